@@ -1,0 +1,5 @@
+export * from './locale.js';
+export * from './tenant-settings.js';
+export * from './tenant.js';
+export * from './api.js';
+export * from './jobs.js';
