@@ -3,3 +3,4 @@ export * from './tenant-settings.js';
 export * from './tenant.js';
 export * from './api.js';
 export * from './jobs.js';
+export * from './config.js';

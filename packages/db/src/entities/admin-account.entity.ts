@@ -1,0 +1,30 @@
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Tenant } from './tenant.entity.js';
+
+export type AdminRole = 'platform-admin' | 'tenant-admin';
+
+/** An administrator of the admin app. `email` stored lower case. */
+@Entity('admin_accounts')
+@Check('ck_admin_accounts_email_lower', '"email" = lower("email")')
+export class AdminAccount {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('varchar', { length: 320, unique: true }) email!: string;
+  @Column('varchar', { name: 'password_hash', length: 500 }) passwordHash!: string;
+  @Column('varchar', { length: 20 }) role!: AdminRole;
+  /** Encrypted TOTP secret when the second factor is on. */
+  @Column('text', { name: 'totp_secret_ciphertext', nullable: true }) totpSecretCiphertext!: string | null;
+  @Column('varchar', { length: 20, default: 'active' }) status!: 'active' | 'disabled';
+  @Column('integer', { name: 'failed_logins', default: 0 }) failedLogins!: number;
+  @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil!: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** A tenant admin may act on these tenants only. */
+@Entity('admin_tenant_grants')
+export class AdminTenantGrant {
+  @PrimaryColumn('uuid', { name: 'admin_id' }) adminId!: string;
+  @ManyToOne(() => AdminAccount, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'admin_id' }) admin?: Relation<AdminAccount>;
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
+  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'tenant_id' }) tenant?: Relation<Tenant>;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Every environment variable Guichet reads, with its default. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/guichet'),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key (queues, rate limits, pub/sub channels); tests use their own. */
+  REDIS_PREFIX: z.string().regex(/^[\w:{}-]{1,64}$/).default('guichet'),
+  SMTP_URL: url(['smtp:', 'smtps:']).default('smtp://127.0.0.1:1025'),
+  BASE_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'a domain such as localhost or guichet.example.ca')
+    .transform((v) => v.toLowerCase())
+    .default('localhost'),
+  PORT: int(1, 65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Port that public URLs carry (when a proxy listens on 443, set 443). Defaults to PORT. */
+  PUBLIC_PORT: int(1, 65535).optional(),
+  PUBLIC_URL_SCHEME: z.enum(['http', 'https']).default('http'),
+  /** Comma-separated proxies whose X-Forwarded-* headers are believed (IPs or CIDRs); empty = none. */
+  TRUSTED_PROXIES: z.string().default(''),
+  ADMIN_BOOTSTRAP_EMAIL: z.email().optional(),
+  ADMIN_BOOTSTRAP_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+  /** 32 bytes, base64: encrypts tokens in the outbox and tenant SMTP passwords. Generated in dev. */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes encoded in base64 (openssl rand -base64 32)')
+    .optional(),
+  /** PEM of an EC P-256 private key signing access tokens. Generated in dev and kept in .guichet/. */
+  JWT_PRIVATE_KEY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_CONCURRENCY: int(1, 200).default(10),
+  WORKER_HEALTH_PORT: int(1, 65535).default(3001),
+  ARGON2_MEMORY_KIB: int(8192, 1048576).default(19456),
+  ARGON2_ITERATIONS: int(1, 20).default(2),
+  ARGON2_PARALLELISM: int(1, 16).default(1),
+  SECURE_COOKIES: bool.optional(),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; throws a ConfigError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** Port shown in public URLs, omitted when it is the scheme's default. */
+export function publicOrigin(env: Pick<Env, 'PUBLIC_URL_SCHEME' | 'PUBLIC_PORT' | 'PORT'>, host: string): string {
+  const port = env.PUBLIC_PORT ?? env.PORT;
+  const isDefault = (env.PUBLIC_URL_SCHEME === 'http' && port === 80) || (env.PUBLIC_URL_SCHEME === 'https' && port === 443);
+  return `${env.PUBLIC_URL_SCHEME}://${host}${isDefault ? '' : `:${port}`}`;
+}
