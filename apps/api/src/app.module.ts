@@ -1,0 +1,57 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ENTITIES } from '@guichet/db';
+import { ClsModule } from 'nestjs-cls';
+import type { FastifyRequest } from 'fastify';
+import { AdminModule } from './admin/admin.module.js';
+import type { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { CryptoModule } from './crypto/crypto.module.js';
+import type { SigningKey } from './crypto/signing-key.js';
+import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { CLS_HOST, CLS_TENANT } from './tenancy/tenant-context.js';
+import { TenancyModule } from './tenancy/tenancy.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, signingKey: SigningKey): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, signingKey),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: config.DATABASE_URL,
+          entities: ENTITIES,
+          synchronize: false,
+          migrationsRun: false,
+          poolSize: 20,
+          applicationName: 'guichet-api',
+          uuidExtension: 'pgcrypto',
+          retryAttempts: 2,
+          retryDelay: 1000,
+        }),
+        // The tenant, resolved by the Host hook, is held in AsyncLocalStorage for the request.
+        ClsModule.forRoot({
+          global: true,
+          guard: {
+            mount: true,
+            setup: (cls, context) => {
+              const request = context.switchToHttp().getRequest<FastifyRequest>();
+              cls.set(CLS_HOST, request.hostKind);
+              if (request.hostKind?.kind === 'tenant') cls.set(CLS_TENANT, request.hostKind.tenant);
+            },
+          },
+        }),
+        RedisModule,
+        CryptoModule,
+        MetricsModule,
+        TenancyModule,
+        HealthModule,
+        AdminModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Registry } from 'prom-client';
+import { AppModule } from './app.module.js';
+import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { createLogger, PinoNestLogger } from './common/logger.js';
+import type { AppConfig } from './config/config.js';
+import { loadSigningKey } from './crypto/signing-key.js';
+import { httpDurationHistogram } from './metrics/metrics.js';
+import { METRICS_REGISTRY } from './metrics/metrics.module.js';
+import { registerHostResolution } from './tenancy/host-resolution.hook.js';
+import { TenantCache } from './tenancy/tenant-cache.service.js';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Builds the API application (not listening yet): used by main.ts and by the tests. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.LOG_LEVEL, 'guichet-api');
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, loadSigningKey(config.JWT_PRIVATE_KEY, config.NODE_ENV === 'production')), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  registerHostResolution(fastify, config, app.get(TenantCache));
+
+  const duration = httpDurationHistogram(app.get<Registry>(METRICS_REGISTRY));
+  fastify.addHook('onResponse', async (request, reply) => {
+    const host = request.hostKind;
+    duration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+        tenant: host?.kind === 'tenant' ? host.tenant.slug : (host?.kind ?? 'none'),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Guichet API')
+      .setDescription('Multi-tenant identity service for institutional service desks. Tenant endpoints answer on the tenant host; admin endpoints on admin.{BASE_DOMAIN}.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}

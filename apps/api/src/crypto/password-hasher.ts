@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import argon2 from 'argon2';
+import { type AppConfig, CONFIG } from '../config/config.js';
+
+/**
+ * argon2id with OWASP's parameters by default (19 MiB, 2 iterations, 1 lane), tunable by
+ * environment. Verifying against no account still costs one full hash, so an unknown
+ * username takes the same time as a known one.
+ */
+@Injectable()
+export class PasswordHasher {
+  private readonly options: argon2.HashOptions & { raw?: false };
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(@Inject(CONFIG) config: AppConfig) {
+    this.options = {
+      type: argon2.argon2id,
+      memoryCost: config.ARGON2_MEMORY_KIB,
+      timeCost: config.ARGON2_ITERATIONS,
+      parallelism: config.ARGON2_PARALLELISM,
+    };
+  }
+
+  hash(password: string): Promise<string> {
+    return argon2.hash(password, this.options);
+  }
+
+  async verify(hash: string | null, password: string): Promise<boolean> {
+    if (!hash) {
+      this.dummyHash ??= this.hash('guichet-dummy-password');
+      await argon2.verify(await this.dummyHash, password).catch(() => false);
+      return false;
+    }
+    try {
+      return await argon2.verify(hash, password);
+    } catch {
+      return false;
+    }
+  }
+
+  /** True when the hash was made with other parameters than today's (re-hash on login). */
+  needsRehash(hash: string): boolean {
+    return argon2.needsRehash(hash, this.options);
+  }
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../config/config.js';
+import { normalizeHost } from './host.js';
+import type { TenantCache } from './tenant-cache.service.js';
+
+const UNKNOWN_HOST_HTML = `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Portail introuvable – Portal not found – Portal não encontrado</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}h1{font-size:1.5rem}</style></head>
+<body><main>
+<h1>Portail introuvable</h1><p>Cette adresse ne correspond à aucun portail. Vérifiez le lien fourni par votre établissement.</p>
+<h2 lang="en">Portal not found</h2><p lang="en">This address does not match any portal. Check the link your institution gave you.</p>
+<h2 lang="pt">Portal não encontrado</h2><p lang="pt">Este endereço não corresponde a nenhum portal. Verifique a ligação fornecida pela sua instituição.</p>
+</main></body></html>`;
+
+/** Paths that answer on any host (load balancers probe by IP). */
+const isOperational = (path: string) => path === '/metrics' || path.startsWith('/health/');
+
+export function wantsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('text/html') && !request.url.startsWith('/api/');
+}
+
+function sendUnknownHost(request: FastifyRequest, reply: FastifyReply) {
+  void reply.status(404).header('cache-control', 'no-store');
+  if (wantsHtml(request)) return reply.type('text/html; charset=utf-8').send(UNKNOWN_HOST_HTML);
+  return reply.send({ error: 'unknown_host', message: 'No portal answers on this host name.' });
+}
+
+/**
+ * Resolves the tenant (or the admin host) from the Host header before any route runs.
+ * `request.hostname` follows X-Forwarded-Host only when trusted proxies are configured.
+ */
+export function registerHostResolution(fastify: FastifyInstance, config: AppConfig, tenants: TenantCache): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?', 1)[0]!;
+    if (isOperational(path)) return;
+    const host = normalizeHost(request.host);
+    if (host === config.adminHost) {
+      request.hostKind = { kind: 'admin' };
+      return;
+    }
+    const tenant = host ? await tenants.resolve(host) : null;
+    if (!tenant || tenant.status !== 'active') return sendUnknownHost(request, reply);
+    request.hostKind = { kind: 'tenant', tenant };
+    request.log = request.log.child({ tenant: tenant.slug });
+  });
+}

@@ -1,0 +1,41 @@
+import { type CanActivate, type ExecutionContext, Injectable, NotFoundException, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import type { HostKind } from './tenant-context.js';
+
+export type HostRequirement = 'tenant' | 'admin' | 'any';
+const HOSTS = 'guichet:hosts';
+
+/** Which hosts a controller answers on; `tenant` when absent. */
+export const OnHosts = (requirement: HostRequirement) => SetMetadata(HOSTS, requirement);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    hostKind?: HostKind;
+  }
+}
+
+/** Lower case, port and trailing dot removed: `Cegep.LocalHost:3000` → `cegep.localhost`. */
+export function normalizeHost(host: string | undefined): string | null {
+  if (!host) return null;
+  let h = host.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1) || null;
+  const colon = h.lastIndexOf(':');
+  if (colon !== -1) h = h.slice(0, colon);
+  if (h.endsWith('.')) h = h.slice(0, -1);
+  return h || null;
+}
+
+/** A route of one kind of host is a 404 on every other: no data crosses hosts. */
+@Injectable()
+export class HostGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+  canActivate(context: ExecutionContext): boolean {
+    const requirement =
+      this.reflector.getAllAndOverride<HostRequirement>(HOSTS, [context.getHandler(), context.getClass()]) ?? 'tenant';
+    if (requirement === 'any') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (request.hostKind?.kind !== requirement) throw new NotFoundException({ error: 'not_found', message: 'Not found.' });
+    return true;
+  }
+}

@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Tenant, TenantHost, TenantSettingsRow } from '@guichet/db';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { type AppConfig, CONFIG } from '../config/config.js';
+import { REDIS, REDIS_SUBSCRIBER } from '../redis/redis.module.js';
+import type { TenantContext } from './tenant-context.js';
+
+const TTL_MS = 60_000;
+
+/**
+ * Host name → tenant, cached in process. Any change published on the Redis channel
+ * clears the cache of every API process, so an admin change shows within a second;
+ * the TTL bounds staleness if a message is ever missed.
+ */
+@Injectable()
+export class TenantCache implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(TenantCache.name);
+  private readonly byHost = new Map<string, { value: TenantContext | null; expires: number }>();
+  private readonly pending = new Map<string, Promise<TenantContext | null>>();
+  private readonly channel: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.channel = `${config.REDIS_PREFIX}:tenant-changed`;
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.subscriber.on('message', (channel) => {
+      if (channel === this.channel) this.clear();
+    });
+    await this.subscriber.subscribe(this.channel);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscriber.unsubscribe(this.channel).catch(() => undefined);
+  }
+
+  clear(): void {
+    this.byHost.clear();
+  }
+
+  /** Tells every API process (this one included) that tenant data changed. */
+  async invalidate(tenantId: string): Promise<void> {
+    this.clear();
+    try {
+      await this.redis.publish(this.channel, tenantId);
+    } catch (error) {
+      this.logger.warn(`could not publish a tenant change (${(error as Error).message}); other processes catch up within ${TTL_MS / 1000}s`);
+    }
+  }
+
+  async resolve(hostName: string): Promise<TenantContext | null> {
+    const hit = this.byHost.get(hostName);
+    if (hit && hit.expires > Date.now()) return hit.value;
+    let load = this.pending.get(hostName);
+    if (!load) {
+      load = this.load(hostName).finally(() => this.pending.delete(hostName));
+      this.pending.set(hostName, load);
+    }
+    const value = await load;
+    this.byHost.set(hostName, { value, expires: Date.now() + TTL_MS });
+    return value;
+  }
+
+  private async load(hostName: string): Promise<TenantContext | null> {
+    const row = await this.dataSource
+      .createQueryBuilder()
+      .select(['t.id AS id', 't.slug AS slug', 't.name AS name', 't.public_url AS public_url', 't.status AS status', 's.settings AS settings', 's.version AS version'])
+      .from(TenantHost, 'h')
+      .innerJoin(Tenant, 't', 't.id = h.tenant_id')
+      .innerJoin(TenantSettingsRow, 's', 's.tenant_id = t.id')
+      .where('h.host_name = :hostName', { hostName })
+      .getRawOne<{ id: string; slug: string; name: string; public_url: string; status: 'active' | 'disabled'; settings: TenantContext['settings']; version: number }>();
+    if (!row) return null;
+    return { id: row.id, slug: row.slug, name: row.name, publicUrl: row.public_url, status: row.status, settings: row.settings, version: row.version };
+  }
+}
