@@ -4,12 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Registry } from 'prom-client';
+import { AdminStatic, DEFAULT_ADMIN_DIST } from './admin/admin-static.js';
 import { AppModule } from './app.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
-import { createLogger, PinoNestLogger } from './common/logger.js';
+import { createLogger, PinoNestLogger } from '@guichet/platform';
 import type { AppConfig } from './config/config.js';
 import { loadSigningKey } from './crypto/signing-key.js';
-import { httpDurationHistogram } from './metrics/metrics.js';
+import { httpDurationHistogram } from '@guichet/platform';
 import { METRICS_REGISTRY } from './metrics/metrics.module.js';
 import { registerHostResolution } from './tenancy/host-resolution.hook.js';
 import { TenantCache } from './tenancy/tenant-cache.service.js';
@@ -34,7 +35,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  registerHostResolution(fastify, config, app.get(TenantCache));
+  registerHostResolution(fastify, config, app.get(TenantCache), new AdminStatic(config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIST));
 
   const duration = httpDurationHistogram(app.get<Registry>(METRICS_REGISTRY));
   fastify.addHook('onResponse', async (request, reply) => {

@@ -48,6 +48,16 @@ export const envSchema = z.object({
   ARGON2_ITERATIONS: int(1, 20).default(2),
   ARGON2_PARALLELISM: int(1, 16).default(1),
   SECURE_COOKIES: bool.optional(),
+  /** First retry delay of a temporary SMTP failure; doubles each attempt, with jitter. */
+  EMAIL_RETRY_BASE_MS: int(10, 600_000).default(2000),
+  EMAIL_MAX_ATTEMPTS: int(1, 50).default(10),
+  /** A job whose worker died is taken again after this long. */
+  WORKER_LOCK_MS: int(1000, 600_000).default(30_000),
+  /** How often the worker re-enqueues outbox rows left pending, and how old they must be. */
+  OUTBOX_RECONCILE_MS: int(100, 3_600_000).default(10_000),
+  OUTBOX_GRACE_MS: int(0, 3_600_000).default(5_000),
+  /** Built admin app served on the admin host; defaults to apps/admin/dist of this checkout. */
+  ADMIN_DIST_DIR: z.string().optional(),
 });
 export type Env = z.infer<typeof envSchema>;
 

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Registry } from 'prom-client';
 import { OnHosts } from '../tenancy/host.js';
-import { createRegistry } from './metrics.js';
+import { createRegistry } from '@guichet/platform';
 
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AdminStatic } from '../admin/admin-static.js';
 import type { AppConfig } from '../config/config.js';
 import { normalizeHost } from './host.js';
 import type { TenantCache } from './tenant-cache.service.js';
@@ -31,13 +32,17 @@ function sendUnknownHost(request: FastifyRequest, reply: FastifyReply) {
  * Resolves the tenant (or the admin host) from the Host header before any route runs.
  * `request.hostname` follows X-Forwarded-Host only when trusted proxies are configured.
  */
-export function registerHostResolution(fastify: FastifyInstance, config: AppConfig, tenants: TenantCache): void {
+export function registerHostResolution(fastify: FastifyInstance, config: AppConfig, tenants: TenantCache, adminApp: AdminStatic): void {
   fastify.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?', 1)[0]!;
     if (isOperational(path)) return;
     const host = normalizeHost(request.host);
     if (host === config.adminHost) {
       request.hostKind = { kind: 'admin' };
+      // The admin app itself; its API lives under /api/.
+      if ((request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && adminApp.available) {
+        return adminApp.serve(path, reply);
+      }
       return;
     }
     const tenant = host ? await tenants.resolve(host) : null;
