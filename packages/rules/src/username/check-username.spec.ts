@@ -1,0 +1,106 @@
+import { describe, expect, it } from '@jest/globals';
+import type { UsernameRule } from '@guichet/types';
+import { checkUsername, normalizeUsername } from './check-username.js';
+
+/** CISSS de la Montérégie « compte unifié », as seeded (the engine anchors the pattern). */
+const MONTEREGIE: UsernameRule = {
+  kind: 'pattern',
+  pattern: '[a-z]{4}\\d{4}',
+  example: 'gama1234',
+};
+const CEGEP: UsernameRule = {
+  kind: 'name-derived',
+  lastNameLetters: 3,
+  firstNameLetters: 1,
+  collision: 'numeric-suffix',
+};
+
+describe('normalizeUsername', () => {
+  it('trims, composes (NFC) and lower-cases', () => {
+    expect(normalizeUsername('  GaMa1234 ')).toBe('gama1234');
+    expect(normalizeUsername('Ce\u0301line')).toBe('céline');
+  });
+});
+
+describe('checkUsername, pattern rule', () => {
+  it.each([
+    ['gama1234', 'gama1234'],
+    ['GAMA1234', 'gama1234'],
+    ['  gama1234 ', 'gama1234'],
+    ['trej0001', 'trej0001'],
+  ])('accepts %j as %s', (input, expected) => {
+    expect(checkUsername(MONTEREGIE, input)).toEqual({ ok: true, username: expected });
+  });
+
+  it.each([
+    ['gam1234'],
+    ['gama12345'],
+    ['xgama1234'],
+    ['gama123a'],
+    ['gama 1234'],
+    ['éama1234'],
+    ['gama\n1234'],
+  ])('refuses %j', (input) => {
+    expect(checkUsername(MONTEREGIE, input)).toEqual({
+      ok: false,
+      error: { code: 'username_pattern_mismatch', params: { example: 'gama1234' } },
+    });
+  });
+
+  it('anchors a pattern that is already anchored, and a pattern with alternatives as a whole', () => {
+    const anchored: UsernameRule = {
+      kind: 'pattern',
+      pattern: '^[a-z]{4}\\d{4}$',
+      example: 'gama1234',
+    };
+    expect(checkUsername(anchored, 'gama1234').ok).toBe(true);
+    const alternatives: UsernameRule = { kind: 'pattern', pattern: 'abc|def', example: 'abc' };
+    expect(checkUsername(alternatives, 'def').ok).toBe(true);
+    expect(checkUsername(alternatives, 'abcx').ok).toBe(false);
+    expect(checkUsername(alternatives, 'xdef').ok).toBe(false);
+  });
+
+  it('reports a pattern that does not compile', () => {
+    expect(checkUsername({ kind: 'pattern', pattern: '([a-z', example: 'x' }, 'abc')).toEqual({
+      ok: false,
+      error: { code: 'rule_pattern_invalid' },
+    });
+  });
+});
+
+describe('checkUsername, any rule', () => {
+  it.each([[''], ['   ']])('refuses an empty username %j', (input) => {
+    expect(checkUsername(MONTEREGIE, input)).toEqual({
+      ok: false,
+      error: { code: 'username_empty' },
+    });
+    expect(checkUsername(CEGEP, input)).toEqual({ ok: false, error: { code: 'username_empty' } });
+  });
+
+  it('refuses a username longer than 64 characters before matching', () => {
+    expect(checkUsername(CEGEP, 'a'.repeat(65))).toEqual({
+      ok: false,
+      error: { code: 'username_too_long', params: { max: 64 } },
+    });
+    expect(checkUsername(CEGEP, 'a'.repeat(64)).ok).toBe(true);
+  });
+});
+
+describe('checkUsername, name-derived rule (explicit exceptions)', () => {
+  it.each([['trej'], ['TREJ2'], ['jean.tremblay'], ['j-tremblay'], ['admin_ti'], ['a']])(
+    'accepts %j',
+    (input) => {
+      expect(checkUsername(CEGEP, input)).toEqual({ ok: true, username: normalizeUsername(input) });
+    },
+  );
+
+  it.each([['côté'], ['jean tremblay'], ['.trej'], ['trej-'], ['trej@cegepsi.ca'], ['tre/j']])(
+    'refuses %j',
+    (input) => {
+      expect(checkUsername(CEGEP, input)).toEqual({
+        ok: false,
+        error: { code: 'username_invalid_characters' },
+      });
+    },
+  );
+});
