@@ -15,6 +15,7 @@ const swc = {
 export function jestConfig(overrides = {}) {
   return {
     testEnvironment: 'node',
+    testTimeout: 30_000,
     extensionsToTreatAsEsm: ['.ts', '.tsx'],
     transform: { '^.+\\.tsx?$': ['@swc/jest', swc] },
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

@@ -12,6 +12,16 @@ export function createEmailQueue(connection: ConnectionOptions, redisPrefix: str
  * Adds the job of an outbox row. The job id is derived from the row, so adding it again
  * (reconciler, retry) never creates a second waiting job.
  */
-export async function enqueueEmail(queue: Queue<EmailJobData>, data: EmailJobData): Promise<void> {
-  await queue.add(data.kind, data, { jobId: emailJobId(data.outboxId), removeOnComplete: true, removeOnFail: true });
+export async function enqueueEmail(queue: Queue<EmailJobData>, data: EmailJobData, attempts = EMAIL_ATTEMPTS): Promise<void> {
+  await queue.add(data.kind, data, {
+    jobId: emailJobId(data.outboxId),
+    attempts,
+    // Exponential with jitter, computed by the worker (EMAIL_RETRY_BASE_MS).
+    backoff: { type: 'jittered-exponential' },
+    removeOnComplete: true,
+    removeOnFail: true,
+  });
 }
+
+/** Temporary SMTP failures are retried this many times in all before the delivery is marked failed. */
+export const EMAIL_ATTEMPTS = 10;

@@ -1,2 +1,3 @@
 export * from './http.js';
 export * from './process.js';
+export * from './smtp-sink.js';

@@ -1,0 +1,50 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { queuePrefix } from '@guichet/platform';
+import { type EmailJobData, QUEUES } from '@guichet/types';
+import { type Job, Worker } from 'bullmq';
+import { CONFIG, type WorkerConfig } from '../config.js';
+import { WorkerMetrics } from '../metrics.js';
+import { retryDelay } from './smtp-errors.js';
+import { SendEmail } from './send-email.usecase.js';
+
+/** Consumes the email queue. On SIGTERM it finishes the jobs in flight and takes no new one. */
+@Injectable()
+export class EmailProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(EmailProcessor.name);
+  private worker: Worker<EmailJobData> | null = null;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: WorkerConfig,
+    private readonly sendEmail: SendEmail,
+    private readonly metrics: WorkerMetrics,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const base = this.config.EMAIL_RETRY_BASE_MS;
+    this.worker = new Worker<EmailJobData>(QUEUES.email, (job) => this.process(job), {
+      connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null, connectionName: 'guichet-worker' },
+      prefix: queuePrefix(this.config.REDIS_PREFIX),
+      concurrency: this.config.WORKER_CONCURRENCY,
+      lockDuration: this.config.WORKER_LOCK_MS,
+      stalledInterval: Math.max(1000, Math.floor(this.config.WORKER_LOCK_MS / 2)),
+      maxStalledCount: 5,
+      settings: { backoffStrategy: (attemptsMade: number) => retryDelay(attemptsMade, base) },
+    });
+    this.worker.on('error', (error) => this.logger.error(`queue connection: ${error.message}`));
+    this.worker.on('completed', () => this.metrics.jobs.inc({ outcome: 'completed' }));
+    this.worker.on('failed', (job, error) => {
+      this.metrics.jobs.inc({ outcome: 'failed' });
+      if (job) this.logger.warn(`email job ${job.id} attempt ${job.attemptsMade} failed: ${error.message}`);
+    });
+  }
+
+  private async process(job: Job<EmailJobData>): Promise<string> {
+    const attempts = job.opts.attempts ?? 1;
+    return this.sendEmail.execute(job.data.outboxId, job.attemptsMade + 1 >= attempts);
+  }
+
+  /** Before the database closes: the jobs in flight still record their result. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+}

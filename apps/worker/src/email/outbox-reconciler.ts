@@ -1,0 +1,73 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createEmailQueue, enqueueEmail } from '@guichet/platform';
+import { emailJobId, type EmailJobData, type EmailKind } from '@guichet/types';
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { CONFIG, type WorkerConfig } from '../config.js';
+import { WorkerMetrics } from '../metrics.js';
+
+/**
+ * Re-enqueues outbox rows still pending after a grace period: the API could not reach
+ * Redis, or Redis lost its data. Adding a job whose id already exists is a no-op, so rows
+ * that are waiting, delayed for a retry or in flight are left alone.
+ */
+@Injectable()
+export class OutboxReconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxReconciler.name);
+  private readonly queue: Queue<EmailJobData>;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: WorkerConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly metrics: WorkerMetrics,
+  ) {
+    this.queue = createEmailQueue({ url: config.REDIS_URL, maxRetriesPerRequest: 1, connectionName: 'guichet-reconciler' }, config.REDIS_PREFIX);
+    this.queue.on('error', () => undefined); // reported by the next reconcile
+  }
+
+  onApplicationBootstrap(): void {
+    const tick = () => {
+      this.running = this.reconcile().catch((error: Error) => {
+        this.logger.warn(`reconcile skipped: ${error.message}`);
+        return 0;
+      });
+      void this.running.finally(() => {
+        if (this.timer !== null) this.timer = setTimeout(tick, this.config.OUTBOX_RECONCILE_MS);
+      });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async reconcile(): Promise<number> {
+    const rows: { id: string; tenant_id: string; kind: EmailKind }[] = await this.dataSource.query(
+      `SELECT id, tenant_id, kind FROM email_deliveries
+        WHERE status IN ('queued', 'sending') AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
+        ORDER BY created_at LIMIT 1000`,
+      [this.config.OUTBOX_GRACE_MS],
+    );
+    let added = 0;
+    for (const row of rows) {
+      const existing = await this.queue.getJob(emailJobId(row.id));
+      if (existing) continue;
+      await enqueueEmail(this.queue, { outboxId: row.id, tenantId: row.tenant_id, kind: row.kind, version: 1 });
+      added += 1;
+    }
+    if (added) {
+      this.metrics.reenqueued.inc(added);
+      this.logger.log(`re-enqueued ${added} pending email(s) from the outbox`);
+    }
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+    for (const [state, n] of Object.entries(counts)) this.metrics.queue.set({ state }, n);
+    return added;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+    await this.queue.close();
+  }
+}

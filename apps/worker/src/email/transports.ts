@@ -1,0 +1,40 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Encryptor } from '@guichet/platform';
+import type { TenantSettingsRow } from '@guichet/db';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { CONFIG, type WorkerConfig } from '../config.js';
+
+/** One pooled SMTP transport per tenant (its own server, or the platform SMTP_URL). */
+@Injectable()
+export class TransportPool implements OnApplicationShutdown {
+  private readonly transports = new Map<string, Transporter>();
+
+  constructor(
+    @Inject(CONFIG) private readonly config: WorkerConfig,
+    private readonly encryptor: Encryptor,
+  ) {}
+
+  get(tenantId: string, smtp: TenantSettingsRow['smtp']): Transporter {
+    const key = smtp ? `${tenantId}:${smtp.host}:${smtp.port}:${smtp.user ?? ''}:${smtp.passwordCiphertext ?? ''}` : 'platform';
+    let transport = this.transports.get(key);
+    if (!transport) {
+      const common = { pool: true, maxConnections: 5, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+      transport = smtp
+        ? nodemailer.createTransport({
+            ...common,
+            host: smtp.host,
+            port: smtp.port,
+            secure: smtp.secure,
+            auth: smtp.user ? { user: smtp.user, pass: smtp.passwordCiphertext ? this.encryptor.decrypt(smtp.passwordCiphertext) : '' } : undefined,
+          })
+        : nodemailer.createTransport(this.config.SMTP_URL.includes('?') ? `${this.config.SMTP_URL}&pool=true` : `${this.config.SMTP_URL}?pool=true`);
+      this.transports.set(key, transport);
+    }
+    return transport;
+  }
+
+  onApplicationShutdown(): void {
+    for (const t of this.transports.values()) t.close();
+    this.transports.clear();
+  }
+}
