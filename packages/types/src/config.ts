@@ -37,7 +37,13 @@ export const envSchema = z.object({
   /** 32 bytes, base64: encrypts tokens in the outbox and tenant SMTP passwords. Generated in dev. */
   DATA_ENCRYPTION_KEY: z
     .string()
-    .refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes encoded in base64 (openssl rand -base64 32)')
+    .refine((v) => {
+      try {
+        return atob(v.trim()).length === 32;
+      } catch {
+        return false;
+      }
+    }, '32 bytes encoded in base64 (openssl rand -base64 32)')
     .optional(),
   /** PEM of an EC P-256 private key signing access tokens. Generated in dev and kept in .guichet/. */
   JWT_PRIVATE_KEY: z.string().optional(),

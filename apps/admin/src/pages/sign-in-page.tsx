@@ -1,0 +1,190 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { adminLoginRequestSchema, type AdminLoginRequest } from '@guichet/types';
+import { ApiRequestError, type ApiClient } from '../api';
+import { PageHeading } from '../components/page-heading';
+import { useI18n, type TextKey } from '../i18n';
+import { sessionFromLogin, type Session } from '../session';
+
+type Field = 'email' | 'password';
+type FieldErrors = Partial<Record<Field, TextKey>>;
+interface Values {
+  email: string;
+  password: string;
+}
+
+/**
+ * Checks the form with the schema the API uses, and turns its issues into catalog keys
+ * (the schema's own messages are English and meant for API clients).
+ */
+export function validateSignIn(values: Values): { data: AdminLoginRequest } | { errors: FieldErrors } {
+  const input = { email: values.email.trim(), password: values.password };
+  const result = adminLoginRequestSchema.safeParse(input);
+  if (result.success) return { data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0];
+    if (field === 'email' && !errors.email) {
+      errors.email = input.email === '' ? 'emailRequired' : issue.code === 'too_big' ? 'emailTooLong' : 'emailInvalid';
+    } else if (field === 'password' && !errors.password) {
+      errors.password = input.password === '' ? 'passwordRequired' : issue.code === 'too_big' ? 'passwordTooLong' : 'passwordInvalid';
+    }
+  }
+  return { errors };
+}
+
+function serverErrorKey(error: unknown): TextKey {
+  if (!(error instanceof ApiRequestError)) return 'unexpectedError';
+  if (error.status === 0) return 'networkError';
+  if (error.status === 401 || error.body.error === 'invalid_credentials') return 'invalidCredentials';
+  if (error.status === 429) return 'tooManyAttempts';
+  if (error.status === 400) return 'checkFields';
+  return 'unexpectedError';
+}
+
+interface Props {
+  api: ApiClient;
+  /** Why the user is here again (expired session, signed out), shown above the form. */
+  notice: TextKey | null;
+  onSignedIn: (session: Session) => void;
+}
+
+export function SignInPage({ api, notice, onSignedIn }: Props) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<Values>({ email: '', password: '' });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [serverError, setServerError] = useState<TextKey | null>(null);
+  const [pending, setPending] = useState(false);
+  const pendingRef = useRef(false);
+  const abortRef = useRef<AbortController | null>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  const focusField = (field: Field) => (field === 'email' ? emailRef : passwordRef).current?.focus();
+
+  const update = (field: Field, value: string) => {
+    const next = { ...values, [field]: value };
+    setValues(next);
+    // Once a field is flagged, re-check it as the user types, so the message goes when fixed.
+    if (fieldErrors[field]) {
+      const result = validateSignIn(next);
+      const stillWrong = 'errors' in result ? result.errors[field] : undefined;
+      setFieldErrors((prev) => ({ ...prev, [field]: stillWrong }));
+    }
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pendingRef.current) return;
+    setServerError(null);
+
+    const result = validateSignIn(values);
+    if ('errors' in result) {
+      setFieldErrors(result.errors);
+      focusField(result.errors.email ? 'email' : 'password');
+      return;
+    }
+    setFieldErrors({});
+
+    pendingRef.current = true;
+    setPending(true);
+    const controller = new AbortController();
+    abortRef.current = controller;
+    try {
+      const response = await api.login(result.data, controller.signal);
+      onSignedIn(sessionFromLogin(response));
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const key = serverErrorKey(error);
+      setServerError(key);
+      if (error instanceof ApiRequestError && error.status === 400 && error.body.fields) {
+        const fields = error.body.fields;
+        const flagged: FieldErrors = {};
+        if (fields.email?.length) flagged.email = 'emailInvalid';
+        if (fields.password?.length) flagged.password = 'passwordInvalid';
+        setFieldErrors(flagged);
+      }
+      pendingRef.current = false;
+      setPending(false);
+      // The button was disabled while pending; give focus back to where the user will retype.
+      requestAnimationFrame(() => {
+        if (key === 'invalidCredentials') passwordRef.current?.select();
+        passwordRef.current?.focus();
+      });
+    }
+  };
+
+  const describedBy = (field: Field) => (fieldErrors[field] ? `${field}-error` : undefined);
+
+  return (
+    <div className="sign-in">
+      <section className="card sign-in-card" aria-labelledby="sign-in-title">
+        <PageHeading id="sign-in-title">{t.signInTitle}</PageHeading>
+        <p className="lead">{t.signInIntro}</p>
+
+        {notice && (
+          <p className="notice notice-info" role="status" data-testid="sign-in-notice">
+            {t[notice]}
+          </p>
+        )}
+
+        <div role="alert" className="alert-region" data-testid="form-error">
+          {serverError && <p className="notice notice-error">{t[serverError]}</p>}
+        </div>
+
+        <form noValidate onSubmit={submit} aria-busy={pending} data-testid="sign-in-form">
+          <div className={`field${fieldErrors.email ? ' field-invalid' : ''}`}>
+            <label htmlFor="email">{t.emailLabel}</label>
+            <input
+              ref={emailRef}
+              id="email"
+              name="email"
+              type="email"
+              inputMode="email"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              value={values.email}
+              aria-invalid={fieldErrors.email ? true : undefined}
+              aria-describedby={describedBy('email')}
+              onChange={(e) => update('email', e.target.value)}
+            />
+            {fieldErrors.email && (
+              <p id="email-error" className="field-error" data-testid="email-error">
+                {t[fieldErrors.email]}
+              </p>
+            )}
+          </div>
+
+          <div className={`field${fieldErrors.password ? ' field-invalid' : ''}`}>
+            <label htmlFor="password">{t.passwordLabel}</label>
+            <input
+              ref={passwordRef}
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={values.password}
+              aria-invalid={fieldErrors.password ? true : undefined}
+              aria-describedby={describedBy('password')}
+              onChange={(e) => update('password', e.target.value)}
+            />
+            {fieldErrors.password && (
+              <p id="password-error" className="field-error" data-testid="password-error">
+                {t[fieldErrors.password]}
+              </p>
+            )}
+          </div>
+
+          <button type="submit" className="button button-primary button-block" disabled={pending}>
+            {pending && <span className="spinner" aria-hidden="true" />}
+            <span>{pending ? t.submitSignInPending : t.submitSignIn}</span>
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}
