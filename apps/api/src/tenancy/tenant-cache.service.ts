@@ -30,11 +30,13 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
     this.channel = `${config.REDIS_PREFIX}:tenant-changed`;
   }
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     this.subscriber.on('message', (channel) => {
       if (channel === this.channel) this.clear();
     });
-    await this.subscriber.subscribe(this.channel);
+    // Not awaited: the API starts (and reports not ready) while Redis is away; ioredis
+    // subscribes again on every reconnection.
+    this.subscriber.subscribe(this.channel).catch((error: Error) => this.logger.warn(`tenant change channel: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
