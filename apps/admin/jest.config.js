@@ -1,0 +1,2 @@
+import { jestConfig } from '../../jest.preset.js';
+export default jestConfig({ testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] });
