@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EmailDelivery, EmailTemplate, Tenant, TenantSettingsRow } from '@guichet/db';
 import { render, type TemplateOverrides } from '@guichet/mail';
@@ -71,7 +71,8 @@ export class SendEmail {
       });
     } catch (error) {
       await deliveries.update({ id: row.id, tenantId: row.tenantId }, { status: 'failed', lastError: `render: ${(error as Error).message}`.slice(0, 500) });
-      throw new UnrecoverableError('render failed');
+      // eslint-disable-next-line preserve-caught-error -- the cause is recorded on the delivery row
+      throw new UnrecoverableError(`render failed: ${(error as Error).message}`);
     }
 
     const { senderAddress, senderName, replyTo } = settings.settings.email;
