@@ -71,7 +71,6 @@ export class SendEmail {
       });
     } catch (error) {
       await deliveries.update({ id: row.id, tenantId: row.tenantId }, { status: 'failed', lastError: `render: ${(error as Error).message}`.slice(0, 500) });
-      // eslint-disable-next-line preserve-caught-error -- the cause is recorded on the delivery row
       throw new UnrecoverableError(`render failed: ${(error as Error).message}`);
     }
 
@@ -105,7 +104,7 @@ export class SendEmail {
           : { status: finalAttempt ? 'failed' : 'queued', lastError: reason },
       );
       if (permanent) throw new UnrecoverableError(reason);
-      throw new Error(reason);
+      throw new Error(reason, { cause: error });
     }
   }
 }
