@@ -70,6 +70,7 @@ await run(process.execPath, ['packages/db/dist/cli.js', 'seed']);
 
 const rows = [];
 const children = [];
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 const helloPort = await freePort();
 children.push(fork(join(import.meta.dirname, 'hello.mjs'), { env: { ...env, PORT: String(helloPort) }, stdio: 'ignore' }));
 await waitFor(helloPort, '/');
@@ -89,8 +90,94 @@ try {
     baseline: `${Math.round(hello.requests.average)} req/s bare Fastify hello-world`,
     ratio: (tenant.requests.average / hello.requests.average).toFixed(2),
   });
+  rows.push(...(await emailRows()));
 } finally {
   for (const c of children) c.kill('SIGTERM');
+}
+
+/** Renders per second (one core) and emails per second end to end against nodemailer alone. */
+async function emailRows() {
+  const dist = (p) => import(join(root, p));
+  const [{ render, samplePayload }, { SEED_TENANTS, createDataSource, User, ActionToken }, platform, { startSmtpSink }] = await Promise.all([
+    dist('packages/mail/dist/index.js'),
+    dist('packages/db/dist/index.js'),
+    dist('packages/platform/dist/index.js'),
+    dist('packages/testing/dist/index.js'),
+  ]);
+  const out = [];
+  const seedTenant = SEED_TENANTS[0];
+  const renderRequest = {
+    tenant: { id: 'bench', name: seedTenant.name, settings: seedTenant.settings, version: 1, publicUrl: 'http://cegepdeseptiles.localhost:3000' },
+    payload: samplePayload('password-reset', 'fr', 'bench'),
+    link: 'http://cegepdeseptiles.localhost:3000/reset-password?token=x',
+  };
+  render(renderRequest);
+  const started = performance.now();
+  let renders = 0;
+  while (performance.now() - started < 2000) {
+    render(renderRequest);
+    renders += 1;
+  }
+  out.push({ row: 'render of the reset email (cached templates, one core)', value: `${Math.round(renders / ((performance.now() - started) / 1000))} renders/s`, baseline: '—', ratio: '—' });
+
+  // Baseline: nodemailer alone, pooled, the same message to the same sink.
+  const N = Number(process.env.BENCH_EMAILS ?? 1000);
+  const sink = await startSmtpSink();
+  const requireWorker = createRequire(join(root, 'apps/worker/package.json'));
+  const nodemailer = requireWorker('nodemailer');
+  const message = render(renderRequest);
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, pool: true, maxConnections: 10 });
+  let t0 = performance.now();
+  await Promise.all(Array.from({ length: N }, () => transport.sendMail({ from: 'supportTI@cegepsi.ca', to: 'bench@example.ca', ...message })));
+  const alone = N / ((performance.now() - t0) / 1000);
+  transport.close();
+  sink.messages.length = 0;
+
+  // End to end: outbox rows + jobs → worker process → the same sink.
+  const ds = createDataSource(env.DATABASE_URL, { poolSize: 4 });
+  await ds.initialize();
+  const tenantId = (await ds.query("SELECT id FROM tenants WHERE slug = 'cegepdeseptiles'"))[0].id;
+  const user = await ds.getRepository(User).save({ tenantId, username: 'bench', firstName: 'Banc', lastName: 'Essai', email: 'bench@example.ca' });
+  const encryptor = new platform.Encryptor(env.DATA_ENCRYPTION_KEY);
+  const queue = platform.createEmailQueue({ url: env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, env.REDIS_PREFIX);
+  await queue.obliterate({ force: true }).catch(() => undefined);
+  const jobs = [];
+  for (let i = 0; i < N; i++) {
+    const token = platform.newToken();
+    jobs.push(
+      await ds.transaction(async (em) => {
+        const t = await em.save(em.create(ActionToken, { tenantId, userId: user.id, purpose: 'password-reset', tokenHash: platform.hashToken(token), expiresAt: new Date(Date.now() + 3600_000) }));
+        return platform.writeOutbox(em, encryptor, {
+          userId: user.id,
+          payload: { kind: 'password-reset', tenantId, version: 1, locale: 'fr', recipient: { email: user.email, name: 'Banc Essai' }, data: { username: 'bench', expiresInMinutes: 60 } },
+          link: { token, actionTokenId: t.id },
+        });
+      }),
+    );
+  }
+  const healthPort = await freePort();
+  const worker = spawn(process.execPath, ['dist/main.js'], {
+    cwd: join(root, 'apps/worker'),
+    env: { ...env, SMTP_URL: sink.url, WORKER_HEALTH_PORT: String(healthPort), WORKER_CONCURRENCY: '20', HOST: '127.0.0.1' },
+    stdio: 'inherit',
+  });
+  children.push(worker);
+  await waitFor(healthPort);
+  t0 = performance.now();
+  for (const job of jobs) await platform.enqueueEmail(queue, job);
+  await sink.waitFor(N, 120_000);
+  const e2e = N / ((performance.now() - t0) / 1000);
+  worker.kill('SIGTERM');
+  await queue.close();
+  await ds.destroy();
+  await sink.stop();
+  out.push({
+    row: `emails end to end (${N}: enqueue → worker renders → SMTP sink)`,
+    value: `${Math.round(e2e)} emails/s`,
+    baseline: `${Math.round(alone)} emails/s nodemailer alone, same message and sink`,
+    ratio: (e2e / alone).toFixed(2),
+  });
+  return out;
 }
 
 const widths = ['row', 'value', 'baseline', 'ratio'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));

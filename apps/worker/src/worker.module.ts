@@ -6,6 +6,7 @@ import { CONFIG, type WorkerConfig } from './config.js';
 import { EmailProcessor } from './email/email.processor.js';
 import { OutboxReconciler } from './email/outbox-reconciler.js';
 import { SendEmail } from './email/send-email.usecase.js';
+import { TenantEmailSettings } from './email/tenant-email-settings.js';
 import { TransportPool } from './email/transports.js';
 import { WorkerMetrics } from './metrics.js';
 
@@ -33,6 +34,7 @@ export class WorkerModule {
         { provide: Encryptor, useValue: new Encryptor(encryptionKeyOrDev(config.DATA_ENCRYPTION_KEY, config.NODE_ENV === 'production')) },
         WorkerMetrics,
         TransportPool,
+        TenantEmailSettings,
         SendEmail,
         EmailProcessor,
         OutboxReconciler,

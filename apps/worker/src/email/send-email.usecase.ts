@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EmailDelivery, EmailTemplate, Tenant, TenantSettingsRow } from '@guichet/db';
-import { render, type TemplateOverrides } from '@guichet/mail';
+import { EmailDelivery } from '@guichet/db';
+import { render } from '@guichet/mail';
 import { Encryptor } from '@guichet/platform';
 import { LINK_KINDS } from '@guichet/types';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { WorkerMetrics } from '../metrics.js';
 import { describeSmtpFailure, isPermanentSmtpFailure } from './smtp-errors.js';
+import { TenantEmailSettings } from './tenant-email-settings.js';
 import { TransportPool } from './transports.js';
 
 export type SendOutcome = 'sent' | 'already-done' | 'cancelled';
@@ -25,23 +26,29 @@ export class SendEmail {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly encryptor: Encryptor,
     private readonly transports: TransportPool,
+    private readonly tenants: TenantEmailSettings,
     private readonly metrics: WorkerMetrics,
   ) {}
 
   async execute(outboxId: string, finalAttempt: boolean): Promise<SendOutcome> {
     const deliveries = this.dataSource.getRepository(EmailDelivery);
-    const row = await deliveries.findOneBy({ id: outboxId });
-    if (!row || row.status === 'sent' || row.status === 'cancelled') return 'already-done';
+    // Claim the row and learn in the same statement whether its link is still valid.
+    type Claimed = Pick<EmailDelivery, 'id' | 'tenantId' | 'kind' | 'recipient' | 'payload' | 'tokenCiphertext'> & { linkValid: boolean };
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [claimed]: [Claimed[], number] = await this.dataSource.query(
+        `UPDATE email_deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
+          WHERE d.id = $1 AND d.status IN ('queued', 'sending', 'failed')
+          RETURNING d.id, d.tenant_id AS "tenantId", d.kind, d.recipient, d.payload, d.token_ciphertext AS "tokenCiphertext",
+            EXISTS (SELECT 1 FROM action_tokens t WHERE t.id = d.action_token_id AND t.tenant_id = d.tenant_id
+                    AND t.consumed_at IS NULL AND t.voided_at IS NULL AND t.expires_at > now()) AS "linkValid"`,
+        [outboxId],
+      );
+    const row = claimed[0];
+    if (!row) return 'already-done';
 
     let token: string | null = null;
     if (LINK_KINDS.includes(row.kind)) {
-      const valid = row.actionTokenId
-        ? await this.dataSource.query(
-            'SELECT 1 FROM action_tokens WHERE id = $1 AND tenant_id = $2 AND consumed_at IS NULL AND voided_at IS NULL AND expires_at > now()',
-            [row.actionTokenId, row.tenantId],
-          )
-        : [];
-      if (!valid.length || !row.tokenCiphertext) {
+      if (!row.linkValid || !row.tokenCiphertext) {
         await deliveries.update(
           { id: row.id, tenantId: row.tenantId },
           { status: 'cancelled', tokenCiphertext: null, lastError: 'not sent: the link was used, replaced by a newer one or expired' },
@@ -51,15 +58,7 @@ export class SendEmail {
       token = this.encryptor.decrypt(row.tokenCiphertext);
     }
 
-    const [tenant, settings, templates] = await Promise.all([
-      this.dataSource.getRepository(Tenant).findOneByOrFail({ id: row.tenantId }),
-      this.dataSource.getRepository(TenantSettingsRow).findOneByOrFail({ tenantId: row.tenantId }),
-      this.dataSource.getRepository(EmailTemplate).findBy({ tenantId: row.tenantId, kind: row.kind }),
-    ]);
-    await deliveries.update({ id: row.id, tenantId: row.tenantId }, { status: 'sending', attempts: () => 'attempts + 1' });
-
-    const overrides: TemplateOverrides = {};
-    for (const t of templates) (overrides[t.kind] ??= {})[t.locale] = { subject: t.subject, html: t.html, text: t.text };
+    const { tenant, settings, overrides } = await this.tenants.get(row.tenantId, row.kind);
     let email;
     try {
       email = render({

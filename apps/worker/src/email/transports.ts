@@ -18,7 +18,7 @@ export class TransportPool implements OnApplicationShutdown {
     const key = smtp ? `${tenantId}:${smtp.host}:${smtp.port}:${smtp.user ?? ''}:${smtp.passwordCiphertext ?? ''}` : 'platform';
     let transport = this.transports.get(key);
     if (!transport) {
-      const common = { pool: true, maxConnections: 5, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+      const common = { pool: true, maxConnections: 10, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
       transport = smtp
         ? nodemailer.createTransport({
             ...common,
