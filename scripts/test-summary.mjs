@@ -17,6 +17,22 @@ for (const file of files) {
   const line = `${file.replace(/\.json$/, '')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`;
   console.log(brokenSuites ? `${line} (${result.numRuntimeErrorTestSuites} suite(s) failed to run)` : line);
 }
-if (!files.length) console.log('no test results found in .test-results/');
-console.log(`${passed} passed, ${failed + brokenSuites} failed`);
-process.exitCode = failed || brokenSuites || !files.length ? 1 : 0;
+// A package with a test script but no results did not run at all: count it as a failure.
+const root = join(import.meta.dirname, '..');
+let silent = 0;
+for (const group of ['apps', 'packages', '.']) {
+  const base = join(root, group);
+  const dirs = group === '.' ? ['infra'] : readdirSync(base);
+  for (const d of dirs) {
+    const manifest = join(base, d, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
+    const name = pkg.name.replace('@guichet/', '');
+    if (pkg.scripts?.test && !files.includes(`${name}.json`)) {
+      console.log(`${name}: no results (its tests did not run)`);
+      silent += 1;
+    }
+  }
+}
+console.log(`${passed} passed, ${failed + brokenSuites + silent} failed`);
+process.exitCode = failed || brokenSuites || silent ? 1 : 0;
