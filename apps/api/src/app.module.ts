@@ -3,14 +3,22 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENTITIES } from '@guichet/db';
 import { ClsModule } from 'nestjs-cls';
 import type { FastifyRequest } from 'fastify';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { AdminModule } from './admin/admin.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { CryptoModule } from './crypto/crypto.module.js';
 import type { SigningKey } from './crypto/signing-key.js';
+import { EnrolmentModule } from './enrolment/enrolment.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LookupModule } from './lookup/lookup.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
+import { RecoveryModule } from './recovery/recovery.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { SecurityModule } from './security/security.module.js';
 import { CLS_HOST, CLS_TENANT } from './tenancy/tenant-context.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 
@@ -50,7 +58,15 @@ export class AppModule {
         MetricsModule,
         TenancyModule,
         HealthModule,
+        AuditModule,
+        SecurityModule,
+        OutboxModule,
         AdminModule,
+        AuthModule,
+        RecoveryModule,
+        EnrolmentModule,
+        LookupModule,
+        AccountsModule,
       ],
     };
   }

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Registry } from 'prom-client';
+import { CSV_CONTENT_TYPES } from './accounts/account-import.controller.js';
 import { AdminStatic, DEFAULT_ADMIN_DIST } from './admin/admin-static.js';
 import { AppModule } from './app.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
@@ -35,6 +37,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyCookie);
+  // CSV uploads (account import) reach their handler as a stream: it reads them line by
+  // line and enforces its own size limit (IMPORT_BODY_LIMIT_BYTES), not BODY_LIMIT_BYTES.
+  fastify.addContentTypeParser(CSV_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
   registerHostResolution(fastify, config, app.get(TenantCache), new AdminStatic(config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIST));
 
   const duration = httpDurationHistogram(app.get<Registry>(METRICS_REGISTRY));
@@ -55,7 +61,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
 
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

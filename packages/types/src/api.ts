@@ -10,7 +10,9 @@ export interface ApiError {
   violations?: { code: string; message: string }[];
 }
 
-const username = z.string().trim().min(1).max(200);
+/** No control characters (a NUL byte would reach PostgreSQL as an error, not a 4xx). */
+const noControl = (v: string) => !/\p{Cc}/u.test(v);
+const username = z.string().trim().min(1).max(200).refine(noControl, 'must not contain control characters');
 const password = z.string().min(1).max(1024);
 
 export const rememberSchema = z.enum(['all', 'username', 'none']);
@@ -39,14 +41,51 @@ export const usernameRequestSchema = z.object({ username, locale: localeSchema.o
 export type UsernameRequest = z.infer<typeof usernameRequestSchema>;
 
 export const resetPasswordRequestSchema = z
-  .object({ token: z.string().min(1).max(200), password })
+  .object({ token: z.string().min(1).max(200), password, locale: localeSchema.optional() })
   .strict();
 export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
 
-export const lookupRequestSchema = z
-  .object({ firstName: z.string().trim().min(1).max(100), lastName: z.string().trim().min(1).max(100) })
-  .strict();
+const personName = z.string().trim().min(1).max(100).refine(noControl, 'must not contain control characters');
+export const lookupRequestSchema = z.object({ firstName: personName, lastName: personName }).strict();
 export type LookupRequest = z.infer<typeof lookupRequestSchema>;
+/** Candidate usernames of the people with that name (never their email or anything else). */
+export interface LookupResponse {
+  usernames: string[];
+}
+
+/** The one reply of `POST /password/forgot` and `POST /enrollment`, whether or not the account exists. */
+export interface AcceptedResponse {
+  status: 'accepted';
+  message: string;
+}
+
+/** Account import (CSV): one entry per data line of the file. */
+export type ImportLineStatus = 'created' | 'updated' | 'unchanged' | 'rejected';
+export interface ImportLineReport {
+  /** Line number in the file (the header is line 1). */
+  line: number;
+  status: ImportLineStatus;
+  username?: string;
+  /** For a rejected line: a stable code and an English sentence. */
+  code?: string;
+  reason?: string;
+}
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+export interface ImportReport {
+  encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+  delimiter: ',' | ';';
+  summary: ImportSummary;
+  /** One entry per line, in file order (the admin API keeps up to 10,000 rejected and 10,000 other lines). */
+  lines: ImportLineReport[];
+  /** True when lines were left out of `lines` (very large files); `summary` still counts them all. */
+  truncated: boolean;
+  durationMs: number;
+}
 
 export const adminLoginRequestSchema = z
   .object({ email: z.email().max(320), password, totp: z.string().regex(/^\d{6}$/).optional() })

@@ -11,6 +11,8 @@ export const ADMIN = { email: 'root@guichet.test', password: 'correct horse batt
 export const CEGEP = 'cegepdeseptiles.localhost:3000';
 export const MONTEREGIE = 'monteregie.localhost:3000';
 export const ADMIN_HOST = 'admin.localhost:3000';
+/** Shared by the API processes and the tests (which decrypt outbox tokens to follow links). */
+export const TEST_DATA_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 
 const API_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
@@ -43,6 +45,7 @@ export async function createTestContext(extraEnv: Record<string, string> = {}): 
     ADMIN_BOOTSTRAP_PASSWORD: ADMIN.password,
     ARGON2_MEMORY_KIB: '8192',
     ARGON2_ITERATIONS: '1',
+    DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
     ...extraEnv,
   };
   const dataSource = createDataSource(db.url, { poolSize: 4 });

@@ -1,0 +1,331 @@
+import { performance } from 'node:perf_hooks';
+import { checkUsername, deriveUsername, resolveUsername, usernameErrorMessage } from '@guichet/rules';
+import type { ImportLineReport, ImportReport, ImportSummary, UsernameRule } from '@guichet/types';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { openCsv } from './csv-input.js';
+import { type ImportRow, mapHeader, parseRow } from './import-row.js';
+
+/**
+ * Account import from an HR or directory CSV, shared by the CLI and the admin API (no Nest
+ * here). Streamed: lines are read, checked and written in batches of BATCH_SIZE, so memory
+ * does not grow with the file (besides one entry per line for duplicate detection).
+ *
+ * - upsert by `externalId` when the line has one, else by email;
+ * - a username column wins (checked against the tenant rule); otherwise an existing
+ *   account keeps its username and a new one gets the rule's (`trej`, `trej2`…);
+ * - a rejected line writes nothing; a line equal to the account is `unchanged`, so importing
+ *   the same file again changes nothing;
+ * - the whole file is one transaction: if the file cannot be read to its end (upload cut,
+ *   too large, database error), nothing of it is written.
+ */
+export const BATCH_SIZE = 1000;
+/** Accounts in the tenant before the import's own statistics refreshes start. */
+const ANALYZE_FROM = 10_000;
+
+export interface ImportTarget {
+  tenantId: string;
+  usernameRule: UsernameRule;
+}
+
+export interface ImportOptions {
+  actor: { type: 'admin' | 'system'; id: string | null };
+  source: 'cli' | 'admin-api';
+  /** Called for every line, in file order, as soon as its batch is written. */
+  onLine?: (line: ImportLineReport) => void;
+  /** How many rejected lines, and how many other lines, the returned report keeps (all by default). */
+  keepLines?: number;
+}
+
+/** The file as a whole cannot be imported (empty, header without the required columns). */
+export class CsvFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CsvFormatError';
+  }
+}
+
+interface ExistingAccount {
+  id: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  externalId: string | null;
+}
+
+type Pending = { line: number; rejected: { code: string; reason: string } } | { line: number; row: ImportRow };
+
+type Plan =
+  | { kind: 'create'; row: ImportRow; username: string }
+  | { kind: 'update'; row: ImportRow; username: string; id: string; externalId: string | null }
+  | { kind: 'unchanged'; row: ImportRow; username: string; id: string };
+
+interface ImportState {
+  /** Every username of the tenant, and those given during this import (it only grows). */
+  taken: Set<string>;
+  /** Per derived base, the first suffix that may be free (all below it are taken). */
+  suffixFrom: Map<string, number>;
+  /**
+   * For the current batch: the lines already seen with a key (externalId or email) or an
+   * account of this batch, read from the `import_lines` temporary table (which holds them
+   * for the whole file, so memory does not grow with it) plus the batch's own lines.
+   */
+  seenKeys: Map<string, number>;
+  touched: Map<string, number>;
+}
+
+/** A line's identity in the file: its externalId, else its email. */
+const lineKey = (row: ImportRow) => (row.externalId ? `x:${row.externalId}` : `e:${row.email}`);
+
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === '23505';
+
+export class ImportAccounts {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(target: ImportTarget, input: AsyncIterable<Uint8Array | string>, options: ImportOptions): Promise<ImportReport> {
+    const started = performance.now();
+    const csv = await openCsv(input);
+    const first = await csv.records.next();
+    if (first.done) throw new CsvFormatError('The file is empty: it needs a header line and one line per person.');
+    if (!('fields' in first.value)) throw new CsvFormatError(`The header line cannot be read: ${first.value.error}`);
+    const header = mapHeader(first.value.fields);
+    if (!header.ok) throw new CsvFormatError(header.message);
+
+    const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+    const lines: ImportLineReport[] = [];
+    const kept = { rejected: 0, other: 0 };
+    let truncated = false;
+    const keepLines = options.keepLines ?? Number.POSITIVE_INFINITY;
+    const report = (entry: ImportLineReport) => {
+      summary[entry.status] += 1;
+      options.onLine?.(entry);
+      const group = entry.status === 'rejected' ? 'rejected' : 'other';
+      if (kept[group] < keepLines) {
+        kept[group] += 1;
+        lines.push(entry);
+      } else truncated = true;
+    };
+
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const state: ImportState = { taken: new Set(), suffixFrom: new Map(), seenKeys: new Map(), touched: new Map() };
+      // Every statement of the import looks rows up by key (1,000 at a time): with the many
+      // index probes of such a batch the planner would rather scan the tenant, which makes a
+      // large import quadratic. Index lookups only, for this transaction.
+      await runner.query('SET LOCAL enable_seqscan = off');
+      await runner.query('CREATE TEMPORARY TABLE import_lines (key text PRIMARY KEY, line integer NOT NULL) ON COMMIT DROP');
+      const usernames = await runner.manager.query<{ username: string }[]>('SELECT username FROM users WHERE tenant_id = $1', [target.tenantId]);
+      for (const { username } of usernames) state.taken.add(username);
+
+      let batch: Pending[] = [];
+      let analyzedAt = state.taken.size;
+      for await (const record of csv.records) {
+        if ('error' in record) batch.push({ line: record.line, rejected: { code: 'csv_syntax', reason: record.error } });
+        else {
+          const parsed = parseRow(record.fields, header, record.line);
+          batch.push(parsed.ok ? { line: record.line, row: parsed.row } : { line: record.line, rejected: { code: parsed.code, reason: parsed.reason } });
+        }
+        if (batch.length >= BATCH_SIZE) {
+          await this.flush(runner, target, state, batch, report);
+          batch = [];
+          // The planner knows nothing of the rows this transaction added: past a doubling of
+          // the tenant's accounts, refresh its statistics, or the batch lookups turn into
+          // scans of the whole tenant (an import of 300,000 accounts would take minutes).
+          const accounts = state.taken.size;
+          if (accounts >= 2 * analyzedAt && accounts >= ANALYZE_FROM) {
+            await runner.query('ANALYZE users');
+            analyzedAt = accounts;
+          }
+        }
+      }
+      await this.flush(runner, target, state, batch, report);
+      await runner.query(
+        `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, after)
+         VALUES ($1, $2, $3, 'users.imported', 'tenant', $5, $4::jsonb)`,
+        [target.tenantId, options.actor.type, options.actor.id, JSON.stringify({ source: options.source, encoding: csv.encoding, delimiter: csv.delimiter, ...summary }), target.tenantId],
+      );
+      await runner.commitTransaction();
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+    return { encoding: csv.encoding, delimiter: csv.delimiter, summary, lines, truncated, durationMs: Math.round(performance.now() - started) };
+  }
+
+  /** Checks a batch against the database and writes it (one savepoint; line by line if a concurrent change gets in the way). */
+  private async flush(runner: QueryRunner, target: ImportTarget, state: ImportState, batch: Pending[], report: (l: ImportLineReport) => void): Promise<void> {
+    if (!batch.length) return;
+    const rows = batch.flatMap((p) => ('row' in p ? [p.row] : []));
+    const existing = rows.length ? await this.existingFor(runner, target.tenantId, rows) : [];
+    const keys = [...rows.map(lineKey), ...existing.map((e) => `id:${e.id}`)];
+    const seen = await runner.manager.query<{ key: string; line: number }[]>('SELECT key, line FROM import_lines WHERE key = ANY($1::text[])', [keys]);
+    state.seenKeys = new Map(seen.filter((s) => !s.key.startsWith('id:')).map((s) => [s.key, s.line]));
+    state.touched = new Map(seen.filter((s) => s.key.startsWith('id:')).map((s) => [s.key.slice(3), s.line]));
+    const results = new Map<number, ImportLineReport>();
+    const plans: Plan[] = [];
+    for (const pending of batch) {
+      if ('rejected' in pending) {
+        results.set(pending.line, { line: pending.line, status: 'rejected', ...pending.rejected });
+        continue;
+      }
+      const planned = this.plan(pending.row, target, state, existing);
+      if ('code' in planned) results.set(pending.line, { line: pending.line, status: 'rejected', code: planned.code, reason: planned.reason });
+      else plans.push(planned);
+    }
+
+    await runner.query('SAVEPOINT import_batch');
+    try {
+      await this.write(runner, target.tenantId, plans);
+      await runner.query('RELEASE SAVEPOINT import_batch');
+      for (const p of plans) results.set(p.row.line, { line: p.row.line, status: p.kind === 'create' ? 'created' : p.kind === 'update' ? 'updated' : 'unchanged', username: p.username });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await runner.query('ROLLBACK TO SAVEPOINT import_batch');
+      for (const p of plans) {
+        await runner.query('SAVEPOINT import_line');
+        try {
+          await this.write(runner, target.tenantId, [p]);
+          await runner.query('RELEASE SAVEPOINT import_line');
+          results.set(p.row.line, { line: p.row.line, status: p.kind === 'create' ? 'created' : p.kind === 'update' ? 'updated' : 'unchanged', username: p.username });
+        } catch (lineError) {
+          if (!isUniqueViolation(lineError)) throw lineError;
+          await runner.query('ROLLBACK TO SAVEPOINT import_line');
+          results.set(p.row.line, { line: p.row.line, status: 'rejected', code: 'conflict', reason: 'Another account already has this username or externalId.' });
+        }
+      }
+    }
+    // Remember the keys and accounts of the written lines for the batches to come.
+    const written = plans.filter((p) => results.get(p.row.line)?.status !== 'rejected');
+    const remembered = written.flatMap((p): [string, number][] => [[lineKey(p.row), p.row.line], ...(p.kind === 'create' ? [] : [[`id:${p.id}`, p.row.line] as [string, number]])]);
+    if (remembered.length) {
+      await runner.query('INSERT INTO import_lines (key, line) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING', [
+        remembered.map(([key]) => key),
+        remembered.map(([, line]) => line),
+      ]);
+    }
+    for (const line of [...results.keys()].sort((a, b) => a - b)) report(results.get(line)!);
+  }
+
+  private async existingFor(runner: QueryRunner, tenantId: string, rows: readonly ImportRow[]): Promise<ExistingAccount[]> {
+    const externalIds = rows.flatMap((r) => (r.externalId ? [r.externalId] : []));
+    const emails = rows.map((r) => r.email);
+    const usernames = rows.flatMap((r) => (r.username ? [r.username.trim().normalize('NFC').toLowerCase()] : []));
+    return runner.manager.query<ExistingAccount[]>(
+      `SELECT id, username, first_name AS "firstName", last_name AS "lastName", email, external_id AS "externalId"
+         FROM users
+        WHERE tenant_id = $1 AND (external_id = ANY($2::varchar[]) OR email = ANY($3::varchar[]) OR username = ANY($4::varchar[]))`,
+      [tenantId, externalIds, emails, usernames],
+    );
+  }
+
+  /** What to do with one valid line, or why it is refused. */
+  private plan(row: ImportRow, target: ImportTarget, state: ImportState, existing: readonly ExistingAccount[]): Plan | { code: string; reason: string } {
+    const key = lineKey(row);
+    const earlier = state.seenKeys.get(key);
+    if (earlier !== undefined) {
+      return { code: 'duplicate_in_file', reason: `Line ${earlier} already has this ${row.externalId ? 'externalId' : 'email address'}.` };
+    }
+
+    let match = row.externalId ? existing.find((e) => e.externalId === row.externalId) : undefined;
+    if (!match) {
+      const byEmail = existing.filter((e) => e.email === row.email && (!row.externalId || e.externalId === null));
+      if (byEmail.length > 1) {
+        return { code: 'ambiguous_email', reason: 'Several accounts have this email address: add an externalId column to tell them apart.' };
+      }
+      match = byEmail[0];
+    }
+    if (match && state.touched.has(match.id)) {
+      return { code: 'duplicate_in_file', reason: `Line ${state.touched.get(match.id)} already updates the same account.` };
+    }
+
+    let explicit: string | null = null;
+    if (row.username) {
+      const checked = checkUsername(target.usernameRule, row.username);
+      if (!checked.ok) return { code: checked.error.code, reason: usernameErrorMessage(checked.error, 'en') };
+      explicit = checked.username;
+      const owner = existing.find((e) => e.username === explicit);
+      const takenHere = owner ? owner.id !== match?.id : explicit !== match?.username && state.taken.has(explicit);
+      if (takenHere) return { code: 'username_taken', reason: `The username "${explicit}" belongs to another account.` };
+    }
+
+    let plan: Plan;
+    if (match) {
+      const username = explicit ?? match.username;
+      const externalId = row.externalId ?? match.externalId;
+      const same =
+        username === match.username && row.firstName === match.firstName && row.lastName === match.lastName && row.email === match.email && externalId === match.externalId;
+      plan = same ? { kind: 'unchanged', row, username, id: match.id } : { kind: 'update', row, username, id: match.id, externalId };
+      state.touched.set(match.id, row.line);
+    } else {
+      const person = { firstName: row.firstName, lastName: row.lastName, username: explicit };
+      const rule = target.usernameRule;
+      if (explicit === null && rule.kind === 'name-derived') {
+        const derived = deriveUsername(rule, person);
+        if (!derived.ok) return { code: derived.error.code, reason: usernameErrorMessage(derived.error, 'en') };
+        plan = { kind: 'create', row, username: this.nextFree(state, derived.username) };
+      } else {
+        const resolved = resolveUsername(rule, person, state.taken);
+        if (!resolved.ok) return { code: resolved.error.code, reason: usernameErrorMessage(resolved.error, 'en') };
+        plan = { kind: 'create', row, username: resolved.username };
+      }
+    }
+    state.taken.add(plan.username);
+    state.seenKeys.set(key, row.line);
+    return plan;
+  }
+
+  /**
+   * The smallest free username among base, base2, base3… (the rule's own search,
+   * `nextAvailableUsername`), remembering per base where the free suffixes start: `taken`
+   * only grows during an import, so the answer is the same without walking trej2…trej41
+   * again for every Tremblay Jean of a large file.
+   */
+  private nextFree(state: ImportState, base: string): string {
+    if (!state.taken.has(base)) return base;
+    let n = state.suffixFrom.get(base) ?? 2;
+    while (state.taken.has(`${base}${n}`)) n += 1;
+    state.suffixFrom.set(base, n + 1);
+    return `${base}${n}`;
+  }
+
+  private async write(runner: QueryRunner, tenantId: string, plans: readonly Plan[]): Promise<void> {
+    const creates = plans.filter((p): p is Extract<Plan, { kind: 'create' }> => p.kind === 'create');
+    const updates = plans.filter((p): p is Extract<Plan, { kind: 'update' }> => p.kind === 'update');
+    if (creates.length) {
+      await runner.query(
+        `INSERT INTO users (tenant_id, username, first_name, last_name, email, external_id)
+         SELECT $1, * FROM unnest($2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[])`,
+        [
+          tenantId,
+          creates.map((p) => p.username),
+          creates.map((p) => p.row.firstName),
+          creates.map((p) => p.row.lastName),
+          creates.map((p) => p.row.email),
+          creates.map((p) => p.row.externalId),
+        ],
+      );
+    }
+    if (updates.length) {
+      await runner.query(
+        `UPDATE users u
+            SET username = v.username, first_name = v.first_name, last_name = v.last_name, email = v.email, external_id = v.external_id, updated_at = now()
+           FROM unnest($2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[])
+                AS v(id, username, first_name, last_name, email, external_id)
+          WHERE u.id = v.id AND u.tenant_id = $1`,
+        [
+          tenantId,
+          updates.map((p) => p.id),
+          updates.map((p) => p.username),
+          updates.map((p) => p.row.firstName),
+          updates.map((p) => p.row.lastName),
+          updates.map((p) => p.row.email),
+          updates.map((p) => p.externalId),
+        ],
+      );
+    }
+  }
+}

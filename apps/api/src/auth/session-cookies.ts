@@ -1,0 +1,71 @@
+import type { Remember } from '@guichet/types';
+
+/**
+ * The portal's cookies. With secure cookies (production, HTTPS) they carry the `__Host-`
+ * prefix (Secure, Path=/, no Domain: bound to the exact portal host, so a cookie of one
+ * tenant never reaches another); over plain HTTP in development the names are unprefixed.
+ */
+export interface CookieSpec {
+  name: string;
+  value: string;
+  options: {
+    path: '/';
+    httpOnly: true;
+    secure: boolean;
+    sameSite: 'lax';
+    /** Seconds; absent for a browser-session cookie. */
+    maxAge?: number;
+    expires?: Date;
+  };
+}
+
+export interface CookieNames {
+  /** The refresh token: the sign-in session. */
+  session: string;
+  /** The remembered username (remember = all | username). */
+  username: string;
+}
+
+/** How long a remembered username stays (browsers cap cookies at 400 days). */
+export const USERNAME_COOKIE_DAYS = 365;
+/** Server-side lifetime of a session kept in a browser-session cookie (remember = username | none). */
+export const SESSION_ONLY_HOURS = 12;
+
+export function cookieNames(secure: boolean): CookieNames {
+  const prefix = secure ? '__Host-' : '';
+  return { session: `${prefix}guichet_session`, username: `${prefix}guichet_username` };
+}
+
+const base = (secure: boolean) => ({ path: '/' as const, httpOnly: true as const, secure, sameSite: 'lax' as const });
+
+/** The session cookie: persistent for `remember = all`, else gone when the browser closes. */
+export function sessionCookie(secure: boolean, token: string, maxAgeSeconds: number | null): CookieSpec {
+  return { name: cookieNames(secure).session, value: token, options: maxAgeSeconds === null ? base(secure) : { ...base(secure), maxAge: maxAgeSeconds } };
+}
+
+export function usernameCookie(secure: boolean, username: string): CookieSpec {
+  return { name: cookieNames(secure).username, value: username, options: { ...base(secure), maxAge: USERNAME_COOKIE_DAYS * 86_400 } };
+}
+
+/** A cookie that removes one (same attributes, so the `__Host-` rules still hold). */
+export function clearedCookie(secure: boolean, name: string): CookieSpec {
+  return { name, value: '', options: { ...base(secure), maxAge: 0, expires: new Date(0) } };
+}
+
+/**
+ * The cookies a sign-in sets for each remember mode:
+ * - `all`: persistent session cookie (the tenant's refresh lifetime) and username cookie;
+ * - `username`: browser-session session cookie, persistent username cookie;
+ * - `none`: browser-session session cookie, username cookie cleared.
+ */
+export function signInCookies(mode: Remember, input: { secure: boolean; token: string; username: string; refreshDays: number }): CookieSpec[] {
+  const { secure } = input;
+  const session = sessionCookie(secure, input.token, mode === 'all' ? input.refreshDays * 86_400 : null);
+  const username = mode === 'none' ? clearedCookie(secure, cookieNames(secure).username) : usernameCookie(secure, input.username);
+  return [session, username];
+}
+
+/** Server-side lifetime of a session, in seconds. */
+export function sessionLifetimeSeconds(persistent: boolean, refreshDays: number): number {
+  return persistent ? refreshDays * 86_400 : SESSION_ONLY_HOURS * 3600;
+}

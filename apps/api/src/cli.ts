@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDataSource } from '@guichet/db';
+import { loadConfigOrExit } from '@guichet/platform';
+import type { ImportLineReport, TenantSettings } from '@guichet/types';
+import { CsvFormatError, ImportAccounts } from './accounts/import-accounts.usecase.js';
+
+/**
+ * Guichet's command line (no HTTP server): `guichet users import --tenant SLUG FILE.csv`
+ * prints each line's outcome and a summary; exits 1 when a line was rejected or the file
+ * could not be imported, 2 on a usage error.
+ */
+const USAGE = `Usage: pnpm guichet users import --tenant SLUG FILE.csv
+
+Imports or updates the tenant's accounts from a CSV file (header: lastName,firstName,email
+and optionally username,externalId; UTF-8 or Windows-1252; separated by , or ;).
+Prints what it created, updated and rejected, line by line. Exit code 1 if any line was rejected.`;
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function describe(line: ImportLineReport): string {
+  switch (line.status) {
+    case 'rejected':
+      return `line ${line.line}: rejected (${line.code}) ${line.reason}`;
+    default:
+      return `line ${line.line}: ${line.status} ${line.username}`;
+  }
+}
+
+async function importUsers(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { tenant: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!values.tenant || positionals.length !== 1) fail(USAGE);
+  // `pnpm guichet …` runs in apps/api: a relative path is relative to where the command was typed.
+  const file = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
+  if (!existsSync(file) || !statSync(file).isFile()) fail(`No such file: ${file}`);
+
+  const config = loadConfigOrExit();
+  const dataSource = createDataSource(config.DATABASE_URL, { poolSize: 2, applicationName: 'guichet-cli' });
+  await dataSource.initialize();
+  try {
+    const [tenant] = await dataSource.query<{ id: string; name: string; settings: TenantSettings }[]>(
+      'SELECT t.id, t.name, s.settings FROM tenants t JOIN tenant_settings s ON s.tenant_id = t.id WHERE t.slug = $1',
+      [values.tenant],
+    );
+    if (!tenant) fail(`No tenant has the slug "${values.tenant}".`);
+    const out: string[] = [];
+    const flush = () => {
+      if (out.length) process.stdout.write(`${out.splice(0).join('\n')}\n`);
+    };
+    const report = await new ImportAccounts(dataSource).execute(
+      { tenantId: tenant.id, usernameRule: tenant.settings.usernameRule },
+      createReadStream(file, { highWaterMark: 256 * 1024 }),
+      {
+        actor: { type: 'system', id: `cli:${process.env.USER ?? 'unknown'}`.slice(0, 320) },
+        source: 'cli',
+        keepLines: 0,
+        onLine: (line) => {
+          out.push(describe(line));
+          if (out.length >= 1000) flush();
+        },
+      },
+    );
+    flush();
+    const s = report.summary;
+    process.stdout.write(
+      `\n${tenant.name}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected ` +
+        `(${report.encoding}, "${report.delimiter}" separated, ${(report.durationMs / 1000).toFixed(1)} s)\n`,
+    );
+    return s.rejected > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof CsvFormatError) fail(`Cannot import ${file}: ${error.message}`, 1);
+    throw error;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+const [group, command, ...rest] = process.argv.slice(2);
+if (group === 'users' && command === 'import') {
+  process.exitCode = await importUsers(rest);
+} else {
+  fail(USAGE, group === undefined || group === '--help' || group === '-h' ? 0 : 2);
+}

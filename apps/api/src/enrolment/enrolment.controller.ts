@@ -1,0 +1,43 @@
+import { Body, Controller, ForbiddenException, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AcceptedResponse, type UsernameRequest, usernameRequestSchema } from '@guichet/types';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { ACCEPTED } from '../recovery/accepted.js';
+import { BackgroundWork } from '../request/background-work.js';
+import { JsonBodyGuard } from '../request/json-body.guard.js';
+import { requestLocale, requestMeta } from '../request/request-meta.js';
+import { ClientLimits } from '../security/client-limits.js';
+import { CurrentTenant } from '../tenancy/current-tenant.js';
+import { RequestEnrolment } from './request-enrolment.usecase.js';
+
+@ApiTags('enrolment')
+@Controller('api/v1/enrollment')
+export class EnrolmentController {
+  constructor(
+    private readonly current: CurrentTenant,
+    private readonly requestEnrolment: RequestEnrolment,
+    private readonly limits: ClientLimits,
+    private readonly background: BackgroundWork,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @UseGuards(JsonBodyGuard)
+  @ApiOperation({ summary: "Emails the enrolment link (or an \"already registered\" notice) to the address on file; the same 202 whether or not the account exists" })
+  async enrol(
+    @Body(new ZodValidationPipe(usernameRequestSchema)) body: UsernameRequest,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AcceptedResponse> {
+    const tenant = this.current.get();
+    if (!tenant.settings.features.enrolment) {
+      throw new ForbiddenException({ error: 'feature_disabled', message: 'Self-enrolment is not offered on this portal.' });
+    }
+    const meta = requestMeta(request);
+    await this.limits.consume('recovery-ip', tenant, meta);
+    const locale = requestLocale(request, tenant, body.locale);
+    this.background.afterResponse(reply, 'enrolment', () => this.requestEnrolment.execute({ tenant, username: body.username, locale, meta }));
+    return ACCEPTED;
+  }
+}

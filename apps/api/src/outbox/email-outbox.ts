@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createEmailQueue, Encryptor, encryptionKeyOrDev, enqueueEmail, type OutboxEmail, writeOutbox } from '@guichet/platform';
+import type { EmailJobData } from '@guichet/types';
+import type { Queue } from 'bullmq';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type AppConfig, CONFIG } from '../config/config.js';
+
+const ENQUEUE_TIMEOUT_MS = 2000;
+
+/**
+ * The email outbox of the API: the row (with the link's token encrypted) is written in the
+ * caller's transaction; the job is added after the commit. When Redis is away the job is
+ * not added, the row stays `queued`, and the worker's reconciler enqueues it later: the
+ * request that caused it never notices.
+ */
+@Injectable()
+export class EmailOutbox implements OnApplicationShutdown {
+  private readonly logger = new Logger(EmailOutbox.name);
+  private readonly encryptor: Encryptor;
+  private readonly queue: Queue<EmailJobData>;
+
+  constructor(
+    @Inject(CONFIG) config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    this.encryptor = new Encryptor(encryptionKeyOrDev(config.DATA_ENCRYPTION_KEY, config.NODE_ENV === 'production'));
+    // Fail fast while Redis is down (no offline queue): the reconciler takes over.
+    this.queue = createEmailQueue(
+      { url: config.REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'guichet-api-queue', skipVersionCheck: true },
+      config.REDIS_PREFIX,
+    );
+    this.queue.on('error', (error: Error) => this.logger.debug(`email queue connection: ${error.message}`));
+  }
+
+  /** Writes the outbox row; call inside the transaction that created the token. */
+  write(em: EntityManager, email: OutboxEmail): Promise<EmailJobData> {
+    return writeOutbox(em, this.encryptor, email);
+  }
+
+  /** Adds the jobs of committed rows. Never throws: a job not added is logged and left to the reconciler. */
+  async enqueue(jobs: readonly EmailJobData[]): Promise<void> {
+    for (const job of jobs) {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          enqueueEmail(this.queue, job),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+          }),
+        ]);
+        await this.dataSource.query('UPDATE email_deliveries SET enqueued_at = now() WHERE id = $1 AND tenant_id = $2 AND enqueued_at IS NULL', [job.outboxId, job.tenantId]);
+      } catch (error) {
+        this.logger.warn(`email ${job.kind} (outbox ${job.outboxId}) not enqueued: ${(error as Error).message}; the outbox reconciler will enqueue it`);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The platform's rate limits (per client address), kept in Redis. Failures-only limits
+ * count wrong answers (a campus behind one NAT address signs in all day without reaching
+ * them); request limits count every request of endpoints that send email or search.
+ */
+export const RATE_LIMITS = {
+  /** Wrong sign-ins from one address: then 429 for `blockSeconds`. */
+  'login-ip': { points: 100, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  /** Forgot-password and enrolment requests from one address. */
+  'recovery-ip': { points: 50, durationSeconds: 10 * 60, blockSeconds: 10 * 60 },
+  /** Invalid reset tokens from one address. */
+  'reset-ip': { points: 100, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  /** Username lookups from one address. */
+  'lookup-ip': { points: 10, durationSeconds: 5 * 60, blockSeconds: 5 * 60 },
+  /** Emails (reset, enrolment, already registered) one account receives in an hour, at most. */
+  'account-email': { points: 3, durationSeconds: 60 * 60, blockSeconds: 60 * 60 },
+} as const;
+export type RateLimitName = keyof typeof RATE_LIMITS;
