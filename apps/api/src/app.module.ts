@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module.js';
 import { LookupModule } from './lookup/lookup.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
+import { PortalModule } from './portal/portal.module.js';
 import { RecoveryModule } from './recovery/recovery.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SecurityModule } from './security/security.module.js';
@@ -67,6 +68,7 @@ export class AppModule {
         EnrolmentModule,
         LookupModule,
         AccountsModule,
+        PortalModule,
       ],
     };
   }

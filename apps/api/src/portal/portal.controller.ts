@@ -1,0 +1,387 @@
+import { Controller, ForbiddenException, Get, HttpException, Inject, Param, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hashToken, isWellFormedToken } from '@guichet/platform';
+import { applyFloor, describePolicy, ruleMessage } from '@guichet/rules';
+import type { Remember } from '@guichet/types';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { setCookies } from '../auth/auth.controller.js';
+import { clearedCookie, cookieNames, signInCookies } from '../auth/session-cookies.js';
+import { Sessions } from '../auth/sessions.js';
+import { SignIn } from '../auth/sign-in.usecase.js';
+import { SignOut } from '../auth/sign-out.usecase.js';
+import { type AppConfig, CONFIG } from '../config/config.js';
+import { RequestEnrolment } from '../enrolment/request-enrolment.usecase.js';
+import { LookupUsername } from '../lookup/lookup-username.usecase.js';
+import { InvalidTokenException, PasswordPolicyException, ResetPassword } from '../recovery/reset-password.usecase.js';
+import { RequestPasswordReset } from '../recovery/request-password-reset.usecase.js';
+import { BackgroundWork } from '../request/background-work.js';
+import { requestLocale, requestMeta } from '../request/request-meta.js';
+import { ClientLimits } from '../security/client-limits.js';
+import { isInNetworks } from '../security/networks.js';
+import { TooManyRequestsException } from '../security/too-many-requests.exception.js';
+import { CurrentTenant } from '../tenancy/current-tenant.js';
+import type { TenantContext } from '../tenancy/tenant-context.js';
+import { CSS_PATH, JS_PATH, PORTAL_CSS, PORTAL_JS, themeCss } from './assets.js';
+import { PortalCsrf } from './csrf.js';
+import type { MessageKey } from './i18n/index.js';
+import { LoginPageCache, type PageRequest, render, t, tenantText } from './portal-views.js';
+
+const TEAMS_ANCESTORS = 'https://teams.microsoft.com https://*.teams.microsoft.com https://*.skype.com';
+const NOTICES: Record<string, MessageKey> = { 'password-changed': 'notice.password-changed', 'signed-out': 'notice.signed-out' };
+const REMEMBER: readonly Remember[] = ['all', 'username', 'none'];
+const LANG_COOKIE_DAYS = 365;
+
+type LinkState = 'valid' | 'invalid' | 'expired' | 'used';
+
+/** A string field of a form body (the first value of a repeated one). */
+function field(request: FastifyRequest, name: string, max = 1000): string {
+  const body = request.body as Record<string, unknown> | undefined;
+  let value = body && typeof body === 'object' ? body[name] : undefined;
+  if (Array.isArray(value)) value = value[0];
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+/**
+ * The tenant portal: server-rendered pages for every flow, working without JavaScript. The
+ * work is done by the identity use cases of the JSON API; this controller renders.
+ */
+@ApiExcludeController()
+@Controller()
+export class PortalController {
+  private readonly csrf: PortalCsrf;
+  private readonly secure: boolean;
+  private readonly sessionCookie: string;
+  private readonly loginCache = new LoginPageCache();
+
+  constructor(
+    private readonly current: CurrentTenant,
+    private readonly signIn: SignIn,
+    private readonly signOut: SignOut,
+    private readonly sessions: Sessions,
+    private readonly requestReset: RequestPasswordReset,
+    private readonly requestEnrolment: RequestEnrolment,
+    private readonly resetPassword: ResetPassword,
+    private readonly lookup: LookupUsername,
+    private readonly limits: ClientLimits,
+    private readonly background: BackgroundWork,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.secure = config.secureCookies;
+    this.csrf = new PortalCsrf(config.secureCookies);
+    this.sessionCookie = cookieNames(config.secureCookies).session;
+  }
+
+  // ---- assets -------------------------------------------------------------------------
+
+  @Get('assets/:file')
+  asset(@Param('file') file: string, @Res() reply: FastifyReply): void {
+    const path = `/assets/${file}`;
+    const immutable = 'public, max-age=31536000, immutable';
+    if (path === CSS_PATH) return void reply.type('text/css; charset=utf-8').header('cache-control', immutable).send(PORTAL_CSS);
+    if (path === JS_PATH) return void reply.type('text/javascript; charset=utf-8').header('cache-control', immutable).send(PORTAL_JS);
+    if (file === 'theme.css') {
+      const { primaryColor, accentColor } = this.current.get().settings.branding;
+      // The page links it with ?v={tenant version}: a change of branding is a new URL.
+      return void reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000').send(themeCss(primaryColor, accentColor));
+    }
+    this.notFound(this.page(reply.request, '/login'), reply);
+  }
+
+  // ---- sign-in ------------------------------------------------------------------------
+
+  @Get()
+  root(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    const lang = (request.query as Record<string, unknown>)?.lang;
+    void reply.status(303).header('cache-control', 'no-store').redirect(typeof lang === 'string' && /^[a-z]{2}$/.test(lang) ? `/login?lang=${lang}` : '/login', 303);
+  }
+
+  @Get('login')
+  loginPage(@Req() request: FastifyRequest, @Query('notice') notice: unknown, @Res() reply: FastifyReply): void {
+    const page = this.page(request, '/login');
+    this.sendLogin(page, request, reply, 200, { notice: typeof notice === 'string' && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined });
+  }
+
+  @Post('login')
+  async login(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const page = this.page(request, '/login');
+    if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
+    const username = field(request, 'username', 200).trim();
+    const password = field(request, 'password');
+    const rememberField = field(request, 'remember');
+    const remember: Remember = (REMEMBER as string[]).includes(rememberField) ? (rememberField as Remember) : 'username';
+    if (!username || !password) return this.sendLogin(page, request, reply, 400, { error: 'login.missing' }, username);
+    const { tenant } = page;
+    try {
+      const result = await this.signIn.execute({ tenant, username, password, remember, meta: requestMeta(request) });
+      setCookies(reply, signInCookies(remember, { secure: this.secure, token: result.session.token, username: result.username, refreshDays: tenant.settings.tokenLifetimes.refreshDays }));
+      void reply.header('cache-control', 'no-store').redirect(tenant.settings.postLoginUrl ?? '/account', 303);
+    } catch (error) {
+      if (error instanceof UnauthorizedException) return this.sendLogin(page, request, reply, 401, { error: 'login.error' }, username);
+      if (error instanceof TooManyRequestsException) return this.rateLimited(page, reply, error);
+      throw error;
+    }
+  }
+
+  @Get('account')
+  async account(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const page = this.page(request, '/account');
+    const found = await this.sessions.userByToken(page.tenant.id, request.cookies?.[this.sessionCookie]);
+    if (!found) return void reply.header('cache-control', 'no-store').redirect('/login', 303);
+    const { user } = found;
+    this.send(page, reply, 200, render('account', page, 'account.title', {
+      csrf: this.csrf.issue(request, reply, page.tenant.settings.features.teamsTab),
+      displayName: `${user.firstName} ${user.lastName}`.trim() || user.username,
+      accountUsername: user.username,
+    }));
+  }
+
+  @Post('logout')
+  async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const page = this.page(request, '/login');
+    if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
+    await this.signOut.execute(page.tenant, { refreshToken: request.cookies?.[this.sessionCookie] }, requestMeta(request));
+    setCookies(reply, [clearedCookie(this.secure, this.sessionCookie)]);
+    void reply.header('cache-control', 'no-store').redirect('/login?notice=signed-out', 303);
+  }
+
+  // ---- forgot password and enrolment ---------------------------------------------------
+
+  @Get('forgot-password')
+  forgotPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    const page = this.page(request, '/forgot-password');
+    if (!page.tenant.settings.features.forgotPassword) return this.notFound(page, reply);
+    this.sendUsernameForm(page, request, reply, 200, 'forgot');
+  }
+
+  @Post('forgot-password')
+  forgot(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.usernameRequest(request, reply, 'forgot');
+  }
+
+  @Get('register')
+  registerPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    const page = this.page(request, '/register');
+    if (!page.tenant.settings.features.enrolment) return this.notFound(page, reply);
+    this.sendUsernameForm(page, request, reply, 200, 'register');
+  }
+
+  @Post('register')
+  register(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.usernameRequest(request, reply, 'register');
+  }
+
+  // ---- reset (and first password) -------------------------------------------------------
+
+  @Get('reset-password')
+  async resetPage(@Req() request: FastifyRequest, @Query('token') token: unknown, @Res() reply: FastifyReply): Promise<void> {
+    const keep = typeof token === 'string' && token.length <= 200 ? { token } : undefined;
+    const page = this.page(request, '/reset-password', keep);
+    void reply.header('referrer-policy', 'no-referrer');
+    const state = await this.linkState(page.tenant, token);
+    if (state !== 'valid') return this.linkProblem(page, reply, state);
+    this.sendResetForm(page, request, reply, 200, token as string, {});
+  }
+
+  @Post('reset-password')
+  async reset(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const token = field(request, 'token', 200);
+    const page = this.page(request, '/reset-password', token ? { token } : undefined);
+    void reply.header('referrer-policy', 'no-referrer');
+    if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
+    if (!isWellFormedToken(token)) return this.linkProblem(page, reply, 'invalid');
+    const password = field(request, 'password');
+    const confirmation = field(request, 'passwordConfirmation');
+    if (!password) return this.sendResetForm(page, request, reply, 400, token, { passwordErrors: [t(page, 'reset.missing')] });
+    if (password !== confirmation) return this.sendResetForm(page, request, reply, 400, token, { confirmationError: 'reset.mismatch' });
+    const { tenant } = page;
+    const meta = requestMeta(request);
+    try {
+      await this.limits.assertUnder('reset-ip', meta);
+      await this.resetPassword.execute({ tenant, token, password, locale: page.locale, meta });
+    } catch (error) {
+      if (error instanceof PasswordPolicyException) {
+        const body = error.getResponse() as { violations?: { message: string }[] };
+        return this.sendResetForm(page, request, reply, 400, token, { passwordErrors: (body.violations ?? []).map((v) => v.message) });
+      }
+      if (error instanceof InvalidTokenException) {
+        await this.limits.countFailure('reset-ip', tenant, meta);
+        const state = await this.linkState(tenant, token);
+        return this.linkProblem(page, reply, state === 'valid' ? 'invalid' : state);
+      }
+      if (error instanceof TooManyRequestsException) return this.rateLimited(page, reply, error);
+      throw error;
+    }
+    void reply.header('cache-control', 'no-store').redirect('/login?notice=password-changed', 303);
+  }
+
+  // ---- username lookup ------------------------------------------------------------------
+
+  @Get('lookup')
+  lookupPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    const page = this.page(request, '/lookup');
+    const { settings } = page.tenant;
+    if (!settings.features.lookup) return this.notFound(page, reply);
+    if (!isInNetworks(requestMeta(request).ip, settings.allowedNetworks)) return this.lookupRefused(page, reply);
+    this.send(page, reply, 200, render('lookup', page, 'lookup.title', { csrf: this.csrfFor(page, request, reply) }));
+  }
+
+  @Post('lookup')
+  async lookupSubmit(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const page = this.page(request, '/lookup');
+    if (!page.tenant.settings.features.lookup) return this.notFound(page, reply);
+    if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
+    const firstName = field(request, 'firstName', 200).trim();
+    const lastName = field(request, 'lastName', 200).trim();
+    const context = { firstName, lastName, csrf: this.csrfFor(page, request, reply) };
+    if (!lastName) return this.send(page, reply, 400, render('lookup', page, 'lookup.title', { ...context, lastNameError: 'lookup.missing' }));
+    try {
+      const { usernames } = await this.lookup.execute({ tenant: page.tenant, firstName, lastName, meta: requestMeta(request) });
+      this.send(page, reply, 200, render('lookup', page, 'lookup.title', { ...context, searched: true, usernames }));
+    } catch (error) {
+      if (error instanceof ForbiddenException) return this.lookupRefused(page, reply);
+      if (error instanceof TooManyRequestsException) return this.rateLimited(page, reply, error);
+      throw error;
+    }
+  }
+
+  // ---- helpers --------------------------------------------------------------------------
+
+  private page(request: FastifyRequest, path: string, keep?: Record<string, string>): PageRequest {
+    const tenant = this.current.get();
+    const locale = requestLocale(request, tenant);
+    const asked = (request.query as Record<string, unknown> | undefined)?.lang;
+    // A language chosen with ?lang= is kept in the `lang` cookie for the next pages.
+    return { tenant, locale, path, keep, langChosen: asked === locale && request.cookies?.lang !== locale };
+  }
+
+  private csrfFor(page: PageRequest, request: FastifyRequest, reply: FastifyReply): string {
+    return this.csrf.issue(request, reply, page.tenant.settings.features.teamsTab);
+  }
+
+  /** Security and cache headers of every page, then the HTML. */
+  private send(page: PageRequest, reply: FastifyReply, status: number, html: string): void {
+    const { tenant } = page;
+    const teams = tenant.settings.features.teamsTab;
+    const post = tenant.settings.postLoginUrl;
+    const formTargets = ["'self'"];
+    if (post && /^https?:\/\//.test(post)) formTargets.push(new URL(post).origin);
+    const csp = [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' https: data:",
+      "connect-src 'self'",
+      `form-action ${formTargets.join(' ')}`,
+      "base-uri 'none'",
+      `frame-ancestors ${teams ? `'self' ${TEAMS_ANCESTORS}` : "'none'"}`,
+    ].join('; ');
+    void reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', csp)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-store')
+      .header('content-language', page.locale);
+    if (!teams) void reply.header('x-frame-options', 'DENY');
+    if (!reply.hasHeader('referrer-policy')) void reply.header('referrer-policy', 'same-origin');
+    if (page.langChosen) {
+      void reply.setCookie('lang', page.locale, { path: '/', httpOnly: true, secure: this.secure, sameSite: 'lax', maxAge: LANG_COOKIE_DAYS * 86_400 });
+    }
+    void reply.send(html);
+  }
+
+  private sendLogin(page: PageRequest, request: FastifyRequest, reply: FastifyReply, status: number, variant: { notice?: MessageKey; error?: MessageKey }, username?: string): void {
+    const remembered = request.cookies?.[cookieNames(this.secure).username];
+    const prefill = username ?? (typeof remembered === 'string' ? remembered.slice(0, 200) : '');
+    const html = this.loginCache.get(page, variant, this.csrfFor(page, request, reply), prefill);
+    this.send(page, reply, status, html);
+  }
+
+  private sendUsernameForm(page: PageRequest, request: FastifyRequest, reply: FastifyReply, status: number, kind: 'forgot' | 'register', error?: MessageKey, username = ''): void {
+    const hint = tenantText(page.tenant, page.locale, 'usernameHint');
+    const heading: MessageKey = kind === 'forgot' ? 'forgot.title' : 'register.title';
+    this.send(page, reply, status, render('usernameRequest', page, heading, {
+      heading,
+      intro: kind === 'forgot' ? 'forgot.intro' : 'register.intro',
+      action: kind === 'forgot' ? '/forgot-password' : '/register',
+      csrf: this.csrfFor(page, request, reply),
+      username,
+      placeholder: true,
+      usernameHint: hint,
+      usernameError: error,
+      usernameDescribedBy: [hint ? 'username-hint' : null, error ? 'username-error' : null].filter(Boolean).join(' ') || undefined,
+    }));
+  }
+
+  private async usernameRequest(request: FastifyRequest, reply: FastifyReply, kind: 'forgot' | 'register'): Promise<void> {
+    const page = this.page(request, kind === 'forgot' ? '/forgot-password' : '/register');
+    const { tenant } = page;
+    if (!(kind === 'forgot' ? tenant.settings.features.forgotPassword : tenant.settings.features.enrolment)) return this.notFound(page, reply);
+    if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
+    const username = field(request, 'username', 200).trim();
+    if (!username) return this.sendUsernameForm(page, request, reply, 400, kind, 'username.missing');
+    const meta = requestMeta(request);
+    try {
+      await this.limits.consume('recovery-ip', tenant, meta);
+    } catch (error) {
+      if (error instanceof TooManyRequestsException) return this.rateLimited(page, reply, error);
+      throw error;
+    }
+    const input = { tenant, username, locale: page.locale, meta };
+    // As the JSON API: the work runs once the reply is out, so nothing in it shows whether the account exists.
+    this.background.afterResponse(reply, kind === 'forgot' ? 'forgot-password' : 'enrolment', () =>
+      kind === 'forgot' ? this.requestReset.execute(input) : this.requestEnrolment.execute(input),
+    );
+    this.send(page, reply, 200, render('sent', page, 'sent.title'));
+  }
+
+  private sendResetForm(page: PageRequest, request: FastifyRequest, reply: FastifyReply, status: number, token: string, errors: { passwordErrors?: string[]; confirmationError?: MessageKey }): void {
+    const policy = applyFloor(page.tenant.settings.passwordPolicy);
+    const rules = describePolicy(policy).map((item) => {
+      const param = item.code === 'min_length' || item.code === 'max_length' ? Object.values(item.params ?? {})[0] : undefined;
+      return { code: item.code, param, text: ruleMessage(item, page.locale) };
+    });
+    this.send(page, reply, status, render('reset', page, 'reset.title', { csrf: this.csrfFor(page, request, reply), token, rules, ...errors }));
+  }
+
+  /** Whether an emailed link can still be used (what the page says when it cannot). */
+  private async linkState(tenant: TenantContext, token: unknown): Promise<LinkState> {
+    if (!isWellFormedToken(token)) return 'invalid';
+    const [row] = await this.dataSource.query<{ used: boolean; expired: boolean }[]>(
+      `SELECT consumed_at IS NOT NULL AS used, (voided_at IS NOT NULL OR expires_at <= now()) AS expired
+         FROM action_tokens WHERE tenant_id = $1 AND token_hash = $2`,
+      [tenant.id, hashToken(token)],
+    );
+    if (!row) return 'invalid';
+    return row.used ? 'used' : row.expired ? 'expired' : 'valid';
+  }
+
+  private linkProblem(page: PageRequest, reply: FastifyReply, state: Exclude<LinkState, 'valid'>): void {
+    const { features } = page.tenant.settings;
+    const again = features.forgotPassword ? '/forgot-password' : features.enrolment ? '/register' : null;
+    const keys = { invalid: ['link.invalid.title', 'link.invalid.body'], expired: ['link.expired.title', 'link.expired.body'], used: ['link.used.title', 'link.used.body'] } as const;
+    const [heading, body] = keys[state];
+    this.send(page, reply, state === 'invalid' ? 400 : 410, render('message', page, heading, { heading, body, alert: true, actionHref: again, actionLabel: 'link.new' }));
+  }
+
+  private lookupRefused(page: PageRequest, reply: FastifyReply): void {
+    this.send(page, reply, 403, render('message', page, 'lookup.forbidden.title', { heading: 'lookup.forbidden.title', body: 'lookup.forbidden.body', alert: true }));
+  }
+
+  private csrfFailed(page: PageRequest, reply: FastifyReply): void {
+    this.send(page, reply, 403, render('message', page, 'csrf.title', { heading: 'csrf.title', body: 'csrf.body', alert: true, actionHref: page.path, actionLabel: 'csrf.retry' }));
+  }
+
+  private notFound(page: PageRequest, reply: FastifyReply): void {
+    this.send(page, reply, 404, render('message', page, 'notFound.title', { heading: 'notFound.title', body: 'notFound.body' }));
+  }
+
+  private rateLimited(page: PageRequest, reply: FastifyReply, error: HttpException): void {
+    const seconds = Number((error as TooManyRequestsException).headers?.['retry-after'] ?? 60);
+    void reply.header('retry-after', String(seconds));
+    this.send(page, reply, 429, render('message', page, 'limited.title', { heading: 'limited.title', body: 'limited.body', seconds, alert: true }));
+  }
+}

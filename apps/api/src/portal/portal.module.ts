@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { EnrolmentModule } from '../enrolment/enrolment.module.js';
+import { LookupModule } from '../lookup/lookup.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { RecoveryModule } from '../recovery/recovery.module.js';
+import { PortalController } from './portal.controller.js';
+
+/** The server-rendered tenant portal (pages and their assets) over the identity use cases. */
+@Module({ imports: [AuthModule, RecoveryModule, EnrolmentModule, LookupModule, OutboxModule], controllers: [PortalController] })
+export class PortalModule {}
