@@ -23,6 +23,7 @@ describe('tenant portal pages (server-rendered, no JavaScript)', () => {
       readonly host: string,
       readonly ip = nextIp(),
       readonly headers: Record<string, string> = {},
+      readonly api?: TestContext['api'],
     ) {}
     private cookie() {
       return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -35,7 +36,7 @@ describe('tenant portal pages (server-rendered, no JavaScript)', () => {
       return res;
     }
     async get(path: string) {
-      return this.keep(await ctx.request(this.host, { path, headers: { accept: 'text/html', cookie: this.cookie(), 'x-forwarded-for': this.ip, ...this.headers } }));
+      return this.keep(await ctx.request(this.host, { path, headers: { accept: 'text/html', cookie: this.cookie(), 'x-forwarded-for': this.ip, ...this.headers } }, this.api));
     }
     async post(path: string, fields: Record<string, string>) {
       return this.keep(
@@ -44,7 +45,7 @@ describe('tenant portal pages (server-rendered, no JavaScript)', () => {
           path,
           body: new URLSearchParams(fields).toString(),
           headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookie(), 'x-forwarded-for': this.ip, ...this.headers },
-        }),
+        }, this.api),
       );
     }
     /** GET the page, then POST its form with its CSRF token (and hidden fields). */
@@ -167,6 +168,27 @@ describe('tenant portal pages (server-rendered, no JavaScript)', () => {
     const none = new Browser(CEGEP);
     await none.submit('/login', { username: user.username, password: user.password!, remember: 'none' });
     expect((await none.get('/login')).body).not.toContain(`value="${user.username}"`);
+  });
+
+  it('Teams tab: the embeddable tenant\'s cookies are SameSite=None; Secure; Partitioned over HTTPS, the others stay Lax', async () => {
+    const secureApi = await ctx.startApi({ SECURE_COOKIES: 'true' });
+    const cegepUser = await createUser(ctx, 'cegepdeseptiles', { firstName: 'Marc', lastName: 'Gagnon' });
+    const montUser = await createUser(ctx, 'monteregie', { username: 'gama4321' });
+    const cookiesOf = async (host: string, user: TestUser) => {
+      const b = new Browser(host, nextIp(), {}, secureApi);
+      const res = await b.submit('/login', { username: user.username, password: user.password!, remember: 'all' });
+      expect(res.status).toBe(303);
+      return [...(await b.get('/login')).cookies, ...res.cookies];
+    };
+    const teams = await cookiesOf(CEGEP, cegepUser);
+    const plain = await cookiesOf(MONTEREGIE, montUser);
+    for (const name of ['__Host-guichet_session', '__Host-guichet_username']) {
+      const t = teams.find((c) => c.name === name)!;
+      expect(t.attributes).toMatchObject({ samesite: 'None', secure: true, partitioned: true });
+      const p = plain.find((c) => c.name === name)!;
+      expect(p.attributes.samesite).toBe('Lax');
+      expect(p.attributes.partitioned).toBeUndefined();
+    }
   });
 
   it('Cégep guide: Mot de passe oublié ? → username → email link → new password → login → account', async () => {

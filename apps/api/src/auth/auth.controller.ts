@@ -49,7 +49,7 @@ export class AuthController {
   ): Promise<LoginResponse> {
     const tenant = this.current.get();
     const result = await this.signIn.execute({ tenant, username: body.username, password: body.password, remember: body.remember, meta: requestMeta(request) });
-    setCookies(reply, signInCookies(body.remember, { secure: this.secure, token: result.session.token, username: result.username, refreshDays: tenant.settings.tokenLifetimes.refreshDays }));
+    setCookies(reply, signInCookies(body.remember, { secure: this.secure, token: result.session.token, username: result.username, refreshDays: tenant.settings.tokenLifetimes.refreshDays, embeddable: tenant.settings.features.teamsTab }));
     return result.response;
   }
 
@@ -62,10 +62,10 @@ export class AuthController {
     const tenant = this.current.get();
     const result = await this.refreshSession.execute(tenant, request.cookies?.[this.sessionCookieName], requestMeta(request));
     if (!result.ok) {
-      setCookies(reply, [clearedCookie(this.secure, this.sessionCookieName)]);
+      setCookies(reply, [clearedCookie(this.secure, this.sessionCookieName, tenant.settings.features.teamsTab)]);
       throw new UnauthorizedException(SESSION_EXPIRED);
     }
-    setCookies(reply, [sessionCookie(this.secure, result.session.token, result.session.persistent ? result.session.lifetimeSeconds : null)]);
+    setCookies(reply, [sessionCookie(this.secure, result.session.token, result.session.persistent ? result.session.lifetimeSeconds : null, tenant.settings.features.teamsTab)]);
     return result.response;
   }
 
@@ -78,7 +78,7 @@ export class AuthController {
     const header = request.headers.authorization;
     const accessToken = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     await this.signOut.execute(tenant, { refreshToken: request.cookies?.[this.sessionCookieName], accessToken }, requestMeta(request));
-    setCookies(reply, [clearedCookie(this.secure, this.sessionCookieName)]);
+    setCookies(reply, [clearedCookie(this.secure, this.sessionCookieName, tenant.settings.features.teamsTab)]);
   }
 
   @Get('me')

@@ -12,7 +12,9 @@ export interface CookieSpec {
     path: '/';
     httpOnly: true;
     secure: boolean;
-    sameSite: 'lax';
+    /** `none` (with Partitioned) only for a tenant whose portal is embedded in a Teams tab. */
+    sameSite: 'lax' | 'none';
+    partitioned?: boolean;
     /** Seconds; absent for a browser-session cookie. */
     maxAge?: number;
     expires?: Date;
@@ -36,20 +38,31 @@ export function cookieNames(secure: boolean): CookieNames {
   return { session: `${prefix}guichet_session`, username: `${prefix}guichet_username` };
 }
 
-const base = (secure: boolean) => ({ path: '/' as const, httpOnly: true as const, secure, sameSite: 'lax' as const });
+/**
+ * In a Teams tab the portal is a third-party frame: its cookies reach it only with
+ * `SameSite=None; Secure`, and `Partitioned` (CHIPS) keeps them working where browsers block
+ * third-party cookies — they are then bound to Teams' site as well as the portal host. Forms
+ * stay protected by their CSRF token. Over plain HTTP (development) a browser drops
+ * `SameSite=None` cookies, so there it stays `Lax`.
+ */
+const base = (secure: boolean, embeddable = false) =>
+  secure && embeddable
+    ? { path: '/' as const, httpOnly: true as const, secure, sameSite: 'none' as const, partitioned: true }
+    : { path: '/' as const, httpOnly: true as const, secure, sameSite: 'lax' as const };
 
 /** The session cookie: persistent for `remember = all`, else gone when the browser closes. */
-export function sessionCookie(secure: boolean, token: string, maxAgeSeconds: number | null): CookieSpec {
-  return { name: cookieNames(secure).session, value: token, options: maxAgeSeconds === null ? base(secure) : { ...base(secure), maxAge: maxAgeSeconds } };
+export function sessionCookie(secure: boolean, token: string, maxAgeSeconds: number | null, embeddable = false): CookieSpec {
+  const options = base(secure, embeddable);
+  return { name: cookieNames(secure).session, value: token, options: maxAgeSeconds === null ? options : { ...options, maxAge: maxAgeSeconds } };
 }
 
-export function usernameCookie(secure: boolean, username: string): CookieSpec {
-  return { name: cookieNames(secure).username, value: username, options: { ...base(secure), maxAge: USERNAME_COOKIE_DAYS * 86_400 } };
+export function usernameCookie(secure: boolean, username: string, embeddable = false): CookieSpec {
+  return { name: cookieNames(secure).username, value: username, options: { ...base(secure, embeddable), maxAge: USERNAME_COOKIE_DAYS * 86_400 } };
 }
 
 /** A cookie that removes one (same attributes, so the `__Host-` rules still hold). */
-export function clearedCookie(secure: boolean, name: string): CookieSpec {
-  return { name, value: '', options: { ...base(secure), maxAge: 0, expires: new Date(0) } };
+export function clearedCookie(secure: boolean, name: string, embeddable = false): CookieSpec {
+  return { name, value: '', options: { ...base(secure, embeddable), maxAge: 0, expires: new Date(0) } };
 }
 
 /**
@@ -58,10 +71,10 @@ export function clearedCookie(secure: boolean, name: string): CookieSpec {
  * - `username`: browser-session session cookie, persistent username cookie;
  * - `none`: browser-session session cookie, username cookie cleared.
  */
-export function signInCookies(mode: Remember, input: { secure: boolean; token: string; username: string; refreshDays: number }): CookieSpec[] {
-  const { secure } = input;
-  const session = sessionCookie(secure, input.token, mode === 'all' ? input.refreshDays * 86_400 : null);
-  const username = mode === 'none' ? clearedCookie(secure, cookieNames(secure).username) : usernameCookie(secure, input.username);
+export function signInCookies(mode: Remember, input: { secure: boolean; token: string; username: string; refreshDays: number; embeddable?: boolean }): CookieSpec[] {
+  const { secure, embeddable } = input;
+  const session = sessionCookie(secure, input.token, mode === 'all' ? input.refreshDays * 86_400 : null, embeddable);
+  const username = mode === 'none' ? clearedCookie(secure, cookieNames(secure).username, embeddable) : usernameCookie(secure, input.username, embeddable);
   return [session, username];
 }
 

@@ -75,3 +75,9 @@ export const JS_PATH = `/assets/portal.${fingerprint(PORTAL_JS)}.js`;
 export function themeCss(primary: string, accent: string): string {
   return `:root{--primary:${primary};--accent:${accent}}\n`;
 }
+
+/** The default favicon: a rounded square of the tenant's primary colour with its initial. */
+export function faviconSvg(primary: string, initial: string): string {
+  const letter = initial.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 1).toUpperCase() || 'G';
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="${primary}"/><text x="16" y="22" font-family="Arial,sans-serif" font-size="18" font-weight="700" fill="#fff" text-anchor="middle">${letter}</text></svg>`;
+}

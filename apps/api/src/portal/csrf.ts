@@ -21,9 +21,9 @@ export class PortalCsrf {
     if (!secret) {
       const fresh = tokens.secretSync();
       secret = fresh;
-      // In a Teams tab the portal is a third-party frame: only SameSite=None (with Secure) reaches it.
-      const sameSite = thirdPartyFrame && this.secure ? ('none' as const) : ('lax' as const);
-      void reply.setCookie(this.cookieName, fresh, { path: '/', httpOnly: true, secure: this.secure, sameSite });
+      // In a Teams tab the portal is a third-party frame: only SameSite=None (with Secure, partitioned) reaches it.
+      const embedded = thirdPartyFrame && this.secure;
+      void reply.setCookie(this.cookieName, fresh, { path: '/', httpOnly: true, secure: this.secure, sameSite: embedded ? 'none' : 'lax', ...(embedded ? { partitioned: true } : {}) });
     }
     return tokens.create(secret);
   }

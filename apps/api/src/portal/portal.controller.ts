@@ -23,7 +23,7 @@ import { isInNetworks } from '../security/networks.js';
 import { TooManyRequestsException } from '../security/too-many-requests.exception.js';
 import { CurrentTenant } from '../tenancy/current-tenant.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
-import { CSS_PATH, JS_PATH, PORTAL_CSS, PORTAL_JS, themeCss } from './assets.js';
+import { CSS_PATH, faviconSvg, JS_PATH, PORTAL_CSS, PORTAL_JS, themeCss } from './assets.js';
 import { PortalCsrf } from './csrf.js';
 import type { MessageKey } from './i18n/index.js';
 import { LoginPageCache, type PageRequest, render, t, tenantText } from './portal-views.js';
@@ -87,7 +87,17 @@ export class PortalController {
       // The page links it with ?v={tenant version}: a change of branding is a new URL.
       return void reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000').send(themeCss(primaryColor, accentColor));
     }
+    if (file === 'favicon.svg') {
+      const tenant = this.current.get();
+      return void reply.type('image/svg+xml').header('cache-control', 'public, max-age=31536000').send(faviconSvg(tenant.settings.branding.primaryColor, tenant.name.replace(/^(Cégep|CISSS)\s+(de\s+(la\s+)?)?/i, '')));
+    }
     this.notFound(this.page(reply.request, '/login'), reply);
+  }
+
+  /** Browsers ask for it whatever the page says. */
+  @Get('favicon.ico')
+  favicon(@Res() reply: FastifyReply): void {
+    void reply.header('cache-control', 'public, max-age=86400').redirect('/assets/favicon.svg', 301);
   }
 
   // ---- sign-in ------------------------------------------------------------------------
@@ -116,7 +126,7 @@ export class PortalController {
     const { tenant } = page;
     try {
       const result = await this.signIn.execute({ tenant, username, password, remember, meta: requestMeta(request) });
-      setCookies(reply, signInCookies(remember, { secure: this.secure, token: result.session.token, username: result.username, refreshDays: tenant.settings.tokenLifetimes.refreshDays }));
+      setCookies(reply, signInCookies(remember, { secure: this.secure, token: result.session.token, username: result.username, refreshDays: tenant.settings.tokenLifetimes.refreshDays, embeddable: tenant.settings.features.teamsTab }));
       void reply.header('cache-control', 'no-store').redirect(tenant.settings.postLoginUrl ?? '/account', 303);
     } catch (error) {
       if (error instanceof UnauthorizedException) return this.sendLogin(page, request, reply, 401, { error: 'login.error' }, username);
@@ -143,7 +153,7 @@ export class PortalController {
     const page = this.page(request, '/login');
     if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
     await this.signOut.execute(page.tenant, { refreshToken: request.cookies?.[this.sessionCookie] }, requestMeta(request));
-    setCookies(reply, [clearedCookie(this.secure, this.sessionCookie)]);
+    setCookies(reply, [clearedCookie(this.secure, this.sessionCookie, page.tenant.settings.features.teamsTab)]);
     void reply.header('cache-control', 'no-store').redirect('/login?notice=signed-out', 303);
   }
 

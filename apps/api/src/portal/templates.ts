@@ -40,7 +40,7 @@ const LAYOUT = `<!doctype html>
 <title>{{h title}} – {{h portalName}}</title>
 <link rel="stylesheet" href="{{cssPath}}">
 <link rel="stylesheet" href="/assets/theme.css?v={{version}}">
-{{#if faviconUrl}}<link rel="icon" href="{{h faviconUrl}}">{{/if}}
+<link rel="icon" href="{{#if faviconUrl}}{{h faviconUrl}}{{else}}/assets/favicon.svg?v={{version}}{{/if}}">
 <script src="{{jsPath}}" defer></script>
 </head>
 <body>
@@ -107,7 +107,7 @@ const PAGES = {
 <div class="field">
 <label for="password">{{t "reset.new"}}</label>
 <input type="password" id="password" name="password" autocomplete="new-password" maxlength="1000" required data-toggle="{{t "reset.show"}}" aria-describedby="password-rules{{#if passwordErrors}} password-errors{{/if}}"{{#if passwordErrors}} aria-invalid="true"{{/if}}>
-{{#if passwordErrors}}<ul class="error" id="password-errors" role="alert">{{#each passwordErrors}}<li>{{h this}}</li>{{/each}}</ul>{{/if}}
+{{#if passwordErrors}}<div id="password-errors" role="alert"><ul class="error">{{#each passwordErrors}}<li>{{h this}}</li>{{/each}}</ul></div>{{/if}}
 </div>
 <div class="field">
 <label for="passwordConfirmation">{{t "reset.confirm"}}</label>
