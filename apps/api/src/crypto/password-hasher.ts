@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
+import { Counter, type Registry } from 'prom-client';
 import { type AppConfig, CONFIG } from '../config/config.js';
+import { METRICS_REGISTRY } from '../metrics/metrics.module.js';
 
 /**
  * argon2id with OWASP's parameters by default (19 MiB, 2 iterations, 1 lane), tunable by
@@ -11,8 +13,11 @@ import { type AppConfig, CONFIG } from '../config/config.js';
 export class PasswordHasher {
   private readonly options: argon2.HashOptions & { raw?: false };
   private dummyHash: Promise<string> | null = null;
+  /** Every verification, whatever its outcome or account: one per sign-in attempt on every path. */
+  private readonly verifications: Counter;
 
-  constructor(@Inject(CONFIG) config: AppConfig) {
+  constructor(@Inject(CONFIG) config: AppConfig, @Inject(METRICS_REGISTRY) registry: Registry) {
+    this.verifications = new Counter({ name: 'password_verifications_total', help: 'argon2id password verifications (known and unknown accounts alike)', registers: [registry] });
     this.options = {
       type: argon2.argon2id,
       memoryCost: config.ARGON2_MEMORY_KIB,
@@ -26,6 +31,7 @@ export class PasswordHasher {
   }
 
   async verify(hash: string | null, password: string): Promise<boolean> {
+    this.verifications.inc();
     if (!hash) {
       this.dummyHash ??= this.hash('guichet-dummy-password');
       await argon2.verify(await this.dummyHash, password).catch(() => false);
