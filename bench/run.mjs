@@ -75,7 +75,8 @@ const helloPort = await freePort();
 children.push(fork(join(import.meta.dirname, 'hello.mjs'), { env: { ...env, PORT: String(helloPort) }, stdio: 'ignore' }));
 await waitFor(helloPort, '/');
 const apiPort = await freePort();
-children.push(spawn(process.execPath, ['dist/main.js'], { cwd: join(root, 'apps/api'), env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1' }, stdio: 'inherit' }));
+// The bench client is a trusted proxy, so that each simulated user has an address of its own (per-address limits).
+children.push(spawn(process.execPath, ['dist/main.js'], { cwd: join(root, 'apps/api'), env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1', TRUSTED_PROXIES: '127.0.0.1' }, stdio: 'inherit' }));
 await waitFor(apiPort);
 
 try {
@@ -90,9 +91,93 @@ try {
     baseline: `${Math.round(hello.requests.average)} req/s bare Fastify hello-world`,
     ratio: (tenant.requests.average / hello.requests.average).toFixed(2),
   });
+  rows.push(await loginPageRow(hello));
+  rows.push(...(await identityRows()));
   rows.push(...(await emailRows()));
 } finally {
   for (const c of children) c.kill('SIGTERM');
+}
+
+/** The branded login page, from its cache, against the bare hello-world of the same run. */
+async function loginPageRow(hello) {
+  const headers = { host: 'cegepdeseptiles.localhost:3000', accept: 'text/html' };
+  await load(apiPort, { path: '/login', headers, duration: 2 });
+  const page = await load(apiPort, { path: '/login', headers });
+  if (page.non2xx) throw new Error(`GET /login answered ${page.non2xx} non-2xx`);
+  return {
+    row: 'GET /login (branded portal page, CSRF token per request)',
+    value: `${Math.round(page.requests.average)} req/s (p99 ${page.latency.p99} ms)`,
+    baseline: `${Math.round(hello.requests.average)} req/s bare Fastify hello-world`,
+    ratio: (page.requests.average / hello.requests.average).toFixed(2),
+  };
+}
+
+/** Sign-ins per second at the default argon2id parameters against the argon2id limit; forgot-password at 100 clients. */
+async function identityRows() {
+  const out = [];
+  const requireApi = createRequire(join(root, 'apps/api/package.json'));
+  const argon2 = requireApi('argon2');
+  const { cpus } = await import('node:os');
+  const cores = cpus().length;
+  // Default parameters of the API (OWASP: 19 MiB, 2 iterations, 1 lane).
+  const params = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+  const password = 'Bench-password-2026';
+  const hash = await argon2.hash(password, params);
+  for (let i = 0; i < 5; i++) await argon2.verify(hash, password);
+  const n = 40;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await argon2.verify(hash, password);
+  const perHashMs = (performance.now() - t0) / n;
+  const limit = (1000 / perHashMs) * cores;
+
+  const db = new pg.Client({ connectionString: env.DATABASE_URL });
+  await db.connect();
+  const [{ id: tenantId }] = (await db.query("SELECT id FROM tenants WHERE slug = 'cegepdeseptiles'")).rows;
+  const ACCOUNTS = 4000;
+  await db.query(
+    `INSERT INTO users (tenant_id, username, first_name, last_name, email, password_hash, enrolled_at)
+     SELECT $1, 'bench' || i, 'Banc', 'Essai' || i, 'bench' || i || '@example.ca', $2, now() FROM generate_series(1, $3) AS i`,
+    [tenantId, hash, ACCOUNTS],
+  );
+
+  let account = 0;
+  // A distinct client address per request (the API trusts the bench as its proxy).
+  let clientCounter = 0;
+  const nextClient = () => {
+    clientCounter += 1;
+    return `10.${(clientCounter >> 16) & 255}.${(clientCounter >> 8) & 255}.${clientCounter & 255}`;
+  };
+  const jsonPost = (path, body) => ({
+    method: 'POST',
+    path,
+    headers: { host: 'cegepdeseptiles.localhost:3000', 'content-type': 'application/json' },
+    setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': nextClient() }, body: JSON.stringify(body()) }),
+  });
+  const login = jsonPost('/api/v1/auth/login', () => ({ username: `bench${(account++ % ACCOUNTS) + 1}`, password, remember: 'none' }));
+  await load(apiPort, { requests: [login], connections: cores * 4, duration: 2 });
+  const logins = await load(apiPort, { requests: [login], connections: cores * 4 });
+  if (logins.non2xx) throw new Error(`sign-in answered ${logins.non2xx} non-2xx`);
+  out.push({
+    row: `sign-ins (POST /api/v1/auth/login, argon2id 19 MiB × 2, ${cores * 4} clients)`,
+    value: `${logins.requests.average.toFixed(1)} logins/s (p99 ${logins.latency.p99} ms)`,
+    baseline: `${limit.toFixed(1)} hashes/s limit (${perHashMs.toFixed(1)} ms per hash alone × ${cores} cores)`,
+    ratio: (logins.requests.average / limit).toFixed(2),
+  });
+
+  const before = Number((await db.query('SELECT count(*) AS n FROM email_deliveries')).rows[0].n);
+  const forgot = jsonPost('/api/v1/password/forgot', () => ({ username: `bench${(account++ % ACCOUNTS) + 1}` }));
+  const forgotRun = await load(apiPort, { requests: [forgot], connections: 100 });
+  if (forgotRun.non2xx) throw new Error(`forgot-password answered ${forgotRun.non2xx} non-2xx`);
+  await new Promise((r) => setTimeout(r, 2000));
+  const written = Number((await db.query('SELECT count(*) AS n FROM email_deliveries')).rows[0].n) - before;
+  await db.end();
+  out.push({
+    row: 'forgot-password (POST /api/v1/password/forgot, 100 clients)',
+    value: `${Math.round(forgotRun.requests.average)} req/s (p99 ${forgotRun.latency.p99} ms)`,
+    baseline: `${written} emails written to the outbox and enqueued for ${forgotRun.requests.total} requests (at most a few per account per hour)`,
+    ratio: '—',
+  });
+  return out;
 }
 
 /** Renders per second (one core) and emails per second end to end against nodemailer alone. */
