@@ -45,7 +45,8 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
   };
 
   beforeAll(async () => {
-    ctx = await createTestContext();
+    // Request logs on: the test checks that no token reaches them.
+    ctx = await createTestContext({ LOG_LEVEL: 'info' });
     mail = await startMailWorker(ctx);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -119,6 +120,11 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     await page.waitForURL(`${cegep}/forgot-password`);
     expect(errors).toEqual([]);
     await context.close();
+    // The token went through the API and the worker, and neither logged it.
+    const token = new URL(link).searchParams.get('token')!;
+    expect(ctx.api.output()).toContain('/reset-password?[redacted]');
+    expect(ctx.api.output()).not.toContain(token);
+    expect(mail.worker.output()).not.toContain(token);
   }, 90_000);
 
   it("Montérégie guide: « M'inscrire au service » → unified account → email → link → passwords refused by the rule, then accepted → login", async () => {
