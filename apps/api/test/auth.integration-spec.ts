@@ -102,7 +102,7 @@ describe('sign-in, sessions and access tokens', () => {
     });
   });
 
-  it('with secure cookies: __Host- names, Secure, HttpOnly, SameSite=Lax, Path=/, no Domain', async () => {
+  it('with secure cookies: __Host- names, Secure, HttpOnly, Path=/, no Domain; SameSite=None and Partitioned for the Cégep, whose portal is a Teams tab', async () => {
     const secureApi = await ctx.startApi({ SECURE_COOKIES: 'true' });
     const user = await createUser(ctx, 'cegepdeseptiles');
     for (const remember of ['all', 'username', 'none'] as const) {
@@ -110,7 +110,7 @@ describe('sign-in, sessions and access tokens', () => {
       expect(res.status).toBe(200);
       expect(res.cookies.map((c) => c.name).sort()).toEqual(['__Host-guichet_session', '__Host-guichet_username']);
       for (const c of res.cookies) {
-        expect(c.attributes).toMatchObject({ secure: true, httponly: true, samesite: 'Lax', path: '/' });
+        expect(c.attributes).toMatchObject({ secure: true, httponly: true, samesite: 'None', partitioned: true, path: '/' });
         expect(c.attributes.domain).toBeUndefined();
       }
       const session = res.cookies.find((c) => c.name === '__Host-guichet_session')!;
