@@ -131,13 +131,29 @@ describe('tenant portal pages (server-rendered, no JavaScript)', () => {
     expect((await b.get('/assets/nothing.css')).status).toBe(404);
   });
 
-  it('a form without its CSRF token is refused', async () => {
+  it('every form refuses a POST without its CSRF token, or with the token of another browser', async () => {
     const user = await createUser(ctx, 'cegepdeseptiles');
-    const b = new Browser(CEGEP);
-    await b.get('/login');
-    const res = await b.post('/login', { username: user.username, password: user.password!, remember: 'username' });
-    expect(res.status).toBe(403);
-    expect(res.body).toContain('<html lang="fr">');
+    const forms: [string, string, Record<string, string>][] = [
+      [CEGEP, '/login', { username: user.username, password: user.password!, remember: 'username' }],
+      [CEGEP, '/forgot-password', { username: user.username }],
+      [CEGEP, '/register', { username: user.username }],
+      [CEGEP, '/reset-password', { token: 'x'.repeat(43), password: 'Un-secret-2026', passwordConfirmation: 'Un-secret-2026' }],
+      [CEGEP, '/logout', {}],
+      [MONTEREGIE, '/lookup', { firstName: 'Sophie', lastName: 'Roy' }],
+    ];
+    for (const [host, path, fields] of forms) {
+      const victim = new Browser(host, '10.9.9.9');
+      await victim.get('/login');
+      const missing = await victim.post(path, fields);
+      expect({ path, status: missing.status }).toEqual({ path, status: 403 });
+      expect(missing.body).toContain('<html lang="fr">');
+      // An attacker's page can hold a valid token of its own session, never of the victim's.
+      const attacker = new Browser(host, '10.9.9.10');
+      const token = /name="_csrf" value="([^"]+)"/.exec((await attacker.get('/login')).body)![1]!;
+      const forged = await victim.post(path, { ...fields, _csrf: token });
+      expect({ path, status: forged.status }).toEqual({ path, status: 403 });
+    }
+    expect(await ctx.dataSource.query('SELECT count(*)::int AS n FROM email_deliveries WHERE user_id = $1', [user.id])).toEqual([{ n: 0 }]);
   });
 
   it('login: wrong password → generic error; right one → 303 /account, who is signed in, remembered username; sign out', async () => {
