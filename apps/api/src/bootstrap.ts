@@ -18,6 +18,8 @@ import { registerHostResolution } from './tenancy/host-resolution.hook.js';
 import { TenantCache } from './tenancy/tenant-cache.service.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+/** Admin API bodies: an email template may hold 150,000 characters (subject, html, text). */
+export const ADMIN_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the API application (not listening yet): used by main.ts and by the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -37,6 +39,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Registered before Nest adds its routes (on init): every admin route gets the larger limit.
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/admin/') && route.bodyLimit === undefined) route.bodyLimit = ADMIN_BODY_LIMIT_BYTES;
+  });
   await app.register(fastifyCookie);
   // CSV uploads (account import) reach their handler as a stream: it reads them line by
   // line and enforces its own size limit (IMPORT_BODY_LIMIT_BYTES), not BODY_LIMIT_BYTES.

@@ -233,8 +233,9 @@ describe('account import (CLI and admin API)', () => {
 
     expect((await upload(cegep, csv, {}, token)).status).toBe(200);
     const other = await upload(monteregie, csv, {}, token);
-    expect(other.status).toBe(403);
-    expect(other.json()).toEqual({ error: 'forbidden', message: 'You may not manage the accounts of this tenant.' });
+    // Another tenant's data is a 404, exactly as a tenant that does not exist.
+    expect(other.status).toBe(404);
+    expect(other.json()).toEqual({ error: 'not_found', message: 'No tenant has this id.' });
     expect((await upload(cegep, csv, {}, 'nope')).status).toBe(401);
     expect((await upload(cegep, csv, { 'content-type': 'text/plain' })).status).toBe(415);
     expect((await upload(cegep, csv, { 'content-type': 'application/xml' })).status).toBe(415);

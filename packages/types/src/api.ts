@@ -86,20 +86,3 @@ export interface ImportReport {
   truncated: boolean;
   durationMs: number;
 }
-
-export const adminLoginRequestSchema = z
-  .object({ email: z.email().max(320), password, totp: z.string().regex(/^\d{6}$/).optional() })
-  .strict();
-export type AdminLoginRequest = z.infer<typeof adminLoginRequestSchema>;
-
-export interface AdminView {
-  id: string;
-  email: string;
-  role: 'platform-admin' | 'tenant-admin';
-  tenantIds: string[];
-}
-export interface AdminLoginResponse {
-  accessToken: string;
-  expiresIn: number;
-  admin: AdminView;
-}

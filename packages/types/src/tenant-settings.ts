@@ -30,6 +30,8 @@ const httpUrl = z
   .max(2000);
 /** An absolute http(s) URL, or a path on the portal itself. */
 const urlOrPath = z.union([httpUrl, z.string().regex(/^\/[^/\\]/, 'a path starting with /').max(2000)]);
+/** An absolute http(s) URL, or a path on the portal itself (logo, post-login URL). */
+export const urlOrPathSchema = urlOrPath;
 
 export const brandingSchema = z
   .object({

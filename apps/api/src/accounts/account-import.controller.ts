@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
-import { BadRequestException, Controller, ForbiddenException, HttpCode, NotFoundException, Param, PayloadTooLargeException, Post, Req, UnsupportedMediaTypeException, UseGuards } from '@nestjs/common';
+import { BadRequestException, Controller, HttpCode, NotFoundException, Param, PayloadTooLargeException, Post, Req, UnsupportedMediaTypeException, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportReport, TenantSettings } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { AdminAuthGuard } from '../admin/admin-auth.guard.js';
+import { TenantAccessGuard } from '../admin/tenant-access.guard.js';
 import { OnHosts } from '../tenancy/host.js';
 import { limitBytes, UploadTooLargeError } from './byte-limit.js';
 import { CsvFormatError, ImportAccounts } from './import-accounts.usecase.js';
@@ -20,7 +20,7 @@ export const CSV_CONTENT_TYPES = ['text/csv', 'application/csv'];
 @ApiTags('admin')
 @OnHosts('admin')
 @Controller('api/v1/admin/tenants/:tenantId/users')
-@UseGuards(AdminAuthGuard)
+@UseGuards(AdminAuthGuard, TenantAccessGuard)
 @ApiBearerAuth()
 export class AccountImportController {
   constructor(
@@ -35,11 +35,8 @@ export class AccountImportController {
     summary: 'Imports accounts from a CSV (lastName, firstName, email, optional username, externalId; UTF-8 or Windows-1252; , or ;), up to 50 MB; a report line per line',
   })
   async import(@Param('tenantId') tenantId: string, @Req() request: FastifyRequest): Promise<ImportReport> {
-    if (!z.uuid().safeParse(tenantId).success) throw new BadRequestException({ error: 'invalid_tenant_id', message: 'The tenant id must be a UUID.' });
+    // TenantAccessGuard: a tenant the admin may not manage is a 404, like a missing one.
     const admin = request.admin!;
-    if (admin.role !== 'platform-admin' && !admin.tenantIds.includes(tenantId)) {
-      throw new ForbiddenException({ error: 'forbidden', message: 'You may not manage the accounts of this tenant.' });
-    }
     const type = (request.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
     if (!CSV_CONTENT_TYPES.includes(type) || !(request.body instanceof Readable)) {
       throw new UnsupportedMediaTypeException({ error: 'unsupported_media_type', message: 'Send the file as text/csv.' });

@@ -2,13 +2,23 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AdminAuthGuard } from '../admin/admin-auth.guard.js';
+import { TenantAccessGuard } from '../admin/tenant-access.guard.js';
 import { AccountImportController } from './account-import.controller.js';
 import { ImportAccounts } from './import-accounts.usecase.js';
+import { TenantUsersController } from './tenant-users.controller.js';
+import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.usecases.js';
 
-/** Account import through the admin API (the CLI runs the same use case without Nest). */
+/** A tenant's accounts through the admin API: import, search, status, reset links (the CLI runs the import without Nest). */
 @Module({
-  controllers: [AccountImportController],
-  providers: [AdminAuthGuard, { provide: ImportAccounts, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new ImportAccounts(dataSource) }],
+  controllers: [AccountImportController, TenantUsersController],
+  providers: [
+    AdminAuthGuard,
+    TenantAccessGuard,
+    TenantUsers,
+    ChangeUserStatus,
+    SendUserReset,
+    { provide: ImportAccounts, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new ImportAccounts(dataSource) },
+  ],
   exports: [ImportAccounts],
 })
 export class AccountsModule {}

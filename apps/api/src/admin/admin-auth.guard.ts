@@ -1,9 +1,12 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, UnauthorizedException, ForbiddenException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, NotFoundException, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { AdminView } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
 import { ADMIN_AUDIENCE } from './admin-tokens.js';
+import { mayManage, TENANT_NOT_FOUND } from './tenant-access.guard.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,32 +17,58 @@ declare module 'fastify' {
 const PLATFORM_ONLY = 'guichet:platform-only';
 export const PlatformAdminOnly = () => SetMetadata(PLATFORM_ONLY, true);
 
-/** Bearer admin token (admin audience only: a portal token is refused here). */
+const EXPIRED = { error: 'unauthorized', message: 'Your admin session has expired. Sign in again.' };
+
+/**
+ * Bearer admin token (admin audience only: a portal token is refused here). The account is
+ * read again on every request, so a disabled admin, a changed role or a withdrawn tenant
+ * takes effect at once, not when the token expires.
+ */
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!token) throw new UnauthorizedException({ error: 'unauthorized', message: 'Sign in to the admin app.' });
+    let adminId: string;
     try {
-      const claims = await this.jwt.verifyAsync<{ sub: string; email: string; role: AdminView['role']; tenants: string[] }>(token, {
-        audience: ADMIN_AUDIENCE,
-        algorithms: ['ES256'],
-      });
-      request.admin = { id: claims.sub, email: claims.email, role: claims.role, tenantIds: claims.tenants };
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown }>(token, { audience: ADMIN_AUDIENCE, algorithms: ['ES256'] });
+      if (typeof claims.sub !== 'string') throw new Error('no subject');
+      adminId = claims.sub;
     } catch {
-      throw new UnauthorizedException({ error: 'unauthorized', message: 'Your admin session has expired. Sign in again.' });
+      throw new UnauthorizedException(EXPIRED);
     }
+    const admin = await loadAdminView(this.dataSource, adminId);
+    if (!admin) throw new UnauthorizedException(EXPIRED);
+    request.admin = admin;
     const platformOnly = this.reflector.getAllAndOverride<boolean>(PLATFORM_ONLY, [context.getHandler(), context.getClass()]);
-    if (platformOnly && request.admin.role !== 'platform-admin') {
+    if (platformOnly && admin.role !== 'platform-admin') {
+      // Another tenant's route is a 404 even here: a tenant admin learns nothing of other tenants.
+      const tenantId = (request.params as Record<string, string | undefined>).tenantId;
+      if (tenantId !== undefined && !mayManage(admin, tenantId)) throw new NotFoundException(TENANT_NOT_FOUND);
       throw new ForbiddenException({ error: 'forbidden', message: 'Only platform administrators may do this.' });
     }
     return true;
   }
+}
+
+/** The active admin with that id, as the admin API sees it; null when missing or disabled. */
+export async function loadAdminView(db: Pick<DataSource, 'query'>, adminId: string): Promise<AdminView | null> {
+  const [row] = await db.query<{ id: string; email: string; role: AdminView['role']; totpEnabled: boolean; tenantIds: string[] }[]>(
+    `SELECT a.id, a.email, a.role, a.totp_secret_ciphertext IS NOT NULL AS "totpEnabled",
+            COALESCE(array_agg(g.tenant_id::text ORDER BY g.tenant_id) FILTER (WHERE g.tenant_id IS NOT NULL), '{}') AS "tenantIds"
+       FROM admin_accounts a LEFT JOIN admin_tenant_grants g ON g.admin_id = a.id
+      WHERE a.id = $1 AND a.status = 'active'
+      GROUP BY a.id`,
+    [adminId],
+  );
+  if (!row) return null;
+  return { id: row.id, email: row.email, role: row.role, tenantIds: row.role === 'platform-admin' ? [] : row.tenantIds, totpEnabled: row.totpEnabled };
 }

@@ -1,57 +1,74 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Tenant, TenantHost } from '@guichet/db';
-import { adminLoginRequestSchema, type AdminLoginRequest, type AdminLoginResponse, type AdminView, type TenantSummary } from '@guichet/types';
+import {
+  adminLoginRequestSchema,
+  type AdminLoginRequest,
+  type AdminLoginResponse,
+  type AdminView,
+  type TotpCodeRequest,
+  totpCodeRequestSchema,
+  type TotpSetupResponse,
+} from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
-import { type DataSource, In } from 'typeorm';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { requestMeta } from '../request/request-meta.js';
 import { OnHosts } from '../tenancy/host.js';
 import { AdminAuthGuard } from './admin-auth.guard.js';
 import { AdminLogin } from './admin-login.usecase.js';
+import { Actor, type AdminActor } from './admin-request.js';
+import { DisableTotp, EnableTotp, SetUpTotp } from './admin-totp.usecases.js';
 
+/** Sign-in and the signed-in admin's own account (second factor). */
 @ApiTags('admin')
 @OnHosts('admin')
 @Controller('api/v1/admin')
 export class AdminController {
   constructor(
     private readonly login: AdminLogin,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly setUpTotp: SetUpTotp,
+    private readonly enableTotp: EnableTotp,
+    private readonly disableTotp: DisableTotp,
   ) {}
 
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign an administrator in; returns a bearer token for the admin API' })
-  signIn(@Body(new ZodValidationPipe(adminLoginRequestSchema)) body: AdminLoginRequest): Promise<AdminLoginResponse> {
-    return this.login.execute(body);
+  @ApiOperation({ summary: 'Signs an administrator in (email, password, and the TOTP code once enabled); 401 invalid_credentials or totp_required; locked after 5 failures' })
+  signIn(@Body(new ZodValidationPipe(adminLoginRequestSchema)) body: AdminLoginRequest, @Req() request: FastifyRequest): Promise<AdminLoginResponse> {
+    return this.login.execute(body, requestMeta(request));
   }
 
   @Get('me')
   @UseGuards(AdminAuthGuard)
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in administrator: role, tenants, second factor' })
   me(@Req() request: FastifyRequest): AdminView {
     return request.admin!;
   }
 
-  @Get('tenants')
+  @Post('me/totp/setup')
+  @HttpCode(200)
   @UseGuards(AdminAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Tenants the administrator may manage (all of them for a platform admin)' })
-  async tenants(@Req() request: FastifyRequest): Promise<TenantSummary[]> {
-    const admin = request.admin!;
-    const where = admin.role === 'platform-admin' ? {} : { id: In(admin.tenantIds) };
-    const tenants = await this.dataSource.getRepository(Tenant).find({ where, order: { name: 'ASC' } });
-    const hosts = tenants.length
-      ? await this.dataSource.getRepository(TenantHost).find({ where: { tenantId: In(tenants.map((t) => t.id)) }, order: { isPrimary: 'DESC', hostName: 'ASC' } })
-      : [];
-    return tenants.map((t) => ({
-      id: t.id,
-      slug: t.slug,
-      name: t.name,
-      publicUrl: t.publicUrl,
-      status: t.status,
-      hostNames: hosts.filter((h) => h.tenantId === t.id).map((h) => h.hostName),
-      createdAt: t.createdAt.toISOString(),
-    }));
+  @ApiOperation({ summary: 'Starts setting up the TOTP second factor: a new secret and its otpauth:// URI (not active until enabled)' })
+  totpSetup(@Actor() actor: AdminActor): Promise<TotpSetupResponse> {
+    return this.setUpTotp.execute(actor);
+  }
+
+  @Post('me/totp/enable')
+  @HttpCode(200)
+  @UseGuards(AdminAuthGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Turns the second factor on with a code from the secret of setup' })
+  totpEnable(@Actor() actor: AdminActor, @Body(new ZodValidationPipe(totpCodeRequestSchema)) body: TotpCodeRequest): Promise<AdminView> {
+    return this.enableTotp.execute(actor, body.code);
+  }
+
+  @Post('me/totp/disable')
+  @HttpCode(200)
+  @UseGuards(AdminAuthGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Turns the second factor off, with a current code' })
+  totpDisable(@Actor() actor: AdminActor, @Body(new ZodValidationPipe(totpCodeRequestSchema)) body: TotpCodeRequest): Promise<AdminView> {
+    return this.disableTotp.execute(actor, body.code);
   }
 }

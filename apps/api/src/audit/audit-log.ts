@@ -11,7 +11,9 @@ export interface AuditEntry {
   actorId?: string | null;
   targetType?: string | null;
   targetId?: string | null;
-  /** Facts about the event. Never a password, a token or a hash. */
+  /** State before a change (stored as `before`). Never a password, a token or a hash. */
+  before?: Record<string, unknown> | null;
+  /** Facts about the event, or the state after a change (stored as `after`). Never a password, a token or a hash. */
   details?: Record<string, unknown> | null;
   meta?: Pick<RequestMeta, 'ip' | 'requestId'> | null;
 }
@@ -40,8 +42,8 @@ export class AuditLog {
 
 function insert(db: DataSource | EntityManager, entry: AuditEntry): Promise<unknown> {
   return db.query(
-    `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, after, ip, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
+    `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, before, after, ip, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)`,
     [
       entry.tenantId,
       entry.actorType,
@@ -49,6 +51,7 @@ function insert(db: DataSource | EntityManager, entry: AuditEntry): Promise<unkn
       entry.action,
       entry.targetType ?? null,
       entry.targetId ?? null,
+      entry.before ? JSON.stringify(entry.before) : null,
       entry.details ? JSON.stringify(entry.details) : null,
       entry.meta?.ip ?? null,
       entry.meta?.requestId ?? null,

@@ -13,8 +13,13 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
 
 /** Validates a body (or query) with a zod schema from packages/types; 400 with field messages. */
 export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
-  constructor(private readonly schema: S) {}
+  /** `optionalBody`: no body at all is taken as `{}` (actions whose fields are all optional). */
+  constructor(
+    private readonly schema: S,
+    private readonly options: { optionalBody?: boolean } = {},
+  ) {}
   transform(value: unknown): z.infer<S> {
+    if (value === undefined && this.options.optionalBody) value = {};
     if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new BadRequestException({ error: 'invalid_body', message: 'The request body must be a JSON object.' });
     }

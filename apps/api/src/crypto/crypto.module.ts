@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { Encryptor, encryptionKeyOrDev } from '@guichet/platform';
+import { type AppConfig, CONFIG } from '../config/config.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SIGNING_KEY, type SigningKey } from './signing-key.js';
 
@@ -16,7 +18,11 @@ import { SIGNING_KEY, type SigningKey } from './signing-key.js';
       }),
     }),
   ],
-  providers: [PasswordHasher],
-  exports: [JwtModule, PasswordHasher],
+  providers: [
+    PasswordHasher,
+    // One key per process: outbox tokens, tenant SMTP passwords and admin TOTP secrets.
+    { provide: Encryptor, inject: [CONFIG], useFactory: (c: AppConfig) => new Encryptor(encryptionKeyOrDev(c.DATA_ENCRYPTION_KEY, c.NODE_ENV === 'production')) },
+  ],
+  exports: [JwtModule, PasswordHasher, Encryptor],
 })
 export class CryptoModule {}

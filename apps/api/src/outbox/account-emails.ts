@@ -32,6 +32,15 @@ export interface AccountEmailRequest {
   /** Audit action of the request (`recovery.requested`, `enrolment.requested`). */
   action: string;
   meta: RequestMeta;
+  /** Who asked, for the audit log: the visitor of the portal (default), or an admin. */
+  actor?: { type: 'admin'; id: string };
+}
+
+/** What was done, for callers that report it (the admin API). */
+export interface AccountEmailResult {
+  outcome: AccountEmailOutcome;
+  kind: AccountEmailKind | null;
+  outboxId: string | null;
 }
 
 export type AccountEmailOutcome = 'sent' | 'throttled' | 'ineligible';
@@ -65,6 +74,11 @@ export class AccountEmails {
   ) {}
 
   async send(request: AccountEmailRequest): Promise<AccountEmailOutcome> {
+    return (await this.deliver(request)).outcome;
+  }
+
+  /** As `send`, with the kind of email chosen and its outbox row. */
+  async deliver(request: AccountEmailRequest): Promise<AccountEmailResult> {
     const { tenant } = request;
     const result = await this.dataSource.transaction(async (em): Promise<{ outcome: AccountEmailOutcome; job?: EmailJobData; kind?: AccountEmailKind }> => {
       const [account] = await em.query<LockedAccount[]>(
@@ -95,7 +109,7 @@ export class AccountEmails {
       return { outcome: 'sent', job, kind };
     });
     if (result.job) await this.outbox.enqueue([result.job]);
-    return result.outcome;
+    return { outcome: result.outcome, kind: result.kind ?? null, outboxId: result.job?.outboxId ?? null };
   }
 
   /** The "your password was changed" notice, written in the caller's transaction; enqueue the job after the commit. */
@@ -132,7 +146,8 @@ export class AccountEmails {
     return {
       tenantId: request.tenant.id,
       action: request.action,
-      actorType: 'anonymous' as const,
+      actorType: request.actor?.type ?? ('anonymous' as const),
+      actorId: request.actor?.id ?? null,
       targetType: 'user',
       targetId: userId,
       details,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createEmailQueue, Encryptor, encryptionKeyOrDev, enqueueEmail, type OutboxEmail, writeOutbox } from '@guichet/platform';
+import { createEmailQueue, Encryptor, enqueueEmail, type OutboxEmail, writeOutbox } from '@guichet/platform';
 import type { EmailJobData } from '@guichet/types';
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -17,14 +17,13 @@ const ENQUEUE_TIMEOUT_MS = 2000;
 @Injectable()
 export class EmailOutbox implements OnApplicationShutdown {
   private readonly logger = new Logger(EmailOutbox.name);
-  private readonly encryptor: Encryptor;
   private readonly queue: Queue<EmailJobData>;
 
   constructor(
     @Inject(CONFIG) config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly encryptor: Encryptor,
   ) {
-    this.encryptor = new Encryptor(encryptionKeyOrDev(config.DATA_ENCRYPTION_KEY, config.NODE_ENV === 'production'));
     // Fail fast while Redis is down (no offline queue): the reconciler takes over.
     this.queue = createEmailQueue(
       { url: config.REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'guichet-api-queue', skipVersionCheck: true },

@@ -13,9 +13,14 @@ export class AdminAccount {
   @Column('varchar', { length: 20 }) role!: AdminRole;
   /** Encrypted TOTP secret when the second factor is on. */
   @Column('text', { name: 'totp_secret_ciphertext', nullable: true }) totpSecretCiphertext!: string | null;
+  /** Encrypted secret of a second factor being set up: active once a code from it is confirmed. */
+  @Column('text', { name: 'totp_pending_ciphertext', nullable: true }) totpPendingCiphertext!: string | null;
+  /** Time step of the last code accepted: a code is never accepted twice. */
+  @Column('bigint', { name: 'totp_last_step', nullable: true }) totpLastStep!: string | null;
   @Column('varchar', { length: 20, default: 'active' }) status!: 'active' | 'disabled';
   @Column('integer', { name: 'failed_logins', default: 0 }) failedLogins!: number;
   @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil!: Date | null;
+  @Column('timestamptz', { name: 'last_login_at', nullable: true }) lastLoginAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
