@@ -2,8 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiClient } from './api';
 import { AppHeader } from './components/app-header';
 import { CATALOGS, I18nContext, initialLocale, saveLocale, type I18n, type TextKey, type UiLocale } from './i18n';
+import { AdminsPage } from './pages/admins-page';
+import { MyAccountPage } from './pages/my-account-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SignInPage } from './pages/sign-in-page';
+import { TenantPage } from './pages/tenant-page';
 import { TenantsPage } from './pages/tenants-page';
 import { HOME, useHashRoute } from './router';
 import { clearSession, isExpired, loadSession, saveSession, type Session } from './session';
@@ -52,11 +55,14 @@ export function App() {
     setNotice(reason);
   }, []);
 
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
   const api = useMemo(
     () =>
       new ApiClient({
         getToken: () => sessionRef.current?.accessToken ?? null,
         onUnauthorized: () => endSession('sessionExpired'),
+        getLocale: () => localeRef.current,
       }),
     [endSession],
   );
@@ -104,14 +110,28 @@ export function App() {
     navigate({ name: 'sign-in' });
   };
 
+  const updateAdmin = useCallback(
+    (admin: Session['admin']) => {
+      const current = sessionRef.current;
+      if (current) startSession({ ...current, admin });
+    },
+    [startSession],
+  );
+
   let page;
   if (!session) {
     // Any page asked for while signed out shows the sign-in form; the page follows once signed in.
     page = <SignInPage api={api} notice={notice} onSignedIn={startSession} />;
-  } else if (route.name === 'not-found') {
-    page = <NotFoundPage />;
+  } else if (route.name === 'tenant' || route.name === 'template') {
+    page = <TenantPage key={route.tenantId} api={api} admin={session.admin} route={route} />;
+  } else if (route.name === 'admins' && session.admin.role === 'platform-admin') {
+    page = <AdminsPage api={api} admin={session.admin} />;
+  } else if (route.name === 'account') {
+    page = <MyAccountPage api={api} admin={session.admin} onAdminChanged={updateAdmin} />;
+  } else if (route.name === 'tenants' || route.name === 'sign-in') {
+    page = <TenantsPage api={api} admin={session.admin} navigate={navigate} />;
   } else {
-    page = <TenantsPage api={api} />;
+    page = <NotFoundPage />;
   }
 
   return (

@@ -1,29 +1,74 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** Pages of the app, addressed by the URL hash (`#/tenants`), so any path serves index.html. */
-export type Route = { name: 'sign-in' } | { name: 'tenants' } | { name: 'not-found'; path: string };
+/** Sections of a tenant, in menu order. */
+export const TENANT_SECTIONS = [
+  'overview',
+  'branding',
+  'username-rule',
+  'password-policy',
+  'access',
+  'email',
+  'templates',
+  'accounts',
+  'deliveries',
+  'audit',
+] as const;
+export type TenantSection = (typeof TENANT_SECTIONS)[number];
+
+/** Pages of the app, addressed by the URL hash (`#/tenants/…`), so any path serves index.html. */
+export type Route =
+  | { name: 'sign-in' }
+  | { name: 'tenants' }
+  | { name: 'admins' }
+  | { name: 'account' }
+  | { name: 'tenant'; tenantId: string; section: TenantSection }
+  | { name: 'template'; tenantId: string; kind: string; locale: string }
+  | { name: 'not-found'; path: string };
 
 export const HOME: Route = { name: 'tenants' };
 
-export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/';
-  switch (path) {
-    case '/':
-    case '/tenants':
-      return { name: 'tenants' };
-    case '/sign-in':
-      return { name: 'sign-in' };
-    default:
-      return { name: 'not-found', path };
-  }
+function isSection(value: string | undefined): value is TenantSection {
+  return (TENANT_SECTIONS as readonly string[]).includes(value ?? '');
 }
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '').split('?')[0] || '/';
+  const parts = path.split('/').filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  const [first, id, section, kind, locale, ...rest] = parts;
+  if (parts.length === 0) return HOME;
+  if (parts.length === 1) {
+    if (first === 'tenants') return { name: 'tenants' };
+    if (first === 'sign-in') return { name: 'sign-in' };
+    if (first === 'admins') return { name: 'admins' };
+    if (first === 'account') return { name: 'account' };
+  }
+  if (first === 'tenants' && id) {
+    if (parts.length === 2) return { name: 'tenant', tenantId: id, section: 'overview' };
+    if (parts.length === 3 && isSection(section)) return { name: 'tenant', tenantId: id, section };
+    if (section === 'templates' && kind && locale && rest.length === 0) return { name: 'template', tenantId: id, kind, locale };
+  }
+  return { name: 'not-found', path };
+}
+
+const enc = encodeURIComponent;
 
 export function hrefOf(route: Route): string {
   switch (route.name) {
     case 'sign-in':
-      return '#/sign-in';
     case 'tenants':
-      return '#/tenants';
+    case 'admins':
+    case 'account':
+      return `#/${route.name}`;
+    case 'tenant':
+      return `#/tenants/${enc(route.tenantId)}/${route.section}`;
+    case 'template':
+      return `#/tenants/${enc(route.tenantId)}/templates/${enc(route.kind)}/${enc(route.locale)}`;
     case 'not-found':
       return `#${route.path}`;
   }
@@ -45,7 +90,7 @@ export function useHashRoute(): [Route, (route: Route, options?: { replace?: boo
       if (options.replace) window.history.replaceState(window.history.state, '', href);
       else window.history.pushState(window.history.state, '', href);
     }
-    setRoute(next);
+    setRoute(parseHash(href));
   }, []);
 
   return [route, navigate];

@@ -27,8 +27,20 @@ export function AppHeader({ admin, route, onSignOut }: Props) {
           <nav className="main-nav" aria-label={t.mainNavLabel}>
             <ul>
               <li>
-                <a href="#/tenants" aria-current={route.name === 'tenants' ? 'page' : undefined}>
+                <a href="#/tenants" aria-current={route.name === 'tenants' || route.name === 'tenant' || route.name === 'template' ? 'page' : undefined} data-testid="nav-tenants">
                   {t.navTenants}
+                </a>
+              </li>
+              {admin.role === 'platform-admin' && (
+                <li>
+                  <a href="#/admins" aria-current={route.name === 'admins' ? 'page' : undefined} data-testid="nav-admins">
+                    {t.navAdmins}
+                  </a>
+                </li>
+              )}
+              <li>
+                <a href="#/account" aria-current={route.name === 'account' ? 'page' : undefined} data-testid="nav-account">
+                  {t.navAccount}
                 </a>
               </li>
             </ul>

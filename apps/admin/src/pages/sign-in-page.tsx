@@ -5,11 +5,13 @@ import { PageHeading } from '../components/page-heading';
 import { useI18n, type TextKey } from '../i18n';
 import { sessionFromLogin, type Session } from '../session';
 
-type Field = 'email' | 'password';
+type Field = 'email' | 'password' | 'totpCode';
 type FieldErrors = Partial<Record<Field, TextKey>>;
 interface Values {
   email: string;
   password: string;
+  /** Asked for once the API answers `totp_required`. */
+  totpCode?: string;
 }
 
 /**
@@ -17,7 +19,8 @@ interface Values {
  * (the schema's own messages are English and meant for API clients).
  */
 export function validateSignIn(values: Values): { data: AdminLoginRequest } | { errors: FieldErrors } {
-  const input = { email: values.email.trim(), password: values.password };
+  const input: AdminLoginRequest = { email: values.email.trim(), password: values.password };
+  if (values.totpCode !== undefined) input.totpCode = values.totpCode.trim();
   const result = adminLoginRequestSchema.safeParse(input);
   if (result.success) return { data: result.data };
   const errors: FieldErrors = {};
@@ -27,6 +30,8 @@ export function validateSignIn(values: Values): { data: AdminLoginRequest } | { 
       errors.email = input.email === '' ? 'emailRequired' : issue.code === 'too_big' ? 'emailTooLong' : 'emailInvalid';
     } else if (field === 'password' && !errors.password) {
       errors.password = input.password === '' ? 'passwordRequired' : issue.code === 'too_big' ? 'passwordTooLong' : 'passwordInvalid';
+    } else if (field === 'totpCode' && !errors.totpCode) {
+      errors.totpCode = 'totpCodeInvalid';
     }
   }
   return { errors };
@@ -35,6 +40,7 @@ export function validateSignIn(values: Values): { data: AdminLoginRequest } | { 
 function serverErrorKey(error: unknown): TextKey {
   if (!(error instanceof ApiRequestError)) return 'unexpectedError';
   if (error.status === 0) return 'networkError';
+  if (error.body.error === 'totp_required') return 'totpRequired';
   if (error.status === 401 || error.body.error === 'invalid_credentials') return 'invalidCredentials';
   if (error.status === 429) return 'tooManyAttempts';
   if (error.status === 400) return 'checkFields';
@@ -58,10 +64,11 @@ export function SignInPage({ api, notice, onSignedIn }: Props) {
   const abortRef = useRef<AbortController | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const totpRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  const focusField = (field: Field) => (field === 'email' ? emailRef : passwordRef).current?.focus();
+  const focusField = (field: Field) => (field === 'email' ? emailRef : field === 'password' ? passwordRef : totpRef).current?.focus();
 
   const update = (field: Field, value: string) => {
     const next = { ...values, [field]: value };
@@ -82,7 +89,7 @@ export function SignInPage({ api, notice, onSignedIn }: Props) {
     const result = validateSignIn(values);
     if ('errors' in result) {
       setFieldErrors(result.errors);
-      focusField(result.errors.email ? 'email' : 'password');
+      focusField(result.errors.email ? 'email' : result.errors.password ? 'password' : 'totpCode');
       return;
     }
     setFieldErrors({});
@@ -96,7 +103,11 @@ export function SignInPage({ api, notice, onSignedIn }: Props) {
       onSignedIn(sessionFromLogin(response));
     } catch (error) {
       if (controller.signal.aborted) return;
-      const key = serverErrorKey(error);
+      let key = serverErrorKey(error);
+      const askedCode = key === 'totpRequired';
+      // The second time round, the code itself was wrong.
+      if (askedCode && values.totpCode) key = 'totpCodeWrong';
+      if (askedCode && values.totpCode === undefined) setValues((v) => ({ ...v, totpCode: '' }));
       setServerError(key);
       if (error instanceof ApiRequestError && error.status === 400 && error.body.fields) {
         const fields = error.body.fields;
@@ -109,6 +120,11 @@ export function SignInPage({ api, notice, onSignedIn }: Props) {
       setPending(false);
       // The button was disabled while pending; give focus back to where the user will retype.
       requestAnimationFrame(() => {
+        if (askedCode) {
+          totpRef.current?.select();
+          totpRef.current?.focus();
+          return;
+        }
         if (key === 'invalidCredentials') passwordRef.current?.select();
         passwordRef.current?.focus();
       });
@@ -178,6 +194,35 @@ export function SignInPage({ api, notice, onSignedIn }: Props) {
               </p>
             )}
           </div>
+
+          {values.totpCode !== undefined && (
+            <div className={`field${fieldErrors.totpCode ? ' field-invalid' : ''}`}>
+              <label htmlFor="totpCode">{t.totpCodeLabel}</label>
+              <p id="totpCode-hint" className="field-hint">
+                {t.totpCodeHint}
+              </p>
+              <input
+                ref={totpRef}
+                id="totpCode"
+                name="totpCode"
+                type="text"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6}"
+                maxLength={6}
+                required
+                value={values.totpCode}
+                aria-invalid={fieldErrors.totpCode ? true : undefined}
+                aria-describedby={fieldErrors.totpCode ? 'totpCode-hint totpCode-error' : 'totpCode-hint'}
+                onChange={(e) => update('totpCode', e.target.value)}
+              />
+              {fieldErrors.totpCode && (
+                <p id="totpCode-error" className="field-error" data-testid="totpCode-error">
+                  {t[fieldErrors.totpCode]}
+                </p>
+              )}
+            </div>
+          )}
 
           <button type="submit" className="button button-primary button-block" disabled={pending}>
             {pending && <span className="spinner" aria-hidden="true" />}

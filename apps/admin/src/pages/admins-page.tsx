@@ -1,0 +1,201 @@
+import { useState, type FormEvent } from 'react';
+import { ADMIN_ROLES, createAdminRequestSchema, updateAdminRequestSchema, type AdminAccountView, type AdminRole, type AdminView, type TenantSummary } from '@guichet/types';
+import type { ApiClient } from '../api';
+import { Loadable, SubmitButton, SubmitStatus } from '../components/feedback';
+import { CheckboxField, TextField } from '../components/fields';
+import { PageHeading } from '../components/page-heading';
+import { serverFieldErrors } from '../errors';
+import { formatDateTime } from '../format';
+import { useAsync } from '../hooks/use-async';
+import { useSubmit } from '../hooks/use-submit';
+import { useI18n } from '../i18n';
+import { focusFirstError, zodFieldErrors, type FieldErrors } from '../validation';
+
+interface Props {
+  api: ApiClient;
+  admin: AdminView;
+}
+
+/** Platform admins: every administrator account, its role and tenants; new accounts. */
+export function AdminsPage({ api, admin }: Props) {
+  const { t } = useI18n();
+  const admins = useAsync((signal) => api.admins(signal), [api]);
+  const tenants = useAsync((signal) => api.tenants(signal), [api]);
+  const tenantList = tenants.state.data ?? [];
+  const action = useSubmit();
+  const [editing, setEditing] = useState<string | null>(null);
+
+  const toggle = async (a: AdminAccountView) => {
+    const result = await action.run(() => api.updateAdmin(a.id, { disabled: a.status === 'active' }), a.status === 'active' ? 'adminDisabled' : 'adminEnabled');
+    if (result.ok) admins.reload();
+  };
+
+  return (
+    <section className="page stack" aria-labelledby="admins-title">
+      <PageHeading id="admins-title">{t.adminsTitle}</PageHeading>
+      <p className="lead">{t.adminsIntro}</p>
+      <SubmitStatus result={action.result} testId="admin-action-status" />
+      <Loadable state={admins.state} onRetry={admins.reload}>
+        {(list) => (
+          <div className="table-scroll" role="region" aria-labelledby="admins-title" tabIndex={0}>
+            <table className="data-table" data-testid="admins-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.emailLabel}</th>
+                  <th scope="col">{t.roleColumn}</th>
+                  <th scope="col">{t.navTenants}</th>
+                  <th scope="col">{t.columnStatus}</th>
+                  <th scope="col">{t.twoFactor}</th>
+                  <th scope="col">{t.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((a) => (
+                  <tr key={a.id} data-email={a.email} data-testid="admin-row">
+                    <th scope="row" className="cell-name cell-url">{a.email}</th>
+                    <td data-label={t.roleColumn}>{t.roleLabel(a.role)}</td>
+                    <td data-label={t.navTenants}>
+                      {a.role === 'platform-admin' ? <span className="muted">{t.allTenants}</span> : tenantNames(a.tenantIds, tenantList).join(', ')}
+                      {editing === a.id && <EditAdmin api={api} account={a} tenants={tenantList} onDone={(changed) => { setEditing(null); if (changed) admins.reload(); }} />}
+                    </td>
+                    <td data-label={t.columnStatus}>
+                      <span className={`badge badge-${a.status}`}>{t.status(a.status)}</span>
+                      {a.lockedUntil && new Date(a.lockedUntil) > new Date() && <span className="badge badge-locked">{t.lockedBadge}</span>}
+                      <span className="cell-sub">{t.createdOn(formatDateTime(a.createdAt, t.intlLocale, 'date'))}</span>
+                    </td>
+                    <td data-label={t.twoFactor}>{a.totpEnabled ? t.on : t.off}</td>
+                    <td data-label={t.actions}>
+                      {a.id !== admin.id && (
+                        <div className="row-actions">
+                          <button type="button" className="button button-quiet button-small" onClick={() => setEditing(editing === a.id ? null : a.id)} aria-expanded={editing === a.id}>
+                            {t.edit}<span className="visually-hidden"> {a.email}</span>
+                          </button>
+                          <button type="button" className="button button-quiet button-small" onClick={() => void toggle(a)} disabled={action.pending}>
+                            {a.status === 'active' ? t.disableUser : t.enableUser}<span className="visually-hidden"> {a.email}</span>
+                          </button>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loadable>
+      <CreateAdminForm api={api} tenants={tenantList} onCreated={admins.reload} />
+    </section>
+  );
+}
+
+function tenantNames(ids: string[], tenants: TenantSummary[]): string[] {
+  return ids.map((id) => tenants.find((t) => t.id === id)?.name ?? id);
+}
+
+function TenantChecks({ idPrefix, tenants, selected, onChange, error }: { idPrefix: string; tenants: TenantSummary[]; selected: string[]; onChange: (ids: string[]) => void; error?: string }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="fieldset" data-field="tenantIds" tabIndex={-1} aria-describedby={error ? `${idPrefix}-tenants-error` : undefined}>
+      <legend>{t.adminTenantsLegend}</legend>
+      {tenants.map((tn) => (
+        <CheckboxField key={tn.id} id={`${idPrefix}-tenant-${tn.slug}`} label={tn.name} checked={selected.includes(tn.id)} onChange={(on) => onChange(on ? [...selected, tn.id] : selected.filter((x) => x !== tn.id))} />
+      ))}
+      {error && (
+        <p id={`${idPrefix}-tenants-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function RoleChoice({ name, value, onChange }: { name: string; value: AdminRole; onChange: (role: AdminRole) => void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="fieldset">
+      <legend>{t.roleColumn}</legend>
+      <div className="inline-checks">
+        {ADMIN_ROLES.map((r) => (
+          <div className="check" key={r}>
+            <input type="radio" id={`${name}-${r}`} name={name} checked={value === r} onChange={() => onChange(r)} />
+            <label htmlFor={`${name}-${r}`}>{t.roleLabel(r)}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function CreateAdminForm({ api, tenants, onCreated }: { api: ApiClient; tenants: TenantSummary[]; onCreated: () => void }) {
+  const { t } = useI18n();
+  const [values, setValues] = useState({ email: '', password: '', role: 'tenant-admin' as AdminRole, tenantIds: [] as string[] });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const submit = useSubmit();
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = { ...values, email: values.email.trim(), tenantIds: values.role === 'platform-admin' ? [] : values.tenantIds };
+    const parsed = createAdminRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      const found = zodFieldErrors(parsed.error, t, { tenantIds: t.pickATenant });
+      setErrors(found);
+      focusFirstError(found);
+      return;
+    }
+    setErrors({});
+    const result = await submit.run(() => api.createAdmin(parsed.data), 'adminCreated');
+    if (result.ok) {
+      setValues({ email: '', password: '', role: 'tenant-admin', tenantIds: [] });
+      onCreated();
+    } else setErrors(serverFieldErrors(result.error));
+  };
+
+  return (
+    <form className="card" noValidate onSubmit={onSubmit} aria-labelledby="create-admin-title" data-testid="create-admin-form">
+      <h2 id="create-admin-title">{t.createAdminTitle}</h2>
+      <div className="form-grid">
+        <TextField id="new-admin-email" path="email" type="email" label={t.emailLabel} error={errors.email} value={values.email} onChange={(email) => setValues((v) => ({ ...v, email }))} autoComplete="off" spellCheck={false} />
+        <TextField id="new-admin-password" path="password" type="password" label={t.initialPassword} hint={t.adminPasswordHint} error={errors.password} value={values.password} onChange={(password) => setValues((v) => ({ ...v, password }))} autoComplete="new-password" />
+      </div>
+      <RoleChoice name="new-admin-role" value={values.role} onChange={(role) => setValues((v) => ({ ...v, role }))} />
+      {values.role === 'tenant-admin' && <TenantChecks idPrefix="new-admin" tenants={tenants} selected={values.tenantIds} onChange={(tenantIds) => setValues((v) => ({ ...v, tenantIds }))} error={errors.tenantIds} />}
+      <div className="form-actions">
+        <SubmitButton pending={submit.pending} label={t.createAdmin} pendingLabel={t.creating} testId="create-admin-submit" />
+      </div>
+      <SubmitStatus result={submit.result} testId="create-admin-status" />
+    </form>
+  );
+}
+
+function EditAdmin({ api, account, tenants, onDone }: { api: ApiClient; account: AdminAccountView; tenants: TenantSummary[]; onDone: (changed: boolean) => void }) {
+  const { t } = useI18n();
+  const [role, setRole] = useState<AdminRole>(account.role);
+  const [tenantIds, setTenantIds] = useState(account.tenantIds);
+  const [error, setError] = useState<string | undefined>();
+  const submit = useSubmit();
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = updateAdminRequestSchema.safeParse({ role, tenantIds: role === 'platform-admin' ? [] : tenantIds });
+    if (!parsed.success) {
+      setError(t.pickATenant);
+      return;
+    }
+    const result = await submit.run(() => api.updateAdmin(account.id, parsed.data));
+    if (result.ok) onDone(true);
+  };
+
+  return (
+    <form className="inline-editor" noValidate onSubmit={onSubmit} aria-label={t.editAdmin(account.email)}>
+      <RoleChoice name={`edit-${account.id}-role`} value={role} onChange={setRole} />
+      {role === 'tenant-admin' && <TenantChecks idPrefix={`edit-${account.id}`} tenants={tenants} selected={tenantIds} onChange={setTenantIds} error={error} />}
+      <div className="form-actions">
+        <SubmitButton pending={submit.pending} label={t.save} pendingLabel={t.saving} />
+        <button type="button" className="button button-quiet" onClick={() => onDone(false)}>
+          {t.cancel}
+        </button>
+      </div>
+      <SubmitStatus result={submit.result} />
+    </form>
+  );
+}

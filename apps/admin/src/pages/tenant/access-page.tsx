@@ -1,0 +1,158 @@
+import { cidrSchema, featuresSchema, LOCALES, lockoutSchema, tokenLifetimesSchema, urlOrPathSchema, type Features, type Locale, type TenantSettings } from '@guichet/types';
+import { SubmitButton, SubmitStatus } from '../../components/feedback';
+import { CheckboxField, NumberField, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
+import { useI18n, type Messages } from '../../i18n';
+import { zodFieldErrors, type FieldErrors } from '../../validation';
+
+interface Values {
+  features: Features;
+  networks: string;
+  tokenLifetimes: TenantSettings['tokenLifetimes'];
+  lockout: TenantSettings['lockout'];
+  postLoginUrl: string;
+  locales: Locale[];
+  defaultLocale: Locale;
+}
+
+const FEATURES = ['enrolment', 'forgotPassword', 'lookup', 'teamsTab'] as const;
+
+function toValues(s: TenantSettings): Values {
+  return {
+    features: s.features,
+    networks: s.allowedNetworks.join('\n'),
+    tokenLifetimes: s.tokenLifetimes,
+    lockout: s.lockout,
+    postLoginUrl: s.postLoginUrl ?? '',
+    locales: s.locales,
+    defaultLocale: s.defaultLocale,
+  };
+}
+
+/** One network per line; blank lines ignored. Each bad line gets its own message, naming it. */
+export function parseNetworks(text: string, t: Messages): { networks: string[]; error?: string } {
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  const networks: string[] = [];
+  const bad: number[] = [];
+  lines.forEach((line, i) => {
+    if (!line) return;
+    if (cidrSchema.safeParse(line).success) networks.push(line);
+    else bad.push(i + 1);
+  });
+  if (bad.length) return { networks, error: t.cidrInvalidLines(bad) };
+  if (networks.length > 200) return { networks, error: t.atMostItems(200) };
+  return { networks };
+}
+
+function validate(v: Values, t: Messages): Validation {
+  const errors: FieldErrors = {};
+  const features = featuresSchema.safeParse(v.features);
+  const lifetimes = tokenLifetimesSchema.safeParse(v.tokenLifetimes);
+  const lockout = lockoutSchema.safeParse(v.lockout);
+  const url = v.postLoginUrl.trim() === '' ? { success: true as const, data: null } : urlOrPathSchema.safeParse(v.postLoginUrl.trim());
+  const networks = parseNetworks(v.networks, t);
+  if (!features.success) Object.assign(errors, zodFieldErrors(features.error, t, {}, ['features']));
+  if (!lifetimes.success) Object.assign(errors, zodFieldErrors(lifetimes.error, t, {}, ['tokenLifetimes']));
+  if (!lockout.success) Object.assign(errors, zodFieldErrors(lockout.error, t, {}, ['lockout']));
+  if (!url.success) errors.postLoginUrl = t.urlOrPathInvalid;
+  if (networks.error) errors.allowedNetworks = networks.error;
+  if (v.locales.length === 0) errors.locales = t.atLeastOneLocale;
+  else if (!v.locales.includes(v.defaultLocale)) errors.defaultLocale = t.defaultLocaleNotEnabled;
+  if (Object.keys(errors).length || !features.success || !lifetimes.success || !lockout.success || !url.success) return { errors };
+  return {
+    patch: {
+      features: features.data,
+      allowedNetworks: networks.networks,
+      tokenLifetimes: lifetimes.data,
+      lockout: lockout.data,
+      postLoginUrl: url.data,
+      locales: LOCALES.filter((l) => v.locales.includes(l)),
+      defaultLocale: v.defaultLocale,
+    },
+  };
+}
+
+/** Features of the portal, who may use the lookup tool, languages, token lifetimes, lockout and where sign-in leads. */
+export function AccessPage() {
+  const { t } = useI18n();
+  const form = useSettingsForm((tn) => toValues(tn.settings), (v) => validate(v, t));
+  const { values, setValues, errors } = form;
+  const setIn = <S extends 'features' | 'tokenLifetimes' | 'lockout'>(section: S, key: keyof Values[S], value: unknown) =>
+    setValues((v) => ({ ...v, [section]: { ...v[section], [key]: value } }));
+  const toggleLocale = (l: Locale, on: boolean) => setValues((v) => ({ ...v, locales: on ? [...v.locales, l] : v.locales.filter((x) => x !== l) }));
+
+  return (
+    <form className="card" noValidate onSubmit={form.onSubmit} aria-labelledby="access-title" data-testid="access-form">
+      <h2 id="access-title">{t.accessTitle}</h2>
+
+      <fieldset className="fieldset">
+        <legend>{t.featuresLegend}</legend>
+        {FEATURES.map((key) => (
+          <CheckboxField key={key} id={`feature-${key}`} path={`features.${key}`} label={t.featureLabel[key]} hint={t.featureHint[key]} checked={values.features[key]} onChange={(on) => setIn('features', key, on)} />
+        ))}
+      </fieldset>
+
+      <TextAreaField
+        id="allowed-networks"
+        path="allowedNetworks"
+        label={t.allowedNetworksLabel}
+        hint={t.allowedNetworksHint}
+        error={errors.allowedNetworks}
+        value={values.networks}
+        onChange={(networks) => setValues((v) => ({ ...v, networks }))}
+        rows={5}
+        spellCheck={false}
+        className="mono"
+      />
+
+      <fieldset className="fieldset" data-field="locales" tabIndex={-1} aria-describedby={errors.locales ? 'locales-error' : undefined}>
+        <legend>{t.localesLegend}</legend>
+        <div className="inline-checks">
+          {LOCALES.map((l) => (
+            <CheckboxField key={l} id={`locale-enabled-${l}`} label={t.localeName[l]} checked={values.locales.includes(l)} onChange={(on) => toggleLocale(l, on)} />
+          ))}
+        </div>
+        {errors.locales && (
+          <p id="locales-error" className="field-error">
+            {errors.locales}
+          </p>
+        )}
+        <SelectField
+          id="default-locale"
+          path="defaultLocale"
+          label={t.defaultLocaleLabel}
+          error={errors.defaultLocale}
+          value={values.defaultLocale}
+          onChange={(l) => setValues((v) => ({ ...v, defaultLocale: l as Locale }))}
+          options={LOCALES.map((l) => ({ value: l, label: t.localeName[l] }))}
+        />
+      </fieldset>
+
+      <fieldset className="fieldset">
+        <legend>{t.tokenLifetimesLegend}</legend>
+        <div className="form-grid">
+          <NumberField id="reset-minutes" path="tokenLifetimes.resetMinutes" label={t.resetMinutesLabel} unit={t.minutesUnit} error={errors['tokenLifetimes.resetMinutes']} value={values.tokenLifetimes.resetMinutes} onChange={(n) => setIn('tokenLifetimes', 'resetMinutes', n)} min={5} max={10080} />
+          <NumberField id="enrolment-minutes" path="tokenLifetimes.enrolmentMinutes" label={t.enrolmentMinutesLabel} unit={t.minutesUnit} error={errors['tokenLifetimes.enrolmentMinutes']} value={values.tokenLifetimes.enrolmentMinutes} onChange={(n) => setIn('tokenLifetimes', 'enrolmentMinutes', n)} min={5} max={10080} />
+          <NumberField id="access-minutes" path="tokenLifetimes.accessMinutes" label={t.accessMinutesLabel} unit={t.minutesUnit} error={errors['tokenLifetimes.accessMinutes']} value={values.tokenLifetimes.accessMinutes} onChange={(n) => setIn('tokenLifetimes', 'accessMinutes', n)} min={1} max={60} />
+          <NumberField id="refresh-days" path="tokenLifetimes.refreshDays" label={t.refreshDaysLabel} unit={t.daysUnit} error={errors['tokenLifetimes.refreshDays']} value={values.tokenLifetimes.refreshDays} onChange={(n) => setIn('tokenLifetimes', 'refreshDays', n)} min={1} max={365} />
+        </div>
+      </fieldset>
+
+      <fieldset className="fieldset">
+        <legend>{t.lockoutLegend}</legend>
+        <div className="form-grid">
+          <NumberField id="max-failures" path="lockout.maxFailures" label={t.maxFailuresLabel} error={errors['lockout.maxFailures']} value={values.lockout.maxFailures} onChange={(n) => setIn('lockout', 'maxFailures', n)} min={3} max={100} />
+          <NumberField id="lock-minutes" path="lockout.lockMinutes" label={t.lockMinutesLabel} unit={t.minutesUnit} error={errors['lockout.lockMinutes']} value={values.lockout.lockMinutes} onChange={(n) => setIn('lockout', 'lockMinutes', n)} min={1} max={1440} />
+        </div>
+      </fieldset>
+
+      <TextField id="post-login-url" path="postLoginUrl" label={t.postLoginUrlLabel} hint={t.postLoginUrlHint} error={errors.postLoginUrl} value={values.postLoginUrl} onChange={(postLoginUrl) => setValues((v) => ({ ...v, postLoginUrl }))} inputMode="url" spellCheck={false} />
+
+      <div className="form-actions">
+        <SubmitButton pending={form.submit.pending} label={t.save} pendingLabel={t.saving} testId="access-save" />
+        {form.dirty && <span className="muted">{t.unsavedChanges}</span>}
+      </div>
+      <SubmitStatus result={form.submit.result} testId="access-status" />
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { DELIVERY_STATUSES, EMAIL_KINDS, type DeliveryView } from '@guichet/types';
+import { Loadable, SubmitStatus } from '../../components/feedback';
+import { SelectField, TextField } from '../../components/fields';
+import { Pager } from '../../components/pager';
+import { formatDateTime } from '../../format';
+import { useAsync } from '../../hooks/use-async';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { useSubmit } from '../../hooks/use-submit';
+import { useI18n } from '../../i18n';
+import { useTenantScope } from '../../tenant-context';
+
+const PAGE_SIZE = 25;
+
+/** Emails sent or waiting, newest first; a failed one can be sent again. */
+export function DeliveriesPage() {
+  const { t } = useI18n();
+  const { api, tenant } = useTenantScope();
+  const [status, setStatus] = useState('');
+  const [kind, setKind] = useState('');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const query = useDebouncedValue(q.trim(), 300);
+  const { state, reload } = useAsync(
+    (signal) => api.deliveries(tenant.id, { status: status as never, kind: kind as never, q: query, page, pageSize: PAGE_SIZE }, signal),
+    [api, tenant.id, status, kind, query, page],
+  );
+  const retry = useSubmit();
+
+  const onRetry = async (d: DeliveryView) => {
+    const result = await retry.run(() => api.retryDelivery(tenant.id, d.id), 'deliveryRequeued');
+    if (result.ok) reload();
+  };
+
+  return (
+    <section className="card" aria-labelledby="deliveries-title" data-testid="deliveries-section">
+      <div className="card-header">
+        <h2 id="deliveries-title">{t.deliveriesTitle}</h2>
+        <button type="button" className="button button-quiet" onClick={reload} data-testid="deliveries-refresh">
+          {t.refresh}
+        </button>
+      </div>
+      <div className="filters" role="search" aria-label={t.deliveriesFilterLabel}>
+        <SelectField id="deliveries-status" label={t.columnStatus} value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={[{ value: '', label: t.allStatuses }, ...DELIVERY_STATUSES.map((s) => ({ value: s, label: t.deliveryStatus[s] }))]} />
+        <SelectField id="deliveries-kind" label={t.templateMessage} value={kind} onChange={(v) => { setKind(v); setPage(1); }} options={[{ value: '', label: t.allKinds }, ...EMAIL_KINDS.map((k) => ({ value: k, label: t.emailKind[k] }))]} />
+        <TextField id="deliveries-q" type="search" label={t.recipientSearch} value={q} onChange={(v) => { setQ(v); setPage(1); }} autoComplete="off" spellCheck={false} />
+      </div>
+      <SubmitStatus result={retry.result} testId="retry-status" />
+      <Loadable state={state} onRetry={reload}>
+        {(data) => (
+          <>
+            {data.items.length === 0 ? (
+              <p className="muted" data-testid="deliveries-empty">{t.noDeliveries}</p>
+            ) : (
+              <div className="table-scroll" role="region" aria-labelledby="deliveries-title" tabIndex={0}>
+                <table className="data-table" data-testid="deliveries-table" aria-busy={state.status === 'loading'}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.createdAtColumn}</th>
+                      <th scope="col">{t.templateMessage}</th>
+                      <th scope="col">{t.recipient}</th>
+                      <th scope="col">{t.columnStatus}</th>
+                      <th scope="col">{t.attempts}</th>
+                      <th scope="col">{t.actions}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((d) => (
+                      <tr key={d.id} data-testid="delivery-row" data-status={d.status} data-recipient={d.recipient}>
+                        <th scope="row" className="cell-nowrap">
+                          <time dateTime={d.createdAt}>{formatDateTime(d.createdAt, t.intlLocale)}</time>
+                        </th>
+                        <td data-label={t.templateMessage}>
+                          {t.emailKind[d.kind]} <span className="muted">({d.locale})</span>
+                        </td>
+                        <td data-label={t.recipient} className="cell-url">{d.recipient}</td>
+                        <td data-label={t.columnStatus}>
+                          <span className={`badge badge-delivery-${d.status}`} data-testid="delivery-status">{t.deliveryStatus[d.status]}</span>
+                          {d.sentAt && <span className="cell-sub">{formatDateTime(d.sentAt, t.intlLocale)}</span>}
+                          {d.lastError && d.status !== 'sent' && (
+                            <span className="cell-sub error-detail" lang="en">
+                              {d.lastError}
+                            </span>
+                          )}
+                        </td>
+                        <td data-label={t.attempts}>{d.attempts}</td>
+                        <td data-label={t.actions}>
+                          {d.status === 'failed' && (
+                            <button type="button" className="button button-secondary button-small" onClick={() => void onRetry(d)} disabled={retry.pending} data-testid="delivery-retry">
+                              {t.retryDelivery}
+                              <span className="visually-hidden"> {d.recipient}</span>
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} label={t.deliveriesPagination} />
+          </>
+        )}
+      </Loadable>
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { usernameRuleSchema, type UsernameRule } from '@guichet/types';
+import { ErrorMessage, SubmitButton, SubmitStatus } from '../../components/feedback';
+import { NumberField, TextAreaField, TextField } from '../../components/fields';
+import { useAsync } from '../../hooks/use-async';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
+import { useI18n, type Messages } from '../../i18n';
+import { useTenantScope } from '../../tenant-context';
+import { zodFieldErrors } from '../../validation';
+
+interface Values {
+  kind: UsernameRule['kind'];
+  lastNameLetters: number;
+  firstNameLetters: number;
+  pattern: string;
+  example: string;
+}
+
+function toValues(rule: UsernameRule): Values {
+  return rule.kind === 'name-derived'
+    ? { kind: rule.kind, lastNameLetters: rule.lastNameLetters, firstNameLetters: rule.firstNameLetters, pattern: '', example: '' }
+    : { kind: rule.kind, lastNameLetters: 3, firstNameLetters: 1, pattern: rule.pattern, example: rule.example };
+}
+
+function toRule(v: Values): unknown {
+  return v.kind === 'name-derived'
+    ? { kind: v.kind, lastNameLetters: v.lastNameLetters, firstNameLetters: v.firstNameLetters, collision: 'numeric-suffix' }
+    : { kind: v.kind, pattern: v.pattern, example: v.example.trim() };
+}
+
+function validate(values: Values, t: Messages): Validation {
+  const parsed = usernameRuleSchema.safeParse(toRule(values));
+  if (!parsed.success) return { errors: zodFieldErrors(parsed.error, t, { pattern: t.patternInvalid }, ['usernameRule']) };
+  return { patch: { usernameRule: parsed.data } };
+}
+
+interface TestName {
+  lastName: string;
+  firstName: string;
+  username?: string;
+}
+
+/** « Tremblay, Jean » per line, optionally « , username » to check one against the rule. */
+export function parseNames(text: string): TestName[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, 50)
+    .map((line) => {
+      const [lastName = '', firstName = '', username = ''] = line.split(/[,;\t]/).map((p) => p.trim());
+      return username ? { lastName, firstName, username } : { lastName, firstName };
+    })
+    .filter((n) => n.lastName);
+}
+
+const SAMPLE = 'Tremblay, Jean\nTremblay, Julie\nCôté, Marie-Ève\nO’Neil-Lavoie, François\nNg, Li';
+const PATTERN_SAMPLE = 'Gagnon, Marc, gama1234\nRoy, Anne, anne-roy';
+
+/** The rule that makes usernames from names, tried on names as it is edited. */
+export function UsernameRulePage() {
+  const { t } = useI18n();
+  const form = useSettingsForm((tn) => toValues(tn.settings.usernameRule), (v) => validate(v, t));
+  const { values, setValues, errors } = form;
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  return (
+    <div className="editor-with-preview">
+      <form className="card editor-pane" noValidate onSubmit={form.onSubmit} aria-labelledby="username-rule-title" data-testid="username-rule-form">
+        <h2 id="username-rule-title">{t.usernameRuleTitle}</h2>
+        <p className="muted">{t.usernameRuleIntro}</p>
+        <fieldset className="fieldset">
+          <legend>{t.ruleKindLegend}</legend>
+          {(['name-derived', 'pattern'] as const).map((kind) => (
+            <div className="check" key={kind}>
+              <input type="radio" id={`rule-kind-${kind}`} name="rule-kind" checked={values.kind === kind} onChange={() => set('kind', kind)} aria-describedby={`rule-kind-${kind}-hint`} />
+              <div>
+                <label htmlFor={`rule-kind-${kind}`}>{t.ruleKind[kind]}</label>
+                <p id={`rule-kind-${kind}-hint`} className="field-hint">
+                  {t.ruleKindHint[kind]}
+                </p>
+              </div>
+            </div>
+          ))}
+        </fieldset>
+        {values.kind === 'name-derived' ? (
+          <div className="form-grid">
+            <NumberField id="last-name-letters" path="usernameRule.lastNameLetters" label={t.lastNameLettersLabel} error={errors['usernameRule.lastNameLetters']} value={values.lastNameLetters} onChange={(v) => set('lastNameLetters', v)} min={1} max={12} />
+            <NumberField id="first-name-letters" path="usernameRule.firstNameLetters" label={t.firstNameLettersLabel} error={errors['usernameRule.firstNameLetters']} value={values.firstNameLetters} onChange={(v) => set('firstNameLetters', v)} min={0} max={12} />
+          </div>
+        ) : (
+          <>
+            <TextField id="rule-pattern" path="usernameRule.pattern" label={t.patternLabel} hint={t.patternHint} error={errors['usernameRule.pattern']} value={values.pattern} onChange={(v) => set('pattern', v)} spellCheck={false} autoCapitalize="none" className="mono" maxLength={200} />
+            <TextField id="rule-example" path="usernameRule.example" label={t.exampleLabel} error={errors['usernameRule.example']} value={values.example} onChange={(v) => set('example', v)} spellCheck={false} autoCapitalize="none" maxLength={64} />
+          </>
+        )}
+        <p className="field-hint">{t.collisionHint}</p>
+        <div className="form-actions">
+          <SubmitButton pending={form.submit.pending} label={t.save} pendingLabel={t.saving} testId="username-rule-save" />
+          {form.dirty && <span className="muted">{t.unsavedChanges}</span>}
+        </div>
+        <SubmitStatus result={form.submit.result} testId="username-rule-status" />
+      </form>
+      <UsernameRuleTester key={values.kind} kind={values.kind} rule={toRule(values)} />
+    </div>
+  );
+}
+
+function UsernameRuleTester({ kind, rule }: { kind: UsernameRule['kind']; rule: unknown }) {
+  const { t, locale } = useI18n();
+  const { api, tenant } = useTenantScope();
+  const parsedRule = usernameRuleSchema.safeParse(rule);
+  const pattern = kind === 'pattern';
+  const [namesText, setNamesText] = useState(pattern ? PATTERN_SAMPLE : SAMPLE);
+  const request = JSON.stringify({ rule: parsedRule.success ? parsedRule.data : null, names: parseNames(namesText) });
+  const debounced = useDebouncedValue(request, 300);
+  const { state } = useAsync(
+    async (signal) => {
+      const body = JSON.parse(debounced) as { rule: UsernameRule | null; names: TestName[] };
+      if (!body.rule || body.names.length === 0) return null;
+      return api.testUsernameRule(tenant.id, { rule: body.rule, names: body.names }, signal);
+    },
+    [api, tenant.id, debounced, locale],
+  );
+
+  return (
+    <section className="card preview-pane" aria-labelledby="username-test-title" data-testid="username-rule-test">
+      <h2 id="username-test-title">{t.tryRuleTitle}</h2>
+      <TextAreaField id="test-names" label={t.testNamesLabel} hint={pattern ? t.testNamesPatternHint : t.testNamesHint} value={namesText} onChange={setNamesText} rows={5} spellCheck={false} />
+      <div aria-live="polite" aria-busy={state.status === 'loading'}>
+        {!parsedRule.success && <p className="muted">{t.fixRuleFirst}</p>}
+        {state.status === 'error' && (
+          <p className="notice notice-error">
+            <ErrorMessage error={state.error} />
+          </p>
+        )}
+        {state.data && (
+          <table className="data-table compact" data-testid="username-results">
+            <caption className="visually-hidden">{t.tryRuleTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.lastNameLabel}</th>
+                <th scope="col">{t.firstNameLabel}</th>
+                <th scope="col">{t.usernameLabel}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.data.usernames.map((row, i) => (
+                <tr key={i}>
+                  <td>{row.lastName}</td>
+                  <td>{row.firstName}</td>
+                  <td>
+                    {row.username ? (
+                      <>
+                        <code data-testid="derived-username">{row.username}</code>
+                        {row.suffixed && <span className="muted"> {t.suffixedNote}</span>}
+                      </>
+                    ) : (
+                      <span className="field-error">{row.error?.message ?? t.noUsername}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}
