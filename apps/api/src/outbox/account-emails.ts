@@ -4,6 +4,7 @@ import type { TokenPurpose } from '@guichet/db';
 import { hashToken, newToken } from '@guichet/platform';
 import type { EmailJobData, EmailPayload, Locale } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
+import { findAccountId } from '../accounts/account-queries.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { RequestMeta } from '../request/request-meta.js';
 import { RateLimits } from '../security/rate-limits.js';
@@ -72,6 +73,28 @@ export class AccountEmails {
     private readonly audit: AuditLog,
     private readonly limits: RateLimits,
   ) {}
+
+  /**
+   * A request from the portal (« Mot de passe oublié ? », « M'inscrire au service ») by
+   * username: an unknown or disabled account is audited and gets nothing. Runs after the
+   * 202 went out, so nothing here shows whether the account exists.
+   */
+  async requestByUsername(
+    input: AccountEmailInput,
+    action: string,
+    choose: AccountEmailRequest['choose'],
+  ): Promise<AccountEmailOutcome | 'unknown_account'> {
+    const userId = await findAccountId(this.dataSource, input.tenant.id, input.username);
+    if (!userId) {
+      await this.audit.record({ tenantId: input.tenant.id, action, actorType: 'anonymous', details: { outcome: 'unknown_account' }, meta: input.meta });
+      return 'unknown_account';
+    }
+    const outcome = await this.send({ tenant: input.tenant, userId, locale: input.locale, action, meta: input.meta, choose });
+    if (outcome === 'ineligible') {
+      await this.audit.record({ tenantId: input.tenant.id, action, actorType: 'anonymous', targetType: 'user', targetId: userId, details: { outcome: 'account_disabled' }, meta: input.meta });
+    }
+    return outcome;
+  }
 
   async send(request: AccountEmailRequest): Promise<AccountEmailOutcome> {
     return (await this.deliver(request)).outcome;
