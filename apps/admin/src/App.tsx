@@ -5,6 +5,7 @@ import { CATALOGS, I18nContext, initialLocale, saveLocale, type I18n, type TextK
 import { AdminsPage } from './pages/admins-page';
 import { MyAccountPage } from './pages/my-account-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PlatformAuditPage } from './pages/platform-audit-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TenantPage } from './pages/tenant-page';
 import { TenantsPage } from './pages/tenants-page';
@@ -126,6 +127,8 @@ export function App() {
     page = <TenantPage key={route.tenantId} api={api} admin={session.admin} route={route} />;
   } else if (route.name === 'admins' && session.admin.role === 'platform-admin') {
     page = <AdminsPage api={api} admin={session.admin} />;
+  } else if (route.name === 'audit' && session.admin.role === 'platform-admin') {
+    page = <PlatformAuditPage api={api} />;
   } else if (route.name === 'account') {
     page = <MyAccountPage api={api} admin={session.admin} onAdminChanged={updateAdmin} />;
   } else if (route.name === 'tenants' || route.name === 'sign-in') {

@@ -20,6 +20,7 @@ export type Route =
   | { name: 'sign-in' }
   | { name: 'tenants' }
   | { name: 'admins' }
+  | { name: 'audit' }
   | { name: 'account' }
   | { name: 'tenant'; tenantId: string; section: TenantSection }
   | { name: 'template'; tenantId: string; kind: string; locale: string }
@@ -46,6 +47,7 @@ export function parseHash(hash: string): Route {
     if (first === 'tenants') return { name: 'tenants' };
     if (first === 'sign-in') return { name: 'sign-in' };
     if (first === 'admins') return { name: 'admins' };
+    if (first === 'audit') return { name: 'audit' };
     if (first === 'account') return { name: 'account' };
   }
   if (first === 'tenants' && id) {
@@ -63,6 +65,7 @@ export function hrefOf(route: Route): string {
     case 'sign-in':
     case 'tenants':
     case 'admins':
+    case 'audit':
     case 'account':
       return `#/${route.name}`;
     case 'tenant':

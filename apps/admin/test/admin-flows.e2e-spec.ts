@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AdminAccountView, TenantDetail, TenantSummary } from '@guichet/types';
@@ -94,6 +94,15 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     await page.click('[data-testid=branding-save]');
     await page.waitForSelector('[data-testid=primary-color-error]');
 
+    // Beside it, the real portal page, as saved.
+    const liveTitle = async () => {
+      const frame = await (await page.$('[data-testid=live-portal-frame]'))?.contentFrame();
+      return frame ? frame.textContent('h1', { timeout: 1_000 }).catch(() => null) : null;
+    };
+    await eventually(async () => (await liveTitle()) !== null, 'the live portal page to load');
+    const savedTitle = await liveTitle();
+    const savedVersion = await page.getAttribute('[data-testid=live-portal-frame]', 'data-version');
+
     await page.fill('#primary-color', '#7A1F5C');
     await page.fill('#text-welcomeTitle', 'Bienvenue au Centre de services du Cégep');
     // The live preview shows the unsaved values.
@@ -102,10 +111,21 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     expect(previewColour).toBe('rgb(122, 31, 92)');
     expect(await page.textContent('[data-testid=preview-username-hint]')).toContain('3 premières lettres du nom');
     expect(await page.textContent('[data-testid=preview-submit]')).toBe('SOUMETTRE');
+    // Not saved yet: the live portal still shows what is saved.
+    expect(await liveTitle()).toBe(savedTitle);
+    expect(savedTitle).toBe('Bienvenue sur le portail Web du Centre de services');
     await shot(page, 'branding-preview');
 
     await page.click('[data-testid=branding-save]');
     await page.waitForSelector('[data-testid=branding-status-ok]');
+    // Saved: the live portal loads again (a new version in its address) and shows the new title and colour.
+    await eventually(async () => (await liveTitle()) === 'Bienvenue au Centre de services du Cégep', 'the live portal to show the saved title', 5_000);
+    expect(await page.getAttribute('[data-testid=live-portal-frame]', 'data-version')).not.toBe(savedVersion);
+    expect(await page.getAttribute('[data-testid=live-portal-frame]', 'src')).toMatch(new RegExp(`^${stack.portalOrigin('cegepdeseptiles')}/login\\?lang=fr&v=\\d+$`));
+    const liveFrame = (await (await page.$('[data-testid=live-portal-frame]'))!.contentFrame())!;
+    expect(await liveFrame.$eval('button[type=submit]', (el) => getComputedStyle(el).backgroundColor)).toBe('rgb(122, 31, 92)');
+    await page.waitForTimeout(500); // the frame's first paint, for the picture
+    await shot(page, 'branding-live-portal');
 
     const portal = await stack.newPage();
     await eventually(async () => {
@@ -281,7 +301,11 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     await signIn(page, stack.adminOrigin, MONTEREGIE_ADMIN);
     expect(await page.$$eval('tr[data-slug]', (rows) => rows.map((r) => r.getAttribute('data-slug')))).toEqual(['monteregie']);
     expect(await page.$('[data-testid=nav-admins]')).toBeNull();
+    expect(await page.$('[data-testid=nav-platform-audit]')).toBeNull();
     expect(await page.$('[data-testid=create-tenant-form]')).toBeNull();
+    await page.goto(`${stack.adminOrigin}/#/audit`);
+    await page.waitForSelector('main h1');
+    expect(await page.$('[data-testid=platform-audit-page]')).toBeNull();
 
     await page.goto(cegepUrl('branding'));
     await page.waitForSelector('[data-testid=load-error]');
@@ -340,6 +364,57 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     await own.click('button[type=submit]');
     await own.waitForSelector('[data-testid=tenants-table] tr[data-slug=cegepgim]');
     await own.close();
+  });
+
+  it("a platform admin sets an administrator's password from the Admins page, then finds it in the platform log and its CSV export", async () => {
+    const helpdesk = { email: 'soutien@guichet.test', password: 'first helpdesk password' };
+    const renewed = { email: helpdesk.email, password: 'Le traversier part à midi' };
+    expect((await stack.adminApi(ROOT, 'POST', '/admins', { ...helpdesk, role: 'platform-admin' })).status).toBe(201);
+    const page = await stack.newPage();
+    await signIn(page, stack.adminOrigin, ROOT);
+    await page.click('[data-testid=nav-admins]');
+    const row = `[data-testid=admin-row][data-email="${helpdesk.email}"]`;
+    await page.click(`${row} [data-testid=admin-edit]`);
+    const passwordField = `${row} [data-testid=edit-admin-password]`;
+
+    // Checked in the app first (12 characters), then by the API (not a common password).
+    await page.fill(passwordField, 'trop court');
+    await page.click(`${row} [data-testid=edit-admin-save]`);
+    await page.waitForSelector(`${row} [data-testid$=-password-error]`);
+    await page.fill(passwordField, 'motdepasse123');
+    await page.click(`${row} [data-testid=edit-admin-save]`);
+    await eventually(async () => /courant/.test((await page.textContent(`${row} [data-testid$=-password-error]`).catch(() => '')) ?? ''), 'the API to refuse a common password');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('edit-admin-password');
+
+    await page.fill(passwordField, renewed.password);
+    await page.click(`${row} [data-testid=edit-admin-save]`);
+    await page.waitForSelector('[data-testid=admin-action-status-ok]');
+    expect(await page.textContent('[data-testid=admin-action-status-ok]')).toBe('Administrateur modifié.');
+    await expect(stack.adminApi(helpdesk, 'GET', '/me')).rejects.toThrow(/401/);
+    expect((await stack.adminApi(renewed, 'GET', '/me')).status).toBe(200);
+
+    // The platform log: events of no tenant, filtered, with before/after, exported as CSV.
+    await page.click('[data-testid=nav-platform-audit]');
+    await page.waitForSelector('[data-testid=platform-audit-page] [data-testid=audit-row]');
+    const actions = await page.$$eval('[data-testid=audit-row]', (rows) => rows.map((r) => r.getAttribute('data-action')));
+    expect(actions).toEqual(expect.arrayContaining(['admin.updated', 'admin.created', 'tenant.created', 'admin.login.succeeded']));
+    await page.fill('#audit-action', 'admin.updated');
+    await eventually(async () => {
+      const filtered = await page.$$eval('[data-testid=audit-row]', (rows) => rows.map((r) => r.getAttribute('data-action')));
+      return filtered.length > 0 && filtered.every((a) => a === 'admin.updated');
+    }, 'the filter on admin.updated');
+    await page.click('[data-testid=audit-row] summary');
+    expect(await page.textContent('[data-testid=audit-row]')).toContain('passwordChanged');
+    await shot(page, 'platform-audit');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=audit-export]')]);
+    expect(download.suggestedFilename()).toMatch(/^audit-platform-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('admin.updated');
+    expect(csv).toContain(ROOT.email);
+    expect(csv).not.toContain('admin.created');
+    expect(csv).not.toContain(renewed.password);
+    await page.close();
   });
 
   it('works at phone width and in English', async () => {

@@ -47,7 +47,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // CSV uploads (account import) reach their handler as a stream: it reads them line by
   // line and enforces its own size limit (IMPORT_BODY_LIMIT_BYTES), not BODY_LIMIT_BYTES.
   fastify.addContentTypeParser(CSV_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
-  registerHostResolution(fastify, config, app.get(TenantCache), new AdminStatic(config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIST));
+  registerHostResolution(fastify, config, app.get(TenantCache), new AdminStatic(config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIST, config.adminFrameSources));
 
   const duration = httpDurationHistogram(app.get<Registry>(METRICS_REGISTRY));
   fastify.addHook('onResponse', async (request, reply) => {

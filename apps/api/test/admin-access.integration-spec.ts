@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AdminAccountView, AdminLoginResponse, AdminView, TenantSummary, TotpSetupResponse } from '@guichet/types';
 import { generate } from 'otplib';
 import { createUser, tenantId } from './factories/users.js';
@@ -13,15 +16,20 @@ describe('admin API: sign-in, second factor, admin accounts, and who may touch w
   let cegep: string;
   let monteregie: string;
 
+  // The API believes X-Forwarded-For from the test (a trusted proxy): the per-address limit is
+  // tried from addresses of its own. A stand-in admin app is served on the admin host.
   beforeAll(async () => {
-    ctx = await createTestContext();
+    const adminDist = mkdtempSync(join(tmpdir(), 'guichet-admin-dist-'));
+    writeFileSync(join(adminDist, 'index.html'), '<!doctype html><title>Guichet</title>');
+    ctx = await createTestContext({ TRUSTED_PROXIES: '127.0.0.1', ADMIN_DIST_DIR: adminDist });
     platform = await signIn(ctx);
     cegep = await tenantId(ctx, 'cegepdeseptiles');
     monteregie = await tenantId(ctx, 'monteregie');
   });
   afterAll(() => ctx.close());
 
-  const login = (body: unknown) => ctx.request(ADMIN_HOST, { method: 'POST', path: '/api/v1/admin/auth/login', body });
+  const login = (body: unknown, ip?: string) =>
+    ctx.request(ADMIN_HOST, { method: 'POST', path: '/api/v1/admin/auth/login', body, headers: ip ? { 'x-forwarded-for': ip } : {} });
 
   it('signs in with email and password: a bearer token of the admin audience and the admin; the same 401 for every failure', async () => {
     const res = await login({ email: ADMIN.email.toUpperCase(), password: ADMIN.password });
@@ -56,6 +64,64 @@ describe('admin API: sign-in, second factor, admin accounts, and who may touch w
 
     expect((await platform.request('PATCH', `/admins/${account.id}`, { disabled: false })).status).toBe(200);
     expect((await login({ email: 'lock.me@guichet.test', password: 'a long admin password' })).status).toBe(200);
+  });
+
+  it('answers 429 with Retry-After to an address over its limit of failed admin sign-ins (unknown emails too), audited once in the platform log', async () => {
+    const ip = '203.0.113.80';
+    // Password spraying: one guess for each of 20 addresses, in parallel (counted exactly).
+    const sprayed = await Promise.all(Array.from({ length: 20 }, (_, i) => login({ email: `guess-${i}@guichet.test`, password: 'Printemps2024!' }, ip)));
+    expect(sprayed.map((r) => r.status)).toEqual(Array(20).fill(401));
+    const limited = await login({ email: 'guess-21@guichet.test', password: 'Printemps2024!' }, ip);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    expect(limited.json()).toMatchObject({ error: 'too_many_requests' });
+    // Even the right password is refused from that address, before any hashing; another address signs in.
+    expect((await login(ADMIN, ip)).status).toBe(429);
+    expect((await login(ADMIN, '203.0.113.81')).status).toBe(200);
+    // The portals keep their own budget: a member of staff behind that address still signs in.
+    const user = await createUser(ctx, 'cegepdeseptiles');
+    const portal = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/login', body: { username: user.username, password: user.password, remember: 'none' }, headers: { 'x-forwarded-for': ip } });
+    expect(portal.status).toBe(200);
+
+    const events = await ctx.dataSource.query<{ tenantId: string | null; actorType: string; after: unknown }[]>(
+      `SELECT tenant_id AS "tenantId", actor_type AS "actorType", after FROM audit_events WHERE action = 'security.rate_limited' AND ip = $1`,
+      [ip],
+    );
+    expect(events).toEqual([{ tenantId: null, actorType: 'anonymous', after: { limit: 'admin-login-ip' } }]);
+    expect((await ctx.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'admin.login.failed' AND ip = $1`, [ip]))[0]!.n).toBe(20);
+  });
+
+  it("sets another admin's password (platform admins): the admin floor (12 characters, not common, not the email), a lockout lifted, audited without the password", async () => {
+    const email = 'desk.agent@guichet.test';
+    const created = (await platform.request('POST', '/admins', { email, password: 'first long admin password', role: 'tenant-admin', tenantIds: [cegep] })).json<AdminAccountView>();
+    // Locked out (from an address of its own: the shared test address keeps its budget).
+    for (let i = 0; i < 5; i += 1) expect((await login({ email, password: `wrong guess ${i}` }, '198.51.100.90')).status).toBe(401);
+    expect((await platform.get('/admins')).json<AdminAccountView[]>().find((a) => a.id === created.id)!.lockedUntil).not.toBeNull();
+
+    const refused = async (password: string) => {
+      const res = await platform.request('PATCH', `/admins/${created.id}`, { password }, { 'accept-language': 'fr' });
+      expect([password, res.status]).toEqual([password, 400]);
+      return res.json<{ error: string; fields: { password: string[] } }>().fields.password.join(' ');
+    };
+    expect(await refused('too short')).toMatch(/12/);
+    expect(await refused('motdepasse123')).toMatch(/courant|fréquent|connu/i);
+    expect(await refused('Desk.Agent is my password')).toMatch(/utilisateur/i);
+    expect((await platform.request('PATCH', `/admins/${created.id}`, { password: 'password1234' })).json()).toMatchObject({ error: 'invalid_body', fields: { password: [expect.any(String)] } });
+    expect((await platform.request('PATCH', '/admins/00000000-0000-4000-8000-000000000000', { password: 'a brand new admin passphrase' })).status).toBe(404);
+
+    const set = await platform.request('PATCH', `/admins/${created.id}`, { password: 'a brand new admin passphrase' });
+    expect(set.status).toBe(200);
+    expect(set.json<AdminAccountView>()).toMatchObject({ id: created.id, status: 'active', lockedUntil: null });
+    expect((await login({ email, password: 'first long admin password' })).status).toBe(401);
+    expect((await login({ email, password: 'a brand new admin passphrase' })).status).toBe(200);
+    // Creating an account goes through the same floor.
+    expect((await platform.request('POST', '/admins', { email: 'weak@guichet.test', password: 'motdepasse123', role: 'platform-admin' })).status).toBe(400);
+
+    const events = (await auditRows(ctx, null, 'admin.updated')).filter((e) => e.targetId === created.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: 'admin', after: { email, passwordChanged: true } });
+    expect(JSON.stringify(await auditRows(ctx, null))).not.toMatch(/brand new admin passphrase|motdepasse123|argon2/);
   });
 
   it('sets up, enables and requires a TOTP second factor; a code is used once; turning it off takes a current code', async () => {
@@ -270,6 +336,18 @@ describe('admin API: sign-in, second factor, admin accounts, and who may touch w
     ]);
     expect(await state()).toBe(before);
     expect((await auditRows(ctx, monteregie)).some((e) => e.actorId === adminId && e.action === 'settings.updated')).toBe(true);
+  });
+
+  it('serves the admin app with a CSP that lets it frame the portals on *.{BASE_DOMAIN} (the live preview of /login), nothing else, and never be framed', async () => {
+    const page = await ctx.request(ADMIN_HOST, { path: '/' });
+    expect(page.status).toBe(200);
+    const directives = Object.fromEntries(
+      String(page.headers['content-security-policy'])
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values.join(' ')]),
+    );
+    expect(directives).toMatchObject({ 'default-src': "'self'", 'frame-src': 'http://*.localhost:3000', 'frame-ancestors': "'none'" });
   });
 
   it('documents every admin endpoint in the OpenAPI document, tagged admin, with bearer auth', async () => {

@@ -69,6 +69,26 @@ describe('admin API: accounts, email deliveries and the audit log', () => {
     expect((await admin.get(`/tenants/${cegep}/users/not-a-uuid`)).status).toBe(404);
   });
 
+  it('searches ignoring accents as well as case, both ways (« levesque » finds « Lévesque », « Étienne » finds « Etienne »), ligatures and apostrophes too', async () => {
+    const marie = await createUser(ctx, 'cegepdeseptiles', { username: 'levm', firstName: 'Marie-Ève', lastName: 'Lévesque', email: 'me.levesque@cegepsi.ca' });
+    const etienne = await createUser(ctx, 'cegepdeseptiles', { username: 'cote', firstName: 'Etienne', lastName: 'COTE', email: 'etienne.cote@cegepsi.ca' });
+    const oeuvrard = await createUser(ctx, 'cegepdeseptiles', { username: 'oeuj', firstName: 'Joël', lastName: 'Œuvrard', email: 'joel.oeuvrard@cegepsi.ca' });
+    await createUser(ctx, 'monteregie', { username: 'levesqueg', firstName: 'Gaëtan', lastName: 'Lévesque' });
+    const found = async (q: string) => (await users(`?q=${encodeURIComponent(q)}`)).json<Page<AdminUserView>>().items.map((u) => u.id);
+    for (const q of ['levesque', 'LEVESQUE', 'Lévesque', 'LÉVESQUE', 'marie-eve levesque', 'Levesque Marie-Eve', 'lévesque marie-ève']) expect([q, await found(q)]).toEqual([q, [marie.id]]);
+    for (const q of ['Étienne', 'ÉTIENNE CÔTÉ', 'côte']) expect([q, await found(q)]).toEqual([q, [etienne.id]]);
+    for (const q of ['oeuvrard', 'ŒUVRARD', 'joel oeuvrard', 'Joël Œuvrard']) expect([q, await found(q)]).toEqual([q, [oeuvrard.id]]);
+    expect(await found('d’amours')).toEqual([julie.id]);
+    // Every accented letter of French (and Portuguese) folds to its own base letter.
+    const letters = await createUser(ctx, 'cegepdeseptiles', { username: 'accents', firstName: 'Ãõ', lastName: 'ÀÂÄÉÈÊËÎÏÔÖÙÛÜŸÇàâäéèêëîïôöùûüÿç' });
+    expect(await found('aaaeeeeiioouuuycaaaeeeeiioouuuyc')).toEqual([letters.id]);
+    expect(await found('ao')).toContain(letters.id);
+    expect(await found('anne le')).toEqual([newcomer.id]);
+    // A search never matches across two fields (the end of a name and the start of the email).
+    expect(await found('levesque me.')).toEqual([]);
+    expect(await found('é_')).toEqual([]);
+  });
+
   it('disables an account (sign-in refused, sessions revoked), enables it again, and unlocks a locked one; each audited with before/after', async () => {
     const session = await portalLogin(jean);
     expect(session.status).toBe(200);

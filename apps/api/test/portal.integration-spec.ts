@@ -98,7 +98,8 @@ describe('tenant portal pages (server-rendered, no JavaScript)', () => {
     expect(csp).toContain('frame-ancestors \'self\' https://teams.microsoft.com https://*.teams.microsoft.com https://*.skype.com');
     expect(res.headers['cache-control']).toBe('no-store');
     const mont = await new Browser(MONTEREGIE).get('/login');
-    expect(String(mont.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    // Only the admin app may frame it (its live preview of the login page).
+    expect(String(mont.headers['content-security-policy'])).toMatch(/frame-ancestors http:\/\/admin\.localhost:3000$/);
     expect(mont.headers['x-frame-options']).toBe('DENY');
     expect(mont.body).toContain('Entrez votre compte unifié');
   });

@@ -1,16 +1,39 @@
-import { ConfigError, type Env, parseEnv } from '@guichet/types';
+import { ConfigError, type Env, parseEnv, publicOrigin } from '@guichet/types';
+
+/** Origin of the admin app under `pnpm dev` (Vite's dev server, `apps/admin/vite.config.ts`). */
+export const ADMIN_DEV_SERVER_ORIGIN = 'http://localhost:5173';
 
 export interface AppConfig extends Env {
   /** Host of the admin app and admin API: `admin.{BASE_DOMAIN}`. */
   adminHost: string;
+  /** `{scheme}://admin.{BASE_DOMAIN}[:port]`, as a browser names the admin app's origin. */
+  adminOrigin: string;
+  /**
+   * Origins that may frame the portal pages (`frame-ancestors`, besides Teams for the
+   * tenants that enable it): the admin app, whose branding screen shows the real `/login`
+   * in a frame; in development, also the admin app served by Vite.
+   */
+  portalFrameAncestors: string[];
+  /**
+   * What the admin app may frame (`frame-src` on the admin host): the portals on
+   * `{scheme}://*.{BASE_DOMAIN}[:port]`, and nothing else (a custom domain outside
+   * BASE_DOMAIN gets a link rather than a frame, so the list of tenants' domains is not
+   * published in a header anyone can read).
+   */
+  adminFrameSources: string[];
   trustedProxies: string[];
   secureCookies: boolean;
 }
 
 export function buildConfig(env: Env): AppConfig {
+  const adminHost = `admin.${env.BASE_DOMAIN}`;
+  const adminOrigin = publicOrigin(env, adminHost);
   return {
     ...env,
-    adminHost: `admin.${env.BASE_DOMAIN}`,
+    adminHost,
+    adminOrigin,
+    portalFrameAncestors: env.NODE_ENV === 'development' ? [adminOrigin, ADMIN_DEV_SERVER_ORIGIN] : [adminOrigin],
+    adminFrameSources: [publicOrigin(env, `*.${env.BASE_DOMAIN}`)],
     trustedProxies: env.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean),
     secureCookies: env.SECURE_COOKIES ?? env.NODE_ENV === 'production',
   };

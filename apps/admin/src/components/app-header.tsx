@@ -32,11 +32,18 @@ export function AppHeader({ admin, route, onSignOut }: Props) {
                 </a>
               </li>
               {admin.role === 'platform-admin' && (
-                <li>
-                  <a href="#/admins" aria-current={route.name === 'admins' ? 'page' : undefined} data-testid="nav-admins">
-                    {t.navAdmins}
-                  </a>
-                </li>
+                <>
+                  <li>
+                    <a href="#/admins" aria-current={route.name === 'admins' ? 'page' : undefined} data-testid="nav-admins">
+                      {t.navAdmins}
+                    </a>
+                  </li>
+                  <li>
+                    <a href="#/audit" aria-current={route.name === 'audit' ? 'page' : undefined} data-testid="nav-platform-audit">
+                      {t.navPlatformAudit}
+                    </a>
+                  </li>
+                </>
               )}
               <li>
                 <a href="#/account" aria-current={route.name === 'account' ? 'page' : undefined} data-testid="nav-account">

@@ -10,6 +10,8 @@ export interface Submit {
   run: <T>(action: () => Promise<T>, okKey?: TextKey) => Promise<{ ok: true; value: T } | { ok: false; error: unknown }>;
   clear: () => void;
   fail: (error: unknown) => void;
+  /** Reports a success done elsewhere (e.g. by a form inside this one's region). */
+  succeed: (key: TextKey) => void;
 }
 
 export function useSubmit(): Submit {
@@ -44,5 +46,6 @@ export function useSubmit(): Submit {
 
   const clear = useCallback(() => setResult(null), []);
   const fail = useCallback((error: unknown) => setResult({ kind: 'error', error, at: Date.now() }), []);
-  return { pending, result, run, clear, fail };
+  const succeed = useCallback((key: TextKey) => setResult({ kind: 'ok', key, at: Date.now() }), []);
+  return { pending, result, run, clear, fail, succeed };
 }

@@ -17,6 +17,7 @@ export const en: Messages = {
   navTenants: 'Tenants',
   navAdmins: 'Administrators',
   navAccount: 'My account',
+  navPlatformAudit: 'Platform log',
 
   signInTitle: 'Sign in to administration',
   signInIntro: 'Sign in with your Guichet administrator account.',
@@ -175,6 +176,11 @@ export const en: Messages = {
     signature: 'Email signature',
   },
   previewCaption: (language) => `Preview of the sign-in page (${language})`,
+  livePortalCaption: (language) => `Live portal, as saved (${language})`,
+  livePortalFrameTitle: (name) => `Live sign-in page of the ${name} portal`,
+  livePortalHint: 'The real portal page, as it is served now; it reloads after each save.',
+  livePortalUnavailable: 'This portal has no address on the platform’s domain, so it cannot be shown here.',
+  openPortalInNewTab: 'Open in a new tab',
 
   usernameRuleTitle: 'Username rule',
   usernameRuleIntro: 'It gives their username to imported accounts that come without one.',
@@ -376,6 +382,8 @@ export const en: Messages = {
   deliveriesPagination: 'Delivery pages',
 
   auditTitle: 'Audit log',
+  platformAuditTitle: 'Platform log',
+  platformAuditIntro: 'What concerns no tenant in particular: tenants created, administrator accounts, sign-ins to administration, addresses blocked after too many failures.',
   auditFilterLabel: 'Filter the log',
   auditAction: 'Action',
   auditActionHint: 'Start of the name, for example settings. or user.',
@@ -403,6 +411,9 @@ export const en: Messages = {
   createAdminTitle: 'New administrator',
   initialPassword: 'Initial password',
   adminPasswordHint: 'At least 12 characters; pass it on safely.',
+  newAdminPassword: 'New password',
+  newAdminPasswordHint: 'Leave empty to keep the current one. At least 12 characters, not a common password; pass it on safely. Also lifts a lockout.',
+  adminUpdated: 'Administrator updated.',
   adminTenantsLegend: 'Tenants managed',
   createAdmin: 'Create the administrator',
   adminCreated: 'Administrator created.',

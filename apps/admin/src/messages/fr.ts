@@ -23,6 +23,7 @@ export const fr = {
   navTenants: 'Établissements',
   navAdmins: 'Administrateurs',
   navAccount: 'Mon compte',
+  navPlatformAudit: 'Journal de la plateforme',
 
   // Sign-in
   signInTitle: 'Connexion à l’administration',
@@ -188,6 +189,11 @@ export const fr = {
     signature: 'Signature des courriels',
   } as Record<TenantTextKey, string>,
   previewCaption: (language: string) => `Aperçu de la page de connexion (${language})`,
+  livePortalCaption: (language: string) => `Portail en ligne, version enregistrée (${language})`,
+  livePortalFrameTitle: (name: string) => `Page de connexion en ligne du portail ${name}`,
+  livePortalHint: 'La vraie page du portail, telle qu’il la sert maintenant ; elle se recharge après chaque enregistrement.',
+  livePortalUnavailable: 'Ce portail n’a pas d’adresse sur le domaine de la plateforme : il ne peut pas être affiché ici.',
+  openPortalInNewTab: 'Ouvrir dans un nouvel onglet',
 
   // Username rule
   usernameRuleTitle: 'Règle des noms d’utilisateur',
@@ -397,6 +403,8 @@ export const fr = {
 
   // Audit
   auditTitle: 'Journal d’audit',
+  platformAuditTitle: 'Journal de la plateforme',
+  platformAuditIntro: 'Ce qui ne concerne aucun établissement en particulier : établissements créés, comptes administrateurs, connexions à l’administration, adresses bloquées après trop d’échecs.',
   auditFilterLabel: 'Filtrer le journal',
   auditAction: 'Action',
   auditActionHint: 'Début du nom, par exemple settings. ou user.',
@@ -425,6 +433,9 @@ export const fr = {
   createAdminTitle: 'Nouvel administrateur',
   initialPassword: 'Mot de passe initial',
   adminPasswordHint: 'Au moins 12 caractères ; à transmettre de façon sûre.',
+  newAdminPassword: 'Nouveau mot de passe',
+  newAdminPasswordHint: 'Laissez vide pour garder l’actuel. Au moins 12 caractères, pas un mot de passe courant ; à transmettre de façon sûre. Lève aussi un verrouillage.',
+  adminUpdated: 'Administrateur modifié.',
   adminTenantsLegend: 'Établissements gérés',
   createAdmin: 'Créer l’administrateur',
   adminCreated: 'Administrateur créé.',

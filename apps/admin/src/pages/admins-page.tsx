@@ -56,7 +56,20 @@ export function AdminsPage({ api, admin }: Props) {
                     <td data-label={t.roleColumn}>{t.roleLabel(a.role)}</td>
                     <td data-label={t.navTenants}>
                       {a.role === 'platform-admin' ? <span className="muted">{t.allTenants}</span> : tenantNames(a.tenantIds, tenantList).join(', ')}
-                      {editing === a.id && <EditAdmin api={api} account={a} tenants={tenantList} onDone={(changed) => { setEditing(null); if (changed) admins.reload(); }} />}
+                      {editing === a.id && (
+                        <EditAdmin
+                          api={api}
+                          account={a}
+                          tenants={tenantList}
+                          onDone={(changed) => {
+                            setEditing(null);
+                            if (changed) {
+                              action.succeed('adminUpdated');
+                              admins.reload();
+                            }
+                          }}
+                        />
+                      )}
                     </td>
                     <td data-label={t.columnStatus}>
                       <span className={`badge badge-${a.status}`}>{t.status(a.status)}</span>
@@ -67,7 +80,7 @@ export function AdminsPage({ api, admin }: Props) {
                     <td data-label={t.actions}>
                       {a.id !== admin.id && (
                         <div className="row-actions">
-                          <button type="button" className="button button-quiet button-small" onClick={() => setEditing(editing === a.id ? null : a.id)} aria-expanded={editing === a.id}>
+                          <button type="button" className="button button-quiet button-small" onClick={() => setEditing(editing === a.id ? null : a.id)} aria-expanded={editing === a.id} data-testid="admin-edit">
                             {t.edit}<span className="visually-hidden"> {a.email}</span>
                           </button>
                           <button type="button" className="button button-quiet button-small" onClick={() => void toggle(a)} disabled={action.pending}>
@@ -167,30 +180,53 @@ function CreateAdminForm({ api, tenants, onCreated }: { api: ApiClient; tenants:
   );
 }
 
+/** Role, tenants and, when filled in, a new password (checked by the API against the admin floor). */
 function EditAdmin({ api, account, tenants, onDone }: { api: ApiClient; account: AdminAccountView; tenants: TenantSummary[]; onDone: (changed: boolean) => void }) {
   const { t } = useI18n();
   const [role, setRole] = useState<AdminRole>(account.role);
   const [tenantIds, setTenantIds] = useState(account.tenantIds);
-  const [error, setError] = useState<string | undefined>();
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
   const submit = useSubmit();
+  const idPrefix = `edit-${account.id}`;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = updateAdminRequestSchema.safeParse({ role, tenantIds: role === 'platform-admin' ? [] : tenantIds });
+    const parsed = updateAdminRequestSchema.safeParse({ role, tenantIds: role === 'platform-admin' ? [] : tenantIds, ...(password ? { password } : {}) });
     if (!parsed.success) {
-      setError(t.pickATenant);
+      const found = zodFieldErrors(parsed.error, t, { tenantIds: t.pickATenant });
+      setErrors(found);
+      focusFirstError(found);
       return;
     }
+    setErrors({});
     const result = await submit.run(() => api.updateAdmin(account.id, parsed.data));
     if (result.ok) onDone(true);
+    else {
+      const fromServer = serverFieldErrors(result.error);
+      setErrors(fromServer);
+      focusFirstError(fromServer);
+    }
   };
 
   return (
-    <form className="inline-editor" noValidate onSubmit={onSubmit} aria-label={t.editAdmin(account.email)}>
-      <RoleChoice name={`edit-${account.id}-role`} value={role} onChange={setRole} />
-      {role === 'tenant-admin' && <TenantChecks idPrefix={`edit-${account.id}`} tenants={tenants} selected={tenantIds} onChange={setTenantIds} error={error} />}
+    <form className="inline-editor" noValidate onSubmit={onSubmit} aria-label={t.editAdmin(account.email)} data-testid="edit-admin-form">
+      <RoleChoice name={`${idPrefix}-role`} value={role} onChange={setRole} />
+      {role === 'tenant-admin' && <TenantChecks idPrefix={idPrefix} tenants={tenants} selected={tenantIds} onChange={setTenantIds} error={errors.tenantIds} />}
+      <TextField
+        id={`${idPrefix}-password`}
+        path="password"
+        type="password"
+        label={t.newAdminPassword}
+        hint={t.newAdminPasswordHint}
+        error={errors.password}
+        value={password}
+        onChange={setPassword}
+        autoComplete="new-password"
+        data-testid="edit-admin-password"
+      />
       <div className="form-actions">
-        <SubmitButton pending={submit.pending} label={t.save} pendingLabel={t.saving} />
+        <SubmitButton pending={submit.pending} label={t.save} pendingLabel={t.saving} testId="edit-admin-save" />
         <button type="button" className="button button-quiet" onClick={() => onDone(false)}>
           {t.cancel}
         </button>

@@ -8,6 +8,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { AccountEmails } from '../outbox/account-emails.js';
 import { RateLimits } from '../security/rate-limits.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
+import { foldedSql } from './account-queries.js';
 
 export const USER_NOT_FOUND = { error: 'not_found', message: 'This tenant has no account with this id.' };
 
@@ -36,6 +37,9 @@ const toView = (r: UserRow): AdminUserView => ({
 /** What the audit log keeps of an account's state. */
 const auditState = (v: AdminUserView) => ({ status: v.status, lockedUntil: v.lockedUntil });
 
+/** What a search looks in: username, « first last », « last first », email and external id, folded. */
+const SEARCHABLE = foldedSql(`concat_ws(chr(10), username, first_name || ' ' || last_name, last_name || ' ' || first_name, email, external_id)`);
+
 const like = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
 
 export async function findUser(db: DataSource | EntityManager, tenantId: string, userId: string, lock = false): Promise<AdminUserView | null> {
@@ -52,10 +56,12 @@ export class TenantUsers {
     const where = ['tenant_id = $1'];
     const params: unknown[] = [tenantId];
     if (query.q) {
-      params.push(like(query.q.toLowerCase()));
+      // Case and accents ignored on both sides (« levesque » finds « Lévesque », and the other
+      // way round); the searched fields are folded once per row, one per line so that a
+      // match never spans two of them.
+      params.push(like(query.q));
       const p = `$${params.length}`;
-      where.push(`(username LIKE ${p} OR lower(first_name) LIKE ${p} OR lower(last_name) LIKE ${p} OR lower(first_name || ' ' || last_name) LIKE ${p}
-                   OR lower(last_name || ' ' || first_name) LIKE ${p} OR lower(email) LIKE ${p} OR lower(external_id) LIKE ${p})`);
+      where.push(`${SEARCHABLE} LIKE ${foldedSql(p)}`);
     }
     switch (query.status) {
       case 'active':

@@ -1,9 +1,10 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AdminAccountView, CreateAdminRequest, UpdateAdminRequest } from '@guichet/types';
+import type { AdminAccountView, CreateAdminRequest, Locale, UpdateAdminRequest } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { PasswordHasher } from '../crypto/password-hasher.js';
+import { assertAdminPassword } from './admin-password.js';
 import { type AdminActor, adminAudit } from './admin-request.js';
 
 export const ADMIN_NOT_FOUND = { error: 'not_found', message: 'No administrator has this id.' };
@@ -59,7 +60,8 @@ export class CreateAdmin {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(actor: AdminActor, input: CreateAdminRequest & { tenantIds: string[] }): Promise<AdminAccountView> {
+  async execute(actor: AdminActor, input: CreateAdminRequest & { tenantIds: string[] }, locale: Locale = 'en'): Promise<AdminAccountView> {
+    assertAdminPassword(input.password, input.email, locale);
     const passwordHash = await this.hasher.hash(input.password);
     const tenantIds = input.role === 'platform-admin' ? [] : input.tenantIds;
     return this.dataSource.transaction(async (em) => {
@@ -77,7 +79,11 @@ export class CreateAdmin {
   }
 }
 
-/** Role, tenants, status or password of an admin account (platform admins only). */
+/**
+ * Role, tenants, status or password of an admin account (platform admins only). A new
+ * password must pass the admin floor; it also lifts a lockout (the usual reason to set one),
+ * and the audit event says it changed, never what it is.
+ */
 @Injectable()
 export class UpdateAdmin {
   constructor(
@@ -86,11 +92,17 @@ export class UpdateAdmin {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(actor: AdminActor, adminId: string, input: UpdateAdminRequest): Promise<AdminAccountView> {
+  async execute(actor: AdminActor, adminId: string, input: UpdateAdminRequest, locale: Locale = 'en'): Promise<AdminAccountView> {
     if (adminId === actor.admin.id && (input.disabled === true || (input.role && input.role !== actor.admin.role))) {
       throw new ConflictException({ error: 'cannot_change_self', message: 'You may not disable or demote your own account: ask another platform administrator.' });
     }
-    const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
+    let passwordHash: string | null = null;
+    if (input.password !== undefined) {
+      const [target] = await this.dataSource.query<{ email: string }[]>('SELECT email FROM admin_accounts WHERE id = $1', [adminId]);
+      if (!target) throw new NotFoundException(ADMIN_NOT_FOUND);
+      assertAdminPassword(input.password, target.email, locale);
+      passwordHash = await this.hasher.hash(input.password);
+    }
     return this.dataSource.transaction(async (em) => {
       const [locked] = await em.query<{ id: string }[]>('SELECT id FROM admin_accounts WHERE id = $1 FOR UPDATE', [adminId]);
       if (!locked) throw new NotFoundException(ADMIN_NOT_FOUND);
@@ -104,8 +116,8 @@ export class UpdateAdmin {
       await em.query(
         `UPDATE admin_accounts SET role = $2,
                 status = CASE WHEN $3::boolean IS NULL THEN status WHEN $3 THEN 'disabled' ELSE 'active' END,
-                locked_until = CASE WHEN $3 = false THEN NULL ELSE locked_until END,
-                failed_logins = CASE WHEN $3 = false THEN 0 ELSE failed_logins END,
+                locked_until = CASE WHEN $3 = false OR $4::text IS NOT NULL THEN NULL ELSE locked_until END,
+                failed_logins = CASE WHEN $3 = false OR $4::text IS NOT NULL THEN 0 ELSE failed_logins END,
                 password_hash = COALESCE($4, password_hash),
                 updated_at = now()
           WHERE id = $1`,

@@ -9,6 +9,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import { PasswordHasher } from '../crypto/password-hasher.js';
 import type { RequestMeta } from '../request/request-meta.js';
+import { ClientLimits } from '../security/client-limits.js';
 import { loadAdminView } from './admin-auth.guard.js';
 import { ADMIN_AUDIENCE, ADMIN_TOKEN_SECONDS } from './admin-tokens.js';
 import { checkTotp } from './totp.js';
@@ -21,8 +22,10 @@ const TOTP_WRONG = { error: 'totp_required', message: 'This code is incorrect or
 
 /**
  * Admin sign-in: argon2id password, then the TOTP code when the second factor is on. Wrong
- * passwords and wrong codes count towards the lockout; a locked, disabled or unknown
- * account gets the same 401 as a wrong password (after the same argon2 work).
+ * passwords and wrong codes count towards the account's lockout and, with unknown emails,
+ * towards the address's limit (`admin-login-ip`: then 429 with Retry-After before any
+ * hashing, audited once in the platform log); a locked, disabled or unknown account gets
+ * the same 401 as a wrong password (after the same argon2 work).
  */
 @Injectable()
 export class AdminLogin {
@@ -32,16 +35,22 @@ export class AdminLogin {
     private readonly jwt: JwtService,
     private readonly encryptor: Encryptor,
     private readonly audit: AuditLog,
+    private readonly clientLimits: ClientLimits,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(input: AdminLoginRequest, meta: RequestMeta): Promise<AdminLoginResponse> {
+    // An address over its limit is refused before any hashing.
+    await this.clientLimits.assertUnder('admin-login-ip', meta);
     const accounts = this.dataSource.getRepository(AdminAccount);
     const admin = await accounts.findOneBy({ email: input.email.toLowerCase() });
     // Same argon2 work whether or not the account exists.
     const valid = await this.hasher.verify(admin?.passwordHash ?? null, input.password);
     const locked = admin?.lockedUntil != null && admin.lockedUntil > new Date();
     if (!admin || !valid || locked || admin.status !== 'active') {
+      // A wrong password counts for the address whatever the account (spraying many emails);
+      // a right one on a locked or disabled account does not.
+      if (!valid) await this.clientLimits.countFailure('admin-login-ip', null, meta);
       if (admin && !valid) await this.countFailure(admin, meta, 'wrong_password');
       else await this.audit.record({ tenantId: null, action: 'admin.login.failed', actorType: 'anonymous', targetType: admin ? 'admin' : null, targetId: admin?.id ?? null, details: { reason: !admin ? 'unknown_account' : locked ? 'locked' : 'disabled' }, meta });
       throw new UnauthorizedException(FAILURE);
@@ -54,7 +63,7 @@ export class AdminLogin {
       const lastStep = admin.totpLastStep === null ? null : Number(admin.totpLastStep);
       totpStep = await checkTotp(this.encryptor.decrypt(admin.totpSecretCiphertext), code, lastStep);
       if (totpStep === null) {
-        await this.countFailure(admin, meta, 'wrong_totp');
+        await Promise.all([this.countFailure(admin, meta, 'wrong_totp'), this.clientLimits.countFailure('admin-login-ip', null, meta)]);
         throw new UnauthorizedException(TOTP_WRONG);
       }
     }

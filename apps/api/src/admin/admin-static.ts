@@ -29,8 +29,19 @@ export const DEFAULT_ADMIN_DIST = fileURLToPath(new URL('../../../admin/dist', i
  */
 export class AdminStatic {
   private readonly files = new Map<string, StaticFile>();
+  private readonly csp: string;
 
-  constructor(dir: string) {
+  /** `frameSources`: the portals the app may show in a frame (its live preview of `/login`). */
+  constructor(dir: string, frameSources: readonly string[] = []) {
+    this.csp = [
+      "default-src 'self'",
+      "img-src 'self' data: https:",
+      "style-src 'self' 'unsafe-inline'",
+      `frame-src ${frameSources.length ? frameSources.join(' ') : "'none'"}`,
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+    ].join('; ');
     if (!existsSync(join(dir, 'index.html'))) return;
     const walk = (d: string) => {
       for (const name of readdirSync(d)) {
@@ -56,7 +67,7 @@ export class AdminStatic {
       .type(file.type)
       .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
       .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+      .header('content-security-policy', this.csp)
       .header('referrer-policy', 'no-referrer')
       .send(file.body);
   }

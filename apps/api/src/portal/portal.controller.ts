@@ -53,6 +53,8 @@ export class PortalController {
   private readonly csrf: PortalCsrf;
   private readonly secure: boolean;
   private readonly sessionCookie: string;
+  /** The admin app's origin: it shows the portal's login page live while branding is edited. */
+  private readonly frameAncestors: string;
   private readonly loginCache = new LoginPageCache();
 
   constructor(
@@ -70,6 +72,7 @@ export class PortalController {
     @Inject(CONFIG) config: AppConfig,
   ) {
     this.secure = config.secureCookies;
+    this.frameAncestors = config.portalFrameAncestors.join(' ');
     this.csrf = new PortalCsrf(config.secureCookies);
     this.sessionCookie = cookieNames(config.secureCookies).session;
   }
@@ -286,7 +289,7 @@ export class PortalController {
       "connect-src 'self'",
       `form-action ${formTargets.join(' ')}`,
       "base-uri 'none'",
-      `frame-ancestors ${teams ? `'self' ${TEAMS_ANCESTORS}` : "'none'"}`,
+      `frame-ancestors ${teams ? `'self' ${TEAMS_ANCESTORS} ${this.frameAncestors}` : this.frameAncestors}`,
     ].join('; ');
     void reply
       .status(status)
@@ -295,6 +298,7 @@ export class PortalController {
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'no-store')
       .header('content-language', page.locale);
+    // Browsers that know CSP obey frame-ancestors and ignore this; older ones get no framing at all.
     if (!teams) void reply.header('x-frame-options', 'DENY');
     if (!reply.hasHeader('referrer-policy')) void reply.header('referrer-policy', 'same-origin');
     if (page.langChosen) {

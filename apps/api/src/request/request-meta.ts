@@ -34,19 +34,23 @@ export function requestLocale(request: FastifyRequest, tenant: TenantContext, ex
   if (enabled(query)) return query;
   const cookie = request.cookies?.lang;
   if (enabled(cookie)) return cookie;
-  const accept = request.headers['accept-language'];
-  if (typeof accept === 'string') {
-    const ranked = accept
-      .split(',')
-      .map((part) => {
-        const [tag = '', ...params] = part.trim().split(';');
-        const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-        return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
-      })
-      .filter((e) => Number.isFinite(e.q) && e.q > 0)
-      .sort((a, b) => b.q - a.q);
-    const found = ranked.find((e) => enabled(e.lang));
-    if (found) return found.lang as Locale;
-  }
+  const found = acceptedLanguages(request).find(enabled);
+  if (found) return found;
   return tenant.settings.defaultLocale;
+}
+
+/** The two-letter languages of the Accept-Language header, most preferred first (q=0 left out). */
+export function acceptedLanguages(request: FastifyRequest): string[] {
+  const accept = request.headers['accept-language'];
+  if (typeof accept !== 'string') return [];
+  return accept
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((e) => Number.isFinite(e.q) && e.q > 0)
+    .sort((a, b) => b.q - a.q)
+    .map((e) => e.lang);
 }

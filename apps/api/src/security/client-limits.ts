@@ -5,7 +5,10 @@ import type { TenantContext } from '../tenancy/tenant-context.js';
 import type { RateLimitName } from './rate-limit-policy.js';
 import { RateLimits } from './rate-limits.js';
 
-/** Per-address limits of the portal endpoints, audited when an address goes over one. */
+/**
+ * Per-address limits of the portal endpoints and of admin sign-in, audited when an address
+ * goes over one (in the tenant's log, or the platform's when `tenant` is null: the admin host).
+ */
 @Injectable()
 export class ClientLimits {
   constructor(
@@ -14,7 +17,7 @@ export class ClientLimits {
   ) {}
 
   /** Counts this request; 429 with Retry-After over the limit. */
-  consume(name: RateLimitName, tenant: TenantContext, meta: RequestMeta): Promise<void> {
+  consume(name: RateLimitName, tenant: TenantContext | null, meta: RequestMeta): Promise<void> {
     return this.limits.consume(name, clientKey(meta), () => this.limitReached(name, tenant, meta));
   }
 
@@ -24,13 +27,13 @@ export class ClientLimits {
   }
 
   /** Counts a failure (wrong password, invalid token); audits when it reaches the limit. */
-  async countFailure(name: RateLimitName, tenant: TenantContext, meta: RequestMeta): Promise<void> {
+  async countFailure(name: RateLimitName, tenant: TenantContext | null, meta: RequestMeta): Promise<void> {
     const { reachedLimit } = await this.limits.countFailure(name, clientKey(meta));
     if (reachedLimit) await this.limitReached(name, tenant, meta);
   }
 
-  private limitReached(name: RateLimitName, tenant: TenantContext, meta: RequestMeta): Promise<void> {
-    return this.audit.record({ tenantId: tenant.id, action: 'security.rate_limited', actorType: 'anonymous', details: { limit: name }, meta });
+  private limitReached(name: RateLimitName, tenant: TenantContext | null, meta: RequestMeta): Promise<void> {
+    return this.audit.record({ tenantId: tenant?.id ?? null, action: 'security.rate_limited', actorType: 'anonymous', details: { limit: name }, meta });
   }
 }
 

@@ -6,6 +6,11 @@
 export const RATE_LIMITS = {
   /** Wrong sign-ins from one address: then 429 for `blockSeconds`. */
   'login-ip': { points: 100, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  /**
+   * Wrong admin sign-ins (password or second-factor code) from one address. Apart from the
+   * portals' budget and tighter: an office has a few administrators, not a campus of users.
+   */
+  'admin-login-ip': { points: 20, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Forgot-password and enrolment requests from one address. */
   'recovery-ip': { points: 50, durationSeconds: 10 * 60, blockSeconds: 10 * 60 },
   /** Invalid reset tokens from one address. */

@@ -18,7 +18,7 @@ export class TransportPool implements OnApplicationShutdown {
     const key = smtp ? `${tenantId}:${smtp.host}:${smtp.port}:${smtp.user ?? ''}:${smtp.passwordCiphertext ?? ''}` : 'platform';
     let transport = this.transports.get(key);
     if (!transport) {
-      const common = { pool: true, maxConnections: 10, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+      const common = { pool: true as const, maxConnections: 10, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
       transport = smtp
         ? nodemailer.createTransport({
             ...common,
@@ -27,7 +27,8 @@ export class TransportPool implements OnApplicationShutdown {
             secure: smtp.secure,
             auth: smtp.user ? { user: smtp.user, pass: smtp.passwordCiphertext ? this.encryptor.decrypt(smtp.passwordCiphertext) : '' } : undefined,
           })
-        : nodemailer.createTransport(this.config.SMTP_URL.includes('?') ? `${this.config.SMTP_URL}&pool=true` : `${this.config.SMTP_URL}?pool=true`);
+        : // The URL's own options (e.g. ?secure=true) apply; the pool's size is ours, as for a tenant server.
+          nodemailer.createTransport({ ...common, url: this.config.SMTP_URL });
       this.transports.set(key, transport);
     }
     return transport;

@@ -3,6 +3,7 @@ import { brandingSchema, LOCALES, TENANT_TEXT_KEYS, tenantTextsSchema, type Bran
 import { z } from 'zod';
 import { SubmitButton, SubmitStatus } from '../../components/feedback';
 import { ColorField, TextAreaField, TextField } from '../../components/fields';
+import { LivePortal } from '../../components/live-portal';
 import { LoginPreview } from '../../components/login-preview';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
 import { useI18n, type Messages } from '../../i18n';
@@ -54,7 +55,10 @@ function validate(values: Values, t: Messages): Validation {
 
 const LONG_TEXTS: ReadonlySet<TenantTextKey> = new Set(['usernameHint', 'passwordHint', 'welcomeSubtitle']);
 
-/** Colours, logo, favicon and portal texts per language, beside a live preview of the login page. */
+/**
+ * Colours, logo, favicon and portal texts per language, beside a preview of the login page
+ * drawn from the form as it is typed, and the real portal page as saved (reloaded by each save).
+ */
 export function BrandingPage() {
   const { t } = useI18n();
   const { tenant } = useTenantScope();
@@ -130,6 +134,7 @@ export function BrandingPage() {
           locale={locale}
           onLocale={setLocale}
         />
+        <LivePortal tenant={tenant} locale={locale} />
       </div>
     </div>
   );
