@@ -27,6 +27,17 @@ function localeOf(options: HelperOptions): Locale {
  * The whole helper whitelist. Each returns a plain string or boolean, never a SafeString, so
  * its output is escaped in HTML like any value.
  */
+/** Intl formatters are costly to build (a large share of a render): one per locale and style, kept. */
+const formatters = new Map<string, { format(value: never): string }>();
+function formatter<F extends { format(value: never): string }>(key: string, build: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) {
+    f = build();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export const HELPERS: Record<(typeof INLINE_HELPERS)[number], (...args: unknown[]) => unknown> = {
   /** `{{#if (eq locale "fr")}}`: strict equality of two values. */
   eq(...args) {
@@ -47,11 +58,13 @@ export const HELPERS: Record<(typeof INLINE_HELPERS)[number], (...args: unknown[
     if (Number.isNaN(date.getTime())) return String(value);
     const dateOnly = options?.hash?.style === 'date';
     return plainSpaces(
-      new Intl.DateTimeFormat(LOCALE_TAGS[localeOf(options)], {
-        dateStyle: 'long',
-        ...(dateOnly ? {} : { timeStyle: 'short' }),
-        timeZone: TIME_ZONE,
-      }).format(date),
+      formatter(`date|${localeOf(options)}|${dateOnly}`, () =>
+        new Intl.DateTimeFormat(LOCALE_TAGS[localeOf(options)], {
+          dateStyle: 'long',
+          ...(dateOnly ? {} : { timeStyle: 'short' }),
+          timeZone: TIME_ZONE,
+        }),
+      ).format(date),
     );
   },
 
@@ -68,11 +81,9 @@ export const HELPERS: Record<(typeof INLINE_HELPERS)[number], (...args: unknown[
           ? [minutes / 60, 'hour']
           : [minutes, 'minute'];
     return plainSpaces(
-      new Intl.NumberFormat(LOCALE_TAGS[localeOf(options)], {
-        style: 'unit',
-        unit,
-        unitDisplay: 'long',
-      }).format(value),
+      formatter(`unit|${localeOf(options)}|${unit}`, () =>
+        new Intl.NumberFormat(LOCALE_TAGS[localeOf(options)], { style: 'unit', unit, unitDisplay: 'long' }),
+      ).format(value),
     );
   },
 
