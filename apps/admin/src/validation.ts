@@ -69,3 +69,24 @@ export function focusFirstError(errors: FieldErrors, root: ParentNode = document
     el?.focus();
   });
 }
+
+/**
+ * A form's check before it is sent: on failure its errors are shown (the first field focused)
+ * and null returned; on success the errors are cleared and the parsed data returned.
+ */
+export function checkedOrShown<T>(
+  parsed: { success: true; data: T } | { success: false; error: z.ZodError },
+  setErrors: (errors: FieldErrors) => void,
+  t: Messages,
+  overrides: Overrides = {},
+  prefix: (string | number)[] = [],
+): T | null {
+  if (!parsed.success) {
+    const found = zodFieldErrors(parsed.error, t, overrides, prefix);
+    setErrors(found);
+    focusFirstError(found);
+    return null;
+  }
+  setErrors({});
+  return parsed.data;
+}

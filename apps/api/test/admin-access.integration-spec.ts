@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AdminAccountView, AdminLoginResponse, AdminView, TenantSummary, TotpSetupResponse } from '@guichet/types';
 import { generate } from 'otplib';
-import { createUser, tenantId } from './factories/users.js';
-import { type AdminClient, adminClient, auditRows, createTenantAdmin, signIn } from './support/admin.js';
-import { ADMIN, ADMIN_HOST, CEGEP, createTestContext, MONTEREGIE, type TestContext } from './support/test-app.js';
+import { createUser } from './factories/users.js';
+import { type AdminClient, adminClient, auditRows, createTenantAdmin, signIn, startAdminSuite } from './support/admin.js';
+import { ADMIN, ADMIN_HOST, CEGEP, type TestContext } from './support/test-app.js';
 
 const NOT_FOUND = { error: 'not_found', message: 'No tenant has this id.' };
 
@@ -21,10 +21,7 @@ describe('admin API: sign-in, second factor, admin accounts, and who may touch w
   beforeAll(async () => {
     const adminDist = mkdtempSync(join(tmpdir(), 'guichet-admin-dist-'));
     writeFileSync(join(adminDist, 'index.html'), '<!doctype html><title>Guichet</title>');
-    ctx = await createTestContext({ TRUSTED_PROXIES: '127.0.0.1', ADMIN_DIST_DIR: adminDist });
-    platform = await signIn(ctx);
-    cegep = await tenantId(ctx, 'cegepdeseptiles');
-    monteregie = await tenantId(ctx, 'monteregie');
+    ({ ctx, platform, cegep, monteregie } = await startAdminSuite({ TRUSTED_PROXIES: '127.0.0.1', ADMIN_DIST_DIR: adminDist }));
   });
   afterAll(() => ctx.close());
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { emailJobId, type AdminUserView, type AuditEventView, type DeliveryView, type Page, type SendResetResponse } from '@guichet/types';
 import { parse } from 'csv-parse/sync';
-import { createUser, tenantId, testHash, type TestUser } from './factories/users.js';
-import { type AdminClient, auditRows, createTenantAdmin, signIn } from './support/admin.js';
+import { createUser, testHash, type TestUser } from './factories/users.js';
+import { type AdminClient, auditRows, signIn, signInCegepAdmin, startAdminSuite } from './support/admin.js';
 import { linkToken, outboxRows, queuedJobs } from './support/outbox.js';
-import { ADMIN, CEGEP, createTestContext, type TestContext } from './support/test-app.js';
+import { ADMIN, CEGEP, type TestContext } from './support/test-app.js';
 
 describe('admin API: accounts, email deliveries and the audit log', () => {
   let ctx: TestContext;
@@ -17,12 +17,9 @@ describe('admin API: accounts, email deliveries and the audit log', () => {
   let newcomer: TestUser;
 
   beforeAll(async () => {
-    ctx = await createTestContext();
-    platform = await signIn(ctx);
-    cegep = await tenantId(ctx, 'cegepdeseptiles');
-    monteregie = await tenantId(ctx, 'monteregie');
-    await createTenantAdmin(ctx, 'ti@cegepsi.ca', 'cegep admin password', [cegep]);
-    admin = await signIn(ctx, { email: 'ti@cegepsi.ca', password: 'cegep admin password' });
+    const suite = await startAdminSuite();
+    ({ ctx, platform, cegep, monteregie } = suite);
+    admin = await signInCegepAdmin(suite);
     jean = await createUser(ctx, 'cegepdeseptiles', { username: 'trej', firstName: 'Jean', lastName: 'Tremblay', email: 'jean.tremblay@cegepsi.ca', password: 'Jean-password-2024' });
     julie = await createUser(ctx, 'cegepdeseptiles', { username: 'damj', firstName: 'Julie', lastName: "D'Amours", email: 'julie.damours@cegepsi.ca', password: 'Julie-password-2024' });
     newcomer = await createUser(ctx, 'cegepdeseptiles', { username: 'lean', firstName: 'Anne', lastName: 'Lê', email: 'anne.le@cegepsi.ca', password: null });

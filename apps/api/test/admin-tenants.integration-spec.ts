@@ -11,11 +11,11 @@ import type {
   TenantDetail,
   UsernameRuleTestResponse,
 } from '@guichet/types';
-import { createUser, tenantId } from './factories/users.js';
-import { type AdminClient, auditRows, createTenantAdmin, signIn } from './support/admin.js';
+import { createUser } from './factories/users.js';
+import { type AdminClient, auditRows, signInCegepAdmin, startAdminSuite } from './support/admin.js';
 import { outboxRows, queuedJobs } from './support/outbox.js';
 import type { RunningProcess } from '@guichet/testing';
-import { CEGEP, createTestContext, MONTEREGIE, TEST_DATA_ENCRYPTION_KEY, type TestContext } from './support/test-app.js';
+import { CEGEP, MONTEREGIE, TEST_DATA_ENCRYPTION_KEY, type TestContext } from './support/test-app.js';
 
 describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templates', () => {
   let ctx: TestContext;
@@ -26,12 +26,9 @@ describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templa
   let monteregie: string;
 
   beforeAll(async () => {
-    ctx = await createTestContext();
-    platform = await signIn(ctx);
-    cegep = await tenantId(ctx, 'cegepdeseptiles');
-    monteregie = await tenantId(ctx, 'monteregie');
-    await createTenantAdmin(ctx, 'ti@cegepsi.ca', 'cegep admin password', [cegep]);
-    cegepAdmin = await signIn(ctx, { email: 'ti@cegepsi.ca', password: 'cegep admin password' });
+    const suite = await startAdminSuite();
+    ({ ctx, platform, cegep, monteregie } = suite);
+    cegepAdmin = await signInCegepAdmin(suite);
   });
   afterAll(() => ctx.close());
 

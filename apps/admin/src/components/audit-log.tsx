@@ -6,9 +6,9 @@ import { useAsync } from '../hooks/use-async';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { useSubmit } from '../hooks/use-submit';
 import { useI18n } from '../i18n';
-import { ErrorMessage, Loadable } from './feedback';
+import { PagedTable } from './data-table';
+import { ErrorMessage } from './feedback';
 import { TextField } from './fields';
-import { Pager } from './pager';
 
 const PAGE_SIZE = 25;
 
@@ -104,34 +104,17 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
         <TextField id="audit-from" type="date" label={t.auditFrom} value={filters.from} onChange={set('from')} />
         <TextField id="audit-to" type="date" label={t.auditTo} value={filters.to} onChange={set('to')} />
       </div>
-      <Loadable state={state} onRetry={reload}>
-        {(data) => (
-          <>
-            {data.items.length === 0 ? (
-              <p className="muted" data-testid="audit-empty">{t.noAuditEvents}</p>
-            ) : (
-              <div className="table-scroll" role="region" aria-labelledby="audit-title" tabIndex={0}>
-                <table className="data-table" data-testid="audit-table" aria-busy={state.status === 'loading'}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.auditWhen}</th>
-                      <th scope="col">{t.auditActor}</th>
-                      <th scope="col">{t.auditAction}</th>
-                      <th scope="col">{t.auditChange}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((e) => (
-                      <AuditRow key={e.id} event={e} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} label={t.auditPagination} />
-          </>
-        )}
-      </Loadable>
+      <PagedTable
+        state={state}
+        onRetry={reload}
+        onPage={setPage}
+        pagerLabel={t.auditPagination}
+        empty={{ text: t.noAuditEvents, testId: 'audit-empty' }}
+        labelledBy="audit-title"
+        testId="audit-table"
+        columns={[t.auditWhen, t.auditActor, t.auditAction, t.auditChange]}
+        row={(e) => <AuditRow key={e.id} event={e} />}
+      />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import type { ApiClient } from '../api';
 import { serverFieldErrors } from '../errors';
 import { useSubmit } from '../hooks/use-submit';
 import { useI18n } from '../i18n';
-import { focusFirstError, zodFieldErrors, type FieldErrors } from '../validation';
+import { checkedOrShown, type FieldErrors } from '../validation';
 import { SubmitButton, SubmitStatus } from './feedback';
 import { SelectField, TextField } from './fields';
 
@@ -34,16 +34,12 @@ export function CreateTenantForm({ api, baseDomain, onCreated }: Props) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = createSchema.safeParse(values);
-    if (!parsed.success) {
-      const found = zodFieldErrors(parsed.error, t, { slug: t.slugInvalid, hostName: t.hostInvalid });
-      setErrors(found);
-      focusFirstError(found);
+    const data = checkedOrShown(createSchema.safeParse(values), setErrors, t, { slug: t.slugInvalid, hostName: t.hostInvalid });
+    if (!data) {
       submit.clear();
       return;
     }
-    setErrors({});
-    const { hostName, ...body } = parsed.data;
+    const { hostName, ...body } = data;
     const result = await submit.run(async () => {
       const created = await api.createTenant(body);
       return hostName && !created.hostNames.includes(hostName) ? api.addHost(created.id, hostName) : created;

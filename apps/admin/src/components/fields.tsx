@@ -15,6 +15,11 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** What every labelled control of a field carries: its id and name, its schema path, and its hint and error. */
+function controlProps(id: string, path: string | undefined, hint: unknown, error: unknown) {
+  return { id, name: id, 'data-field': path, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, hint, error) };
+}
+
 function FieldShell({ id, label, hint, error, className, children }: FieldBase & { children: ReactNode }) {
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
@@ -42,17 +47,7 @@ type TextInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChan
 export function TextField({ id, label, hint, error, path, className, value, onChange, ...rest }: FieldBase & TextInputProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <input
-        id={id}
-        name={id}
-        type="text"
-        {...rest}
-        value={value}
-        data-field={path}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <input type="text" {...rest} value={value} {...controlProps(id, path, hint, error)} onChange={(e) => onChange(e.target.value)} />
     </FieldShell>
   );
 }
@@ -69,16 +64,12 @@ export function NumberField({ id, label, hint, error, path, className, value, on
     <FieldShell id={id} label={label} hint={hint} error={error} className={`field-number${className ? ` ${className}` : ''}`}>
       <span className="input-with-unit">
         <input
-          id={id}
-          name={id}
           type="number"
           inputMode="numeric"
           step={1}
           {...rest}
           value={Number.isNaN(value) ? '' : String(value)}
-          data-field={path}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
+          {...controlProps(id, path, hint, error)}
           onChange={(e) => onChange(e.target.value.trim() === '' ? Number.NaN : Number(e.target.value))}
         />
         {unit && <span className="unit">{unit}</span>}
@@ -95,16 +86,7 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'o
 export function TextAreaField({ id, label, hint, error, path, className, value, onChange, ...rest }: FieldBase & TextAreaProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <textarea
-        id={id}
-        name={id}
-        {...rest}
-        value={value}
-        data-field={path}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <textarea {...rest} value={value} {...controlProps(id, path, hint, error)} onChange={(e) => onChange(e.target.value)} />
     </FieldShell>
   );
 }
@@ -118,15 +100,7 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'onChang
 export function SelectField({ id, label, hint, error, path, className, value, onChange, options, ...rest }: FieldBase & SelectProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <select
-        id={id}
-        name={id}
-        {...rest}
-        value={value}
-        data-field={path}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
+      <select {...rest} value={value} {...controlProps(id, path, hint, error)} onChange={(e) => onChange(e.target.value)}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -192,19 +166,7 @@ export function ColorField({ id, label, hint, error, path, value, onChange, pick
           onChange={(e) => onChange(e.target.value)}
           data-testid={`${id}-picker`}
         />
-        <input
-          id={id}
-          name={id}
-          type="text"
-          value={value}
-          maxLength={7}
-          spellCheck={false}
-          autoCapitalize="none"
-          data-field={path}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          onChange={(e) => onChange(e.target.value.trim())}
-        />
+        <input type="text" value={value} maxLength={7} spellCheck={false} autoCapitalize="none" {...controlProps(id, path, hint, error)} onChange={(e) => onChange(e.target.value.trim())} />
       </span>
     </FieldShell>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ADMIN_ROLES, createAdminRequestSchema, updateAdminRequestSchema, type AdminAccountView, type AdminRole, type AdminView, type TenantSummary } from '@guichet/types';
 import type { ApiClient } from '../api';
+import { DataTable, RowButton } from '../components/data-table';
 import { Loadable, SubmitButton, SubmitStatus } from '../components/feedback';
 import { CheckboxField, TextField } from '../components/fields';
 import { PageHeading } from '../components/page-heading';
@@ -9,7 +10,7 @@ import { formatDateTime } from '../format';
 import { useAsync } from '../hooks/use-async';
 import { useSubmit } from '../hooks/use-submit';
 import { useI18n } from '../i18n';
-import { focusFirstError, zodFieldErrors, type FieldErrors } from '../validation';
+import { checkedOrShown, focusFirstError, type FieldErrors } from '../validation';
 
 interface Props {
   api: ApiClient;
@@ -37,63 +38,45 @@ export function AdminsPage({ api, admin }: Props) {
       <SubmitStatus result={action.result} testId="admin-action-status" />
       <Loadable state={admins.state} onRetry={admins.reload}>
         {(list) => (
-          <div className="table-scroll" role="region" aria-labelledby="admins-title" tabIndex={0}>
-            <table className="data-table" data-testid="admins-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.emailLabel}</th>
-                  <th scope="col">{t.roleColumn}</th>
-                  <th scope="col">{t.navTenants}</th>
-                  <th scope="col">{t.columnStatus}</th>
-                  <th scope="col">{t.twoFactor}</th>
-                  <th scope="col">{t.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((a) => (
-                  <tr key={a.id} data-email={a.email} data-testid="admin-row">
-                    <th scope="row" className="cell-name cell-url">{a.email}</th>
-                    <td data-label={t.roleColumn}>{t.roleLabel(a.role)}</td>
-                    <td data-label={t.navTenants}>
-                      {a.role === 'platform-admin' ? <span className="muted">{t.allTenants}</span> : tenantNames(a.tenantIds, tenantList).join(', ')}
-                      {editing === a.id && (
-                        <EditAdmin
-                          api={api}
-                          account={a}
-                          tenants={tenantList}
-                          onDone={(changed) => {
-                            setEditing(null);
-                            if (changed) {
-                              action.succeed('adminUpdated');
-                              admins.reload();
-                            }
-                          }}
-                        />
-                      )}
-                    </td>
-                    <td data-label={t.columnStatus}>
-                      <span className={`badge badge-${a.status}`}>{t.status(a.status)}</span>
-                      {a.lockedUntil && new Date(a.lockedUntil) > new Date() && <span className="badge badge-locked">{t.lockedBadge}</span>}
-                      <span className="cell-sub">{t.createdOn(formatDateTime(a.createdAt, t.intlLocale, 'date'))}</span>
-                    </td>
-                    <td data-label={t.twoFactor}>{a.totpEnabled ? t.on : t.off}</td>
-                    <td data-label={t.actions}>
-                      {a.id !== admin.id && (
-                        <div className="row-actions">
-                          <button type="button" className="button button-quiet button-small" onClick={() => setEditing(editing === a.id ? null : a.id)} aria-expanded={editing === a.id} data-testid="admin-edit">
-                            {t.edit}<span className="visually-hidden"> {a.email}</span>
-                          </button>
-                          <button type="button" className="button button-quiet button-small" onClick={() => void toggle(a)} disabled={action.pending}>
-                            {a.status === 'active' ? t.disableUser : t.enableUser}<span className="visually-hidden"> {a.email}</span>
-                          </button>
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable labelledBy="admins-title" testId="admins-table" columns={[t.emailLabel, t.roleColumn, t.navTenants, t.columnStatus, t.twoFactor, t.actions]}>
+            {list.map((a) => (
+              <tr key={a.id} data-email={a.email} data-testid="admin-row">
+                <th scope="row" className="cell-name cell-url">{a.email}</th>
+                <td data-label={t.roleColumn}>{t.roleLabel(a.role)}</td>
+                <td data-label={t.navTenants}>
+                  {a.role === 'platform-admin' ? <span className="muted">{t.allTenants}</span> : tenantNames(a.tenantIds, tenantList).join(', ')}
+                  {editing === a.id && (
+                    <EditAdmin
+                      api={api}
+                      account={a}
+                      tenants={tenantList}
+                      onDone={(changed) => {
+                        setEditing(null);
+                        if (changed) {
+                          action.succeed('adminUpdated');
+                          admins.reload();
+                        }
+                      }}
+                    />
+                  )}
+                </td>
+                <td data-label={t.columnStatus}>
+                  <span className={`badge badge-${a.status}`}>{t.status(a.status)}</span>
+                  {a.lockedUntil && new Date(a.lockedUntil) > new Date() && <span className="badge badge-locked">{t.lockedBadge}</span>}
+                  <span className="cell-sub">{t.createdOn(formatDateTime(a.createdAt, t.intlLocale, 'date'))}</span>
+                </td>
+                <td data-label={t.twoFactor}>{a.totpEnabled ? t.on : t.off}</td>
+                <td data-label={t.actions}>
+                  {a.id !== admin.id && (
+                    <div className="row-actions">
+                      <RowButton label={t.edit} subject={a.email} onClick={() => setEditing(editing === a.id ? null : a.id)} expanded={editing === a.id} testId="admin-edit" />
+                      <RowButton label={a.status === 'active' ? t.disableUser : t.enableUser} subject={a.email} onClick={() => void toggle(a)} disabled={action.pending} />
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Loadable>
       <CreateAdminForm api={api} tenants={tenantList} onCreated={admins.reload} />
@@ -148,15 +131,9 @@ function CreateAdminForm({ api, tenants, onCreated }: { api: ApiClient; tenants:
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const body = { ...values, email: values.email.trim(), tenantIds: values.role === 'platform-admin' ? [] : values.tenantIds };
-    const parsed = createAdminRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const found = zodFieldErrors(parsed.error, t, { tenantIds: t.pickATenant });
-      setErrors(found);
-      focusFirstError(found);
-      return;
-    }
-    setErrors({});
-    const result = await submit.run(() => api.createAdmin(parsed.data), 'adminCreated');
+    const data = checkedOrShown(createAdminRequestSchema.safeParse(body), setErrors, t, { tenantIds: t.pickATenant });
+    if (!data) return;
+    const result = await submit.run(() => api.createAdmin(data), 'adminCreated');
     if (result.ok) {
       setValues({ email: '', password: '', role: 'tenant-admin', tenantIds: [] });
       onCreated();
@@ -192,15 +169,9 @@ function EditAdmin({ api, account, tenants, onDone }: { api: ApiClient; account:
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = updateAdminRequestSchema.safeParse({ role, tenantIds: role === 'platform-admin' ? [] : tenantIds, ...(password ? { password } : {}) });
-    if (!parsed.success) {
-      const found = zodFieldErrors(parsed.error, t, { tenantIds: t.pickATenant });
-      setErrors(found);
-      focusFirstError(found);
-      return;
-    }
-    setErrors({});
-    const result = await submit.run(() => api.updateAdmin(account.id, parsed.data));
+    const data = checkedOrShown(updateAdminRequestSchema.safeParse({ role, tenantIds: role === 'platform-admin' ? [] : tenantIds, ...(password ? { password } : {}) }), setErrors, t, { tenantIds: t.pickATenant });
+    if (!data) return;
+    const result = await submit.run(() => api.updateAdmin(account.id, data));
     if (result.ok) onDone(true);
     else {
       const fromServer = serverFieldErrors(result.error);

@@ -4,6 +4,7 @@ import type { AdminUserView, Locale, Page, SendResetResponse, TenantSettings, us
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { type AdminActor, adminAudit } from '../admin/admin-request.js';
+import { escapeLike, selectPage } from '../admin/paged-query.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { AccountEmails } from '../outbox/account-emails.js';
 import { RateLimits } from '../security/rate-limits.js';
@@ -40,8 +41,6 @@ const auditState = (v: AdminUserView) => ({ status: v.status, lockedUntil: v.loc
 /** What a search looks in: username, « first last », « last first », email and external id, folded. */
 const SEARCHABLE = foldedSql(`concat_ws(chr(10), username, first_name || ' ' || last_name, last_name || ' ' || first_name, email, external_id)`);
 
-const like = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
-
 export async function findUser(db: DataSource | EntityManager, tenantId: string, userId: string, lock = false): Promise<AdminUserView | null> {
   const [row] = await db.query<UserRow[]>(`SELECT ${COLUMNS} FROM users WHERE tenant_id = $1 AND id = $2 ${lock ? 'FOR UPDATE' : ''}`, [tenantId, userId]);
   return row ? toView(row) : null;
@@ -59,7 +58,7 @@ export class TenantUsers {
       // Case and accents ignored on both sides (« levesque » finds « Lévesque », and the other
       // way round); the searched fields are folded once per row, one per line so that a
       // match never spans two of them.
-      params.push(like(query.q));
+      params.push(`%${escapeLike(query.q)}%`);
       const p = `$${params.length}`;
       where.push(`${SEARCHABLE} LIKE ${foldedSql(p)}`);
     }
@@ -79,13 +78,7 @@ export class TenantUsers {
         where.push('password_hash IS NULL');
         break;
     }
-    const filter = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM users WHERE ${filter}`, params);
-    const rows = await this.dataSource.query<UserRow[]>(
-      `SELECT ${COLUMNS} FROM users WHERE ${filter} ORDER BY username LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-      params,
-    );
-    return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
+    return selectPage(this.dataSource, { columns: COLUMNS, from: 'users', where: where.join(' AND '), orderBy: 'username' }, params, query, toView);
   }
 
   async get(tenantId: string, userId: string): Promise<AdminUserView> {

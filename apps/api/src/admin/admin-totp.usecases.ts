@@ -25,6 +25,21 @@ async function totpState(db: DataSource, adminId: string): Promise<TotpState> {
   return row;
 }
 
+/** Writes the second factor on or off (`update` takes the admin id as $1), audits it, and returns the admin as it now is. */
+async function switchTotp(db: DataSource, audit: AuditLog, actor: AdminActor, enabled: boolean, update: string): Promise<AdminView> {
+  await db.transaction(async (em) => {
+    await em.query(update, [actor.admin.id]);
+    await audit.recordIn(em, {
+      ...adminAudit(actor, null, enabled ? 'admin.totp.enabled' : 'admin.totp.disabled'),
+      targetType: 'admin',
+      targetId: actor.admin.id,
+      before: { totpEnabled: !enabled },
+      details: { totpEnabled: enabled },
+    });
+  });
+  return (await loadAdminView(db, actor.admin.id))!;
+}
+
 /** A new secret for the signed-in admin, kept (encrypted) as pending until a code from it is confirmed. */
 @Injectable()
 export class SetUpTotp {
@@ -57,14 +72,13 @@ export class EnableTotp {
     if (state.active) throw new ConflictException({ error: 'totp_already_enabled', message: 'The second factor is already on.' });
     if (!state.pending) throw new BadRequestException({ error: 'totp_not_set_up', message: 'Start with POST me/totp/setup.' });
     if ((await checkTotp(this.encryptor.decrypt(state.pending), code, null)) === null) throw new BadRequestException(WRONG_CODE);
-    await this.dataSource.transaction(async (em) => {
-      await em.query(
-        `UPDATE admin_accounts SET totp_secret_ciphertext = totp_pending_ciphertext, totp_pending_ciphertext = NULL, totp_last_step = NULL WHERE id = $1`,
-        [actor.admin.id],
-      );
-      await this.audit.recordIn(em, { ...adminAudit(actor, null, 'admin.totp.enabled'), targetType: 'admin', targetId: actor.admin.id, before: { totpEnabled: false }, details: { totpEnabled: true } });
-    });
-    return (await loadAdminView(this.dataSource, actor.admin.id))!;
+    return switchTotp(
+      this.dataSource,
+      this.audit,
+      actor,
+      true,
+      'UPDATE admin_accounts SET totp_secret_ciphertext = totp_pending_ciphertext, totp_pending_ciphertext = NULL, totp_last_step = NULL WHERE id = $1',
+    );
   }
 }
 
@@ -82,10 +96,6 @@ export class DisableTotp {
     if (!state.active) throw new ConflictException({ error: 'totp_not_enabled', message: 'The second factor is not on.' });
     const step = await checkTotp(this.encryptor.decrypt(state.active), code, state.lastStep === null ? null : Number(state.lastStep));
     if (step === null) throw new BadRequestException(WRONG_CODE);
-    await this.dataSource.transaction(async (em) => {
-      await em.query(`UPDATE admin_accounts SET totp_secret_ciphertext = NULL, totp_pending_ciphertext = NULL, totp_last_step = NULL WHERE id = $1`, [actor.admin.id]);
-      await this.audit.recordIn(em, { ...adminAudit(actor, null, 'admin.totp.disabled'), targetType: 'admin', targetId: actor.admin.id, before: { totpEnabled: true }, details: { totpEnabled: false } });
-    });
-    return (await loadAdminView(this.dataSource, actor.admin.id))!;
+    return switchTotp(this.dataSource, this.audit, actor, false, 'UPDATE admin_accounts SET totp_secret_ciphertext = NULL, totp_pending_ciphertext = NULL, totp_last_step = NULL WHERE id = $1');
   }
 }

@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
+import { escapeLike, selectPage } from './paged-query.js';
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
@@ -42,7 +43,7 @@ const endOf = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.pa
 function filters(scope: AuditScope, query: AuditQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const where = ['tenantId' in scope ? `e.tenant_id = $${params.push(scope.tenantId)}` : 'e.tenant_id IS NULL'];
-  if (query.action) where.push(`e.action LIKE $${params.push(`${query.action.replace(/[\\%_]/g, '\\$&').replace(/\*/g, '%')}%`)}`);
+  if (query.action) where.push(`e.action LIKE $${params.push(`${escapeLike(query.action).replace(/\*/g, '%')}%`)}`);
   if (query.actor) {
     const p = `$${params.push(query.actor.toLowerCase())}`;
     where.push(`(lower(e.actor_id) = ${p} OR lower(a.email) LIKE '%' || ${p} || '%' OR lower(u.username) = ${p})`);
@@ -72,12 +73,7 @@ export class AuditQueries {
 
   async page(scope: AuditScope, query: AuditQuery): Promise<Page<AuditEventView>> {
     const { sql, params } = filters(scope, query);
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM ${FROM} WHERE ${sql}`, params);
-    const rows = await this.dataSource.query<Row[]>(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${sql} ORDER BY e.id DESC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-      params,
-    );
-    return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
+    return selectPage(this.dataSource, { columns: COLUMNS, from: FROM, where: sql, orderBy: 'e.id DESC' }, params, query, toView);
   }
 
   /** Every matching event as CSV (header first), read in batches so memory stays flat. */

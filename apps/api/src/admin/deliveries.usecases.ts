@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { AuditLog } from '../audit/audit-log.js';
 import { EmailOutbox } from '../outbox/email-outbox.js';
 import { type AdminActor, adminAudit } from './admin-request.js';
+import { escapeLike, selectPage } from './paged-query.js';
 
 const DELIVERY_NOT_FOUND = { error: 'not_found', message: 'This tenant has no email delivery with this id.' };
 
@@ -26,14 +27,8 @@ export class TenantDeliveries {
     const params: unknown[] = [tenantId];
     if (query.status) where.push(`status = $${params.push(query.status)}`);
     if (query.kind) where.push(`kind = $${params.push(query.kind)}`);
-    if (query.q) where.push(`lower(recipient) LIKE $${params.push(`%${query.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`)}`);
-    const filter = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM email_deliveries WHERE ${filter}`, params);
-    const rows = await this.dataSource.query<Row[]>(
-      `SELECT ${COLUMNS} FROM email_deliveries WHERE ${filter} ORDER BY created_at DESC, id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-      params,
-    );
-    return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
+    if (query.q) where.push(`lower(recipient) LIKE $${params.push(`%${escapeLike(query.q.toLowerCase())}%`)}`);
+    return selectPage(this.dataSource, { columns: COLUMNS, from: 'email_deliveries', where: where.join(' AND '), orderBy: 'created_at DESC, id' }, params, query, toView);
   }
 }
 

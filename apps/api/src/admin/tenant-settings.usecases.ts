@@ -30,6 +30,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { fieldErrors } from '../common/zod-validation.pipe.js';
 import type { AdminActor } from './admin-request.js';
+import { escapeLike } from './paged-query.js';
 import { changedSections, TenantChanges } from './tenant-changes.js';
 import { tenantDetail } from './tenant-queries.js';
 
@@ -97,7 +98,7 @@ export class TestUsernameRule {
     if (prefixes.length) {
       const rows = await this.dataSource.query<{ username: string }[]>(
         `SELECT username FROM users WHERE tenant_id = $1 AND username LIKE ANY($2::text[])`,
-        [tenantId, prefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`)],
+        [tenantId, prefixes.map((p) => `${escapeLike(p)}%`)],
       );
       for (const r of rows) taken.add(r.username);
     }

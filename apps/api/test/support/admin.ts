@@ -1,6 +1,6 @@
 import type { HttpResponse } from '@guichet/testing';
-import { testHash } from '../factories/users.js';
-import { ADMIN, ADMIN_HOST, type TestContext } from './test-app.js';
+import { tenantId, testHash } from '../factories/users.js';
+import { ADMIN, ADMIN_HOST, createTestContext, type TestContext } from './test-app.js';
 
 export interface AdminClient {
   token: string;
@@ -35,4 +35,27 @@ export function auditRows(ctx: TestContext, tenantId: string | null, action?: st
       WHERE tenant_id IS NOT DISTINCT FROM $1 ${action ? 'AND action = $2' : ''} ORDER BY id`,
     action ? [tenantId, action] : [tenantId],
   );
+}
+
+/** The tenant admin of the Cégep that the admin specs sign in as. */
+export const CEGEP_ADMIN = { email: 'ti@cegepsi.ca', password: 'cegep admin password' };
+
+export interface AdminSuite {
+  ctx: TestContext;
+  /** The seeded platform admin, signed in. */
+  platform: AdminClient;
+  cegep: string;
+  monteregie: string;
+}
+
+/** A test context (`extraEnv` as createTestContext takes it), the platform admin signed in, and the two seeded tenants' ids. */
+export async function startAdminSuite(extraEnv: Record<string, string> = {}): Promise<AdminSuite> {
+  const ctx = await createTestContext(extraEnv);
+  return { ctx, platform: await signIn(ctx), cegep: await tenantId(ctx, 'cegepdeseptiles'), monteregie: await tenantId(ctx, 'monteregie') };
+}
+
+/** CEGEP_ADMIN created with the Cégep's grant, and signed in. */
+export async function signInCegepAdmin(suite: AdminSuite): Promise<AdminClient> {
+  await createTenantAdmin(suite.ctx, CEGEP_ADMIN.email, CEGEP_ADMIN.password, [suite.cegep]);
+  return signIn(suite.ctx, CEGEP_ADMIN);
 }

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { USER_STATUS_FILTERS, type AdminUserView } from '@guichet/types';
 import type { UserAction } from '../../api';
 import { ThrottledError } from '../../errors';
-import { Loadable, SubmitStatus } from '../../components/feedback';
+import { PagedTable, RowButton } from '../../components/data-table';
+import { SubmitStatus } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/fields';
 import { ImportPanel } from '../../components/import-panel';
-import { Pager } from '../../components/pager';
 import { formatDateTime } from '../../format';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
@@ -57,70 +57,44 @@ export function AccountsPage() {
           />
         </div>
         <SubmitStatus result={action.result} testId="user-action-status" />
-        <Loadable state={state} onRetry={reload}>
-          {(data) => (
-            <>
-              {data.items.length === 0 ? (
-                <p className="muted" data-testid="users-empty">{t.noUsers}</p>
-              ) : (
-                <div className="table-scroll" role="region" aria-labelledby="users-title" tabIndex={0}>
-                  <table className="data-table" data-testid="users-table" aria-busy={state.status === 'loading'}>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.usernameLabel}</th>
-                        <th scope="col">{t.personName}</th>
-                        <th scope="col">{t.emailLabel}</th>
-                        <th scope="col">{t.columnStatus}</th>
-                        <th scope="col">{t.actions}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.items.map((u) => (
-                        <tr key={u.id} data-username={u.username} data-testid="user-row">
-                          <th scope="row" className="cell-name">
-                            <code>{u.username}</code>
-                          </th>
-                          <td data-label={t.personName}>{t.fullName(u.firstName, u.lastName)}</td>
-                          <td data-label={t.emailLabel} className="cell-url">{u.email}</td>
-                          <td data-label={t.columnStatus}>
-                            <span className={`badge badge-${u.status}`} data-testid="user-status">{t.userStatus(u.status)}</span>{' '}
-                            {isLocked(u) && <span className="badge badge-locked">{t.lockedBadge}</span>}{' '}
-                            {!u.enrolled && <span className="badge badge-disabled">{t.notEnrolledBadge}</span>}
-                            <span className="cell-sub">{t.lastLoginAt(u.lastLoginAt ? formatDateTime(u.lastLoginAt, t.intlLocale) : t.never)}</span>
-                          </td>
-                          <td data-label={t.actions}>
-                            <div className="row-actions row-actions-stacked">
-                              {u.status === 'active' ? (
-                                <button type="button" className="button button-quiet button-small" onClick={() => void run(u, 'disable')} disabled={action.pending} data-testid="user-disable">
-                                  {t.disableUser}<span className="visually-hidden"> {u.username}</span>
-                                </button>
-                              ) : (
-                                <button type="button" className="button button-quiet button-small" onClick={() => void run(u, 'enable')} disabled={action.pending} data-testid="user-enable">
-                                  {t.enableUser}<span className="visually-hidden"> {u.username}</span>
-                                </button>
-                              )}
-                              {isLocked(u) && (
-                                <button type="button" className="button button-quiet button-small" onClick={() => void run(u, 'unlock')} disabled={action.pending} data-testid="user-unlock">
-                                  {t.unlockUser}<span className="visually-hidden"> {u.username}</span>
-                                </button>
-                              )}
-                              {u.status === 'active' && (
-                                <button type="button" className="button button-quiet button-small" onClick={() => void run(u, 'send-reset')} disabled={action.pending} data-testid="user-send-reset">
-                                  {u.enrolled ? t.sendResetLink : t.sendEnrolmentLink}<span className="visually-hidden"> {u.username}</span>
-                                </button>
-                              )}
-                            </div>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+        <PagedTable
+          state={state}
+          onRetry={reload}
+          onPage={setPage}
+          pagerLabel={t.usersPagination}
+          empty={{ text: t.noUsers, testId: 'users-empty' }}
+          labelledBy="users-title"
+          testId="users-table"
+          columns={[t.usernameLabel, t.personName, t.emailLabel, t.columnStatus, t.actions]}
+          row={(u) => (
+            <tr key={u.id} data-username={u.username} data-testid="user-row">
+              <th scope="row" className="cell-name">
+                <code>{u.username}</code>
+              </th>
+              <td data-label={t.personName}>{t.fullName(u.firstName, u.lastName)}</td>
+              <td data-label={t.emailLabel} className="cell-url">{u.email}</td>
+              <td data-label={t.columnStatus}>
+                <span className={`badge badge-${u.status}`} data-testid="user-status">{t.userStatus(u.status)}</span>{' '}
+                {isLocked(u) && <span className="badge badge-locked">{t.lockedBadge}</span>}{' '}
+                {!u.enrolled && <span className="badge badge-disabled">{t.notEnrolledBadge}</span>}
+                <span className="cell-sub">{t.lastLoginAt(u.lastLoginAt ? formatDateTime(u.lastLoginAt, t.intlLocale) : t.never)}</span>
+              </td>
+              <td data-label={t.actions}>
+                <div className="row-actions row-actions-stacked">
+                  {u.status === 'active' ? (
+                    <RowButton label={t.disableUser} subject={u.username} onClick={() => void run(u, 'disable')} disabled={action.pending} testId="user-disable" />
+                  ) : (
+                    <RowButton label={t.enableUser} subject={u.username} onClick={() => void run(u, 'enable')} disabled={action.pending} testId="user-enable" />
+                  )}
+                  {isLocked(u) && <RowButton label={t.unlockUser} subject={u.username} onClick={() => void run(u, 'unlock')} disabled={action.pending} testId="user-unlock" />}
+                  {u.status === 'active' && (
+                    <RowButton label={u.enrolled ? t.sendResetLink : t.sendEnrolmentLink} subject={u.username} onClick={() => void run(u, 'send-reset')} disabled={action.pending} testId="user-send-reset" />
+                  )}
                 </div>
-              )}
-              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} label={t.usersPagination} />
-            </>
+              </td>
+            </tr>
           )}
-        </Loadable>
+        />
       </section>
     </div>
   );

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { DELIVERY_STATUSES, EMAIL_KINDS, type DeliveryView } from '@guichet/types';
-import { Loadable, SubmitStatus } from '../../components/feedback';
+import { PagedTable, RowButton } from '../../components/data-table';
+import { SubmitStatus } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/fields';
-import { Pager } from '../../components/pager';
 import { formatDateTime } from '../../format';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
@@ -46,62 +46,40 @@ export function DeliveriesPage() {
         <TextField id="deliveries-q" type="search" label={t.recipientSearch} value={q} onChange={(v) => { setQ(v); setPage(1); }} autoComplete="off" spellCheck={false} />
       </div>
       <SubmitStatus result={retry.result} testId="retry-status" />
-      <Loadable state={state} onRetry={reload}>
-        {(data) => (
-          <>
-            {data.items.length === 0 ? (
-              <p className="muted" data-testid="deliveries-empty">{t.noDeliveries}</p>
-            ) : (
-              <div className="table-scroll" role="region" aria-labelledby="deliveries-title" tabIndex={0}>
-                <table className="data-table" data-testid="deliveries-table" aria-busy={state.status === 'loading'}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.createdAtColumn}</th>
-                      <th scope="col">{t.templateMessage}</th>
-                      <th scope="col">{t.recipient}</th>
-                      <th scope="col">{t.columnStatus}</th>
-                      <th scope="col">{t.attempts}</th>
-                      <th scope="col">{t.actions}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((d) => (
-                      <tr key={d.id} data-testid="delivery-row" data-status={d.status} data-recipient={d.recipient}>
-                        <th scope="row" className="cell-nowrap">
-                          <time dateTime={d.createdAt}>{formatDateTime(d.createdAt, t.intlLocale)}</time>
-                        </th>
-                        <td data-label={t.templateMessage}>
-                          {t.emailKind[d.kind]} <span className="muted">({d.locale})</span>
-                        </td>
-                        <td data-label={t.recipient} className="cell-url">{d.recipient}</td>
-                        <td data-label={t.columnStatus}>
-                          <span className={`badge badge-delivery-${d.status}`} data-testid="delivery-status">{t.deliveryStatus[d.status]}</span>
-                          {d.sentAt && <span className="cell-sub">{formatDateTime(d.sentAt, t.intlLocale)}</span>}
-                          {d.lastError && d.status !== 'sent' && (
-                            <span className="cell-sub error-detail" lang="en">
-                              {d.lastError}
-                            </span>
-                          )}
-                        </td>
-                        <td data-label={t.attempts}>{d.attempts}</td>
-                        <td data-label={t.actions}>
-                          {d.status === 'failed' && (
-                            <button type="button" className="button button-secondary button-small" onClick={() => void onRetry(d)} disabled={retry.pending} data-testid="delivery-retry">
-                              {t.retryDelivery}
-                              <span className="visually-hidden"> {d.recipient}</span>
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} label={t.deliveriesPagination} />
-          </>
+      <PagedTable
+        state={state}
+        onRetry={reload}
+        onPage={setPage}
+        pagerLabel={t.deliveriesPagination}
+        empty={{ text: t.noDeliveries, testId: 'deliveries-empty' }}
+        labelledBy="deliveries-title"
+        testId="deliveries-table"
+        columns={[t.createdAtColumn, t.templateMessage, t.recipient, t.columnStatus, t.attempts, t.actions]}
+        row={(d) => (
+          <tr key={d.id} data-testid="delivery-row" data-status={d.status} data-recipient={d.recipient}>
+            <th scope="row" className="cell-nowrap">
+              <time dateTime={d.createdAt}>{formatDateTime(d.createdAt, t.intlLocale)}</time>
+            </th>
+            <td data-label={t.templateMessage}>
+              {t.emailKind[d.kind]} <span className="muted">({d.locale})</span>
+            </td>
+            <td data-label={t.recipient} className="cell-url">{d.recipient}</td>
+            <td data-label={t.columnStatus}>
+              <span className={`badge badge-delivery-${d.status}`} data-testid="delivery-status">{t.deliveryStatus[d.status]}</span>
+              {d.sentAt && <span className="cell-sub">{formatDateTime(d.sentAt, t.intlLocale)}</span>}
+              {d.lastError && d.status !== 'sent' && (
+                <span className="cell-sub error-detail" lang="en">
+                  {d.lastError}
+                </span>
+              )}
+            </td>
+            <td data-label={t.attempts}>{d.attempts}</td>
+            <td data-label={t.actions}>
+              {d.status === 'failed' && <RowButton variant="secondary" label={t.retryDelivery} subject={d.recipient} onClick={() => void onRetry(d)} disabled={retry.pending} testId="delivery-retry" />}
+            </td>
+          </tr>
         )}
-      </Loadable>
+      />
     </section>
   );
 }

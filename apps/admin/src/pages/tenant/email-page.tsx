@@ -8,7 +8,7 @@ import { useSettingsForm, type Validation } from '../../hooks/use-settings-form'
 import { useSubmit } from '../../hooks/use-submit';
 import { useI18n, type Messages } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
-import { focusFirstError, zodFieldErrors, type FieldErrors } from '../../validation';
+import { checkedOrShown, focusFirstError, zodFieldErrors, type FieldErrors } from '../../validation';
 
 /** Sender, SMTP server and a test email. */
 export function EmailPage() {
@@ -78,15 +78,9 @@ function SmtpForm() {
     const body: Record<string, unknown> = { host: values.host, port: values.port, secure: values.secure, username: values.username.trim() || null };
     if (values.removePassword) body.password = null;
     else if (values.password) body.password = values.password;
-    const parsed = smtpSettingsRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const found = zodFieldErrors(parsed.error, t, { host: t.smtpHostInvalid }, ['smtp']);
-      setErrors(found);
-      focusFirstError(found);
-      return;
-    }
-    setErrors({});
-    const result = await submit.run(() => api.putSmtp(tenant.id, parsed.data as SmtpSettingsRequest));
+    const data = checkedOrShown(smtpSettingsRequestSchema.safeParse(body), setErrors, t, { host: t.smtpHostInvalid }, ['smtp']);
+    if (!data) return;
+    const result = await submit.run(() => api.putSmtp(tenant.id, data as SmtpSettingsRequest));
     if (result.ok) {
       setTenant({ ...tenant, smtp: result.value });
       setValues((v) => ({ ...v, password: '', removePassword: false }));

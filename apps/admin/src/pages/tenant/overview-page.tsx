@@ -6,7 +6,7 @@ import { formatDateTime, safeHttpUrl } from '../../format';
 import { useSubmit } from '../../hooks/use-submit';
 import { useI18n } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
-import { focusFirstError, zodFieldErrors, type FieldErrors } from '../../validation';
+import { checkedOrShown, focusFirstError, zodFieldErrors, type FieldErrors } from '../../validation';
 
 /** What the tenant is and where its portal answers; platform admins rename, disable and manage host names here. */
 export function OverviewPage() {
@@ -76,15 +76,9 @@ function TenantIdentityForm() {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = updateTenantRequestSchema.safeParse({ ...values, publicUrl: values.publicUrl.trim() });
-    if (!parsed.success) {
-      const found = zodFieldErrors(parsed.error, t, { publicUrl: t.publicUrlInvalid });
-      setErrors(found);
-      focusFirstError(found);
-      return;
-    }
-    setErrors({});
-    const result = await submit.run(() => api.updateTenant(tenant.id, parsed.data));
+    const data = checkedOrShown(updateTenantRequestSchema.safeParse({ ...values, publicUrl: values.publicUrl.trim() }), setErrors, t, { publicUrl: t.publicUrlInvalid });
+    if (!data) return;
+    const result = await submit.run(() => api.updateTenant(tenant.id, data));
     if (result.ok) setTenant(result.value);
   };
 

@@ -1,4 +1,5 @@
 import { EMAIL_KINDS, LOCALES, type TemplateListItem } from '@guichet/types';
+import { DataTable } from '../../components/data-table';
 import { Loadable } from '../../components/feedback';
 import { formatDateTime } from '../../format';
 import { useAsync } from '../../hooks/use-async';
@@ -21,45 +22,31 @@ export function TemplatesPage() {
           const locales = LOCALES.filter((l) => items.some((i) => i.locale === l));
           const find = (kind: string, locale: string): TemplateListItem | undefined => items.find((i) => i.kind === kind && i.locale === locale);
           return (
-            <div className="table-scroll" role="region" aria-labelledby="templates-title" tabIndex={0}>
-              <table className="data-table matrix" data-testid="templates-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.templateMessage}</th>
-                    {locales.map((l) => (
-                      <th scope="col" key={l}>
-                        {t.localeName[l]}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {EMAIL_KINDS.filter((k) => items.some((i) => i.kind === k)).map((kind) => (
-                    <tr key={kind} data-kind={kind}>
-                      <th scope="row" className="cell-name">
-                        {t.emailKind[kind]}
-                      </th>
-                      {locales.map((locale) => {
-                        const item = find(kind, locale);
-                        return (
-                          <td key={locale} data-label={t.localeName[locale]}>
-                            {item && (
-                              <>
-                                <a href={hrefOf({ name: 'template', tenantId: tenant.id, kind, locale })} data-testid={`edit-template-${kind}-${locale}`}>
-                                  {t.editTemplate(t.emailKind[kind], t.localeName[locale])}
-                                </a>{' '}
-                                <span className={`badge ${item.overridden ? 'badge-custom' : 'badge-disabled'}`}>{item.overridden ? t.templateCustom : t.templateDefault}</span>
-                                {item.updatedAt && <span className="cell-sub">{formatDateTime(item.updatedAt, t.intlLocale)}</span>}
-                              </>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable labelledBy="templates-title" testId="templates-table" className="matrix" columns={[t.templateMessage, ...locales.map((l) => t.localeName[l])]}>
+              {EMAIL_KINDS.filter((k) => items.some((i) => i.kind === k)).map((kind) => (
+                <tr key={kind} data-kind={kind}>
+                  <th scope="row" className="cell-name">
+                    {t.emailKind[kind]}
+                  </th>
+                  {locales.map((locale) => {
+                    const item = find(kind, locale);
+                    return (
+                      <td key={locale} data-label={t.localeName[locale]}>
+                        {item && (
+                          <>
+                            <a href={hrefOf({ name: 'template', tenantId: tenant.id, kind, locale })} data-testid={`edit-template-${kind}-${locale}`}>
+                              {t.editTemplate(t.emailKind[kind], t.localeName[locale])}
+                            </a>{' '}
+                            <span className={`badge ${item.overridden ? 'badge-custom' : 'badge-disabled'}`}>{item.overridden ? t.templateCustom : t.templateDefault}</span>
+                            {item.updatedAt && <span className="cell-sub">{formatDateTime(item.updatedAt, t.intlLocale)}</span>}
+                          </>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </DataTable>
           );
         }}
       </Loadable>
