@@ -86,9 +86,11 @@ export class SendEmail {
         headers: { 'X-Guichet-Delivery': row.id, 'Auto-Submitted': 'auto-generated' },
       });
       this.metrics.sendDuration.observe({ result: 'sent' }, Number(process.hrtime.bigint() - started) / 1e9);
-      await deliveries.update(
-        { id: row.id, tenantId: row.tenantId },
-        { status: 'sent', sentAt: new Date(), smtpMessageId: info.messageId ?? null, tokenCiphertext: null, lastError: null },
+      // The hot path, one plain statement: sent, and the token wiped.
+      await this.dataSource.query(
+        `UPDATE email_deliveries SET status = 'sent', sent_at = now(), smtp_message_id = $3, token_ciphertext = NULL, last_error = NULL, updated_at = now()
+          WHERE id = $1 AND tenant_id = $2`,
+        [row.id, row.tenantId, info.messageId ?? null],
       );
       return 'sent';
     } catch (error) {
