@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { LOCALES, type Locale, type PasswordPolicy } from '@guichet/types';
+import { LOCALES, type Locale } from '@guichet/types';
 import { checklist } from '../password/describe-policy.js';
 import { evaluatePassword } from '../password/evaluate-password.js';
 import { POLICY_ISSUE_CODES } from '../password/policy-issue.js';
@@ -14,19 +14,8 @@ import {
   usernameErrorMessage,
   violationMessage,
 } from './messages.js';
+import { MONTEREGIE } from '../password/policies.fixture.js';
 
-const MONTEREGIE: PasswordPolicy = {
-  minLength: 4,
-  maxLength: 128,
-  requireDigit: true,
-  requireLetter: true,
-  requireUpper: false,
-  requireLower: false,
-  requireSymbol: false,
-  disallowUsername: true,
-  denyCommon: true,
-  historyCount: 0,
-};
 
 /** Every parameter any message may use, so no placeholder is left unfilled. */
 const PARAMS = {

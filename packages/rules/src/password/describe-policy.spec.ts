@@ -1,19 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PasswordPolicy } from '@guichet/types';
 import { checklist, describePolicy } from './describe-policy.js';
+import { MONTEREGIE } from './policies.fixture.js';
 
-const MONTEREGIE: PasswordPolicy = {
-  minLength: 4,
-  maxLength: 128,
-  requireDigit: true,
-  requireLetter: true,
-  requireUpper: false,
-  requireLower: false,
-  requireSymbol: false,
-  disallowUsername: true,
-  denyCommon: true,
-  historyCount: 0,
-};
 const STRICT: PasswordPolicy = {
   ...MONTEREGIE,
   minLength: 12,

@@ -2,26 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { PasswordPolicy } from '@guichet/types';
 import { containsUsername, evaluatePassword } from './evaluate-password.js';
 import type { ViolationCode } from './violation.js';
+import { CEGEP, MONTEREGIE } from './policies.fixture.js';
 
-/** CISSS de la Montérégie: « au moins 4 caractères et contenir au moins un chiffre et une lettre ». */
-const MONTEREGIE: PasswordPolicy = {
-  minLength: 4,
-  maxLength: 128,
-  requireDigit: true,
-  requireLetter: true,
-  requireUpper: false,
-  requireLower: false,
-  requireSymbol: false,
-  disallowUsername: true,
-  denyCommon: true,
-  historyCount: 0,
-};
-const CEGEP: PasswordPolicy = {
-  ...MONTEREGIE,
-  minLength: 10,
-  requireDigit: false,
-  historyCount: 3,
-};
 const NOTHING: PasswordPolicy = {
   ...MONTEREGIE,
   requireDigit: false,

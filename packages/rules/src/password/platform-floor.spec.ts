@@ -2,25 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { passwordPolicySchema, type PasswordPolicy } from '@guichet/types';
 import { applyFloor, checkPolicyAgainstFloor, PLATFORM_FLOOR } from './platform-floor.js';
 import { policyWarnings } from './policy-warnings.js';
+import { CEGEP, MONTEREGIE } from './policies.fixture.js';
 
-const MONTEREGIE: PasswordPolicy = {
-  minLength: 4,
-  maxLength: 128,
-  requireDigit: true,
-  requireLetter: true,
-  requireUpper: false,
-  requireLower: false,
-  requireSymbol: false,
-  disallowUsername: true,
-  denyCommon: true,
-  historyCount: 0,
-};
-const CEGEP: PasswordPolicy = {
-  ...MONTEREGIE,
-  minLength: 10,
-  requireDigit: false,
-  historyCount: 3,
-};
 const MODERN: PasswordPolicy = {
   ...MONTEREGIE,
   minLength: 15,
