@@ -52,7 +52,7 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     await page.fill('#new-tenant-name', 'Cégep de la Gaspésie et des Îles');
     await page.click('[data-testid=create-tenant-submit]');
     await page.waitForSelector('[data-testid=new-tenant-slug-error]');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-tenant-slug');
+    await eventually(async () => (await page.evaluate(() => document.activeElement?.id)) === 'new-tenant-slug', 'focus on the refused slug');
 
     await page.fill('#new-tenant-slug', 'cegepgim');
     await page.fill('#new-tenant-host', 'portail-gim.localhost');
@@ -359,7 +359,7 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     await own.click('button[type=submit]');
     await own.waitForSelector('#totpCode');
     expect(await own.textContent('[data-testid=form-error]')).toContain('6 chiffres');
-    expect(await own.evaluate(() => document.activeElement?.id)).toBe('totpCode');
+    await eventually(async () => (await own.evaluate(() => document.activeElement?.id)) === 'totpCode', 'focus on the code field');
     await own.fill('#totpCode', totpCode(secret, Date.now() + 30_000));
     await own.click('button[type=submit]');
     await own.waitForSelector('[data-testid=tenants-table] tr[data-slug=cegepgim]');
@@ -384,7 +384,8 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     await page.fill(passwordField, 'motdepasse123');
     await page.click(`${row} [data-testid=edit-admin-save]`);
     await eventually(async () => /courant/.test((await page.textContent(`${row} [data-testid$=-password-error]`).catch(() => '')) ?? ''), 'the API to refuse a common password');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('edit-admin-password');
+    // Focus moves to the refused field on the next frame.
+    await eventually(async () => (await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)) === 'edit-admin-password', 'focus on the refused password');
 
     await page.fill(passwordField, renewed.password);
     await page.click(`${row} [data-testid=edit-admin-save]`);
