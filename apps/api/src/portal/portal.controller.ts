@@ -56,6 +56,7 @@ export class PortalController {
   /** The admin app's origin: it shows the portal's login page live while branding is edited. */
   private readonly frameAncestors: string;
   private readonly loginCache = new LoginPageCache();
+  private readonly cspByTenant = new Map<string, string>();
 
   constructor(
     private readonly current: CurrentTenant,
@@ -92,7 +93,7 @@ export class PortalController {
     }
     if (file === 'favicon.svg') {
       const tenant = this.current.get();
-      return void reply.type('image/svg+xml').header('cache-control', 'public, max-age=31536000').send(faviconSvg(tenant.settings.branding.primaryColor, tenant.name.replace(/^(Cégep|CISSS)\s+(de\s+(la\s+)?)?/i, '')));
+      return void reply.type('image/svg+xml').header('cache-control', 'public, max-age=31536000').send(faviconSvg(tenant.settings.branding.primaryColor, tenant.name));
     }
     this.notFound(this.page(reply.request, '/login'), reply);
   }
@@ -278,23 +279,10 @@ export class PortalController {
   private send(page: PageRequest, reply: FastifyReply, status: number, html: string): void {
     const { tenant } = page;
     const teams = tenant.settings.features.teamsTab;
-    const post = tenant.settings.postLoginUrl;
-    const formTargets = ["'self'"];
-    if (post && /^https?:\/\//.test(post)) formTargets.push(new URL(post).origin);
-    const csp = [
-      "default-src 'none'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' https: data:",
-      "connect-src 'self'",
-      `form-action ${formTargets.join(' ')}`,
-      "base-uri 'none'",
-      `frame-ancestors ${teams ? `'self' ${TEAMS_ANCESTORS} ${this.frameAncestors}` : this.frameAncestors}`,
-    ].join('; ');
     void reply
       .status(status)
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', csp)
+      .header('content-security-policy', this.contentSecurityPolicy(tenant))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'no-store')
       .header('content-language', page.locale);
@@ -305,6 +293,31 @@ export class PortalController {
       void reply.setCookie('lang', page.locale, { path: '/', httpOnly: true, secure: this.secure, sameSite: 'lax', maxAge: LANG_COOKIE_DAYS * 86_400 });
     }
     void reply.send(html);
+  }
+
+  /** The tenant's CSP, built once per tenant version (every page sends it). */
+  private contentSecurityPolicy(tenant: TenantContext): string {
+    const key = `${tenant.id}:${tenant.version}`;
+    let csp = this.cspByTenant.get(key);
+    if (!csp) {
+      const post = tenant.settings.postLoginUrl;
+      const formTargets = ["'self'"];
+      if (post && /^https?:\/\//.test(post)) formTargets.push(new URL(post).origin);
+      const ancestors = tenant.settings.features.teamsTab ? `'self' ${TEAMS_ANCESTORS} ${this.frameAncestors}` : this.frameAncestors;
+      csp = [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' https: data:",
+        "connect-src 'self'",
+        `form-action ${formTargets.join(' ')}`,
+        "base-uri 'none'",
+        `frame-ancestors ${ancestors}`,
+      ].join('; ');
+      if (this.cspByTenant.size >= 1000) this.cspByTenant.clear();
+      this.cspByTenant.set(key, csp);
+    }
+    return csp;
   }
 
   private sendLogin(page: PageRequest, request: FastifyRequest, reply: FastifyReply, status: number, variant: { notice?: MessageKey; error?: MessageKey }, username?: string): void {
