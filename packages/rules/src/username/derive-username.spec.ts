@@ -1,19 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { UsernameRule } from '@guichet/types';
 import { deriveUsername } from './derive-username.js';
-
-/** Cégep de Sept-Îles: 3 first letters of the last name + first letter of the first name. */
-const CEGEP: UsernameRule = {
-  kind: 'name-derived',
-  lastNameLetters: 3,
-  firstNameLetters: 1,
-  collision: 'numeric-suffix',
-};
-const MONTEREGIE: UsernameRule = {
-  kind: 'pattern',
-  pattern: '[a-z]{4}\\d{4}',
-  example: 'gama1234',
-};
+import { CEGEP, MONTEREGIE } from './rules.fixture.js';
 
 describe('deriveUsername, Cégep rule (3 + 1)', () => {
   it.each([

@@ -1,18 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { UsernameRule } from '@guichet/types';
 import { resolveUsername } from './resolve-username.js';
+import { CEGEP, MONTEREGIE } from './rules.fixture.js';
 
-const CEGEP: UsernameRule = {
-  kind: 'name-derived',
-  lastNameLetters: 3,
-  firstNameLetters: 1,
-  collision: 'numeric-suffix',
-};
-const MONTEREGIE: UsernameRule = {
-  kind: 'pattern',
-  pattern: '[a-z]{4}\\d{4}',
-  example: 'gama1234',
-};
 
 describe('resolveUsername', () => {
   it('derives and adds the smallest free suffix', () => {
