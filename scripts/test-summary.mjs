@@ -4,7 +4,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = join(import.meta.dirname, '..', '.test-results');
+// The repository root (where `.test-results/` and the packages are) may be given, for a test.
+const root = process.argv[2] ?? join(import.meta.dirname, '..');
+const dir = join(root, '.test-results');
 let passed = 0;
 let failed = 0;
 let brokenSuites = 0;
@@ -13,15 +15,16 @@ for (const file of files) {
   const result = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   passed += result.numPassedTests;
   failed += result.numFailedTests;
-  brokenSuites += result.numRuntimeErrorTestSuites ?? 0;
+  const broken = result.numRuntimeErrorTestSuites ?? 0;
+  brokenSuites += broken;
   const line = `${file.replace(/\.json$/, '')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`;
-  console.log(brokenSuites ? `${line} (${result.numRuntimeErrorTestSuites} suite(s) failed to run)` : line);
+  console.log(broken ? `${line} (${broken} suite(s) failed to run)` : line);
 }
 // A package with a test script but no results did not run at all: count it as a failure.
-const root = join(import.meta.dirname, '..');
 let silent = 0;
 for (const group of ['apps', 'packages', '.']) {
   const base = join(root, group);
+  if (!existsSync(base)) continue;
   const dirs = group === '.' ? ['infra'] : readdirSync(base);
   for (const d of dirs) {
     const manifest = join(base, d, 'package.json');

@@ -196,6 +196,10 @@ describe('admin API: accounts, email deliveries and the audit log', () => {
     expect(Number(page.items[0]!.id)).toBeGreaterThan(Number(page.items.at(-1)!.id));
 
     expect((await admin.get(`/tenants/${cegep}/audit?actor=ti@cegepsi&pageSize=100`)).json<Page<AuditEventView>>().items.every((e) => e.actor.label === 'ti@cegepsi.ca')).toBe(true);
+    // `%` and `_` in the actor filter are characters, not wildcards.
+    for (const wildcard of ['%25', '_', 'ti_cegepsi']) {
+      expect((await admin.get(`/tenants/${cegep}/audit?actor=${wildcard}&pageSize=100`)).json<Page<AuditEventView>>().total).toBe(0);
+    }
     const signIns = (await admin.get(`/tenants/${cegep}/audit?action=auth.login&actor=damj`)).json<Page<AuditEventView>>();
     expect(signIns.items.length).toBeGreaterThan(0);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

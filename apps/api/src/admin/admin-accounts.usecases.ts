@@ -32,9 +32,15 @@ const toView = (r: AdminRow): AdminAccountView => ({
 /** What the audit log keeps of an admin account (never its hash or secret). */
 const auditState = (v: AdminAccountView) => ({ email: v.email, role: v.role, tenantIds: v.tenantIds, status: v.status });
 
-export async function listAdmins(db: DataSource | EntityManager, id?: string): Promise<AdminAccountView[]> {
-  const rows = await db.query<AdminRow[]>(`${SELECT_ADMINS} ${id ? 'WHERE a.id = $1' : ''} GROUP BY a.id ORDER BY a.email`, id ? [id] : []);
+export async function listAdmins(db: DataSource | EntityManager): Promise<AdminAccountView[]> {
+  const rows = await db.query<AdminRow[]>(`${SELECT_ADMINS} GROUP BY a.id ORDER BY a.email`);
   return rows.map(toView);
+}
+
+/** One admin account, or undefined; never falls back to the whole list. */
+export async function findAdmin(db: DataSource | EntityManager, id: string): Promise<AdminAccountView | undefined> {
+  const rows = await db.query<AdminRow[]>(`${SELECT_ADMINS} WHERE a.id = $1 GROUP BY a.id`, [id]);
+  return rows.map(toView)[0];
 }
 
 async function assertTenantsExist(em: EntityManager, tenantIds: readonly string[]): Promise<void> {
@@ -72,7 +78,7 @@ export class CreateAdmin {
       );
       if (!row) throw new ConflictException({ error: 'email_taken', message: 'An administrator already has this email.', fields: { email: ['already taken'] } });
       await setGrants(em, row.id, tenantIds);
-      const [view] = await listAdmins(em, row.id);
+      const view = await findAdmin(em, row.id);
       await this.audit.recordIn(em, { ...adminAudit(actor, null, 'admin.created'), targetType: 'admin', targetId: row.id, details: auditState(view!) });
       return view!;
     });
@@ -106,7 +112,7 @@ export class UpdateAdmin {
     return this.dataSource.transaction(async (em) => {
       const [locked] = await em.query<{ id: string }[]>('SELECT id FROM admin_accounts WHERE id = $1 FOR UPDATE', [adminId]);
       if (!locked) throw new NotFoundException(ADMIN_NOT_FOUND);
-      const [before] = await listAdmins(em, adminId);
+      const before = await findAdmin(em, adminId);
       const role = input.role ?? before!.role;
       const tenantIds = role === 'platform-admin' ? [] : (input.tenantIds ?? before!.tenantIds);
       if (role === 'tenant-admin' && tenantIds.length === 0) {
@@ -124,7 +130,7 @@ export class UpdateAdmin {
         [adminId, role, input.disabled ?? null, passwordHash],
       );
       await setGrants(em, adminId, tenantIds);
-      const [after] = await listAdmins(em, adminId);
+      const after = await findAdmin(em, adminId);
       await this.audit.recordIn(em, {
         ...adminAudit(actor, null, 'admin.updated'),
         targetType: 'admin',

@@ -45,8 +45,10 @@ function filters(scope: AuditScope, query: AuditQuery): { sql: string; params: u
   const where = ['tenantId' in scope ? `e.tenant_id = $${params.push(scope.tenantId)}` : 'e.tenant_id IS NULL'];
   if (query.action) where.push(`e.action LIKE $${params.push(`${escapeLike(query.action).replace(/\*/g, '%')}%`)}`);
   if (query.actor) {
-    const p = `$${params.push(query.actor.toLowerCase())}`;
-    where.push(`(lower(e.actor_id) = ${p} OR lower(a.email) LIKE '%' || ${p} || '%' OR lower(u.username) = ${p})`);
+    const actor = query.actor.toLowerCase();
+    const p = `$${params.push(actor)}`;
+    const like = `$${params.push(`%${escapeLike(actor)}%`)}`;
+    where.push(`(lower(e.actor_id) = ${p} OR lower(a.email) LIKE ${like} OR lower(u.username) = ${p})`);
   }
   if (query.from) where.push(`e.created_at >= $${params.push(new Date(query.from))}`);
   if (query.to) where.push(`e.created_at < $${params.push(endOf(query.to))}`);
