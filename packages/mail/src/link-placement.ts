@@ -26,7 +26,8 @@ export function checkLinkPlacement(part: TemplatePart, ast: hbs.AST.Program): Li
         for (const statement of (node as hbs.AST.Program).body) visit(statement);
         return;
       case 'ContentStatement':
-        text += (node as hbs.AST.ContentStatement).value;
+        // The author's text cannot forge a marker.
+        text += (node as hbs.AST.ContentStatement).value.replaceAll(MARK, '');
         return;
       case 'MustacheStatement': {
         const m = node as hbs.AST.MustacheStatement;
@@ -85,9 +86,10 @@ interface Marker {
   at: number;
 }
 
-/** Characters no template text holds, so the markers never meet the author's own text. */
-const marker = (i: number, link: boolean) => `\u0000${link ? 'L' : 'V'}${i}\u0000`;
-const LINK_MARKER = /\u0000L\d+\u0000/;
+/** A private-use character, removed from the author's text, delimits the markers of the outputs. */
+const MARK = '\uE000';
+const marker = (i: number, link: boolean) => `${MARK}${link ? 'L' : 'V'}${i}${MARK}`;
+const LINK_MARKER = new RegExp(`${MARK}L\\d+${MARK}`);
 
 function placementProblem(part: TemplatePart, text: string, index: number, m: Marker): string | null {
   const own = marker(index, true);
