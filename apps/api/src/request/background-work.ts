@@ -11,7 +11,8 @@ const DRAIN_MS = 10_000;
  * at most BACKGROUND_CONCURRENCY jobs run and at most BACKGROUND_MAX_WAITING are held. The
  * place is taken before the reply (`afterResponse` throws a 503 when there is none), so an
  * accepted request is never dropped afterwards: a 202 means the work will run. Errors are
- * logged here. On shutdown, what is held is finished (within DRAIN_MS) before the process exits.
+ * logged here. On shutdown, what is held is finished (within DRAIN_MS) before the process
+ * exits, and new requests get the 503 (the server still answers while the hooks run).
  */
 @Injectable()
 export class BackgroundWork implements BeforeApplicationShutdown {
@@ -23,6 +24,8 @@ export class BackgroundWork implements BeforeApplicationShutdown {
   private reserved = 0;
   private running = 0;
   private idle: (() => void) | null = null;
+  /** Set on shutdown: what is held is finished, nothing new is taken on. */
+  private closing = false;
 
   constructor(@Inject(CONFIG) config: AppConfig) {
     this.concurrency = config.BACKGROUND_CONCURRENCY;
@@ -35,7 +38,7 @@ export class BackgroundWork implements BeforeApplicationShutdown {
    * account is known, so that the 503 cannot depend on the account.
    */
   afterResponse(reply: FastifyReply, label: string, work: () => Promise<unknown>): void {
-    if (this.waiting.length + this.reserved >= this.maxWaiting) {
+    if (this.closing || this.waiting.length + this.reserved >= this.maxWaiting) {
       this.logger.warn(`${label}: refused with 503, ${this.maxWaiting} jobs already held`);
       throw new BackgroundBusyException();
     }
@@ -76,8 +79,10 @@ export class BackgroundWork implements BeforeApplicationShutdown {
 
   /** Before the database and Redis connections close (their hooks run in onApplicationShutdown). */
   async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     if (this.pending === 0) return;
     this.logger.log(`finishing ${this.pending} background job(s) before exit`);
     await Promise.race([new Promise<void>((resolve) => (this.idle = resolve)), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+    if (this.pending > 0) this.logger.error(`${this.pending} accepted request(s) not worked within ${DRAIN_MS} ms of shutdown`);
   }
 }
