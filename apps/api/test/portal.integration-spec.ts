@@ -208,6 +208,32 @@ describe('tenant portal pages (server-rendered, no JavaScript)', () => {
     }
   });
 
+  it('forgot-password over the hand-off capacity: a 503 page with Retry-After, in the page language, never a confirmation that is not worked', async () => {
+    const small = await ctx.startApi({ BACKGROUND_CONCURRENCY: '1', BACKGROUND_MAX_WAITING: '1' });
+    const users = await Promise.all(Array.from({ length: 12 }, () => createUser(ctx, 'cegepdeseptiles')));
+    const browsers = users.flatMap((u, i) => [
+      { b: new Browser(CEGEP, nextIp(), {}, small), username: u.username, user: u as TestUser | null },
+      { b: new Browser(CEGEP, nextIp(), {}, small), username: `personne-${i}`, user: null },
+    ]);
+    const forms = await Promise.all(browsers.map(({ b }) => b.get('/forgot-password')));
+    const replies = await Promise.all(
+      browsers.map(({ b, username }, i) => b.post('/forgot-password', { _csrf: /name="_csrf" value="([^"]+)"/.exec(forms[i]!.body)![1]!, username })),
+    );
+    const busy = replies.filter((r) => r.status === 503);
+    expect(busy.length).toBeGreaterThan(0);
+    for (const r of replies) expect([200, 503]).toContain(r.status);
+    for (const r of busy) {
+      expect(r.headers['retry-after']).toBe('5');
+      expect(r.body).toContain('Service occupé');
+      expect(r.body).toContain("aucun courriel n'a été envoyé");
+    }
+    // Every confirmed request of a known account has its email (waited for first); a refused one has none.
+    const known = browsers.map(({ user }, i) => ({ user, status: replies[i]!.status })).filter((k): k is { user: TestUser; status: number } => k.user !== null);
+    for (const { user } of known.filter((k) => k.status === 200)) expect(await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.length > 0, 10_000)).toHaveLength(1);
+    for (const { user } of known.filter((k) => k.status === 503)) expect(await outboxRows(ctx, { userId: user.id })).toEqual([]);
+    await small.stop();
+  }, 60_000);
+
   it('Cégep guide: Mot de passe oublié ? → username → email link → new password → login → account', async () => {
     const user = await createUser(ctx, 'cegepdeseptiles', { firstName: 'Marc', lastName: 'Gagnon' });
     const b = new Browser(CEGEP);

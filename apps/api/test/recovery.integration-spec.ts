@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { emailJobId, type LoginResponse } from '@guichet/types';
 import argon2 from 'argon2';
 import { createUser, tenantId, type TestUser } from './factories/users.js';
+import { signIn } from './support/admin.js';
 import { cookieHeader, median } from './support/http.js';
 import { auditEvents, linkToken, outboxRows, queuedJobs, waitFor, type OutboxRow } from './support/outbox.js';
 import { CEGEP, createTestContext, MONTEREGIE, type TestContext } from './support/test-app.js';
@@ -137,30 +138,117 @@ describe('enrolment, forgot password and reset', () => {
     expect(Math.abs(known - unknown)).toBeLessThan(Math.max(25, 0.5 * Math.min(known, unknown)));
   });
 
-  it('a newer link voids the older one', async () => {
+  it('over the hand-off capacity: 503 + Retry-After alike for known and unknown accounts, and every 202 is written to the outbox', async () => {
+    // One job at a time and two held: a burst of 60 requests overflows it.
+    const small = await ctx.startApi({ BACKGROUND_CONCURRENCY: '1', BACKGROUND_MAX_WAITING: '2' });
+    const users = await Promise.all(Array.from({ length: 30 }, () => createUser(ctx, 'cegepdeseptiles')));
+    const tid = users[0]!.tenantId;
+    const acceptedIps: string[] = [];
+    const refusedIps: string[] = [];
+    const requests = users.flatMap((user, i) => [{ user, username: user.username }, { user: null, username: `nobody-${i}-${Date.now()}` }]);
+    let refusedKnown = 0;
+    let refusedUnknown = 0;
+    const accepted: typeof requests = [];
+    const refusals: Awaited<ReturnType<typeof forgot>>[] = [];
+    // A few bursts until both kinds of account were refused at least once.
+    for (let round = 0; round < 5 && !(refusedKnown && refusedUnknown); round += 1) {
+      const pendingRequests = round === 0 ? requests : requests.filter((r) => !accepted.includes(r));
+      const ips = pendingRequests.map(() => nextIp());
+      const replies = await Promise.all(
+        pendingRequests.map((r, i) => ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/forgot', body: { username: r.username }, headers: { 'x-forwarded-for': ips[i]! } }, small)),
+      );
+      for (const [i, res] of replies.entries()) {
+        expect([202, 503]).toContain(res.status);
+        if (res.status === 202) {
+          accepted.push(pendingRequests[i]!);
+          acceptedIps.push(ips[i]!);
+        } else {
+          refusedIps.push(ips[i]!);
+          refusals.push(res);
+          if (pendingRequests[i]!.user) refusedKnown += 1;
+          else refusedUnknown += 1;
+        }
+      }
+    }
+    expect(refusedKnown).toBeGreaterThan(0);
+    expect(refusedUnknown).toBeGreaterThan(0);
+    for (const res of refusals) {
+      expect(res.json()).toEqual({ error: 'busy', message: 'The service is busy: nothing was sent. Try again in 5 seconds.' });
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.cookies).toEqual([]);
+    }
+    const headerSets = refusals.map((r) => Object.keys(r.headers).filter((h) => !['date', 'x-request-id'].includes(h)).sort().join());
+    expect(new Set(headerSets).size).toBe(1);
+    // Every 202 was worked (one audit event each) and every accepted known account has its email.
+    const from = (ips: string[]) => async () => (await auditEvents(ctx, tid, 'recovery.requested')).filter((e) => e.ip !== null && ips.includes(e.ip));
+    expect(await waitFor(from(acceptedIps), (e) => e.length >= accepted.length, 20_000)).toHaveLength(accepted.length);
+    expect(await from(refusedIps)()).toEqual([]);
+    const acceptedUsers = new Set(accepted.flatMap((r) => (r.user ? [r.user.id] : [])));
+    for (const user of users) {
+      expect((await outboxRows(ctx, { userId: user.id })).length).toBe(acceptedUsers.has(user.id) ? 1 : 0);
+    }
+    await small.stop();
+  }, 60_000);
+
+  it('a newer link voids the older one (a new link is sent once the live one expired)', async () => {
     const user = await createUser(ctx, 'cegepdeseptiles');
     await forgot(user.username);
     const [first] = await emailsOf(user, 1);
-    await forgot(user.username);
+    // A link sent by an admin is always a new one.
+    const admin = await signIn(ctx);
+    expect((await admin.request('POST', `/tenants/${user.tenantId}/users/${user.id}/send-reset`, {})).status).toBe(202);
     const rows = await emailsOf(user, 2);
     const second = rows.find((r) => r.id !== first!.id)!;
     expect((await reset(linkToken(first!), 'Nouveau-mot-2-passe')).body).toBe(INVALID_TOKEN);
     expect((await reset(linkToken(second), 'Nouveau-mot-2-passe')).status).toBe(204);
   });
 
-  it('sends at most 3 emails per account per hour, and still answers 202', async () => {
+  describe("strangers cannot spend or void a person's recovery", () => {
+    const outcomes = async (user: TestUser, action = 'recovery.requested') =>
+      (await auditEvents(ctx, user.tenantId, action)).filter((e) => e.targetId === user.id).map((e) => e.after?.outcome);
+
+    it('a repeat request while the link is valid keeps that link: no new token, nothing voided, no email, the same 202', async () => {
+      const user = await createUser(ctx, 'cegepdeseptiles');
+      expect((await forgot(user.username)).body).toBe(ACCEPTED);
+      const [first] = await emailsOf(user, 1);
+      // Five strangers, each from an address of its own, then the owner again.
+      for (let i = 0; i < 6; i += 1) expect((await (i % 2 ? enrol(user.username) : forgot(user.username))).body).toBe(ACCEPTED);
+      await waitFor(() => outcomes(user), (o) => o.length >= 4);
+      await waitFor(() => outcomes(user, 'enrolment.requested'), (o) => o.length >= 3);
+      expect(await outcomes(user)).toEqual(['sent', 'kept_live_link', 'kept_live_link', 'kept_live_link']);
+      // An enrolled account asking to enrol gets the "already registered" notice, not a link.
+      expect(await outcomes(user, 'enrolment.requested')).toEqual(['sent', 'sent', 'sent']);
+      const rows = await outboxRows(ctx, { userId: user.id });
+      expect(rows.filter((r) => r.kind === 'password-reset').map((r) => r.id)).toEqual([first!.id]);
+      const [{ open }] = await ctx.dataSource.query<{ open: number }[]>(`SELECT count(*)::int AS open FROM action_tokens WHERE user_id = $1 AND consumed_at IS NULL AND voided_at IS NULL`, [user.id]);
+      expect(open).toBe(1);
+      expect((await reset(linkToken(first!), 'Le-lien-recu-marche-1')).status).toBe(204);
+    });
+
+    it('one address cannot spend the budget of the account: the owner, from another address, still gets a link', async () => {
+      const user = await createUser(ctx, 'cegepdeseptiles');
+      const stranger = nextIp();
+      for (let i = 1; i <= 4; i += 1) {
+        expect((await forgot(user.username, CEGEP, { 'x-forwarded-for': stranger })).body).toBe(ACCEPTED);
+        await waitFor(() => outcomes(user), (o) => o.length >= i);
+        // Time passes: the link expires unused (as after the tenant's lifetime).
+        await ctx.dataSource.query(`UPDATE action_tokens SET expires_at = now() WHERE tenant_id = $1 AND user_id = $2`, [user.tenantId, user.id]);
+      }
+      expect(await outcomes(user)).toEqual(['sent', 'sent', 'sent', 'throttled']);
+      expect((await forgot(user.username)).body).toBe(ACCEPTED); // the owner, from their own address
+      const rows = await emailsOf(user, 4);
+      expect(rows).toHaveLength(4);
+      expect((await reset(linkToken(rows[3]!), 'Mon-propre-lien-2')).status).toBe(204);
+    });
+  });
+
+  it('sends at most 3 "already registered" notices per account per hour, whoever asks, and still answers 202', async () => {
     const user = await createUser(ctx, 'cegepdeseptiles');
-    for (let i = 0; i < 6; i += 1) {
-      const res = i % 2 ? await enrol(user.username) : await forgot(user.username);
-      expect(res.body).toBe(ACCEPTED);
-    }
-    await waitFor(() => auditEvents(ctx, user.tenantId, 'recovery.requested'), (e) => e.filter((x) => x.targetId === user.id).length >= 3);
-    await waitFor(() => auditEvents(ctx, user.tenantId, 'enrolment.requested'), (e) => e.filter((x) => x.targetId === user.id).length >= 3);
-    expect(await outboxRows(ctx, { userId: user.id })).toHaveLength(3);
-    const throttled = [...(await auditEvents(ctx, user.tenantId, 'recovery.requested')), ...(await auditEvents(ctx, user.tenantId, 'enrolment.requested'))].filter(
-      (e) => e.targetId === user.id && e.after?.outcome === 'throttled',
-    );
-    expect(throttled).toHaveLength(3);
+    for (let i = 0; i < 5; i += 1) expect((await enrol(user.username)).body).toBe(ACCEPTED);
+    await waitFor(() => auditEvents(ctx, user.tenantId, 'enrolment.requested'), (e) => e.filter((x) => x.targetId === user.id).length >= 5);
+    expect((await outboxRows(ctx, { userId: user.id })).map((r) => r.kind)).toEqual(['already-enrolled', 'already-enrolled', 'already-enrolled']);
+    const throttled = (await auditEvents(ctx, user.tenantId, 'enrolment.requested')).filter((e) => e.targetId === user.id && e.after?.outcome === 'throttled');
+    expect(throttled).toHaveLength(2);
   });
 
   it('20 concurrent resets with one token: exactly one succeeds', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ActionToken, EmailDelivery, EmailTemplate } from '@guichet/db';
-import { hashToken } from '@guichet/platform';
+import { enqueueEmail, hashToken } from '@guichet/platform';
 import { freePort, startSmtpSink } from '@guichet/testing';
 import { In } from 'typeorm';
 import { createWorkerContext, waitUntil, type WorkerContext } from './support.js';
@@ -79,6 +79,30 @@ describe('email worker', () => {
     await waitUntil(async () => (await statusOf(outboxId)) === 'cancelled', 10_000, 'cancelled');
     expect(mailsTo(user.email)).toHaveLength(0);
     expect((await deliveries().findOneByOrFail({ id: outboxId })).tokenCiphertext).toBeNull();
+    await worker.stop();
+  });
+
+  it("does not send another tenant's row: a job naming a Cégep row under the Montérégie's id claims nothing", async () => {
+    // No reconciler pass during the test: only the forged job may reach the row.
+    const worker = await ctx.startWorker({ OUTBOX_GRACE_MS: '600000', OUTBOX_RECONCILE_MS: '600000' });
+    const user = await ctx.createUser('cegepdeseptiles');
+    const { outboxId } = await ctx.requestLinkEmail(user, 'password-reset', 'fr', false);
+    const forged = await ctx.queue.add(
+      'password-reset',
+      { outboxId, tenantId: ctx.tenants.monteregie.id, kind: 'password-reset', version: 1 },
+      { jobId: `forged-${outboxId}`, attempts: 1, removeOnComplete: false, removeOnFail: false },
+    );
+    await waitUntil(async () => ['completed', 'failed'].includes(await forged.getState()), 10_000, 'the forged job to finish');
+    expect(await forged.getState()).toBe('completed');
+    expect((await ctx.queue.getJob(forged.id!))!.returnvalue).toBe('already-done');
+    const row = await deliveries().findOneByOrFail({ id: outboxId });
+    expect(row).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(row.tokenCiphertext).not.toBeNull();
+    expect(mailsTo(user.email)).toHaveLength(0);
+    // The job of its own tenant still sends it.
+    await enqueueEmail(ctx.queue, { outboxId, tenantId: user.tenantId, kind: 'password-reset', version: 1 });
+    await waitUntil(async () => (await statusOf(outboxId)) === 'sent', 10_000, 'sent');
+    expect(mailsTo(user.email)).toHaveLength(1);
     await worker.stop();
   });
 

@@ -90,6 +90,15 @@ const FRENCH_SENTENCES: Partial<Record<EmailKind, { subject: string; sentences: 
       SIGNATURE_FR,
     ],
   },
+  'email-changed': {
+    subject: 'Votre adresse courriel a été modifiée',
+    sentences: [
+      'a été modifiée le 12 mars 2025 à 14 h 05.',
+      'les liens en attente ont été annulés et les sessions ouvertes fermées.',
+      'communiquez immédiatement avec votre Centre de services',
+      SIGNATURE_FR,
+    ],
+  },
   'test-email': {
     subject: 'Courriel de test – ',
     sentences: [
@@ -486,12 +495,13 @@ describe('template variables', () => {
 
   it('gives a value to every documented variable', () => {
     for (const kind of EMAIL_KINDS) {
-      const probe = TEMPLATE_VARIABLES[kind].map((name) => `${name}=[{{${name}}}]`).join('\n');
+      // A space on each side: the link may not be glued to other text.
+      const probe = TEMPLATE_VARIABLES[kind].map((name) => `${name}=[ {{${name}}} ]`).join('\n');
       const { text } = render({
         ...request(cegep, kind, 'en'),
         overrides: { [kind]: { en: { text: probe } } },
       });
-      for (const name of TEMPLATE_VARIABLES[kind]) expect(text).not.toContain(`${name}=[]`);
+      for (const name of TEMPLATE_VARIABLES[kind]) expect(text).not.toContain(`${name}=[  ]`);
     }
   });
 

@@ -25,6 +25,8 @@ export function samplePayload(
       return { ...base, kind, data: { username: 'trej' } };
     case 'password-changed':
       return { ...base, kind, data: { username: 'trej', changedAt: now.toISOString() } };
+    case 'email-changed':
+      return { ...base, kind, data: { username: 'trej', changedAt: now.toISOString() } };
     case 'test-email':
       return { ...base, kind, data: { requestedBy: 'admin@example.org' } };
     default:

@@ -1,5 +1,6 @@
 import { compileOptions, env } from './environment.js';
 import { BLOCK_HELPERS, INLINE_HELPERS } from './helpers.js';
+import { checkLinkPlacement } from './link-placement.js';
 import { PARTIAL_NAMES } from './templates/partials.js';
 import { TEMPLATE_PARTS, type TemplatePart, type ValidationResult } from './types.js';
 
@@ -54,7 +55,8 @@ export class TemplateSyntaxError extends Error {
 /**
  * Checks a template source: it must parse, and use only whitelisted helpers, the whitelisted
  * partials (HTML only), escaped output (`{{…}}`, never `{{{…}}}` or `{{&…}}`), no decorators,
- * no inline or dynamic partials, no path through a prototype (`constructor`, `__proto__`…).
+ * no inline or dynamic partials, no path through a prototype (`constructor`, `__proto__`…),
+ * and `{{link}}` only where it cannot reach a third party (see `checkLinkPlacement`).
  */
 export function validateTemplate(part: TemplatePart, source: string): ValidationResult {
   const issue = check(part, source);
@@ -103,7 +105,7 @@ function analyse(
     return parseIssue(source, error);
   }
 
-  const issue = walk(ast, { part, rawSlots: new Set(options.rawSlots ?? []) });
+  const issue = walk(ast, { part, rawSlots: new Set(options.rawSlots ?? []) }) ?? checkLinkPlacement(part, ast);
   if (issue) return issue;
 
   try {

@@ -25,6 +25,7 @@ export const TEMPLATE_VARIABLES: Record<EmailKind, string[]> = {
   'already-enrolled': ['username', ...COMMON_VARIABLES],
   'password-changed': ['username', 'changedAt', ...COMMON_VARIABLES],
   'test-email': ['requestedBy', ...COMMON_VARIABLES],
+  'email-changed': ['username', 'changedAt', ...COMMON_VARIABLES],
 };
 
 /** Helpers and partials tenant templates may use, for the admin template editor. */

@@ -62,6 +62,9 @@ export const envSchema = z.object({
   /** How often the worker re-enqueues outbox rows left pending, and how old they must be. */
   OUTBOX_RECONCILE_MS: int(100, 3_600_000).default(10_000),
   OUTBOX_GRACE_MS: int(0, 3_600_000).default(5_000),
+  /** Forgot-password and enrolment work run after the reply: jobs at once, and jobs held beyond which requests get 503. */
+  BACKGROUND_CONCURRENCY: int(1, 200).default(16),
+  BACKGROUND_MAX_WAITING: int(1, 1_000_000).default(10_000),
   /** Built admin app served on the admin host; defaults to apps/admin/dist of this checkout. */
   ADMIN_DIST_DIR: z.string().optional(),
 });

@@ -302,6 +302,7 @@ export const en: Messages = {
     'already-enrolled': 'Already signed up',
     'password-changed': 'Password changed',
     'test-email': 'Test email',
+    'email-changed': 'Email address changed',
   },
   editTemplate: (kind, language) => `Edit “${kind}” in ${language}`,
   templateCustom: 'Customised',

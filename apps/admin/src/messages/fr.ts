@@ -320,6 +320,7 @@ export const fr = {
     'already-enrolled': 'Déjà inscrit',
     'password-changed': 'Mot de passe modifié',
     'test-email': 'Courriel d’essai',
+    'email-changed': 'Adresse courriel modifiée',
   } as Record<EmailKind, string>,
   editTemplate: (kind: string, language: string) => `Modifier « ${kind} » en ${language.toLowerCase()}`,
   templateCustom: 'Personnalisé',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AdminAuthGuard } from '../admin/admin-auth.guard.js';
+import { EmailOutbox } from '../outbox/email-outbox.js';
 import { TenantAccessGuard } from '../admin/tenant-access.guard.js';
 import { AccountImportController } from './account-import.controller.js';
 import { ImportAccounts } from './import-accounts.usecase.js';
@@ -17,7 +18,7 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
     TenantUsers,
     ChangeUserStatus,
     SendUserReset,
-    { provide: ImportAccounts, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new ImportAccounts(dataSource) },
+    { provide: ImportAccounts, inject: [getDataSourceToken(), EmailOutbox], useFactory: (dataSource: DataSource, outbox: EmailOutbox) => new ImportAccounts(dataSource, outbox) },
   ],
   exports: [ImportAccounts],
 })

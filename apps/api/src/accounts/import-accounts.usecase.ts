@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { checkUsername, deriveUsername, resolveUsername, usernameErrorMessage } from '@guichet/rules';
-import type { ImportLineReport, ImportReport, ImportSummary, UsernameRule } from '@guichet/types';
+import type { EmailChangedEmail, EmailJobData, ImportLineReport, ImportReport, ImportSummary, Locale, UsernameRule } from '@guichet/types';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { openCsv } from './csv-input.js';
 import { type ImportRow, mapHeader, parseRow } from './import-row.js';
@@ -16,7 +16,11 @@ import { type ImportRow, mapHeader, parseRow } from './import-row.js';
  * - a rejected line writes nothing; a line equal to the account is `unchanged`, so importing
  *   the same file again changes nothing;
  * - the whole file is one transaction: if the file cannot be read to its end (upload cut,
- *   too large, database error), nothing of it is written.
+ *   too large, database error), nothing of it is written;
+ * - a line that changes an account's email address voids the account's pending links, ends
+ *   its sessions and writes an "address changed" notice to the PREVIOUS address in the
+ *   outbox (so a changed address cannot take an account over unnoticed); the notices are
+ *   enqueued after the commit (or by the worker's reconciler when no queue is given).
  */
 export const BATCH_SIZE = 1000;
 /** Accounts in the tenant before the import's own statistics refreshes start. */
@@ -25,6 +29,11 @@ const ANALYZE_FROM = 10_000;
 export interface ImportTarget {
   tenantId: string;
   usernameRule: UsernameRule;
+}
+
+/** Enqueues the jobs of committed outbox rows (the API's EmailOutbox). */
+export interface OutboxQueue {
+  enqueue(jobs: readonly EmailJobData[]): Promise<void>;
 }
 
 export interface ImportOptions {
@@ -57,7 +66,7 @@ type Pending = { line: number; rejected: { code: string; reason: string } } | { 
 
 type Plan =
   | { kind: 'create'; row: ImportRow; username: string }
-  | { kind: 'update'; row: ImportRow; username: string; id: string; externalId: string | null }
+  | { kind: 'update'; row: ImportRow; username: string; id: string; externalId: string | null; previous: ExistingAccount }
   | { kind: 'unchanged'; row: ImportRow; username: string; id: string };
 
 interface ImportState {
@@ -72,6 +81,11 @@ interface ImportState {
    */
   seenKeys: Map<string, number>;
   touched: Map<string, number>;
+  /** Outbox jobs of the "address changed" notices written so far. */
+  notices: EmailJobData[];
+  /** The tenant's default language (of the notices), read when first needed. */
+  locale: Locale | null;
+  actor: ImportOptions['actor'];
 }
 
 /** A line's identity in the file: its externalId, else its email. */
@@ -80,7 +94,11 @@ const lineKey = (row: ImportRow) => (row.externalId ? `x:${row.externalId}` : `e
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === '23505';
 
 export class ImportAccounts {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Without one (the CLI), the notices wait in the outbox for the worker's reconciler. */
+    private readonly outbox?: OutboxQueue,
+  ) {}
 
   async execute(target: ImportTarget, input: AsyncIterable<Uint8Array | string>, options: ImportOptions): Promise<ImportReport> {
     const started = performance.now();
@@ -109,8 +127,9 @@ export class ImportAccounts {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
+    const notices: EmailJobData[] = [];
     try {
-      const state: ImportState = { taken: new Set(), suffixFrom: new Map(), seenKeys: new Map(), touched: new Map() };
+      const state: ImportState = { taken: new Set(), suffixFrom: new Map(), seenKeys: new Map(), touched: new Map(), notices, locale: null, actor: options.actor };
       // Every statement of the import looks rows up by key (1,000 at a time): with the many
       // index probes of such a batch the planner would rather scan the tenant, which makes a
       // large import quadratic. Index lookups only, for this transaction.
@@ -153,6 +172,7 @@ export class ImportAccounts {
     } finally {
       await runner.release();
     }
+    if (notices.length) await this.outbox?.enqueue(notices);
     return { encoding: csv.encoding, delimiter: csv.delimiter, summary, lines, truncated, durationMs: Math.round(performance.now() - started) };
   }
 
@@ -179,8 +199,9 @@ export class ImportAccounts {
 
     await runner.query('SAVEPOINT import_batch');
     try {
-      await this.write(runner, target.tenantId, plans);
+      const notices = await this.write(runner, target.tenantId, plans, state);
       await runner.query('RELEASE SAVEPOINT import_batch');
+      state.notices.push(...notices);
       for (const p of plans) results.set(p.row.line, { line: p.row.line, status: p.kind === 'create' ? 'created' : p.kind === 'update' ? 'updated' : 'unchanged', username: p.username });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -188,8 +209,9 @@ export class ImportAccounts {
       for (const p of plans) {
         await runner.query('SAVEPOINT import_line');
         try {
-          await this.write(runner, target.tenantId, [p]);
+          const notices = await this.write(runner, target.tenantId, [p], state);
           await runner.query('RELEASE SAVEPOINT import_line');
+          state.notices.push(...notices);
           results.set(p.row.line, { line: p.row.line, status: p.kind === 'create' ? 'created' : p.kind === 'update' ? 'updated' : 'unchanged', username: p.username });
         } catch (lineError) {
           if (!isUniqueViolation(lineError)) throw lineError;
@@ -258,7 +280,7 @@ export class ImportAccounts {
       const externalId = row.externalId ?? match.externalId;
       const same =
         username === match.username && row.firstName === match.firstName && row.lastName === match.lastName && row.email === match.email && externalId === match.externalId;
-      plan = same ? { kind: 'unchanged', row, username, id: match.id } : { kind: 'update', row, username, id: match.id, externalId };
+      plan = same ? { kind: 'unchanged', row, username, id: match.id } : { kind: 'update', row, username, id: match.id, externalId, previous: match };
       state.touched.set(match.id, row.line);
     } else {
       const person = { firstName: row.firstName, lastName: row.lastName, username: explicit };
@@ -292,7 +314,8 @@ export class ImportAccounts {
     return `${base}${n}`;
   }
 
-  private async write(runner: QueryRunner, tenantId: string, plans: readonly Plan[]): Promise<void> {
+  /** Writes the plans; returns the jobs of the notices it wrote to the outbox. */
+  private async write(runner: QueryRunner, tenantId: string, plans: readonly Plan[], state: ImportState): Promise<EmailJobData[]> {
     const creates = plans.filter((p): p is Extract<Plan, { kind: 'create' }> => p.kind === 'create');
     const updates = plans.filter((p): p is Extract<Plan, { kind: 'update' }> => p.kind === 'update');
     if (creates.length) {
@@ -326,6 +349,49 @@ export class ImportAccounts {
           updates.map((p) => p.externalId),
         ],
       );
+      const moved = updates.filter((p) => p.row.email !== p.previous.email);
+      if (moved.length) return this.addressesChanged(runner, tenantId, moved, state);
     }
+    return [];
+  }
+
+  /**
+   * The accounts' addresses changed: their pending links are voided (they were sent to the
+   * old address, or would reach the new one unasked), their sessions end, and the previous
+   * address gets the notice. In the batch's savepoint, so a line written again alone redoes it.
+   */
+  private async addressesChanged(runner: QueryRunner, tenantId: string, moved: readonly Extract<Plan, { kind: 'update' }>[], state: ImportState): Promise<EmailJobData[]> {
+    const ids = moved.map((p) => p.id);
+    await runner.query(`UPDATE action_tokens SET voided_at = now() WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND consumed_at IS NULL AND voided_at IS NULL`, [tenantId, ids]);
+    await runner.query(`UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND revoked_at IS NULL`, [tenantId, ids]);
+    if (!state.locale) {
+      const [row] = await runner.manager.query<{ locale: Locale }[]>(`SELECT settings->>'defaultLocale' AS locale FROM tenant_settings WHERE tenant_id = $1`, [tenantId]);
+      state.locale = row?.locale ?? 'fr';
+    }
+    const changedAt = new Date().toISOString();
+    const payloads = moved.map(
+      (p): EmailChangedEmail => ({
+        kind: 'email-changed',
+        tenantId,
+        version: 1,
+        locale: state.locale!,
+        recipient: { email: p.previous.email, name: `${p.row.firstName} ${p.row.lastName}`.trim() },
+        data: { username: p.username, changedAt },
+      }),
+    );
+    const rows = await runner.manager.query<{ id: string }[]>(
+      `INSERT INTO email_deliveries (tenant_id, user_id, kind, recipient, payload, status)
+       SELECT $1, v.user_id, 'email-changed', v.recipient, v.payload, 'queued'
+         FROM unnest($2::uuid[], $3::varchar[], $4::jsonb[]) AS v(user_id, recipient, payload)
+       RETURNING id`,
+      [tenantId, ids, payloads.map((p) => p.recipient.email), payloads.map((p) => JSON.stringify(p))],
+    );
+    await runner.query(
+      `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, before, after)
+       SELECT $1, $5, $6, 'user.email.changed', 'user', v.id::text, jsonb_build_object('email', v.old), jsonb_build_object('email', v.new)
+         FROM unnest($2::uuid[], $3::varchar[], $4::varchar[]) AS v(id, old, new)`,
+      [tenantId, ids, moved.map((p) => p.previous.email), moved.map((p) => p.row.email), state.actor.type, state.actor.id],
+    );
+    return rows.map((r) => ({ outboxId: r.id, tenantId, kind: 'email-changed' as const, version: 1 as const }));
   }
 }

@@ -155,7 +155,8 @@ export class SendUserReset {
       choose: (account) => (account.enrolled ? 'password-reset' : 'enrolment'),
     });
     if (result.outcome === 'ineligible') throw new ConflictException({ error: 'account_disabled', message: 'This account is disabled: enable it first.' });
-    return { outcome: result.outcome, kind: result.kind === 'password-reset' || result.kind === 'enrolment' ? result.kind : null, deliveryId: result.outboxId };
+    // `kept` is for portal requests only (an admin's request always sends a new link).
+    return { outcome: result.outcome === 'throttled' ? 'throttled' : 'sent', kind: result.kind === 'password-reset' || result.kind === 'enrolment' ? result.kind : null, deliveryId: result.outboxId };
   }
 }
 

@@ -11,7 +11,7 @@ import { type AdminTenant, TenantAccessGuard } from './tenant-access.guard.js';
 import { tenantDetail } from './tenant-queries.js';
 import { previewTemplate, ResetTemplate, SaveTemplate, TenantTemplates } from './tenant-templates.usecases.js';
 
-const NO_TEMPLATE = { error: 'not_found', message: 'No email template of this kind and language (kinds: password-reset, enrolment, already-enrolled, password-changed, test-email; languages: fr, en, pt).' };
+const NO_TEMPLATE = { error: 'not_found', message: 'No email template of this kind and language (kinds: password-reset, enrolment, already-enrolled, password-changed, test-email, email-changed; languages: fr, en, pt).' };
 
 function templateKey(kind: string, locale: string): { kind: EmailKind; locale: Locale } {
   if (!(EMAIL_KINDS as readonly string[]).includes(kind) || !isLocale(locale)) throw new NotFoundException(NO_TEMPLATE);

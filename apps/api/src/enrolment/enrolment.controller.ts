@@ -24,7 +24,7 @@ export class EnrolmentController {
   @Post()
   @HttpCode(202)
   @UseGuards(JsonBodyGuard)
-  @ApiOperation({ summary: "Emails the enrolment link (or an \"already registered\" notice) to the address on file; the same 202 whether or not the account exists" })
+  @ApiOperation({ summary: "Emails the enrolment link (or an \"already registered\" notice) to the address on file; the same 202 whether or not the account exists (503 busy with Retry-After, for every account alike, when the service cannot take it on)" })
   async enrol(
     @Body(new ZodValidationPipe(usernameRequestSchema)) body: UsernameRequest,
     @Req() request: FastifyRequest,

@@ -35,6 +35,13 @@ export interface AccountEmailRequest {
   meta: RequestMeta;
   /** Who asked, for the audit log: the visitor of the portal (default), or an admin. */
   actor?: { type: 'admin'; id: string };
+  /**
+   * A portal request while a link of the purpose is still valid keeps that link (it was sent
+   * to the account's own address) instead of voiding it and sending a new one, so that a
+   * stranger can neither void the link the person just received nor spend their emails.
+   * An admin's "send a reset link" always sends a new one (false).
+   */
+  keepLiveLink?: boolean;
 }
 
 /** What was done, for callers that report it (the admin API). */
@@ -44,7 +51,8 @@ export interface AccountEmailResult {
   outboxId: string | null;
 }
 
-export type AccountEmailOutcome = 'sent' | 'throttled' | 'ineligible';
+/** `kept`: a valid link of the purpose was already sent to the account; nothing new is sent. */
+export type AccountEmailOutcome = 'sent' | 'kept' | 'throttled' | 'ineligible';
 
 /** What forgot-password and enrolment requests carry into their use case. */
 export interface AccountEmailInput {
@@ -60,10 +68,11 @@ const recipientOf = (a: Pick<LockedAccount, 'email' | 'firstName' | 'lastName'>)
 
 /**
  * Emails sent to an account, always to the address stored for it, at most a few an hour
- * (the `account-email` limit, in Redis). In one transaction: the account row is locked
- * (concurrent requests for one account queue up, so only the newest link stays valid),
- * older tokens of the purpose are voided, the new token's hash is stored and the outbox
- * row written; the job is enqueued after the commit.
+ * (the `account-email` and `account-notice` limits, in Redis). In one transaction: the
+ * account row is locked (concurrent requests for one account queue up); a portal request
+ * while a link of the purpose is valid keeps it and sends nothing; otherwise older tokens of
+ * the purpose are voided, the new token's hash is stored and the outbox row written; the
+ * job is enqueued after the commit.
  */
 @Injectable()
 export class AccountEmails {
@@ -89,7 +98,7 @@ export class AccountEmails {
       await this.audit.record({ tenantId: input.tenant.id, action, actorType: 'anonymous', details: { outcome: 'unknown_account' }, meta: input.meta });
       return 'unknown_account';
     }
-    const outcome = await this.send({ tenant: input.tenant, userId, locale: input.locale, action, meta: input.meta, choose });
+    const outcome = await this.send({ tenant: input.tenant, userId, locale: input.locale, action, meta: input.meta, choose, keepLiveLink: true });
     if (outcome === 'ineligible') {
       await this.audit.record({ tenantId: input.tenant.id, action, actorType: 'anonymous', targetType: 'user', targetId: userId, details: { outcome: 'account_disabled' }, meta: input.meta });
     }
@@ -112,7 +121,12 @@ export class AccountEmails {
       const kind = account && account.status === 'active' ? request.choose(account) : null;
       if (!account || !kind) return { outcome: 'ineligible' };
 
-      if (!(await this.limits.tryConsume('account-email', `${tenant.id}:${account.id}`))) {
+      if (kind !== 'already-enrolled' && request.keepLiveLink && (await this.hasLiveLink(em, tenant.id, account.id, PURPOSE[kind]))) {
+        await this.audit.recordIn(em, this.auditEntry(request, account.id, { outcome: 'kept_live_link', kind }));
+        return { outcome: 'kept', kind };
+      }
+
+      if (!(await this.consumeBudget(request, account.id, kind))) {
         await this.audit.recordIn(em, this.auditEntry(request, account.id, { outcome: 'throttled', kind }));
         return { outcome: 'throttled', kind };
       }
@@ -148,6 +162,29 @@ export class AccountEmails {
       },
       userId: account.id,
     });
+  }
+
+  /** Whether the account has a valid (unused, not voided, not expired) link of the purpose. */
+  private async hasLiveLink(em: EntityManager, tenantId: string, userId: string, purpose: TokenPurpose): Promise<boolean> {
+    const rows = await em.query<unknown[]>(
+      `SELECT 1 FROM action_tokens
+        WHERE tenant_id = $1 AND user_id = $2 AND purpose = $3 AND consumed_at IS NULL AND voided_at IS NULL AND expires_at > now()
+        LIMIT 1`,
+      [tenantId, userId, purpose],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Counts the email against its hourly budget; false when it is spent. A link's budget is
+   * per requester (client address, or admin), so one address cannot spend the owner's; a
+   * notice's is per account.
+   */
+  private consumeBudget(request: AccountEmailRequest, userId: string, kind: AccountEmailKind): Promise<boolean> {
+    const account = `${request.tenant.id}:${userId}`;
+    if (kind === 'already-enrolled') return this.limits.tryConsume('account-notice', account);
+    const requester = request.actor ? `admin:${request.actor.id}` : `ip:${request.meta.ip ?? 'unknown'}`;
+    return this.limits.tryConsume('account-email', `${account}:${requester}`);
   }
 
   /** Voids the account's pending tokens of that purpose and stores the new one's hash. */

@@ -16,6 +16,7 @@ import { RequestEnrolment } from '../enrolment/request-enrolment.usecase.js';
 import { LookupUsername } from '../lookup/lookup-username.usecase.js';
 import { InvalidTokenException, PasswordPolicyException, ResetPassword } from '../recovery/reset-password.usecase.js';
 import { RequestPasswordReset } from '../recovery/request-password-reset.usecase.js';
+import { BackgroundBusyException } from '../request/background-busy.exception.js';
 import { BackgroundWork } from '../request/background-work.js';
 import { requestLocale, requestMeta } from '../request/request-meta.js';
 import { ClientLimits } from '../security/client-limits.js';
@@ -359,9 +360,14 @@ export class PortalController {
     }
     const input = { tenant, username, locale: page.locale, meta };
     // As the JSON API: the work runs once the reply is out, so nothing in it shows whether the account exists.
-    this.background.afterResponse(reply, kind === 'forgot' ? 'forgot-password' : 'enrolment', () =>
-      kind === 'forgot' ? this.requestReset.execute(input) : this.requestEnrolment.execute(input),
-    );
+    try {
+      this.background.afterResponse(reply, kind === 'forgot' ? 'forgot-password' : 'enrolment', () =>
+        kind === 'forgot' ? this.requestReset.execute(input) : this.requestEnrolment.execute(input),
+      );
+    } catch (error) {
+      if (error instanceof BackgroundBusyException) return this.busy(page, reply, error);
+      throw error;
+    }
     this.send(page, reply, 200, render('sent', page, 'sent.title'));
   }
 
@@ -404,6 +410,13 @@ export class PortalController {
 
   private notFound(page: PageRequest, reply: FastifyReply): void {
     this.send(page, reply, 404, render('message', page, 'notFound.title', { heading: 'notFound.title', body: 'notFound.body' }));
+  }
+
+  /** The work after the reply is full: the same 503 page for every account. */
+  private busy(page: PageRequest, reply: FastifyReply, error: BackgroundBusyException): void {
+    const seconds = Number(error.headers['retry-after']);
+    void reply.header('retry-after', String(seconds));
+    this.send(page, reply, 503, render('message', page, 'busy.title', { heading: 'busy.title', body: 'busy.body', seconds, alert: true }));
   }
 
   private rateLimited(page: PageRequest, reply: FastifyReply, error: HttpException): void {

@@ -30,7 +30,7 @@ export class RecoveryController {
   @Post('forgot')
   @HttpCode(202)
   @UseGuards(JsonBodyGuard)
-  @ApiOperation({ summary: 'Emails a reset link (or the enrolment link) to the address on file; the same 202 whether or not the account exists' })
+  @ApiOperation({ summary: 'Emails a reset link (or the enrolment link) to the address on file; the same 202 whether or not the account exists (503 busy with Retry-After, for every account alike, when the service cannot take it on)' })
   async forgot(
     @Body(new ZodValidationPipe(usernameRequestSchema)) body: UsernameRequest,
     @Req() request: FastifyRequest,

@@ -1,34 +1,53 @@
-import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { type AppConfig, CONFIG } from '../config/config.js';
+import { BackgroundBusyException } from './background-busy.exception.js';
 
-/** Jobs run at once: enough to keep the database pool busy, not to starve the replies. */
-const CONCURRENCY = 16;
-/** Jobs waiting beyond which new ones are dropped (a flood from many addresses). */
-const MAX_WAITING = 10_000;
 const DRAIN_MS = 10_000;
 
 /**
  * Work done after the reply has gone out (forgot-password, enrolment), so its duration, its
  * outcome and the health of Redis, PostgreSQL or SMTP cannot show in the reply. Bounded:
- * at most CONCURRENCY jobs run, at most MAX_WAITING wait; errors are logged here. On
- * shutdown, what is queued is finished (within DRAIN_MS) before the process exits.
+ * at most BACKGROUND_CONCURRENCY jobs run and at most BACKGROUND_MAX_WAITING are held. The
+ * place is taken before the reply (`afterResponse` throws a 503 when there is none), so an
+ * accepted request is never dropped afterwards: a 202 means the work will run. Errors are
+ * logged here. On shutdown, what is held is finished (within DRAIN_MS) before the process
+ * exits, and new requests get the 503 (the server still answers while the hooks run).
  */
 @Injectable()
 export class BackgroundWork implements BeforeApplicationShutdown {
   private readonly logger = new Logger(BackgroundWork.name);
   private readonly waiting: { label: string; work: () => Promise<unknown> }[] = [];
+  private readonly concurrency: number;
+  private readonly maxWaiting: number;
+  /** Places taken by requests whose reply has not gone out yet. */
+  private reserved = 0;
   private running = 0;
   private idle: (() => void) | null = null;
+  /** Set on shutdown: what is held is finished, nothing new is taken on. */
+  private closing = false;
 
+  constructor(@Inject(CONFIG) config: AppConfig) {
+    this.concurrency = config.BACKGROUND_CONCURRENCY;
+    this.maxWaiting = config.BACKGROUND_MAX_WAITING;
+  }
+
+  /**
+   * Takes a place for `work`, run once the reply is out; throws `BackgroundBusyException`
+   * (503, Retry-After) when every place is taken. Call it before anything about the
+   * account is known, so that the 503 cannot depend on the account.
+   */
   afterResponse(reply: FastifyReply, label: string, work: () => Promise<unknown>): void {
+    if (this.closing || this.waiting.length + this.reserved >= this.maxWaiting) {
+      this.logger.warn(`${label}: refused with 503, ${this.maxWaiting} jobs already held`);
+      throw new BackgroundBusyException();
+    }
+    this.reserved += 1;
     let queued = false;
     const enqueue = () => {
       if (queued) return;
       queued = true;
-      if (this.waiting.length >= MAX_WAITING) {
-        this.logger.error(`${label}: dropped, ${MAX_WAITING} jobs already waiting`);
-        return;
-      }
+      this.reserved -= 1;
       this.waiting.push({ label, work });
       this.next();
     };
@@ -36,13 +55,13 @@ export class BackgroundWork implements BeforeApplicationShutdown {
     reply.raw.once('close', enqueue);
   }
 
-  /** Jobs waiting or running (metrics, tests). */
+  /** Jobs held or running (metrics, tests). */
   get pending(): number {
-    return this.waiting.length + this.running;
+    return this.reserved + this.waiting.length + this.running;
   }
 
   private next(): void {
-    while (this.running < CONCURRENCY && this.waiting.length) {
+    while (this.running < this.concurrency && this.waiting.length) {
       const job = this.waiting.shift()!;
       this.running += 1;
       setImmediate(() => {
@@ -60,8 +79,10 @@ export class BackgroundWork implements BeforeApplicationShutdown {
 
   /** Before the database and Redis connections close (their hooks run in onApplicationShutdown). */
   async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     if (this.pending === 0) return;
     this.logger.log(`finishing ${this.pending} background job(s) before exit`);
     await Promise.race([new Promise<void>((resolve) => (this.idle = resolve)), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+    if (this.pending > 0) this.logger.error(`${this.pending} accepted request(s) not worked within ${DRAIN_MS} ms of shutdown`);
   }
 }

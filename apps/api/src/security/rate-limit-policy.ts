@@ -17,7 +17,14 @@ export const RATE_LIMITS = {
   'reset-ip': { points: 100, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Username lookups from one address. */
   'lookup-ip': { points: 10, durationSeconds: 5 * 60, blockSeconds: 5 * 60 },
-  /** Emails (reset, enrolment, already registered) one account receives in an hour, at most. */
+  /**
+   * Link emails (reset, enrolment) one account receives in an hour on the requests of one
+   * requester (a client address, or an admin): strangers from one address spend their own
+   * share, never the owner's. Across addresses, the links are bounded by keeping the live
+   * link (a repeat request while it is valid sends nothing): one per link lifetime.
+   */
   'account-email': { points: 3, durationSeconds: 60 * 60, blockSeconds: 60 * 60 },
+  /** "Already registered" notices (no link, not a way in) one account receives in an hour, whoever asks. */
+  'account-notice': { points: 3, durationSeconds: 60 * 60, blockSeconds: 60 * 60 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -40,7 +40,7 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
 
   private async process(job: Job<EmailJobData>): Promise<string> {
     const attempts = job.opts.attempts ?? 1;
-    return this.sendEmail.execute(job.data.outboxId, job.attemptsMade + 1 >= attempts);
+    return this.sendEmail.execute(job.data.outboxId, job.data.tenantId, job.attemptsMade + 1 >= attempts);
   }
 
   /** Before the database closes: the jobs in flight still record their result. */

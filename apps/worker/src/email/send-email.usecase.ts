@@ -30,18 +30,19 @@ export class SendEmail {
     private readonly metrics: WorkerMetrics,
   ) {}
 
-  async execute(outboxId: string, finalAttempt: boolean): Promise<SendOutcome> {
+  /** `tenantId` is the job's: a job naming another tenant's row claims nothing. */
+  async execute(outboxId: string, tenantId: string, finalAttempt: boolean): Promise<SendOutcome> {
     const deliveries = this.dataSource.getRepository(EmailDelivery);
     // Claim the row and learn in the same statement whether its link is still valid.
     type Claimed = Pick<EmailDelivery, 'id' | 'tenantId' | 'kind' | 'recipient' | 'payload' | 'tokenCiphertext'> & { linkValid: boolean };
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const [claimed]: [Claimed[], number] = await this.dataSource.query(
         `UPDATE email_deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
-          WHERE d.id = $1 AND d.status IN ('queued', 'sending', 'failed')
+          WHERE d.id = $1 AND d.tenant_id = $2 AND d.status IN ('queued', 'sending', 'failed')
           RETURNING d.id, d.tenant_id AS "tenantId", d.kind, d.recipient, d.payload, d.token_ciphertext AS "tokenCiphertext",
             EXISTS (SELECT 1 FROM action_tokens t WHERE t.id = d.action_token_id AND t.tenant_id = d.tenant_id
                     AND t.consumed_at IS NULL AND t.voided_at IS NULL AND t.expires_at > now()) AS "linkValid"`,
-        [outboxId],
+        [outboxId, tenantId],
       );
     const row = claimed[0];
     if (!row) return 'already-done';

@@ -1,6 +1,7 @@
 import type { EmailKind, Locale } from '@guichet/types';
 import type { TemplateSet } from '../types.js';
 import { alreadyEnrolled } from './already-enrolled.js';
+import { emailChanged } from './email-changed.js';
 import { enrolment } from './enrolment.js';
 import { passwordChanged } from './password-changed.js';
 import { passwordReset } from './password-reset.js';
@@ -14,6 +15,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EmailKind, Readonly<Record<Local
     'already-enrolled': alreadyEnrolled,
     'password-changed': passwordChanged,
     'test-email': testEmail,
+    'email-changed': emailChanged,
   };
 
 export { LAYOUT } from './layout.js';

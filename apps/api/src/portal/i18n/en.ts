@@ -62,6 +62,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'csrf.retry': 'Try again',
   'limited.title': 'Too many attempts',
   'limited.body': 'Too many attempts were made from your network. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+  'busy.title': 'Service busy',
+  'busy.body': 'The service is too busy to take your request: nothing was sent. Try again in {seconds, plural, one {# second} other {# seconds}}.',
   'notFound.title': 'Page not found',
   'notFound.body': 'This page does not exist on this portal.',
   'error.prefix': 'Error:',

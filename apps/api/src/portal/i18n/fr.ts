@@ -61,6 +61,8 @@ export const fr = {
   'csrf.retry': 'Réessayer',
   'limited.title': 'Trop de tentatives',
   'limited.body': 'Trop de tentatives ont été faites depuis votre réseau. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
+  'busy.title': 'Service occupé',
+  'busy.body': "Le service est trop occupé pour traiter votre demande : aucun courriel n'a été envoyé. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.",
   'notFound.title': 'Page introuvable',
   'notFound.body': "Cette page n'existe pas sur ce portail.",
   'error.prefix': 'Erreur :',

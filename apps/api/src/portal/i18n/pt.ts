@@ -62,6 +62,8 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'csrf.retry': 'Tentar novamente',
   'limited.title': 'Demasiadas tentativas',
   'limited.body': 'Foram feitas demasiadas tentativas a partir da sua rede. Tente novamente dentro de {seconds, plural, one {# segundo} other {# segundos}}.',
+  'busy.title': 'Serviço ocupado',
+  'busy.body': 'O serviço está demasiado ocupado para tratar o seu pedido: nada foi enviado. Tente novamente dentro de {seconds, plural, one {# segundo} other {# segundos}}.',
   'notFound.title': 'Página não encontrada',
   'notFound.body': 'Esta página não existe neste portal.',
   'error.prefix': 'Erro:',
