@@ -12,6 +12,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createLogger, PinoNestLogger } from '@guichet/platform';
 import type { AppConfig } from './config/config.js';
 import { loadSigningKey } from './crypto/signing-key.js';
+import { clientRequestIdOf } from './request/request-meta.js';
 import { httpDurationHistogram } from '@guichet/platform';
 import { METRICS_REGISTRY } from './metrics/metrics.module.js';
 import { registerHostResolution } from './tenancy/host-resolution.hook.js';
@@ -28,10 +29,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     loggerInstance: logger,
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     bodyLimit: BODY_LIMIT_BYTES,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-    },
+    // Our own id, always: the audit log and our logs must not carry an id a client chose
+    // (a client's X-Request-Id is logged beside it, as `clientRequestId`).
+    genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, loadSigningKey(config.JWT_PRIVATE_KEY, config.NODE_ENV === 'production')), adapter, {
@@ -61,6 +61,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       },
       reply.elapsedTime / 1000,
     );
+  });
+  fastify.addHook('onRequest', async (request) => {
+    const clientRequestId = clientRequestIdOf(request.headers);
+    if (clientRequestId) request.log = request.log.child({ clientRequestId });
   });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

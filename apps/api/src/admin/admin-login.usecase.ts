@@ -12,7 +12,7 @@ import type { RequestMeta } from '../request/request-meta.js';
 import { ClientLimits } from '../security/client-limits.js';
 import type { Reservation } from '../security/rate-limits.js';
 import { loadAdminView } from './admin-auth.guard.js';
-import { ADMIN_AUDIENCE, ADMIN_TOKEN_SECONDS, TOKEN_VERSION_CLAIM } from './admin-tokens.js';
+import { ADMIN_TOKEN_SECONDS, signAdminToken } from './admin-tokens.js';
 import { ADMIN_LOCK_MINUTES, AdminLockout, signInKey } from './admin-lockout.js';
 import { TotpChecks } from './totp-checks.js';
 
@@ -95,10 +95,7 @@ export class AdminLogin {
 
     const view = await loadAdminView(this.dataSource, admin.id);
     if (!view) throw new UnauthorizedException(FAILURE);
-    const accessToken = await this.jwt.signAsync(
-      { email: view.email, role: view.role, [TOKEN_VERSION_CLAIM]: admin.tokenVersion },
-      { subject: admin.id, audience: ADMIN_AUDIENCE, issuer: `${this.config.PUBLIC_URL_SCHEME}://${this.config.adminHost}`, expiresIn: ADMIN_TOKEN_SECONDS },
-    );
+    const accessToken = await signAdminToken(this.jwt, this.config, view, admin.tokenVersion);
     await this.audit.record({ tenantId: null, action: 'admin.login.succeeded', actorType: 'admin', actorId: admin.id, targetType: 'admin', targetId: admin.id, details: { secondFactor: totpStep !== null }, meta });
     return { accessToken, token: accessToken, expiresIn: ADMIN_TOKEN_SECONDS, admin: view };
   }

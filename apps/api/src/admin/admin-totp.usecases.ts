@@ -1,13 +1,16 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Encryptor } from '@guichet/platform';
-import type { AdminView, TotpSetupResponse } from '@guichet/types';
+import type { AdminView, TotpEnabledResponse, TotpSetupResponse } from '@guichet/types';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
+import { type AppConfig, CONFIG } from '../config/config.js';
 import { TooManyRequestsException } from '../security/too-many-requests.exception.js';
 import { type AdminActor, adminAudit } from './admin-request.js';
 import { loadAdminView } from './admin-auth.guard.js';
 import { ADMIN_LOCK_MINUTES, AdminLockout } from './admin-lockout.js';
+import { ADMIN_TOKEN_SECONDS, signAdminToken } from './admin-tokens.js';
 import { TotpChecks } from './totp-checks.js';
 import { newTotpSecret, totpUri } from './totp.js';
 
@@ -32,9 +35,9 @@ async function totpState(db: DataSource, adminId: string): Promise<TotpState> {
  * Writes the second factor on or off (`update` takes the admin id as $1, then `params`), audits
  * it, and returns the admin as it now is; 409 when the update matched nothing (changed meanwhile).
  */
-async function switchTotp(db: DataSource, audit: AuditLog, actor: AdminActor, enabled: boolean, update: string, params: unknown[] = []): Promise<AdminView> {
-  await db.transaction(async (em) => {
-    const [, changed] = await em.query<[unknown, number]>(update, [actor.admin.id, ...params]);
+async function switchTotp(db: DataSource, audit: AuditLog, actor: AdminActor, enabled: boolean, update: string, params: unknown[] = []): Promise<{ view: AdminView; tokenVersion: number }> {
+  const tokenVersion = await db.transaction(async (em) => {
+    const [rows, changed] = await em.query<[{ token_version: number }[], number]>(`${update} RETURNING token_version`, [actor.admin.id, ...params]);
     if (!changed) throw new ConflictException({ error: 'totp_changed', message: 'The second factor was changed meanwhile: reload and try again.' });
     await audit.recordIn(em, {
       ...adminAudit(actor, null, enabled ? 'admin.totp.enabled' : 'admin.totp.disabled'),
@@ -43,8 +46,9 @@ async function switchTotp(db: DataSource, audit: AuditLog, actor: AdminActor, en
       before: { totpEnabled: !enabled },
       details: { totpEnabled: enabled },
     });
+    return rows[0]!.token_version;
   });
-  return (await loadAdminView(db, actor.admin.id))!;
+  return { view: (await loadAdminView(db, actor.admin.id))!, tokenVersion };
 }
 
 /** A new secret for the signed-in admin, kept (encrypted) as pending until a code from it is confirmed. */
@@ -95,14 +99,16 @@ export class EnableTotp {
     private readonly audit: AuditLog,
     private readonly lockout: AdminLockout,
     private readonly totp: TotpChecks,
+    private readonly jwt: JwtService,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(actor: AdminActor, code: string): Promise<AdminView> {
+  async execute(actor: AdminActor, code: string): Promise<TotpEnabledResponse> {
     const state = await totpState(this.dataSource, actor.admin.id);
     if (state.active) throw new ConflictException({ error: 'totp_already_enabled', message: 'The second factor is already on.' });
     if (!state.pending) throw new BadRequestException({ error: 'totp_not_set_up', message: 'Start with POST me/totp/setup.' });
     const step = await checkWithinBudget(this.lockout, this.totp, actor.admin.id, this.encryptor.decrypt(state.pending), code, null);
-    return switchTotp(
+    const { view, tokenVersion } = await switchTotp(
       this.dataSource,
       this.audit,
       actor,
@@ -112,6 +118,8 @@ export class EnableTotp {
         WHERE id = $1 AND totp_secret_ciphertext IS NULL AND totp_pending_ciphertext = $3`,
       [step, state.pending],
     );
+    // This session proved the second factor: it goes on with a token of the new version.
+    return { ...view, accessToken: await signAdminToken(this.jwt, this.config, view, tokenVersion), expiresIn: ADMIN_TOKEN_SECONDS };
   }
 }
 
@@ -130,7 +138,7 @@ export class DisableTotp {
     const state = await totpState(this.dataSource, actor.admin.id);
     if (!state.active) throw new ConflictException({ error: 'totp_not_enabled', message: 'The second factor is not on.' });
     await checkWithinBudget(this.lockout, this.totp, actor.admin.id, this.encryptor.decrypt(state.active), code, state.lastStep === null ? null : Number(state.lastStep));
-    return switchTotp(
+    const { view } = await switchTotp(
       this.dataSource,
       this.audit,
       actor,
@@ -138,5 +146,6 @@ export class DisableTotp {
       'UPDATE admin_accounts SET totp_secret_ciphertext = NULL, totp_pending_ciphertext = NULL, totp_last_step = NULL, updated_at = now() WHERE id = $1 AND totp_secret_ciphertext = $2',
       [state.active],
     );
+    return view;
   }
 }
