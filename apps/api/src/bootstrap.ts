@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Registry } from 'prom-client';
 import { CSV_CONTENT_TYPES } from './accounts/account-import.controller.js';
 import { AdminStatic, DEFAULT_ADMIN_DIST } from './admin/admin-static.js';
@@ -22,6 +24,12 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 /** Admin API bodies: an email template may hold 150,000 characters (subject, html, text). */
 export const ADMIN_BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** Each request's logger: our id (`reqId`), and a client's X-Request-Id beside it when it sent a sane one. */
+function withClientRequestId(parent: FastifyBaseLogger, bindings: Parameters<FastifyBaseLogger['child']>[0], options: Parameters<FastifyBaseLogger['child']>[1], raw: { headers: IncomingHttpHeaders }): FastifyBaseLogger {
+  const clientRequestId = clientRequestIdOf(raw.headers);
+  return parent.child(clientRequestId ? { ...bindings, clientRequestId } : bindings, options);
+}
+
 /** Builds the API application (not listening yet): used by main.ts and by the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = createLogger(config.LOG_LEVEL, 'guichet-api');
@@ -32,6 +40,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // Our own id, always: the audit log and our logs must not carry an id a client chose
     // (a client's X-Request-Id is logged beside it, as `clientRequestId`).
     genReqId: () => randomUUID(),
+    childLoggerFactory: withClientRequestId,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, loadSigningKey(config.JWT_PRIVATE_KEY, config.NODE_ENV === 'production')), adapter, {
@@ -61,10 +70,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       },
       reply.elapsedTime / 1000,
     );
-  });
-  fastify.addHook('onRequest', async (request) => {
-    const clientRequestId = clientRequestIdOf(request.headers);
-    if (clientRequestId) request.log = request.log.child({ clientRequestId });
   });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
