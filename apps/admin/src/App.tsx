@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { TotpEnabledResponse } from '@guichet/types';
 import { ApiClient } from './api';
 import { AppHeader } from './components/app-header';
 import { CATALOGS, I18nContext, initialLocale, saveLocale, type I18n, type TextKey, type UiLocale } from './i18n';
@@ -10,7 +11,7 @@ import { SignInPage } from './pages/sign-in-page';
 import { TenantPage } from './pages/tenant-page';
 import { TenantsPage } from './pages/tenants-page';
 import { HOME, useHashRoute } from './router';
-import { clearSession, isExpired, loadSession, saveSession, type Session } from './session';
+import { clearSession, isExpired, loadSession, saveSession, sessionFromLogin, type Session } from './session';
 
 /** setTimeout's ceiling (about 24.8 days). */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -119,6 +120,12 @@ export function App() {
     [startSession],
   );
 
+  // Turning the second factor on ended every token of this admin; this session goes on with the new one.
+  const renewSession = useCallback(
+    ({ accessToken, expiresIn, ...admin }: TotpEnabledResponse) => startSession(sessionFromLogin({ accessToken, token: accessToken, expiresIn, admin })),
+    [startSession],
+  );
+
   let page;
   if (!session) {
     // Any page asked for while signed out shows the sign-in form; the page follows once signed in.
@@ -130,7 +137,7 @@ export function App() {
   } else if (route.name === 'audit' && session.admin.role === 'platform-admin') {
     page = <PlatformAuditPage api={api} />;
   } else if (route.name === 'account') {
-    page = <MyAccountPage api={api} admin={session.admin} onAdminChanged={updateAdmin} />;
+    page = <MyAccountPage api={api} admin={session.admin} onAdminChanged={updateAdmin} onSessionRenewed={renewSession} />;
   } else if (route.name === 'tenants' || route.name === 'sign-in') {
     page = <TenantsPage api={api} admin={session.admin} navigate={navigate} />;
   } else {

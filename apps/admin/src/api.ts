@@ -28,6 +28,7 @@ import type {
   TenantDetail,
   TenantSettingsPatch,
   TenantSummary,
+  TotpEnabledResponse,
   TotpSetupResponse,
   UpdateAdminRequest,
   UpdateTenantRequest,
@@ -114,7 +115,8 @@ export class ApiClient {
   totpSetup(): Promise<TotpSetupResponse> {
     return this.json('POST', '/me/totp/setup', { body: {} });
   }
-  totpEnable(code: string): Promise<AdminView> {
+  /** The second factor on: every earlier token has ended, the reply carries this session's new one. */
+  totpEnable(code: string): Promise<TotpEnabledResponse> {
     return this.json('POST', '/me/totp/enable', { body: { code } });
   }
   totpDisable(code: string): Promise<AdminView> {

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Registry } from 'prom-client';
 import { CSV_CONTENT_TYPES } from './accounts/account-import.controller.js';
 import { AdminStatic, DEFAULT_ADMIN_DIST } from './admin/admin-static.js';
@@ -12,6 +14,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createLogger, PinoNestLogger } from '@guichet/platform';
 import type { AppConfig } from './config/config.js';
 import { loadSigningKey } from './crypto/signing-key.js';
+import { clientRequestIdOf } from './request/request-meta.js';
 import { httpDurationHistogram } from '@guichet/platform';
 import { METRICS_REGISTRY } from './metrics/metrics.module.js';
 import { registerHostResolution } from './tenancy/host-resolution.hook.js';
@@ -21,6 +24,12 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 /** Admin API bodies: an email template may hold 150,000 characters (subject, html, text). */
 export const ADMIN_BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** Each request's logger: our id (`reqId`), and a client's X-Request-Id beside it when it sent a sane one. */
+function withClientRequestId(parent: FastifyBaseLogger, bindings: Parameters<FastifyBaseLogger['child']>[0], options: Parameters<FastifyBaseLogger['child']>[1], raw: { headers: IncomingHttpHeaders }): FastifyBaseLogger {
+  const clientRequestId = clientRequestIdOf(raw.headers);
+  return parent.child(clientRequestId ? { ...bindings, clientRequestId } : bindings, options);
+}
+
 /** Builds the API application (not listening yet): used by main.ts and by the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = createLogger(config.LOG_LEVEL, 'guichet-api');
@@ -28,10 +37,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     loggerInstance: logger,
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     bodyLimit: BODY_LIMIT_BYTES,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-    },
+    // Our own id, always: the audit log and our logs must not carry an id a client chose
+    // (a client's X-Request-Id is logged beside it, as `clientRequestId`).
+    genReqId: () => randomUUID(),
+    childLoggerFactory: withClientRequestId,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, loadSigningKey(config.JWT_PRIVATE_KEY, config.NODE_ENV === 'production')), adapter, {

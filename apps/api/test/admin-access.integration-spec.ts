@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AdminAccountView, AdminLoginResponse, AdminView, TenantSummary, TotpSetupResponse } from '@guichet/types';
+import type { AdminAccountView, AdminLoginResponse, AdminView, TenantSummary, TotpEnabledResponse, TotpSetupResponse } from '@guichet/types';
 import { generate } from 'otplib';
 import { createUser } from './factories/users.js';
 import { type AdminClient, adminClient, auditRows, createTenantAdmin, signIn, startAdminSuite } from './support/admin.js';
@@ -134,10 +134,15 @@ describe('admin API: sign-in, second factor, admin accounts, and who may touch w
 
     expect((await admin.request('POST', '/me/totp/enable', { code: '000000' === (await generate({ secret })) ? '111111' : '000000' })).status).toBe(400);
     expect((await admin.request('POST', '/me/totp/enable', { code: 'abc' })).json()).toMatchObject({ error: 'invalid_body', fields: { code: expect.any(Array) } });
-    const enabled = await admin.request('POST', '/me/totp/enable', { code: await generate({ secret }) });
+    // Confirmed with the previous step's code (one step of drift is allowed), which is then used.
+    const enablingCode = await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 });
+    const enabled = await admin.request('POST', '/me/totp/enable', { code: enablingCode });
     expect(enabled.status).toBe(200);
-    expect(enabled.json<AdminView>().totpEnabled).toBe(true);
-    expect((await admin.request('POST', '/me/totp/setup')).status).toBe(409);
+    const renewed = enabled.json<TotpEnabledResponse>();
+    expect(renewed.totpEnabled).toBe(true);
+    // The token signed in without the second factor has ended; this session goes on with the new one.
+    expect((await admin.get('/me')).status).toBe(401);
+    expect((await adminClient(ctx, renewed.accessToken).request('POST', '/me/totp/setup')).status).toBe(409);
 
     const missing = await login({ email: 'totp@guichet.test', password: 'another long password' });
     expect(missing.status).toBe(401);
@@ -146,6 +151,8 @@ describe('admin API: sign-in, second factor, admin accounts, and who may touch w
     expect(wrongCode.json()).toMatchObject({ error: 'totp_required' });
     // A wrong password with a right code is a plain failure: the code field tells nothing.
     expect((await login({ email: 'totp@guichet.test', password: 'wrong password', totpCode: await generate({ secret }) })).json()).toMatchObject({ error: 'invalid_credentials' });
+    // The code that turned it on does not sign in.
+    expect((await login({ email: 'totp@guichet.test', password: 'another long password', totpCode: enablingCode })).status).toBe(401);
 
     const code = await generate({ secret });
     const ok = await login({ email: 'totp@guichet.test', password: 'another long password', totpCode: code });

@@ -66,16 +66,19 @@ describe('health and metrics', () => {
     expect(metrics.body).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/tenant"[^}]*tenant="cegepdeseptiles"[^}]*\} [1-9]/);
   });
 
-  it('writes JSON logs with a request id, and stops cleanly on SIGTERM', async () => {
+  it("writes JSON logs with our request id (a client's X-Request-Id beside it, never as ours), and stops cleanly on SIGTERM", async () => {
     const api = await ctx.startApi({ LOG_LEVEL: 'info' });
     const res = await ctx.request(CEGEP, { path: '/reset-password?token=secret-token-value', headers: { 'x-request-id': 'req-42' } }, api);
-    expect(res.headers['x-request-id']).toBe('req-42');
+    const ours = res.headers['x-request-id'];
+    expect(ours).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const code = await api.stop('SIGTERM');
     expect(code).toBe(0);
     const lines = api.output().split('\n').filter((l) => l.startsWith('{'));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
-    expect(api.output()).toContain('"req-42"');
+    expect(api.output()).toContain(`"reqId":"${ours}"`);
+    expect(api.output()).toContain('"clientRequestId":"req-42"');
+    expect(api.output()).not.toContain('"reqId":"req-42"');
     expect(api.output()).not.toContain('secret-token-value');
   });
 });

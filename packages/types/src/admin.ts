@@ -96,7 +96,17 @@ export interface TotpSetupResponse {
   otpauthUrl: string;
 }
 
-/** `POST me/totp/enable` and `POST me/totp/disable` → 200 `AdminView`. */
+/**
+ * `POST me/totp/enable` → 200 `TotpEnabledResponse`: the admin, and a new token for this
+ * session, since turning the second factor on ends every token issued before (this one too).
+ */
+export interface TotpEnabledResponse extends AdminView {
+  accessToken: string;
+  /** Seconds until `accessToken` expires. */
+  expiresIn: number;
+}
+
+/** `POST me/totp/enable` and `POST me/totp/disable` (→ 200 `AdminView`). */
 export const totpCodeRequestSchema = z.object({ code: totpCodeSchema }).strict();
 export type TotpCodeRequest = z.infer<typeof totpCodeRequestSchema>;
 

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { totpCodeSchema, type AdminView, type TotpSetupResponse } from '@guichet/types';
+import { totpCodeSchema, type AdminView, type TotpEnabledResponse, type TotpSetupResponse } from '@guichet/types';
 import type { ApiClient } from '../api';
 import { SubmitButton, SubmitStatus } from '../components/feedback';
 import { TextField } from '../components/fields';
@@ -11,10 +11,11 @@ interface Props {
   api: ApiClient;
   admin: AdminView;
   onAdminChanged: (admin: AdminView) => void;
+  onSessionRenewed: (response: TotpEnabledResponse) => void;
 }
 
 /** The signed-in admin: identity and the second factor (TOTP) on or off. */
-export function MyAccountPage({ api, admin, onAdminChanged }: Props) {
+export function MyAccountPage({ api, admin, onAdminChanged, onSessionRenewed }: Props) {
   const { t } = useI18n();
   return (
     <section className="page stack" aria-labelledby="account-title">
@@ -32,7 +33,7 @@ export function MyAccountPage({ api, admin, onAdminChanged }: Props) {
         <p className="notice notice-info" role="status" data-testid="totp-state">
           {admin.totpEnabled ? t.totpIsOn : t.totpIsOff}
         </p>
-        {admin.totpEnabled ? <DisableTotp api={api} onChanged={onAdminChanged} /> : <EnableTotp api={api} onChanged={onAdminChanged} />}
+        {admin.totpEnabled ? <DisableTotp api={api} onChanged={onAdminChanged} /> : <EnableTotp api={api} onEnabled={onSessionRenewed} />}
       </section>
     </section>
   );
@@ -44,7 +45,7 @@ function useCode() {
   return { code, setCode, error, setError };
 }
 
-function EnableTotp({ api, onChanged }: { api: ApiClient; onChanged: (admin: AdminView) => void }) {
+function EnableTotp({ api, onEnabled }: { api: ApiClient; onEnabled: (response: TotpEnabledResponse) => void }) {
   const { t } = useI18n();
   const [setup, setSetup] = useState<TotpSetupResponse | null>(null);
   const [qr, setQr] = useState<string | null>(null);
@@ -82,7 +83,7 @@ function EnableTotp({ api, onChanged }: { api: ApiClient; onChanged: (admin: Adm
     }
     code.setError(undefined);
     const result = await confirm.run(() => api.totpEnable(parsed.data), 'totpEnabled');
-    if (result.ok) onChanged(result.value);
+    if (result.ok) onEnabled(result.value);
   };
 
   if (!setup) {

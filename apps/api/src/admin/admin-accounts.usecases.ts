@@ -4,6 +4,7 @@ import type { AdminAccountView, CreateAdminRequest, Locale, UpdateAdminRequest }
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { PasswordHasher } from '../crypto/password-hasher.js';
+import { AdminLockout, signInKey } from './admin-lockout.js';
 import { assertAdminPassword } from './admin-password.js';
 import { type AdminActor, adminAudit } from './admin-request.js';
 
@@ -87,8 +88,9 @@ export class CreateAdmin {
 
 /**
  * Role, tenants, status or password of an admin account (platform admins only). A new
- * password must pass the admin floor; it also lifts a lockout (the usual reason to set one),
- * and the audit event says it changed, never what it is.
+ * password must pass the admin floor; it also lifts a lockout (the usual reason to set one)
+ * and ends every token of that admin (its own included, when it sets its own), and the
+ * audit event says it changed, never what it is.
  */
 @Injectable()
 export class UpdateAdmin {
@@ -96,6 +98,7 @@ export class UpdateAdmin {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
+    private readonly lockout: AdminLockout,
   ) {}
 
   async execute(actor: AdminActor, adminId: string, input: UpdateAdminRequest, locale: Locale = 'en'): Promise<AdminAccountView> {
@@ -109,7 +112,7 @@ export class UpdateAdmin {
       assertAdminPassword(input.password, target.email, locale);
       passwordHash = await this.hasher.hash(input.password);
     }
-    return this.dataSource.transaction(async (em) => {
+    const updated = await this.dataSource.transaction(async (em) => {
       const [locked] = await em.query<{ id: string }[]>('SELECT id FROM admin_accounts WHERE id = $1 FOR UPDATE', [adminId]);
       if (!locked) throw new NotFoundException(ADMIN_NOT_FOUND);
       const before = await findAdmin(em, adminId);
@@ -125,6 +128,7 @@ export class UpdateAdmin {
                 locked_until = CASE WHEN $3 = false OR $4::text IS NOT NULL THEN NULL ELSE locked_until END,
                 failed_logins = CASE WHEN $3 = false OR $4::text IS NOT NULL THEN 0 ELSE failed_logins END,
                 password_hash = COALESCE($4, password_hash),
+                token_version = CASE WHEN $4::text IS NOT NULL THEN token_version + 1 ELSE token_version END,
                 updated_at = now()
           WHERE id = $1`,
         [adminId, role, input.disabled ?? null, passwordHash],
@@ -140,5 +144,8 @@ export class UpdateAdmin {
       });
       return after!;
     });
+    // The lockout lifted in the database is lifted in the attempt budget too.
+    if (input.disabled === false || passwordHash) await this.lockout.signIn.reset(signInKey(updated.email));
+    return updated;
   }
 }

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AdminView } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { ADMIN_AUDIENCE } from './admin-tokens.js';
+import { ADMIN_AUDIENCE, TOKEN_VERSION_CLAIM } from './admin-tokens.js';
 import { mayManage, TENANT_NOT_FOUND } from './tenant-access.guard.js';
 
 declare module 'fastify' {
@@ -22,7 +22,8 @@ const EXPIRED = { error: 'unauthorized', message: 'Your admin session has expire
 /**
  * Bearer admin token (admin audience only: a portal token is refused here). The account is
  * read again on every request, so a disabled admin, a changed role or a withdrawn tenant
- * takes effect at once, not when the token expires.
+ * takes effect at once, not when the token expires — and so does a new password or the
+ * second factor turned on, which raise the account's token version stamped in the token.
  */
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
@@ -38,14 +39,19 @@ export class AdminAuthGuard implements CanActivate {
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!token) throw new UnauthorizedException({ error: 'unauthorized', message: 'Sign in to the admin app.' });
     let adminId: string;
+    let tokenVersion: number;
     try {
-      const claims = await this.jwt.verifyAsync<{ sub?: unknown }>(token, { audience: ADMIN_AUDIENCE, algorithms: ['ES256'] });
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown; [TOKEN_VERSION_CLAIM]?: unknown }>(token, { audience: ADMIN_AUDIENCE, algorithms: ['ES256'] });
       if (typeof claims.sub !== 'string') throw new Error('no subject');
       adminId = claims.sub;
+      // Tokens issued before versions existed carry none: version 0, ended by the first change.
+      const version = claims[TOKEN_VERSION_CLAIM] ?? 0;
+      if (typeof version !== 'number' || !Number.isSafeInteger(version)) throw new Error('bad token version');
+      tokenVersion = version;
     } catch {
       throw new UnauthorizedException(EXPIRED);
     }
-    const admin = await loadAdminView(this.dataSource, adminId);
+    const admin = await loadAdminView(this.dataSource, adminId, tokenVersion);
     if (!admin) throw new UnauthorizedException(EXPIRED);
     request.admin = admin;
     const platformOnly = this.reflector.getAllAndOverride<boolean>(PLATFORM_ONLY, [context.getHandler(), context.getClass()]);
@@ -59,15 +65,18 @@ export class AdminAuthGuard implements CanActivate {
   }
 }
 
-/** The active admin with that id, as the admin API sees it; null when missing or disabled. */
-export async function loadAdminView(db: Pick<DataSource, 'query'>, adminId: string): Promise<AdminView | null> {
+/**
+ * The active admin with that id, as the admin API sees it; null when missing or disabled, or
+ * when `tokenVersion` is given and is not the account's (a token issued before a new password).
+ */
+export async function loadAdminView(db: Pick<DataSource, 'query'>, adminId: string, tokenVersion?: number): Promise<AdminView | null> {
   const [row] = await db.query<{ id: string; email: string; role: AdminView['role']; totpEnabled: boolean; tenantIds: string[] }[]>(
     `SELECT a.id, a.email, a.role, a.totp_secret_ciphertext IS NOT NULL AS "totpEnabled",
             COALESCE(array_agg(g.tenant_id::text ORDER BY g.tenant_id) FILTER (WHERE g.tenant_id IS NOT NULL), '{}') AS "tenantIds"
        FROM admin_accounts a LEFT JOIN admin_tenant_grants g ON g.admin_id = a.id
-      WHERE a.id = $1 AND a.status = 'active'
+      WHERE a.id = $1 AND a.status = 'active' ${tokenVersion === undefined ? '' : 'AND a.token_version = $2'}
       GROUP BY a.id`,
-    [adminId],
+    tokenVersion === undefined ? [adminId] : [adminId, tokenVersion],
   );
   if (!row) return null;
   return { id: row.id, email: row.email, role: row.role, tenantIds: row.role === 'platform-admin' ? [] : row.tenantIds, totpEnabled: row.totpEnabled };

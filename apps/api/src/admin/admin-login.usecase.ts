@@ -10,22 +10,27 @@ import { type AppConfig, CONFIG } from '../config/config.js';
 import { PasswordHasher } from '../crypto/password-hasher.js';
 import type { RequestMeta } from '../request/request-meta.js';
 import { ClientLimits } from '../security/client-limits.js';
+import type { Reservation } from '../security/rate-limits.js';
 import { loadAdminView } from './admin-auth.guard.js';
-import { ADMIN_AUDIENCE, ADMIN_TOKEN_SECONDS } from './admin-tokens.js';
-import { checkTotp } from './totp.js';
+import { ADMIN_TOKEN_SECONDS, signAdminToken } from './admin-tokens.js';
+import { ADMIN_LOCK_MINUTES, AdminLockout, signInKey } from './admin-lockout.js';
+import { TotpChecks } from './totp-checks.js';
 
-export const ADMIN_MAX_FAILURES = 5;
-export const ADMIN_LOCK_MINUTES = 15;
 const FAILURE = { error: 'invalid_credentials', message: 'Incorrect email or password.' };
 const TOTP_MISSING = { error: 'totp_required', message: 'Enter the 6-digit code of your authenticator app.' };
 const TOTP_WRONG = { error: 'totp_required', message: 'This code is incorrect or expired: enter the current code of your authenticator app.' };
 
+type FailureReason = 'unknown_account' | 'locked' | 'disabled' | 'wrong_password' | 'wrong_totp';
+
 /**
- * Admin sign-in: argon2id password, then the TOTP code when the second factor is on. Wrong
- * passwords and wrong codes count towards the account's lockout and, with unknown emails,
- * towards the address's limit (`admin-login-ip`: then 429 with Retry-After before any
- * hashing, audited once in the platform log); a locked, disabled or unknown account gets
- * the same 401 as a wrong password (after the same argon2 work).
+ * Admin sign-in: argon2id password, then the TOTP code when the second factor is on. Each
+ * attempt reserves one of the email's attempts (known or not) before anything is checked,
+ * and a right password gives it back when it was refused for another reason (disabled, code
+ * missing) — so a burst of parallel guesses gets `ADMIN_MAX_FAILURES` checks per lock time,
+ * password and code alike; a refused attempt verifies against the dummy hash. Wrong answers
+ * and refused attempts also count towards the address's limit (`admin-login-ip`: then 429
+ * with Retry-After before any hashing, audited once in the platform log); a locked, disabled
+ * or unknown account gets the same 401 as a wrong password (after the same argon2 work).
  */
 @Injectable()
 export class AdminLogin {
@@ -36,34 +41,41 @@ export class AdminLogin {
     private readonly encryptor: Encryptor,
     private readonly audit: AuditLog,
     private readonly clientLimits: ClientLimits,
+    private readonly lockout: AdminLockout,
+    private readonly totp: TotpChecks,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(input: AdminLoginRequest, meta: RequestMeta): Promise<AdminLoginResponse> {
     // An address over its limit is refused before any hashing.
     await this.clientLimits.assertUnder('admin-login-ip', meta);
-    const accounts = this.dataSource.getRepository(AdminAccount);
-    const admin = await accounts.findOneBy({ email: input.email.toLowerCase() });
-    // Same argon2 work whether or not the account exists.
-    const valid = await this.hasher.verify(admin?.passwordHash ?? null, input.password);
-    const locked = admin?.lockedUntil != null && admin.lockedUntil > new Date();
-    if (!admin || !valid || locked || admin.status !== 'active') {
-      // A wrong password counts for the address whatever the account (spraying many emails);
-      // a right one on a locked or disabled account does not.
-      if (!valid) await this.clientLimits.countFailure('admin-login-ip', null, meta);
-      if (admin && !valid) await this.countFailure(admin, meta, 'wrong_password');
-      else await this.audit.record({ tenantId: null, action: 'admin.login.failed', actorType: 'anonymous', targetType: admin ? 'admin' : null, targetId: admin?.id ?? null, details: { reason: !admin ? 'unknown_account' : locked ? 'locked' : 'disabled' }, meta });
+    const key = signInKey(input.email);
+    const [admin, reservation] = await Promise.all([this.dataSource.getRepository(AdminAccount).findOneBy({ email: input.email.toLowerCase() }), this.lockout.signIn.reserve(key)]);
+    const locked = !reservation.granted || (admin?.lockedUntil != null && admin.lockedUntil > new Date());
+    // Same argon2 work whether or not the account exists, and whether or not the attempt may be checked.
+    const valid = await this.hasher.verify(locked ? null : (admin?.passwordHash ?? null), input.password);
+    if (!admin || !valid) {
+      await this.fail(admin, key, reservation, meta, !admin ? 'unknown_account' : locked ? 'locked' : 'wrong_password');
+      throw new UnauthorizedException(FAILURE);
+    }
+    if (admin.status !== 'active') {
+      // A right password on a disabled account: nothing guessed, the attempt is given back.
+      await this.lockout.signIn.refund(key);
+      await this.auditFailure(admin, meta, 'disabled');
       throw new UnauthorizedException(FAILURE);
     }
 
     let totpStep: number | null = null;
     if (admin.totpSecretCiphertext) {
       const code = input.totpCode ?? input.totp;
-      if (!code) throw new UnauthorizedException(TOTP_MISSING);
+      if (!code) {
+        await this.lockout.signIn.refund(key);
+        throw new UnauthorizedException(TOTP_MISSING);
+      }
       const lastStep = admin.totpLastStep === null ? null : Number(admin.totpLastStep);
-      totpStep = await checkTotp(this.encryptor.decrypt(admin.totpSecretCiphertext), code, lastStep);
+      totpStep = await this.totp.check(this.encryptor.decrypt(admin.totpSecretCiphertext), code, lastStep);
       if (totpStep === null) {
-        await Promise.all([this.countFailure(admin, meta, 'wrong_totp'), this.clientLimits.countFailure('admin-login-ip', null, meta)]);
+        await this.fail(admin, key, reservation, meta, 'wrong_totp');
         throw new UnauthorizedException(TOTP_WRONG);
       }
     }
@@ -75,31 +87,39 @@ export class AdminLogin {
         WHERE id = $1 AND ($2::bigint IS NULL OR totp_last_step IS NULL OR totp_last_step < $2)`,
       [admin.id, totpStep],
     );
-    if (!updated) throw new UnauthorizedException(TOTP_WRONG);
+    if (!updated) {
+      await this.fail(admin, key, reservation, meta, 'wrong_totp');
+      throw new UnauthorizedException(TOTP_WRONG);
+    }
+    await this.lockout.signIn.reset(key);
 
     const view = await loadAdminView(this.dataSource, admin.id);
     if (!view) throw new UnauthorizedException(FAILURE);
-    const accessToken = await this.jwt.signAsync(
-      { email: view.email, role: view.role },
-      { subject: admin.id, audience: ADMIN_AUDIENCE, issuer: `${this.config.PUBLIC_URL_SCHEME}://${this.config.adminHost}`, expiresIn: ADMIN_TOKEN_SECONDS },
-    );
+    const accessToken = await signAdminToken(this.jwt, this.config, view, admin.tokenVersion);
     await this.audit.record({ tenantId: null, action: 'admin.login.succeeded', actorType: 'admin', actorId: admin.id, targetType: 'admin', targetId: admin.id, details: { secondFactor: totpStep !== null }, meta });
     return { accessToken, token: accessToken, expiresIn: ADMIN_TOKEN_SECONDS, admin: view };
   }
 
-  private async countFailure(admin: AdminAccount, meta: RequestMeta, reason: 'wrong_password' | 'wrong_totp'): Promise<void> {
-    const [rows] = await this.dataSource.query<[{ failed_logins: number; locked: boolean }[], number]>(
-      `UPDATE admin_accounts SET
-              failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-              locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-        WHERE id = $1
-        RETURNING failed_logins, locked_until > now() AS locked`,
-      [admin.id, ADMIN_MAX_FAILURES, ADMIN_LOCK_MINUTES],
+  /**
+   * A wrong answer, or an attempt refused by the lock: counted for the address (spraying many
+   * emails) and on the account; the last attempt of the budget locks the account.
+   */
+  private async fail(admin: AdminAccount | null, key: string, reservation: Reservation, meta: RequestMeta, reason: FailureReason): Promise<void> {
+    const [lockedNow] = await Promise.all([this.lockout.signIn.failed(key, reservation), this.clientLimits.countFailure('admin-login-ip', null, meta)]);
+    if (!admin) return this.auditFailure(null, meta, reason);
+    await this.dataSource.query(
+      `UPDATE admin_accounts SET failed_logins = failed_logins + 1,
+              locked_until = CASE WHEN $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+        WHERE id = $1`,
+      [admin.id, lockedNow, ADMIN_LOCK_MINUTES],
     );
-    const lockedNow = rows[0]?.locked === true && !(admin.lockedUntil && admin.lockedUntil > new Date());
-    await this.audit.record({ tenantId: null, action: 'admin.login.failed', actorType: 'anonymous', targetType: 'admin', targetId: admin.id, details: { reason }, meta });
+    await this.auditFailure(admin, meta, reason);
     if (lockedNow) {
-      await this.audit.record({ tenantId: null, action: 'admin.locked', actorType: 'system', targetType: 'admin', targetId: admin.id, details: { failures: ADMIN_MAX_FAILURES, lockMinutes: ADMIN_LOCK_MINUTES }, meta });
+      await this.audit.record({ tenantId: null, action: 'admin.locked', actorType: 'system', targetType: 'admin', targetId: admin.id, details: { failures: reservation.rank, lockMinutes: ADMIN_LOCK_MINUTES }, meta });
     }
+  }
+
+  private auditFailure(admin: AdminAccount | null, meta: RequestMeta, reason: FailureReason): Promise<void> {
+    return this.audit.record({ tenantId: null, action: 'admin.login.failed', actorType: 'anonymous', targetType: admin ? 'admin' : null, targetId: admin?.id ?? null, details: { reason }, meta });
   }
 }

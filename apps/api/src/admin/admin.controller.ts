@@ -6,6 +6,7 @@ import {
   type AdminLoginResponse,
   type AdminView,
   type TotpCodeRequest,
+  type TotpEnabledResponse,
   totpCodeRequestSchema,
   type TotpSetupResponse,
 } from '@guichet/types';
@@ -58,8 +59,10 @@ export class AdminController {
   @HttpCode(200)
   @UseGuards(AdminAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Turns the second factor on with a code from the secret of setup' })
-  totpEnable(@Actor() actor: AdminActor, @Body(new ZodValidationPipe(totpCodeRequestSchema)) body: TotpCodeRequest): Promise<AdminView> {
+  @ApiOperation({
+    summary: 'Turns the second factor on with a code from the secret of setup (that code is then used); every token of the admin ends, and the reply carries a new one for this session; 429 after 5 wrong codes',
+  })
+  totpEnable(@Actor() actor: AdminActor, @Body(new ZodValidationPipe(totpCodeRequestSchema)) body: TotpCodeRequest): Promise<TotpEnabledResponse> {
     return this.enableTotp.execute(actor, body.code);
   }
 
@@ -67,7 +70,7 @@ export class AdminController {
   @HttpCode(200)
   @UseGuards(AdminAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Turns the second factor off, with a current code' })
+  @ApiOperation({ summary: 'Turns the second factor off, with a current code; 429 after 5 wrong codes' })
   totpDisable(@Actor() actor: AdminActor, @Body(new ZodValidationPipe(totpCodeRequestSchema)) body: TotpCodeRequest): Promise<AdminView> {
     return this.disableTotp.execute(actor, body.code);
   }

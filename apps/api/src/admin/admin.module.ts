@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CreateAdmin, UpdateAdmin } from './admin-accounts.usecases.js';
 import { AdminAccountsController } from './admin-accounts.controller.js';
 import { AdminAuthGuard } from './admin-auth.guard.js';
+import { AdminLockout } from './admin-lockout.js';
 import { AdminLogin } from './admin-login.usecase.js';
 import { DisableTotp, EnableTotp, SetUpTotp } from './admin-totp.usecases.js';
 import { AdminController } from './admin.controller.js';
@@ -10,6 +11,7 @@ import { AuditQueries } from './audit-queries.js';
 import { DeliveriesController } from './deliveries.controller.js';
 import { RetryDelivery, TenantDeliveries } from './deliveries.usecases.js';
 import { TenantAccessGuard } from './tenant-access.guard.js';
+import { TotpChecks } from './totp-checks.js';
 import { TenantChanges } from './tenant-changes.js';
 import { TenantSettingsController } from './tenant-settings.controller.js';
 import { TestUsernameRule, UpdateTenantSettings } from './tenant-settings.usecases.js';
@@ -38,6 +40,8 @@ import { AddTenantHost, CreateTenant, RemoveTenantHost, UpdateTenant } from './t
   providers: [
     AdminAuthGuard,
     TenantAccessGuard,
+    AdminLockout,
+    TotpChecks,
     AdminLogin,
     SetUpTotp,
     EnableTotp,

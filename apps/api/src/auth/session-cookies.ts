@@ -78,7 +78,21 @@ export function signInCookies(mode: Remember, input: { secure: boolean; token: s
   return [session, username];
 }
 
-/** Server-side lifetime of a session, in seconds. */
+/**
+ * The longest a sign-in lasts, however often it is refreshed, from the password sign-in:
+ * a remembered (`all`) one at least this many days (or the tenant's refresh lifetime, if
+ * longer: it is never cut short)…
+ */
+export const REMEMBERED_SESSION_MAX_DAYS = 90;
+/** …and a browser-session one this many hours (a shift and then some). */
+export const SESSION_ONLY_MAX_HOURS = 24;
+
+/** Server-side lifetime of a session, in seconds (sliding: renewed at each refresh). */
 export function sessionLifetimeSeconds(persistent: boolean, refreshDays: number): number {
   return persistent ? refreshDays * 86_400 : SESSION_ONLY_HOURS * 3600;
+}
+
+/** Absolute lifetime of a sign-in and all its refreshes, in seconds, counted from the sign-in. */
+export function sessionMaxSeconds(persistent: boolean, refreshDays: number): number {
+  return persistent ? Math.max(refreshDays, REMEMBERED_SESSION_MAX_DAYS) * 86_400 : SESSION_ONLY_MAX_HOURS * 3600;
 }

@@ -6,7 +6,7 @@ import type { UserView } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestMeta } from '../request/request-meta.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
-import { sessionLifetimeSeconds } from './session-cookies.js';
+import { sessionLifetimeSeconds, sessionMaxSeconds } from './session-cookies.js';
 
 export interface IssuedSession {
   /** The opaque refresh token (only its SHA-256 is stored). */
@@ -26,40 +26,56 @@ const USER_VIEW = `u.id, u.username, u.first_name AS "firstName", u.last_name AS
 
 /**
  * Refresh sessions: opaque tokens stored hashed, rotated on every use; presenting a token
- * that was already rotated means it leaked, and the whole family is revoked.
+ * that was already rotated means it leaked, and the whole family is revoked. Rotation slides
+ * a session's expiry, up to an absolute lifetime from the sign-in (`sessionMaxSeconds`):
+ * then the password is asked again.
  */
 @Injectable()
 export class Sessions {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async start(db: DataSource | EntityManager, tenant: TenantContext, userId: string, persistent: boolean, meta: RequestMeta, familyId: string = randomUUID()): Promise<IssuedSession> {
+  /**
+   * A new session: of a new family (a password sign-in), or the next of a family (a rotation,
+   * with `family` and when it signed in). Its lifetime slides, but never past the family's
+   * absolute lifetime counted from the sign-in.
+   */
+  async start(
+    db: DataSource | EntityManager,
+    tenant: TenantContext,
+    userId: string,
+    persistent: boolean,
+    meta: RequestMeta,
+    family: { id: string; signedInAt: Date } = { id: randomUUID(), signedInAt: new Date() },
+  ): Promise<IssuedSession> {
     const token = newToken();
-    const lifetimeSeconds = sessionLifetimeSeconds(persistent, tenant.settings.tokenLifetimes.refreshDays);
-    await db.query(
-      `INSERT INTO refresh_sessions (tenant_id, user_id, family_id, token_hash, persistent, expires_at, user_agent, ip)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6), $7, $8)`,
-      [tenant.id, userId, familyId, hashToken(token), persistent, lifetimeSeconds, meta.userAgent, meta.ip],
+    const { refreshDays } = tenant.settings.tokenLifetimes;
+    const [row] = await db.query<{ lifetimeSeconds: number }[]>(
+      `INSERT INTO refresh_sessions (tenant_id, user_id, family_id, token_hash, persistent, signed_in_at, expires_at, user_agent, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, LEAST(now() + make_interval(secs => $7), $6::timestamptz + make_interval(secs => $8)), $9, $10)
+       RETURNING floor(extract(epoch FROM expires_at - now()))::int AS "lifetimeSeconds"`,
+      [tenant.id, userId, family.id, hashToken(token), persistent, family.signedInAt, sessionLifetimeSeconds(persistent, refreshDays), sessionMaxSeconds(persistent, refreshDays), meta.userAgent, meta.ip],
     );
-    return { token, familyId, persistent, lifetimeSeconds };
+    return { token, familyId: family.id, persistent, lifetimeSeconds: Math.max(0, row!.lifetimeSeconds) };
   }
 
-  /** Exchanges a refresh token for a new one of the same family (sliding lifetime). */
+  /** Exchanges a refresh token for a new one of the same family (sliding lifetime, within the family's absolute lifetime). */
   async rotate(tenant: TenantContext, token: unknown, meta: RequestMeta): Promise<Rotation> {
     if (!isWellFormedToken(token)) return { outcome: 'invalid' };
     const tokenHash = hashToken(token);
     return this.dataSource.transaction(async (em): Promise<Rotation> => {
-      const [current] = await em.query<{ userId: string; familyId: string; persistent: boolean }[]>(
+      const [current] = await em.query<{ userId: string; familyId: string; persistent: boolean; signedInAt: Date }[]>(
         `WITH rotated AS (
            UPDATE refresh_sessions s SET rotated_at = now()
              FROM users u
             WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.rotated_at IS NULL AND s.revoked_at IS NULL AND s.expires_at > now()
               AND u.id = s.user_id AND u.tenant_id = s.tenant_id AND u.status = 'active'
-           RETURNING s.user_id, s.family_id, s.persistent)
-         SELECT user_id AS "userId", family_id AS "familyId", persistent FROM rotated`,
+           RETURNING s.user_id, s.family_id, s.persistent, s.signed_in_at)
+         SELECT user_id AS "userId", family_id AS "familyId", persistent, signed_in_at AS "signedInAt" FROM rotated`,
         [tenant.id, tokenHash],
       );
       if (current) {
-        return { outcome: 'rotated', userId: current.userId, session: await this.start(em, tenant, current.userId, current.persistent, meta, current.familyId) };
+        const family = { id: current.familyId, signedInAt: current.signedInAt };
+        return { outcome: 'rotated', userId: current.userId, session: await this.start(em, tenant, current.userId, current.persistent, meta, family) };
       }
       const [previous] = await em.query<{ userId: string; familyId: string; rotated: boolean; revoked: boolean }[]>(
         `SELECT user_id AS "userId", family_id AS "familyId", rotated_at IS NOT NULL AS rotated, revoked_at IS NOT NULL AS revoked

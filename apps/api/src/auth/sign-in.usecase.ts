@@ -7,7 +7,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { PasswordHasher } from '../crypto/password-hasher.js';
 import type { RequestMeta } from '../request/request-meta.js';
 import { ClientLimits } from '../security/client-limits.js';
-import { RateLimits } from '../security/rate-limits.js';
+import { type AttemptBudget, RateLimits, type Reservation } from '../security/rate-limits.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 import { AccessTokens } from './access-tokens.js';
 import { type IssuedSession, Sessions } from './sessions.js';
@@ -38,10 +38,12 @@ interface Account extends UserView {
 type FailureReason = 'unknown_account' | 'wrong_password' | 'not_enrolled' | 'account_locked' | 'account_disabled';
 
 /**
- * Password sign-in. Every path does the same argon2id work (an unknown account is
- * verified against a dummy hash) and fails with the same 401. Wrong passwords count per
- * client address and per account (known or not) in Redis, and per known account in the
- * database; at the tenant's number of failures the account is locked for its lock time.
+ * Password sign-in. Every path does the same argon2id work (an unknown account, and an
+ * attempt refused by the lock, is verified against a dummy hash) and fails with the same
+ * 401. Each attempt reserves one of the account's (known or not) attempts in Redis before
+ * its password is checked, and a success gives it back; wrong passwords also count per
+ * client address, and per known account in the database. At the tenant's number of
+ * failures the account is locked for its lock time, however many attempts run in parallel.
  */
 @Injectable()
 export class SignIn {
@@ -66,21 +68,25 @@ export class SignIn {
     const lockout = this.rateLimits.accountFailures(maxFailures, lockMinutes);
     const accountKey = `${tenant.id}:${username}`;
 
-    const [account, failures] = await Promise.all([this.findAccount(tenant.id, username), lockout.state(accountKey)]);
-    const valid = await this.hasher.verify(account?.passwordHash ?? null, password);
-    const locked = (failures?.consumed ?? 0) >= maxFailures || (account?.lockedUntil != null && account.lockedUntil.getTime() > Date.now());
+    // The attempt is counted before the password is checked: of a burst, only the first
+    // `maxFailures` are checked; the others verify against the dummy hash (same work, same reply).
+    const [account, reservation] = await Promise.all([this.findAccount(tenant.id, username), lockout.reserve(accountKey)]);
+    const locked = !reservation.granted || (account?.lockedUntil != null && account.lockedUntil.getTime() > Date.now());
+    const valid = await this.hasher.verify(locked ? null : (account?.passwordHash ?? null), password);
 
     if (!account || !valid || locked || account.status !== 'active') {
       const reason: FailureReason = !account
         ? 'unknown_account'
-        : !account.passwordHash
-          ? 'not_enrolled'
-          : !valid
-            ? 'wrong_password'
-            : account.status !== 'active'
-              ? 'account_disabled'
-              : 'account_locked';
-      await this.recordFailure(input, account, reason, valid, accountKey, lockout);
+        : locked
+          ? 'account_locked'
+          : !account.passwordHash
+            ? 'not_enrolled'
+            : !valid
+              ? 'wrong_password'
+              : 'account_disabled';
+      // A right password on a disabled account gives its attempt back; a refused attempt keeps it (its answer was never checked).
+      if (valid) await lockout.refund(accountKey);
+      await this.recordFailure(input, account, reason, valid, accountKey, reservation, lockout);
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
 
@@ -94,7 +100,7 @@ export class SignIn {
       ]);
     }
     await this.dataSource.query(`UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1 AND tenant_id = $2`, [account.id, tenant.id]);
-    if (failures) await lockout.reset(accountKey);
+    await lockout.reset(accountKey);
 
     const session = await this.sessions.start(this.dataSource, tenant, account.id, input.remember === 'all', meta);
     const { accessToken, expiresIn } = await this.tokens.issue(tenant, account, session.familyId);
@@ -127,28 +133,30 @@ export class SignIn {
     reason: FailureReason,
     passwordValid: boolean,
     accountKey: string,
-    lockout: ReturnType<RateLimits['accountFailures']>,
+    reservation: Reservation,
+    lockout: AttemptBudget,
   ): Promise<void> {
     const { tenant, meta } = input;
     const target = account ? { targetType: 'user', targetId: account.id } : {};
     if (!passwordValid) {
-      // A wrong password counts, whatever else is wrong; a right one on a locked or disabled account does not.
-      const [counted] = await Promise.all([lockout.countFailure(accountKey), this.clientLimits.countFailure('login-ip', tenant, meta)]);
+      // A wrong password counts, and so does an attempt refused by the lock (its password is never
+      // checked); a right one on a disabled account does not.
+      const [lockedNow] = await Promise.all([lockout.failed(accountKey, reservation), this.clientLimits.countFailure('login-ip', tenant, meta)]);
       if (account) {
         await this.dataSource.query(
           `UPDATE users SET failed_logins = failed_logins + 1,
                   locked_until = CASE WHEN $3 THEN now() + make_interval(mins => $4) ELSE locked_until END
             WHERE id = $1 AND tenant_id = $2`,
-          [account.id, tenant.id, counted.reachedLimit, tenant.settings.lockout.lockMinutes],
+          [account.id, tenant.id, lockedNow, tenant.settings.lockout.lockMinutes],
         );
       }
-      if (counted.reachedLimit) {
+      if (lockedNow) {
         await this.audit.record({
           tenantId: tenant.id,
           action: 'auth.account.locked',
           actorType: 'system',
           ...target,
-          details: { failures: counted.consumed, lockMinutes: tenant.settings.lockout.lockMinutes, knownAccount: account !== null },
+          details: { failures: reservation.rank, lockMinutes: tenant.settings.lockout.lockMinutes, knownAccount: account !== null },
           meta,
         });
       }

@@ -15,9 +15,16 @@ export class PasswordHasher {
   private dummyHash: Promise<string> | null = null;
   /** Every verification, whatever its outcome or account: one per sign-in attempt on every path. */
   private readonly verifications: Counter;
+  /** Verifications against a stored hash: the guesses really tested (the lockout bounds them). */
+  private readonly guesses: Counter;
 
   constructor(@Inject(CONFIG) config: AppConfig, @Inject(METRICS_REGISTRY) registry: Registry) {
     this.verifications = new Counter({ name: 'password_verifications_total', help: 'argon2id password verifications (known and unknown accounts alike)', registers: [registry] });
+    this.guesses = new Counter({
+      name: 'password_guesses_verified_total',
+      help: 'argon2id verifications against a stored hash (unknown accounts and attempts refused by a lockout verify against a dummy hash instead)',
+      registers: [registry],
+    });
     this.options = {
       type: argon2.argon2id,
       memoryCost: config.ARGON2_MEMORY_KIB,
@@ -37,6 +44,7 @@ export class PasswordHasher {
       await argon2.verify(await this.dummyHash, password).catch(() => false);
       return false;
     }
+    this.guesses.inc();
     try {
       return await argon2.verify(hash, password);
     } catch {

@@ -11,7 +11,17 @@ export interface RequestMeta {
    */
   ip: string | null;
   userAgent: string | null;
+  /** Our id of the request (never the client's X-Request-Id). */
   requestId: string;
+}
+
+/**
+ * The client's X-Request-Id, for the logs only: kept when it is a short token of safe
+ * characters, never trusted as our own id.
+ */
+export function clientRequestIdOf(headers: Record<string, string | string[] | undefined>): string | null {
+  const given = headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : null;
 }
 
 export function requestMeta(request: FastifyRequest): RequestMeta {

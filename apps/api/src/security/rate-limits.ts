@@ -18,6 +18,31 @@ export interface FailureCount {
 }
 
 /**
+ * An attempt counted before its answer is checked. `granted`: within the budget, so the
+ * answer may be checked; `last`: it took the last attempt of the budget (its failure locks).
+ */
+export interface Reservation {
+  rank: number;
+  granted: boolean;
+  last: boolean;
+}
+
+/**
+ * A budget of attempts per key (an account's lockout). Each attempt is reserved atomically
+ * *before* its answer is checked, so parallel attempts cannot all read "not locked yet":
+ * of any burst, at most `maxFailures` are checked per window.
+ */
+export interface AttemptBudget {
+  reserve(key: string): Promise<Reservation>;
+  /** Gives a granted attempt back: its answer was right, only something else refused it. */
+  refund(key: string): Promise<void>;
+  /** A checked answer was wrong; the last attempt of the budget locks the key for the lock time. True when this locked it. */
+  failed(key: string, reservation: Reservation): Promise<boolean>;
+  /** Clears the key: a success, an unlock, a new password. */
+  reset(key: string): Promise<void>;
+}
+
+/**
  * Rate limits and lockout counters in Redis (rate-limiter-flexible: atomic Lua counters,
  * so concurrent requests are counted exactly). When Redis is not ready, an in-process
  * limiter with the same settings stands in (insurance) and no request waits on Redis.
@@ -106,12 +131,36 @@ export class RateLimits {
   accountFailures(maxFailures: number, lockMinutes: number) {
     const limiter = this.limiter('login-account', maxFailures, lockMinutes * 60);
     return {
+      ...this.budget(limiter, maxFailures, lockMinutes),
       state: async (key: string): Promise<LimitState | null> => {
         const res = await limiter.get(key);
         return res ? { consumed: res.consumedPoints, msBeforeReset: res.msBeforeNext } : null;
       },
       countFailure: (key: string): Promise<FailureCount> => this.countAndBlock(limiter, key, maxFailures, lockMinutes * 60),
-      reset: async (key: string): Promise<void> => {
+    };
+  }
+
+  /** A budget of `maxFailures` attempts per key and `lockMinutes`, under the Redis keys of `name`. */
+  attempts(name: string, maxFailures: number, lockMinutes: number): AttemptBudget {
+    return this.budget(this.limiter(name, maxFailures, lockMinutes * 60), maxFailures, lockMinutes);
+  }
+
+  private budget(limiter: RateLimiterAbstract, maxFailures: number, lockMinutes: number): AttemptBudget {
+    return {
+      reserve: async (key) => {
+        // One atomic increment (Lua): the rank is this attempt's, whatever runs in parallel.
+        const { consumedPoints: rank } = await limiter.penalty(key, 1);
+        return { rank, granted: rank <= maxFailures, last: rank === maxFailures };
+      },
+      refund: async (key) => {
+        await limiter.reward(key, 1).catch(() => undefined);
+      },
+      failed: async (key, reservation) => {
+        if (!reservation.last) return false;
+        await limiter.block(key, lockMinutes * 60).catch(() => undefined);
+        return true;
+      },
+      reset: async (key) => {
         await limiter.delete(key).catch(() => undefined);
       },
     };

@@ -17,6 +17,11 @@ export class AdminAccount {
   @Column('text', { name: 'totp_pending_ciphertext', nullable: true }) totpPendingCiphertext!: string | null;
   /** Time step of the last code accepted: a code is never accepted twice. */
   @Column('bigint', { name: 'totp_last_step', nullable: true }) totpLastStep!: string | null;
+  /**
+   * Stamped in every admin token and checked on every request: raising it ends every token
+   * issued before (a new password, the second factor turned on).
+   */
+  @Column('integer', { name: 'token_version', default: 0 }) tokenVersion!: number;
   @Column('varchar', { length: 20, default: 'active' }) status!: 'active' | 'disabled';
   @Column('integer', { name: 'failed_logins', default: 0 }) failedLogins!: number;
   @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil!: Date | null;

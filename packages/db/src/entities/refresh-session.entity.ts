@@ -17,6 +17,8 @@ export class RefreshSession {
   /** Remember mode `all`: a persistent cookie; otherwise a browser-session cookie. */
   @Column('boolean') persistent!: boolean;
   @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
+  /** When the family began (the password sign-in), kept across rotations: its absolute lifetime counts from here. */
+  @Column('timestamptz', { name: 'signed_in_at', default: () => 'now()' }) signedInAt!: Date;
   @Column('timestamptz', { name: 'rotated_at', nullable: true }) rotatedAt!: Date | null;
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
   @Column('varchar', { name: 'user_agent', length: 500, nullable: true }) userAgent!: string | null;
