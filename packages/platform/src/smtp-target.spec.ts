@@ -60,9 +60,9 @@ describe('SmtpTargetPolicy', () => {
   it('refuses internal targets and non-SMTP ports at save time, with a message', async () => {
     const p = policy();
     for (const host of ['127.0.0.1', 'localhost', 'LOCALHOST.', '[::1]', '169.254.169.254', 'db.localhost', 'metadata.google.internal', '10.0.0.5', '127.1', '2130706433']) {
-      expect(await p.refusal(host, 25)).toMatch(/^The SMTP server may not be on /);
+      expect((await p.refusal(host, 25))?.message).toMatch(/^The SMTP server may not be on /);
     }
-    expect(await p.refusal('smtp.example.com', 6379)).toMatch(/not an SMTP port/);
+    expect(await p.refusal('smtp.example.com', 6379)).toEqual({ field: 'port', message: expect.stringMatching(/not an SMTP port/) });
     expect(await p.refusal('198.51.99.1', 587)).toBeNull();
     // Not resolvable now: accepted, checked again when the worker connects.
     expect(await p.refusal('smtp.does-not-exist.invalid', 587)).toBeNull();
@@ -73,7 +73,7 @@ describe('SmtpTargetPolicy', () => {
     expect(await p.refusal('127.0.0.1', 1025)).toBeNull();
     expect(await p.refusal('relay.corp.example', 2526)).toBeNull();
     // The address is listed, not the name: localhost still resolves to a loopback address that is listed.
-    expect(await p.refusal('localhost', 25)).toMatch(/local or internal name/);
+    expect((await p.refusal('localhost', 25))?.message).toMatch(/local or internal name/);
   });
 
   it('checks every address a name resolves to when connecting, and refuses the whole name for one bad address', async () => {

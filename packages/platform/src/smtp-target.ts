@@ -158,16 +158,16 @@ export class SmtpTargetPolicy {
    * Why this host and port may not be saved, or null. A name that does not resolve now is
    * accepted (its DNS may come later; the worker checks again when it connects).
    */
-  async refusal(host: string, port: number): Promise<string | null> {
+  async refusal(host: string, port: number): Promise<{ field: 'host' | 'port'; message: string } | null> {
     const name = normalizeSmtpHost(host);
     const portProblem = this.portRefusal(name, port);
-    if (portProblem) return portProblem;
+    if (portProblem) return { field: 'port', message: portProblem };
     if (this.rules.allowList.allowsHost(name)) return null;
     try {
       await this.addresses(name);
       return null;
     } catch (error) {
-      if (error instanceof SmtpTargetRefused) return `The SMTP server may not be on ${error.reason}: use your institution's public mail server.`;
+      if (error instanceof SmtpTargetRefused) return { field: 'host', message: `The SMTP server may not be on ${error.reason}: use your institution's public mail server.` };
       return null;
     }
   }

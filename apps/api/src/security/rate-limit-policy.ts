@@ -17,7 +17,9 @@ export const RATE_LIMITS = {
   'reset-ip': { points: 100, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Username lookups from one address. */
   'lookup-ip': { points: 10, durationSeconds: 5 * 60, blockSeconds: 5 * 60 },
-  /** Emails (reset, enrolment, already registered) one account receives in an hour, at most. */
+  /** Test emails one admin sends for one tenant (to their own address): enough to try a few settings. */
+  'smtp-test': { points: 5, durationSeconds: 15 * 60, blockSeconds: 15 * 60, what: 'test emails' },
+    /** Emails (reset, enrolment, already registered) one account receives in an hour, at most. */
   'account-email': { points: 3, durationSeconds: 60 * 60, blockSeconds: 60 * 60 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -72,6 +72,7 @@ export class RateLimits {
    */
   async consume(name: RateLimitName, key: string, onLimitReached?: () => Promise<void>): Promise<void> {
     const limit = RATE_LIMITS[name];
+    const what = 'what' in limit ? limit.what : undefined;
     try {
       await this.named(name).consume(key);
     } catch (rejection) {
@@ -79,9 +80,9 @@ export class RateLimits {
       if (rejection.consumedPoints === limit.points + 1) {
         await this.named(name).block(key, limit.blockSeconds).catch(() => undefined);
         await onLimitReached?.();
-        throw new TooManyRequestsException(limit.blockSeconds);
+        throw new TooManyRequestsException(limit.blockSeconds, what);
       }
-      throw new TooManyRequestsException(rejection.msBeforeNext / 1000);
+      throw new TooManyRequestsException(rejection.msBeforeNext / 1000, what);
     }
   }
 
