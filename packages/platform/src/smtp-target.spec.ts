@@ -83,6 +83,16 @@ describe('SmtpTargetPolicy', () => {
     await expect(p.addresses('smtp.rebind.example', 587)).rejects.toThrow(/loopback.*resolves to 127\.0\.0\.1/);
     await expect(p.addresses('smtp.public.example', 587)).resolves.toEqual(['198.51.99.1', '2606:4700::1111']);
     await expect(p.addresses('smtp.public.example', 6379)).rejects.toThrow(SmtpTargetRefused);
+    expect(await p.refusal('smtp.public.example', 6379)).toMatchObject({ field: 'port' });
+    expect(await p.refusal('smtp.rebind.example', 587)).toMatchObject({ field: 'host', message: expect.stringMatching(/loopback/) });
+  });
+
+  it('lets a name whose every address the operator listed use any port', async () => {
+    const answers: Record<string, string[]> = { 'relay.corp.example': ['10.1.2.3'], 'mixed.corp.example': ['10.1.2.3', '198.51.99.1'] };
+    const p = policy('10.0.0.0/8', async (host) => answers[host] ?? []);
+    await expect(p.addresses('relay.corp.example', 1025)).resolves.toEqual(['10.1.2.3']);
+    await expect(p.addresses('mixed.corp.example', 1025)).rejects.toMatchObject({ field: 'port' });
+    await expect(p.addresses('mixed.corp.example', 587)).resolves.toEqual(['10.1.2.3', '198.51.99.1']);
   });
 
   it('resolves with the system resolver: localhost is refused unless listed by name', async () => {

@@ -23,7 +23,10 @@ const IPV6_GLOBAL_UNICAST = ipaddr.parseCIDR('2000::/3');
 
 /** What a refused target is, for the admin's message; the API and the worker share the wording. */
 export class SmtpTargetRefused extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly field: 'host' | 'port' = 'host',
+  ) {
     super(reason);
     this.name = 'SmtpTargetRefused';
   }
@@ -144,8 +147,7 @@ export class SmtpTargetPolicy {
     private readonly resolve: Resolver = systemResolver,
   ) {}
 
-  private portRefusal(host: string, port: number): string | null {
-    if (SMTP_PORTS.includes(port) || this.rules.allowList.allowsHost(host)) return null;
+  private static portMessage(port: number): string {
     return `Port ${port} is not an SMTP port: use ${SMTP_PORTS.join(', ')}.`;
   }
 
@@ -160,15 +162,17 @@ export class SmtpTargetPolicy {
    */
   async refusal(host: string, port: number): Promise<{ field: 'host' | 'port'; message: string } | null> {
     const name = normalizeSmtpHost(host);
-    const portProblem = this.portRefusal(name, port);
-    if (portProblem) return { field: 'port', message: portProblem };
     if (this.rules.allowList.allowsHost(name)) return null;
     try {
-      await this.addresses(name);
+      await this.addresses(name, port);
       return null;
     } catch (error) {
-      if (error instanceof SmtpTargetRefused) return { field: 'host', message: `The SMTP server may not be on ${error.reason}: use your institution's public mail server.` };
-      return null;
+      if (!(error instanceof SmtpTargetRefused)) {
+        // Did not resolve: only the port can be judged now.
+        return SMTP_PORTS.includes(port) ? null : { field: 'port', message: SmtpTargetPolicy.portMessage(port) };
+      }
+      if (error.field === 'port') return { field: 'port', message: SmtpTargetPolicy.portMessage(port) };
+      return { field: 'host', message: `The SMTP server may not be on ${error.reason}: use your institution's public mail server.` };
     }
   }
 
@@ -179,10 +183,6 @@ export class SmtpTargetPolicy {
    */
   async addresses(host: string, port?: number): Promise<string[]> {
     const name = normalizeSmtpHost(host);
-    if (port !== undefined) {
-      const portProblem = this.portRefusal(name, port);
-      if (portProblem) throw new SmtpTargetRefused(`port ${port}`);
-    }
     const listedName = this.rules.allowList.allowsHost(name) && isIP(name) === 0;
     if (!listedName) {
       const refusedName = SmtpTargetPolicy.nameRefusal(name);
@@ -190,12 +190,16 @@ export class SmtpTargetPolicy {
     }
     const addresses = isIP(name) ? [name] : await this.resolve(name);
     if (!addresses.length) throw new Error(`${name} did not resolve`);
-    if (listedName) return addresses;
-    for (const address of addresses) {
-      if (this.rules.allowList.allowsAddress(address)) continue;
-      const reason = refusedAddressReason(address);
-      if (reason) throw new SmtpTargetRefused(isIP(name) ? reason : `${reason} (${name} resolves to ${address})`);
+    if (!listedName) {
+      for (const address of addresses) {
+        if (this.rules.allowList.allowsAddress(address)) continue;
+        const reason = refusedAddressReason(address);
+        if (reason) throw new SmtpTargetRefused(isIP(name) ? reason : `${reason} (${name} resolves to ${address})`);
+      }
     }
+    // An operator-listed host may use any port: listed by name, or every address it has listed.
+    const listed = listedName || addresses.every((a) => this.rules.allowList.allowsAddress(a));
+    if (port !== undefined && !listed && !SMTP_PORTS.includes(port)) throw new SmtpTargetRefused(`port ${port}, which is not an SMTP port`, 'port');
     return addresses;
   }
 }

@@ -1,6 +1,9 @@
 import { SmtpTargetRefused } from '@guichet/platform';
 
-type SmtpError = { responseCode?: unknown; code?: string; response?: string; message?: string; command?: string };
+type SmtpError = { responseCode?: unknown; code?: string; originalCode?: string; response?: string; message?: string; command?: string };
+
+/** Node's and OpenSSL's codes of a failed TLS handshake or certificate check, which nodemailer keeps as `originalCode`. */
+const TLS_FAILURE = /^ERR_(TLS|SSL)_|CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/;
 
 /** 5xx replies (recipient rejected, message refused) will not succeed on retry, nor will a server the rules refuse; the rest may. */
 export function isPermanentSmtpFailure(error: unknown): boolean {
@@ -27,7 +30,7 @@ export function describeSmtpFailure(error: unknown): string {
     if (e.code === 'EENVELOPE') return `${status}: the SMTP server ${temporary ? 'temporarily refused' : 'refused'} the sender or the recipient`;
     return `${status}: the SMTP server ${temporary ? 'temporarily refused' : 'refused'} the message`;
   }
-  if (e.code === 'ETLS') return 'the TLS connection to the SMTP server failed (certificate or protocol)';
+  if (e.code === 'ETLS' || TLS_FAILURE.test(e.originalCode ?? '')) return 'the TLS connection to the SMTP server failed (certificate or protocol)';
   if (e.code === 'EDNS') return 'the SMTP server\u2019s name did not resolve';
   if (e.code === 'EAUTH') return 'the SMTP server refused the sign-in (user name or password)';
   return 'could not connect to the SMTP server, or it closed the connection';
