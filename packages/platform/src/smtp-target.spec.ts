@@ -95,6 +95,12 @@ describe('SmtpTargetPolicy', () => {
     await expect(p.addresses('mixed.corp.example', 587)).resolves.toEqual(['10.1.2.3', '198.51.99.1']);
   });
 
+  it('gives up on a lookup that hangs: the save accepts the name, the connection fails', async () => {
+    const p = new SmtpTargetPolicy({ allowList: SmtpAllowList.parse(''), allowInsecure: false }, () => new Promise(() => undefined), 50);
+    expect(await p.refusal('smtp.slow.example', 587)).toBeNull();
+    await expect(p.addresses('smtp.slow.example', 587)).rejects.toMatchObject({ code: 'EDNS' });
+  });
+
   it('resolves with the system resolver: localhost is refused unless listed by name', async () => {
     await expect(policy('127.0.0.1').addresses('127.0.0.1', 1025)).resolves.toEqual(['127.0.0.1']);
     await expect(policy('127.0.0.1').addresses('localhost', 25)).rejects.toThrow(SmtpTargetRefused);

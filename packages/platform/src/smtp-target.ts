@@ -144,8 +144,22 @@ export interface SmtpTargetRules {
 export class SmtpTargetPolicy {
   constructor(
     readonly rules: SmtpTargetRules,
-    private readonly resolve: Resolver = systemResolver,
+    private readonly resolver: Resolver = systemResolver,
+    /** A lookup that takes longer fails (a save accepts the name, a connection fails and is retried). */
+    private readonly resolveTimeoutMs = 5000,
   ) {}
+
+  private async resolve(name: string): Promise<string[]> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error(`${name} did not resolve within ${this.resolveTimeoutMs} ms`), { code: 'EDNS' })), this.resolveTimeoutMs);
+    });
+    try {
+      return await Promise.race([this.resolver(name), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   private static portMessage(port: number): string {
     return `Port ${port} is not an SMTP port: use ${SMTP_PORTS.join(', ')}.`;
@@ -189,7 +203,7 @@ export class SmtpTargetPolicy {
       if (refusedName) throw new SmtpTargetRefused(refusedName);
     }
     const addresses = isIP(name) ? [name] : await this.resolve(name);
-    if (!addresses.length) throw new Error(`${name} did not resolve`);
+    if (!addresses.length) throw Object.assign(new Error(`${name} did not resolve`), { code: 'EDNS' });
     if (!listedName) {
       for (const address of addresses) {
         if (this.rules.allowList.allowsAddress(address)) continue;

@@ -31,7 +31,7 @@ export function describeSmtpFailure(error: unknown): string {
     return `${status}: the SMTP server ${temporary ? 'temporarily refused' : 'refused'} the message`;
   }
   if (e.code === 'ETLS' || TLS_FAILURE.test(e.originalCode ?? '')) return 'the TLS connection to the SMTP server failed (certificate or protocol)';
-  if (e.code === 'EDNS') return 'the SMTP server\u2019s name did not resolve';
+  if (e.code === 'EDNS' || e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return 'the SMTP server\u2019s name did not resolve';
   if (e.code === 'EAUTH') return 'the SMTP server refused the sign-in (user name or password)';
   return 'could not connect to the SMTP server, or it closed the connection';
 }
