@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { refusedAddressReason, SmtpAllowList, SmtpTargetPolicy, SmtpTargetRefused } from './smtp-target.js';
 
-const policy = (allowed = '', resolve?: (host: string) => Promise<string[]>) => new SmtpTargetPolicy({ allowList: SmtpAllowList.parse(allowed), allowInsecure: false }, resolve);
+const policy = (allowed = '', resolve?: (host: string) => Promise<string[]>) => new SmtpTargetPolicy(SmtpAllowList.parse(allowed), resolve);
 
 describe('refusedAddressReason', () => {
   it.each([
@@ -84,7 +84,10 @@ describe('SmtpTargetPolicy', () => {
     await expect(p.addresses('smtp.public.example', 587)).resolves.toEqual(['198.51.99.1', '2606:4700::1111']);
     await expect(p.addresses('smtp.public.example', 6379)).rejects.toThrow(SmtpTargetRefused);
     expect(await p.refusal('smtp.public.example', 6379)).toMatchObject({ field: 'port' });
-    expect(await p.refusal('smtp.rebind.example', 587)).toMatchObject({ field: 'host', message: expect.stringMatching(/loopback/) });
+    // The admin learns that the name is internal, not the address it has; the log does.
+    const refused = await p.refusal('smtp.rebind.example', 587);
+    expect(refused).toMatchObject({ field: 'host', message: expect.stringMatching(/loopback address \(what smtp\.rebind\.example resolves to\)/) });
+    expect(refused!.message).not.toContain('127.0.0.1');
   });
 
   it('lets a name whose every address the operator listed use any port', async () => {
@@ -96,7 +99,7 @@ describe('SmtpTargetPolicy', () => {
   });
 
   it('gives up on a lookup that hangs: the save accepts the name, the connection fails', async () => {
-    const p = new SmtpTargetPolicy({ allowList: SmtpAllowList.parse(''), allowInsecure: false }, () => new Promise(() => undefined), 50);
+    const p = new SmtpTargetPolicy(SmtpAllowList.parse(''), () => new Promise(() => undefined), 50);
     expect(await p.refusal('smtp.slow.example', 587)).toBeNull();
     await expect(p.addresses('smtp.slow.example', 587)).rejects.toMatchObject({ code: 'EDNS' });
   });

@@ -23,11 +23,13 @@ const IPV6_GLOBAL_UNICAST = ipaddr.parseCIDR('2000::/3');
 
 /** What a refused target is, for the admin's message; the API and the worker share the wording. */
 export class SmtpTargetRefused extends Error {
+  /** `reason` is for the tenant admin (never the address a name resolves to); the message, for the operator's log, may add it. */
   constructor(
     readonly reason: string,
     readonly field: 'host' | 'port' = 'host',
+    detail = reason,
   ) {
-    super(reason);
+    super(detail);
     this.name = 'SmtpTargetRefused';
   }
 }
@@ -130,12 +132,6 @@ export type Resolver = (host: string) => Promise<string[]>;
 /** getaddrinfo, as a socket would resolve the name (hosts file included). */
 export const systemResolver: Resolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
-export interface SmtpTargetRules {
-  allowList: SmtpAllowList;
-  /** SMTP_ALLOW_INSECURE: a tenant server need not offer TLS. */
-  allowInsecure: boolean;
-}
-
 /**
  * The checks, at save time (`refusal`) and again at every connection (`addresses`), since a
  * name may resolve elsewhere by then (DNS rebinding): the worker connects to the very
@@ -143,7 +139,7 @@ export interface SmtpTargetRules {
  */
 export class SmtpTargetPolicy {
   constructor(
-    readonly rules: SmtpTargetRules,
+    private readonly allowList: SmtpAllowList,
     private readonly resolver: Resolver = systemResolver,
     /** A lookup that takes longer fails (a save accepts the name, a connection fails and is retried). */
     private readonly resolveTimeoutMs = 5000,
@@ -176,7 +172,7 @@ export class SmtpTargetPolicy {
    */
   async refusal(host: string, port: number): Promise<{ field: 'host' | 'port'; message: string } | null> {
     const name = normalizeSmtpHost(host);
-    if (this.rules.allowList.allowsHost(name)) return null;
+    if (this.allowList.allowsHost(name)) return null;
     try {
       await this.addresses(name, port);
       return null;
@@ -197,7 +193,7 @@ export class SmtpTargetPolicy {
    */
   async addresses(host: string, port?: number): Promise<string[]> {
     const name = normalizeSmtpHost(host);
-    const listedName = this.rules.allowList.allowsHost(name) && isIP(name) === 0;
+    const listedName = this.allowList.allowsHost(name) && isIP(name) === 0;
     if (!listedName) {
       const refusedName = SmtpTargetPolicy.nameRefusal(name);
       if (refusedName) throw new SmtpTargetRefused(refusedName);
@@ -206,13 +202,14 @@ export class SmtpTargetPolicy {
     if (!addresses.length) throw Object.assign(new Error(`${name} did not resolve`), { code: 'EDNS' });
     if (!listedName) {
       for (const address of addresses) {
-        if (this.rules.allowList.allowsAddress(address)) continue;
+        if (this.allowList.allowsAddress(address)) continue;
         const reason = refusedAddressReason(address);
-        if (reason) throw new SmtpTargetRefused(isIP(name) ? reason : `${reason} (${name} resolves to ${address})`);
+        if (reason && isIP(name)) throw new SmtpTargetRefused(reason);
+        if (reason) throw new SmtpTargetRefused(`${reason} (what ${name} resolves to)`, 'host', `${reason} (${name} resolves to ${address})`);
       }
     }
     // An operator-listed host may use any port: listed by name, or every address it has listed.
-    const listed = listedName || addresses.every((a) => this.rules.allowList.allowsAddress(a));
+    const listed = listedName || addresses.every((a) => this.allowList.allowsAddress(a));
     if (port !== undefined && !listed && !SMTP_PORTS.includes(port)) throw new SmtpTargetRefused(`port ${port}, which is not an SMTP port`, 'port');
     return addresses;
   }

@@ -40,7 +40,7 @@ export class SaveTenantSmtp {
     private readonly encryptor: Encryptor,
     @Inject(CONFIG) config: AppConfig,
   ) {
-    this.targets = new SmtpTargetPolicy({ allowList: config.smtpAllowList, allowInsecure: config.SMTP_ALLOW_INSECURE });
+    this.targets = new SmtpTargetPolicy(config.smtpAllowList);
   }
 
   async execute(actor: AdminActor, tenantId: string, input: SmtpSettingsRequest | null): Promise<SmtpSettingsView> {

@@ -32,7 +32,7 @@ export class TransportPool implements OnApplicationShutdown {
     @Inject(CONFIG) private readonly config: WorkerConfig,
     private readonly encryptor: Encryptor,
   ) {
-    this.targets = new SmtpTargetPolicy({ allowList: config.smtpAllowList, allowInsecure: config.SMTP_ALLOW_INSECURE });
+    this.targets = new SmtpTargetPolicy(config.smtpAllowList);
   }
 
   get(tenantId: string, smtp: TenantSettingsRow['smtp']): Transporter {
