@@ -65,6 +65,9 @@ if (env.NODE_ENV !== 'production') {
   }
   env.DATA_ENCRYPTION_KEY ||= secrets.DATA_ENCRYPTION_KEY;
   env.JWT_PRIVATE_KEY ||= secrets.JWT_PRIVATE_KEY;
+  // A tenant may be pointed at the local inbox (127.0.0.1, no TLS) while developing; unless set otherwise.
+  env.SMTP_ALLOWED_HOSTS ??= '127.0.0.1';
+  env.SMTP_ALLOW_INSECURE ??= 'true';
 }
 
 const run = (title, command, args) => {

@@ -267,13 +267,15 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     await page.goto(cegepUrl('email'));
     await page.waitForSelector('[data-testid=test-email-form]');
     stack.smtp.failNext(1, 550, 'Mailbox unavailable');
-    await page.fill('#test-email-to', 'boite-pleine@cegepsi.test');
+    // The test email goes to the signed-in admin, and the page says so.
+    expect(await page.textContent('[data-testid=test-email-intro]')).toContain(CEGEP_ADMIN.email);
+    expect(await page.$('#test-email-to')).toBeNull();
     await page.click('[data-testid=test-email-send]');
     await page.waitForSelector('[data-testid=test-email-status-ok]');
 
     await page.click('[data-testid=section-deliveries]');
     await page.selectOption('#deliveries-status', 'failed');
-    const failedRow = '[data-testid=delivery-row][data-recipient="boite-pleine@cegepsi.test"][data-status=failed]';
+    const failedRow = `[data-testid=delivery-row][data-recipient="${CEGEP_ADMIN.email}"][data-status=failed]`;
     await eventually(async () => {
       await page.click('[data-testid=deliveries-refresh]');
       await page.waitForTimeout(200);
@@ -286,12 +288,12 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     await page.click(`${failedRow} [data-testid=delivery-retry]`);
     await page.waitForSelector('[data-testid=retry-status-ok]');
     await stack.smtp.waitFor(before + 1);
-    expect(stack.smtp.messages.at(-1)!.to).toContain('boite-pleine@cegepsi.test');
+    expect(stack.smtp.messages.at(-1)!.to).toContain(CEGEP_ADMIN.email);
     await page.selectOption('#deliveries-status', 'sent');
     await eventually(async () => {
       await page.click('[data-testid=deliveries-refresh]');
       await page.waitForTimeout(200);
-      return (await page.$('[data-testid=delivery-row][data-recipient="boite-pleine@cegepsi.test"][data-status=sent]')) !== null;
+      return (await page.$(`[data-testid=delivery-row][data-recipient="${CEGEP_ADMIN.email}"][data-status=sent]`)) !== null;
     }, 'the delivery to be sent');
     await page.close();
   });

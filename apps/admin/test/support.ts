@@ -44,6 +44,9 @@ export async function startStack(): Promise<Stack> {
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_PREFIX: `guichet-admin-e2e-${randomBytes(4).toString('hex')}`,
     SMTP_URL: smtp.url,
+    // A tenant server set to the test SMTP sink (127.0.0.1, no TLS) is the operator's exception.
+    SMTP_ALLOWED_HOSTS: '127.0.0.1',
+    SMTP_ALLOW_INSECURE: 'true',
     LOG_LEVEL: 'warn',
     ADMIN_BOOTSTRAP_EMAIL: ROOT.email,
     ADMIN_BOOTSTRAP_PASSWORD: ROOT.password,

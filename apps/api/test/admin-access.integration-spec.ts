@@ -262,7 +262,7 @@ describe('admin API: sign-in, second factor, admin accounts, and who may touch w
       ['GET', `/tenants/${t}/smtp`],
       ['PUT', `/tenants/${t}/smtp`, { host: 'smtp.evil.example', port: 25, secure: false, password: 'x' }],
       ['DELETE', `/tenants/${t}/smtp`],
-      ['POST', `/tenants/${t}/smtp/test`, { to: 'attacker@evil.example' }],
+      ['POST', `/tenants/${t}/smtp/test`, { locale: 'fr' }],
       ['GET', `/tenants/${t}/templates`],
       ['GET', `/tenants/${t}/templates/password-reset/fr`],
       ['PUT', `/tenants/${t}/templates/password-reset/fr`, template],

@@ -127,7 +127,8 @@ describe('email worker', () => {
     await new Promise((r) => setTimeout(r, 800));
     const row = await deliveries().findOneByOrFail({ id: outboxId });
     expect(row.attempts).toBe(1);
-    expect(row.lastError).toMatch(/550.*Mailbox unavailable/);
+    // The reply code, not the server's words (they are in the worker's log).
+    expect(row.lastError).toBe('550: the SMTP server refused the message');
     expect(row.tokenCiphertext).toBeNull();
     expect(mailsTo(user.email)).toHaveLength(0);
     await worker.stop();
@@ -141,7 +142,7 @@ describe('email worker', () => {
     await waitUntil(async () => (await deliveries().findOneByOrFail({ id: outboxId })).attempts >= 2, 10_000, 'two attempts');
     const pending = await deliveries().findOneByOrFail({ id: outboxId });
     expect(pending.status).toMatch(/queued|sending/);
-    expect(pending.lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
+    expect(pending.lastError).toBe('could not connect to the SMTP server, or it closed the connection');
     const sink = await startSmtpSink(port);
     try {
       await waitUntil(async () => (await statusOf(outboxId)) === 'sent', 20_000, 'sent after SMTP came back');

@@ -38,6 +38,9 @@ export async function createWorkerContext(): Promise<WorkerContext> {
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_PREFIX: prefix,
     SMTP_URL: smtp.url,
+    // Tenant servers in these tests are SMTP sinks on 127.0.0.1 without TLS: the operator's exception, by address only.
+    SMTP_ALLOWED_HOSTS: '127.0.0.1',
+    SMTP_ALLOW_INSECURE: 'true',
     DATA_ENCRYPTION_KEY: key,
     LOG_LEVEL: 'warn',
     EMAIL_RETRY_BASE_MS: '100',

@@ -1,4 +1,5 @@
 import { ConfigError, type Env, parseEnv, publicOrigin } from '@guichet/types';
+import { SmtpAllowList } from './smtp-target.js';
 
 /** Origin of the admin app under `pnpm dev` (Vite's dev server, `apps/admin/vite.config.ts`). */
 export const ADMIN_DEV_SERVER_ORIGIN = 'http://localhost:5173';
@@ -23,6 +24,16 @@ export interface AppConfig extends Env {
   adminFrameSources: string[];
   trustedProxies: string[];
   secureCookies: boolean;
+  /** SMTP_ALLOWED_HOSTS parsed: the internal hosts a tenant's SMTP server may be on. */
+  smtpAllowList: SmtpAllowList;
+}
+
+function smtpAllowList(value: string): SmtpAllowList {
+  try {
+    return SmtpAllowList.parse(value);
+  } catch (error) {
+    throw new ConfigError([`SMTP_ALLOWED_HOSTS=${JSON.stringify(value)}: ${(error as Error).message}`]);
+  }
 }
 
 export function buildConfig(env: Env): AppConfig {
@@ -36,6 +47,7 @@ export function buildConfig(env: Env): AppConfig {
     adminFrameSources: [publicOrigin(env, `*.${env.BASE_DOMAIN}`)],
     trustedProxies: env.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean),
     secureCookies: env.SECURE_COOKIES ?? env.NODE_ENV === 'production',
+    smtpAllowList: smtpAllowList(env.SMTP_ALLOWED_HOSTS),
   };
 }
 

@@ -22,18 +22,35 @@ export interface SmtpSink {
   /** Holds every message this long before answering (slow server). */
   setDelay(ms: number): void;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** Connections clients opened, and those that are closed again (either side). */
+  connections: { opened: number; closed: number };
+  /** Waits until at least `count` connections are closed. */
+  waitForClosed(count: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
+export interface SmtpSinkOptions {
+  /** Offers STARTTLS with this key and certificate (PEM); without, STARTTLS is not offered. */
+  tls?: { key: string; cert: string };
+}
+
 /** An in-process SMTP server that keeps what it receives. */
-export async function startSmtpSink(port?: number): Promise<SmtpSink> {
+export async function startSmtpSink(port?: number, sinkOptions: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
+  const connections = { opened: 0, closed: 0 };
   let failures: { remaining: number; code: number; message: string } | null = null;
   let delayMs = 0;
   const options: SMTPServerOptions = {
     authOptional: true,
-    disabledCommands: ['STARTTLS'],
+    ...(sinkOptions.tls ? { key: sinkOptions.tls.key, cert: sinkOptions.tls.cert } : { disabledCommands: ['STARTTLS'] }),
     logger: false,
+    onConnect(_session, callback) {
+      connections.opened += 1;
+      callback();
+    },
+    onClose() {
+      connections.closed += 1;
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -86,6 +103,14 @@ export async function startSmtpSink(port?: number): Promise<SmtpSink> {
         await new Promise((r) => setTimeout(r, 25));
       }
       return messages;
+    },
+    connections,
+    async waitForClosed(count, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (connections.closed < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} closed connections, got ${connections.closed} of ${connections.opened} within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

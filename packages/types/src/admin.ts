@@ -379,8 +379,11 @@ export const smtpSettingsRequestSchema = z
   .strict();
 export type SmtpSettingsRequest = z.infer<typeof smtpSettingsRequestSchema>;
 
-/** `POST tenants/:tenantId/smtp/test` → 202 `SmtpTestResponse`: a `test-email` through the outbox. `to` defaults to the admin's email. */
-export const smtpTestRequestSchema = z.object({ to: email.optional(), locale: localeSchema.optional() }).strict();
+/**
+ * `POST tenants/:tenantId/smtp/test` → 202 `SmtpTestResponse`: a `test-email` through the
+ * outbox, always to the signed-in admin's own address; 429 after a few (per admin and tenant).
+ */
+export const smtpTestRequestSchema = z.object({ locale: localeSchema.optional() }).strict();
 export type SmtpTestRequest = z.infer<typeof smtpTestRequestSchema>;
 export interface SmtpTestResponse {
   deliveryId: string;

@@ -20,6 +20,16 @@ export const envSchema = z.object({
   /** Prefix of every Redis key (queues, rate limits, pub/sub channels); tests use their own. */
   REDIS_PREFIX: z.string().regex(/^[\w:{}-]{1,64}$/).default('guichet'),
   SMTP_URL: url(['smtp:', 'smtps:']).default('smtp://127.0.0.1:1025'),
+  /**
+   * Comma-separated host names, IPs and CIDRs a tenant's own SMTP server may be on although
+   * they are internal (loopback, private…), on any port. SMTP_URL is the operator's and never checked.
+   */
+  SMTP_ALLOWED_HOSTS: z
+    .string()
+    .refine((v) => v.split(',').every((entry) => /^[\w.:/[\]-]*$/.test(entry.trim())), 'comma-separated host names, IP addresses or CIDRs')
+    .default(''),
+  /** Lets a tenant's SMTP server be used without TLS (no STARTTLS required); for development and tests. */
+  SMTP_ALLOW_INSECURE: bool.default(false),
   BASE_DOMAIN: z
     .string()
     .regex(/^[a-z0-9.-]+$/i, 'a domain such as localhost or guichet.example.ca')

@@ -76,7 +76,7 @@ export class SetUpTotp {
  */
 async function checkWithinBudget(lockout: AdminLockout, totp: TotpChecks, adminId: string, secret: string, code: string, afterStep: number | null): Promise<number> {
   const reservation = await lockout.totpChanges.reserve(adminId);
-  if (!reservation.granted) throw new TooManyRequestsException(ADMIN_LOCK_MINUTES * 60, 'Too many wrong codes.');
+  if (!reservation.granted) throw new TooManyRequestsException(ADMIN_LOCK_MINUTES * 60, 'wrong codes');
   const step = await totp.check(secret, code, afterStep);
   if (step === null) {
     await lockout.totpChanges.failed(adminId, reservation);

@@ -107,7 +107,7 @@ export class TenantSettingsController {
 
   @Post('smtp/test')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Queues a test email (to the given address, or the admin’s) through the outbox and the worker; 202 with the delivery id to follow' })
+  @ApiOperation({ summary: 'Queues a test email to the signed-in admin’s own address through the outbox and the worker (a few per hour); 202 with the delivery id to follow' })
   async testSmtp(
     @Actor() actor: AdminActor,
     @RouteTenant() tenant: AdminTenant,
@@ -115,6 +115,6 @@ export class TenantSettingsController {
   ): Promise<SmtpTestResponse> {
     const { settings } = await this.detail(tenant.id);
     const locale = body.locale && settings.locales.includes(body.locale) ? body.locale : settings.defaultLocale;
-    return this.sendTestEmail.execute(actor, tenant.id, body.to ?? actor.admin.email, locale);
+    return this.sendTestEmail.execute(actor, tenant.id, locale);
   }
 }

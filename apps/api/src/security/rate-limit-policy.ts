@@ -17,6 +17,8 @@ export const RATE_LIMITS = {
   'reset-ip': { points: 100, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Username lookups from one address. */
   'lookup-ip': { points: 10, durationSeconds: 5 * 60, blockSeconds: 5 * 60 },
+  /** Test emails one admin sends for one tenant (to their own address): enough to try a few settings. */
+  'smtp-test': { points: 5, durationSeconds: 15 * 60, blockSeconds: 15 * 60, what: 'test emails' },
   /**
    * Link emails (reset, enrolment) one account receives in an hour on the requests of one
    * requester (a client address, or an admin): strangers from one address spend their own

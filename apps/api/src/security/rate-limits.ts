@@ -97,6 +97,7 @@ export class RateLimits {
    */
   async consume(name: RateLimitName, key: string, onLimitReached?: () => Promise<void>): Promise<void> {
     const limit = RATE_LIMITS[name];
+    const what = 'what' in limit ? limit.what : undefined;
     try {
       await this.named(name).consume(key);
     } catch (rejection) {
@@ -104,9 +105,9 @@ export class RateLimits {
       if (rejection.consumedPoints === limit.points + 1) {
         await this.named(name).block(key, limit.blockSeconds).catch(() => undefined);
         await onLimitReached?.();
-        throw new TooManyRequestsException(limit.blockSeconds);
+        throw new TooManyRequestsException(limit.blockSeconds, what);
       }
-      throw new TooManyRequestsException(rejection.msBeforeNext / 1000);
+      throw new TooManyRequestsException(rejection.msBeforeNext / 1000, what);
     }
   }
 

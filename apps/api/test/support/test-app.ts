@@ -46,6 +46,9 @@ export async function createTestContext(extraEnv: Record<string, string> = {}): 
     ARGON2_MEMORY_KIB: '8192',
     ARGON2_ITERATIONS: '1',
     DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
+    // The tests' SMTP sinks listen on 127.0.0.1 without TLS: the operator's exception, by address only.
+    SMTP_ALLOWED_HOSTS: '127.0.0.1',
+    SMTP_ALLOW_INSECURE: 'true',
     ...extraEnv,
   };
   const dataSource = createDataSource(db.url, { poolSize: 4 });

@@ -7,7 +7,7 @@ import { LINK_KINDS } from '@guichet/types';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { WorkerMetrics } from '../metrics.js';
-import { describeSmtpFailure, isPermanentSmtpFailure } from './smtp-errors.js';
+import { describeSmtpFailure, isPermanentSmtpFailure, smtpFailureDetail } from './smtp-errors.js';
 import { TenantEmailSettings } from './tenant-email-settings.js';
 import { TransportPool } from './transports.js';
 
@@ -98,7 +98,7 @@ export class SendEmail {
       this.metrics.sendDuration.observe({ result: 'error' }, Number(process.hrtime.bigint() - started) / 1e9);
       const permanent = isPermanentSmtpFailure(error);
       const reason = describeSmtpFailure(error);
-      this.logger.warn(`delivery ${row.id} (${row.kind}, tenant ${tenant.slug}) ${permanent ? 'refused' : 'failed'}: ${reason}`);
+      this.logger.warn(`delivery ${row.id} (${row.kind}, tenant ${tenant.slug}) ${permanent ? 'refused' : 'failed'}: ${smtpFailureDetail(error)}`);
       await deliveries.update(
         { id: row.id, tenantId: row.tenantId },
         permanent
