@@ -5,3 +5,4 @@ export * from './encryption.js';
 export * from './tokens.js';
 export * from './queue.js';
 export * from './outbox.js';
+export * from './management-server.js';
