@@ -49,7 +49,9 @@ if (missing.length) {
   process.exit(1);
 }
 
-// 2. Development secrets, generated once and kept out of git.
+// 2. A local run is development unless said otherwise (the processes default to production:
+// Secure cookies, required keys). Development secrets, generated once and kept out of git.
+env.NODE_ENV ||= 'development';
 if (env.NODE_ENV !== 'production') {
   const dir = join(root, '.guichet');
   const file = join(dir, 'dev-secrets.json');

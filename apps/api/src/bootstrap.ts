@@ -14,6 +14,7 @@ import type { AppConfig } from './config/config.js';
 import { loadSigningKey } from './crypto/signing-key.js';
 import { httpDurationHistogram } from '@guichet/platform';
 import { METRICS_REGISTRY } from './metrics/metrics.module.js';
+import { registerResponseHeaders } from './security/response-headers.js';
 import { registerHostResolution } from './tenancy/host-resolution.hook.js';
 import { TenantCache } from './tenancy/tenant-cache.service.js';
 
@@ -65,6 +66,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  registerResponseHeaders(fastify, config);
 
   app.useGlobalFilters(new ApiExceptionFilter());
 
