@@ -19,6 +19,8 @@ const smtpUrl = new URL(get('SMTP_URL', 'smtp://127.0.0.1:1025'));
 const port = Number(get('PORT', '3000'));
 const baseDomain = get('BASE_DOMAIN', 'localhost');
 const scheme = get('PUBLIC_URL_SCHEME', 'http');
+const managementHost = get('MANAGEMENT_HOST', '127.0.0.1');
+const managementUrl = (p) => `http://${['0.0.0.0', '::'].includes(managementHost) ? '127.0.0.1' : managementHost}:${p}`;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 function reachable(host, p, timeout = 2000) {
@@ -153,6 +155,7 @@ for (let i = 0; i < 300 && !stopping; i++) {
     say(`  Admin app:                      ${origin(`admin.${baseDomain}`)}${dev ? '  (with live reload: http://localhost:5173)' : ''}`);
     say(`  API documentation:              ${origin(`cegepdeseptiles.${baseDomain}`)}/api/docs`);
     if (smtpLocal) say(`  Local inbox (every email sent):  http://localhost:1080`);
+    say(`  Metrics, detailed health:       ${managementUrl(get('MANAGEMENT_PORT', '9464'))}/metrics (API), ${managementUrl(get('WORKER_MANAGEMENT_PORT', '9465'))}/metrics (worker)`);
     say('');
     break;
   }
