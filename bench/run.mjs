@@ -24,6 +24,9 @@ const env = {
   DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   ADMIN_BOOTSTRAP_EMAIL: 'bench@guichet.localhost',
   ADMIN_BOOTSTRAP_PASSWORD: 'bench-password-long-enough',
+  // Any free management port: the bench reads no metrics, and a running `pnpm start` holds the defaults.
+  MANAGEMENT_PORT: '0',
+  WORKER_MANAGEMENT_PORT: '0',
   JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
 };
 

@@ -19,6 +19,8 @@ const smtpUrl = new URL(get('SMTP_URL', 'smtp://127.0.0.1:1025'));
 const port = Number(get('PORT', '3000'));
 const baseDomain = get('BASE_DOMAIN', 'localhost');
 const scheme = get('PUBLIC_URL_SCHEME', 'http');
+const managementHost = get('MANAGEMENT_HOST', '127.0.0.1');
+const managementUrl = (p) => `http://${['0.0.0.0', '::'].includes(managementHost) ? '127.0.0.1' : managementHost}:${p}`;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 function reachable(host, p, timeout = 2000) {
@@ -49,7 +51,9 @@ if (missing.length) {
   process.exit(1);
 }
 
-// 2. Development secrets, generated once and kept out of git.
+// 2. A local run is development unless said otherwise (the processes default to production:
+// Secure cookies, required keys). Development secrets, generated once and kept out of git.
+env.NODE_ENV ||= 'development';
 if (env.NODE_ENV !== 'production') {
   const dir = join(root, '.guichet');
   const file = join(dir, 'dev-secrets.json');
@@ -154,6 +158,7 @@ for (let i = 0; i < 300 && !stopping; i++) {
     say(`  Admin app:                      ${origin(`admin.${baseDomain}`)}${dev ? '  (with live reload: http://localhost:5173)' : ''}`);
     say(`  API documentation:              ${origin(`cegepdeseptiles.${baseDomain}`)}/api/docs`);
     if (smtpLocal) say(`  Local inbox (every email sent):  http://localhost:1080`);
+    say(`  Metrics, detailed health:       ${managementUrl(get('MANAGEMENT_PORT', '9464'))}/metrics (API), ${managementUrl(get('WORKER_MANAGEMENT_PORT', '9465'))}/metrics (worker)`);
     say('');
     break;
   }

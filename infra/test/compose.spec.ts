@@ -269,11 +269,12 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('publishes the API on 3000 and runs api and worker under an init (signals reach node)', () => {
+  it('publishes the API on 3000, the management ports on loopback only, and runs api and worker under an init (signals reach node)', () => {
     expect(ports(services.api!)).toEqual([
       expect.objectContaining({ published: '3000', target: '3000' }),
+      { hostIp: '127.0.0.1', published: '9464', target: '9464' },
     ]);
-    expect(services.worker!.ports).toBeUndefined();
+    expect(ports(services.worker!)).toEqual([{ hostIp: '127.0.0.1', published: '9465', target: '9465' }]);
     expect(services.api!.init).toBe(true);
     expect(services.worker!.init).toBe(true);
     expect(services.migrate!.restart).toBe('no');
@@ -423,7 +424,7 @@ describe('infra/docker/Dockerfile', () => {
       ]),
     );
     expect(effective(api, 'WORKDIR')).toBe('/app');
-    expect(api.instructions.find((i) => i.keyword === 'EXPOSE')?.args).toBe('3000');
+    expect(api.instructions.find((i) => i.keyword === 'EXPOSE')?.args).toBe('3000 9464');
     const health = api.instructions.find((i) => i.keyword === 'HEALTHCHECK')!.args;
     expect(health).toContain('/health/live');
     expect(health).toMatch(/CMD \["node",/);

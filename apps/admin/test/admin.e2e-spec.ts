@@ -35,7 +35,7 @@ describe('admin app in a browser', () => {
     await seed(ds, parseEnv(env));
     await ds.destroy();
     const port = await freePort();
-    api = await startProcess({ script: API_MAIN, env: { ...env, PORT: String(port), PUBLIC_PORT: String(port) }, healthPort: port });
+    api = await startProcess({ script: API_MAIN, env: { ...env, PORT: String(port), PUBLIC_PORT: String(port), MANAGEMENT_PORT: '0' }, healthPort: port });
     origin = `http://admin.localhost:${port}`;
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -66,9 +66,10 @@ export async function startStack(): Promise<Stack> {
   await seed(ds, parseEnv(env));
   await ds.destroy();
 
-  const api = await startProcess({ script: API_MAIN, env, healthPort: port });
+  // Management ports: any free one (0), so parallel stacks do not collide on the defaults.
+  const api = await startProcess({ script: API_MAIN, env: { ...env, MANAGEMENT_PORT: '0' }, healthPort: port });
   const workerPort = await freePort();
-  const worker = await startProcess({ script: WORKER_MAIN, env: { ...env, WORKER_HEALTH_PORT: String(workerPort) }, healthPort: workerPort });
+  const worker = await startProcess({ script: WORKER_MAIN, env: { ...env, WORKER_HEALTH_PORT: String(workerPort), WORKER_MANAGEMENT_PORT: '0' }, healthPort: workerPort });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

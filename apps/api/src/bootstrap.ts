@@ -17,6 +17,7 @@ import { loadSigningKey } from './crypto/signing-key.js';
 import { clientRequestIdOf } from './request/request-meta.js';
 import { httpDurationHistogram } from '@guichet/platform';
 import { METRICS_REGISTRY } from './metrics/metrics.module.js';
+import { registerResponseHeaders } from './security/response-headers.js';
 import { registerHostResolution } from './tenancy/host-resolution.hook.js';
 import { TenantCache } from './tenancy/tenant-cache.service.js';
 
@@ -74,6 +75,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  registerResponseHeaders(fastify, config);
 
   app.useGlobalFilters(new ApiExceptionFilter());
 

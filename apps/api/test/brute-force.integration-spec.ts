@@ -128,7 +128,7 @@ describe('brute force: lockout, per-address limits, timing', () => {
       disabled: { username: disabled.username, password: 'Wrong-pass-123' },
     };
     const verifications = async () => {
-      const metrics = await ctx.request(CEGEP, { path: '/metrics' });
+      const metrics = await ctx.management({ path: '/metrics' });
       return Number(/^password_verifications_total(?:\{[^}]*\})? (\d+)/m.exec(metrics.body)?.[1] ?? NaN);
     };
     const times: Record<string, number[]> = { unknown: [], wrongPassword: [], locked: [], disabled: [] };

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { freePort, httpRequest } from '@guichet/testing';
-import { CEGEP, createTestContext, type TestContext } from './support/test-app.js';
+import { ADMIN_HOST, CEGEP, createTestContext, type TestContext } from './support/test-app.js';
 
 const API_MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
@@ -43,27 +44,61 @@ describe('health and metrics', () => {
   });
   afterAll(() => ctx.close());
 
-  it('reports ready when PostgreSQL and Redis answer, on any host', async () => {
+  it('reports ready when PostgreSQL and Redis answer, on any host, with a plain status only', async () => {
     const res = await httpRequest(ctx.api.port, { path: '/health/ready', host: '10.1.2.3:3000' });
     expect(res.status).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });
+    expect(res.json()).toEqual({ status: 'ok' });
+    const detail = await ctx.management({ path: '/health/ready' });
+    expect(detail.status).toBe(200);
+    expect(detail.json()).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });
   });
 
-  it('reports a dead Redis as not ready (503) while staying live', async () => {
+  it('reports a dead Redis as not ready (503) while staying live; which one and why only on the management port', async () => {
     const deadPort = await freePort();
     const api = await ctx.startApi({ REDIS_URL: `redis://127.0.0.1:${deadPort}` });
     const ready = await httpRequest(api.port, { path: '/health/ready' });
     expect(ready.status).toBe(503);
-    expect(ready.json()).toMatchObject({ status: 'unavailable', checks: { postgres: 'up', redis: 'down' } });
+    expect(ready.json()).toEqual({ status: 'unavailable' });
     expect((await httpRequest(api.port, { path: '/health/live' })).status).toBe(200);
+    const detail = await ctx.management({ path: '/health/ready' }, api);
+    expect(detail.status).toBe(503);
+    expect(detail.json()).toMatchObject({ status: 'unavailable', checks: { postgres: 'up', redis: 'down' }, errors: { redis: expect.any(String) } });
     await api.stop();
   });
 
-  it('exposes a request-duration histogram labelled by tenant and route', async () => {
+  it.each([CEGEP, ADMIN_HOST, '10.1.2.3:3000', 'unknown.localhost:3000'])('answers 404 to /metrics on the public port, host %s', async (host) => {
     await ctx.request(CEGEP, { path: '/api/v1/tenant' });
-    const metrics = await httpRequest(ctx.api.port, { path: '/metrics' });
+    const res = await httpRequest(ctx.api.port, { path: '/metrics', host });
+    expect(res.status).toBe(404);
+    expect(res.body).not.toMatch(/http_request_duration_seconds|cegepdeseptiles/);
+  });
+
+  it('exposes a request-duration histogram labelled by tenant and route on the management port', async () => {
+    await ctx.request(CEGEP, { path: '/api/v1/tenant' });
+    const metrics = await ctx.management({ path: '/metrics' });
     expect(metrics.status).toBe(200);
     expect(metrics.body).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/tenant"[^}]*tenant="cegepdeseptiles"[^}]*\} [1-9]/);
+  });
+
+  it('binds the management port to loopback 127.0.0.1 by default, and where MANAGEMENT_HOST says otherwise', async () => {
+    // Linux routes all of 127/8 to lo: a server bound to 0.0.0.0 would answer on 127.0.0.2 too.
+    const status = (host: string, port: number) =>
+      new Promise<number>((resolve, reject) =>
+        http
+          .get({ host, port, path: '/metrics', timeout: 5000 }, (r) => {
+            r.resume();
+            resolve(r.statusCode ?? 0);
+          })
+          .on('error', reject),
+      );
+    expect(await status('127.0.0.1', ctx.api.managementPort)).toBe(200);
+    await expect(status('127.0.0.2', ctx.api.managementPort)).rejects.toThrow(/ECONNREFUSED/);
+
+    const managementPort = await freePort();
+    const api = await ctx.startApi({ MANAGEMENT_HOST: '127.0.0.2', MANAGEMENT_PORT: String(managementPort) });
+    expect(await status('127.0.0.2', managementPort)).toBe(200);
+    await expect(status('127.0.0.1', managementPort)).rejects.toThrow(/ECONNREFUSED/);
+    await api.stop();
   });
 
   it("writes JSON logs with our request id (a client's X-Request-Id beside it, never as ours), and stops cleanly on SIGTERM", async () => {

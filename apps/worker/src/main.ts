@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { checkDependencies } from '@guichet/db';
-import { createLogger, loadConfigOrExit, PinoNestLogger } from '@guichet/platform';
+import { createLogger, loadConfigOrExit, PinoNestLogger, publicReadiness, startManagementServer } from '@guichet/platform';
 import Fastify from 'fastify';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -27,19 +27,22 @@ if (policyProblem) {
 
 const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(logger) });
 
-// Health and metrics only.
+// Probes on the public port (a status only); metrics and the detailed report on the management port.
 const dataSource = app.get<DataSource>(getDataSourceToken());
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectionName: 'guichet-worker-health' });
 const metrics = app.get(WorkerMetrics);
+const readiness = () => checkDependencies(dataSource, redis);
 const http = Fastify();
 http.get('/health/live', async () => ({ status: 'ok' }));
 http.get('/health/ready', async (_request, reply) => {
-  const report = await checkDependencies(dataSource, redis);
-  return reply.status(report.status === 'ok' ? 200 : 503).send(report);
+  const { httpStatus, body } = publicReadiness(await readiness());
+  return reply.status(httpStatus).header('cache-control', 'no-store').send(body);
 });
-http.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 await http.listen({ port: config.WORKER_HEALTH_PORT, host: config.HOST });
-logger.info(`guichet-worker consuming emails (concurrency ${config.WORKER_CONCURRENCY}); health on :${config.WORKER_HEALTH_PORT}`);
+const management = await startManagementServer({ host: config.MANAGEMENT_HOST, port: config.WORKER_MANAGEMENT_PORT, registry: metrics.registry, readiness });
+logger.info(
+  `guichet-worker consuming emails (concurrency ${config.WORKER_CONCURRENCY}); health on :${config.WORKER_HEALTH_PORT}, metrics and detailed health on ${config.MANAGEMENT_HOST}:${management.port}`,
+);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -48,7 +51,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     stopping = true;
     logger.info(`${signal}: finishing jobs in flight`);
     void (async () => {
-      await http.close();
+      await Promise.all([http.close(), management.close()]);
       await app.close(); // closes the BullMQ worker after its active jobs
       redis.disconnect();
       process.exit(0);

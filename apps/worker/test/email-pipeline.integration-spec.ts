@@ -216,7 +216,7 @@ describe('email worker', () => {
       await new Promise((r) => setTimeout(r, 300));
       const healthPort = await freePort();
       const worker = spawn(process.execPath, [fileURLToPath(new URL('../dist/main.js', import.meta.url))], {
-        env: { ...process.env, ...ctx.env, REDIS_URL: `redis://127.0.0.1:${port}`, WORKER_HEALTH_PORT: String(healthPort) },
+        env: { ...process.env, ...ctx.env, REDIS_URL: `redis://127.0.0.1:${port}`, WORKER_HEALTH_PORT: String(healthPort), WORKER_MANAGEMENT_PORT: '0' },
       });
       let stderr = '';
       worker.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -69,8 +69,13 @@ export async function createWorkerContext(): Promise<WorkerContext> {
     tenants,
     env,
     async startWorker(extra = {}) {
-      const port = await freePort();
-      const worker = await startProcess({ script: WORKER_MAIN, env: { ...env, WORKER_HEALTH_PORT: String(port), ...extra }, healthPort: port });
+      const [port, managementPort] = [await freePort(), await freePort()];
+      const worker = await startProcess({
+        script: WORKER_MAIN,
+        env: { ...env, WORKER_HEALTH_PORT: String(port), WORKER_MANAGEMENT_PORT: String(managementPort), ...extra },
+        healthPort: port,
+        managementPort,
+      });
       workers.push(worker);
       return worker;
     },

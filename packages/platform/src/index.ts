@@ -6,3 +6,4 @@ export * from './tokens.js';
 export * from './queue.js';
 export * from './outbox.js';
 export * from './smtp-target.js';
+export * from './management-server.js';

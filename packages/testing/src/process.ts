@@ -17,6 +17,8 @@ export function freePort(): Promise<number> {
 export interface RunningProcess {
   child: ChildProcess;
   port: number;
+  /** Where the process serves /metrics and detailed health (the port its env was given). */
+  managementPort: number;
   /** Everything the process wrote, stdout and stderr. */
   output(): string;
   /** Sends a signal and waits for the exit; returns the exit code (or signal). */
@@ -29,6 +31,8 @@ export interface StartOptions {
   env: Record<string, string>;
   /** The port the process serves /health/live on. */
   healthPort: number;
+  /** The MANAGEMENT_PORT (or WORKER_MANAGEMENT_PORT) the env carries, to reach /metrics. */
+  managementPort?: number;
   cwd?: string;
   timeoutMs?: number;
 }
@@ -64,6 +68,7 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
   return {
     child,
     port: options.healthPort,
+    managementPort: options.managementPort ?? 0,
     output: () => out,
     exited,
     async stop(signal = 'SIGTERM') {

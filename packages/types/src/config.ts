@@ -14,7 +14,8 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 
 /** Every environment variable Guichet reads, with its default. */
 export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Production unless said otherwise: Secure cookies, required keys. `pnpm start`/`pnpm dev` set development. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/guichet'),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key (queues, rate limits, pub/sub channels); tests use their own. */
@@ -60,6 +61,10 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: int(1, 200).default(10),
   WORKER_HEALTH_PORT: int(1, 65535).default(3001),
+  /** Metrics and detailed health, apart from the public port; 0 = any free port. */
+  MANAGEMENT_HOST: z.string().min(1).default('127.0.0.1'),
+  MANAGEMENT_PORT: int(0, 65535).default(9464),
+  WORKER_MANAGEMENT_PORT: int(0, 65535).default(9465),
   ARGON2_MEMORY_KIB: int(8192, 1048576).default(19456),
   ARGON2_ITERATIONS: int(1, 20).default(2),
   ARGON2_PARALLELISM: int(1, 16).default(1),

@@ -1,34 +1,29 @@
-import { Controller, Get, Inject, Module, Res } from '@nestjs/common';
+import { Controller, Get, Module, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import type { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
-import { REDIS } from '../redis/redis.module.js';
+import { publicReadiness } from '@guichet/platform';
 import { OnHosts } from '../tenancy/host.js';
-import { checkDependencies } from '@guichet/db';
+import { ReadinessCheck } from './readiness-check.js';
 
+/** Probes on the public port: a status only. Which dependency failed, and why, is on the management port. */
 @ApiTags('health')
 @OnHosts('any')
 @Controller('health')
 class HealthController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
-  ) {}
+  constructor(private readonly readiness: ReadinessCheck) {}
 
   @Get('live')
   live() {
     return { status: 'ok' };
   }
 
-  /** 200 when PostgreSQL and Redis answer, 503 naming the one that does not. */
+  /** 200 when PostgreSQL and Redis answer, 503 otherwise. */
   @Get('ready')
   async ready(@Res() reply: FastifyReply) {
-    const result = await checkDependencies(this.dataSource, this.redis);
-    return reply.status(result.status === 'ok' ? 200 : 503).header('cache-control', 'no-store').send(result);
+    const { httpStatus, body } = publicReadiness(await this.readiness.check());
+    return reply.status(httpStatus).header('cache-control', 'no-store').send(body);
   }
 }
 
-@Module({ controllers: [HealthController] })
+@Module({ controllers: [HealthController], providers: [ReadinessCheck], exports: [ReadinessCheck] })
 export class HealthModule {}

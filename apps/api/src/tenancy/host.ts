@@ -26,6 +26,20 @@ export function normalizeHost(host: string | undefined): string | null {
   return h || null;
 }
 
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * Whether a normalized host could name a tenant: a DNS name (RFC 1123 labels, at most 253
+ * characters), not an IP literal. Anything else is unknown without asking the database, so
+ * junk Host headers cost neither a query nor a cache entry.
+ */
+export function isTenantHostName(host: string): boolean {
+  if (host.length > 253) return false;
+  const labels = host.split('.');
+  if (!labels.every((label) => LABEL.test(label))) return false;
+  return !/^\d+$/.test(labels[labels.length - 1]!);
+}
+
 /** A route of one kind of host is a 404 on every other: no data crosses hosts. */
 @Injectable()
 export class HostGuard implements CanActivate {

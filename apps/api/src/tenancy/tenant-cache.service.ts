@@ -2,12 +2,17 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Tenant, TenantHost, TenantSettingsRow } from '@guichet/db';
 import type { Redis } from 'ioredis';
+import { Gauge, type Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { type AppConfig, CONFIG } from '../config/config.js';
+import { METRICS_REGISTRY } from '../metrics/metrics.module.js';
 import { REDIS, REDIS_SUBSCRIBER } from '../redis/redis.module.js';
+import { HostLookupCache } from './host-lookup-cache.js';
 import type { TenantContext } from './tenant-context.js';
 
 const TTL_MS = 60_000;
+/** Host names kept, known and unknown: far above any real number of tenant hosts. */
+export const TENANT_CACHE_MAX_ENTRIES = 10_000;
 
 /**
  * Host name → tenant, cached in process. Any change published on the Redis channel
@@ -17,8 +22,7 @@ const TTL_MS = 60_000;
 @Injectable()
 export class TenantCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(TenantCache.name);
-  private readonly byHost = new Map<string, { value: TenantContext | null; expires: number }>();
-  private readonly pending = new Map<string, Promise<TenantContext | null>>();
+  private readonly byHost = new HostLookupCache<TenantContext>((hostName) => this.load(hostName), { max: TENANT_CACHE_MAX_ENTRIES, ttlMs: TTL_MS });
   private readonly channel: string;
 
   constructor(
@@ -26,8 +30,18 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
     @Inject(CONFIG) config: AppConfig,
+    @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
     this.channel = `${config.REDIS_PREFIX}:tenant-changed`;
+    const byHost = this.byHost;
+    new Gauge({
+      name: 'tenant_cache_entries',
+      help: 'Host names held by the tenant cache (known and unknown)',
+      registers: [registry],
+      collect() {
+        this.set(byHost.size);
+      },
+    });
   }
 
   onModuleInit(): void {
@@ -57,17 +71,9 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  async resolve(hostName: string): Promise<TenantContext | null> {
-    const hit = this.byHost.get(hostName);
-    if (hit && hit.expires > Date.now()) return hit.value;
-    let load = this.pending.get(hostName);
-    if (!load) {
-      load = this.load(hostName).finally(() => this.pending.delete(hostName));
-      this.pending.set(hostName, load);
-    }
-    const value = await load;
-    this.byHost.set(hostName, { value, expires: Date.now() + TTL_MS });
-    return value;
+  /** `hostName` already normalized and checked by `isTenantHostName`. */
+  resolve(hostName: string): Promise<TenantContext | null> {
+    return this.byHost.get(hostName);
   }
 
   private async load(hostName: string): Promise<TenantContext | null> {

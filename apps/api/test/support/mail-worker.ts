@@ -17,11 +17,12 @@ export interface MailWorker {
 /** The built email worker on the test context's database and Redis, sending to an in-process SMTP server. */
 export async function startMailWorker(ctx: TestContext): Promise<MailWorker> {
   const sink = await startSmtpSink();
-  const port = await freePort();
+  const [port, managementPort] = [await freePort(), await freePort()];
   const worker = await startProcess({
     script: WORKER_MAIN,
-    env: { ...ctx.env, SMTP_URL: sink.url, WORKER_HEALTH_PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...ctx.env, SMTP_URL: sink.url, WORKER_HEALTH_PORT: String(port), WORKER_MANAGEMENT_PORT: String(managementPort), HOST: '127.0.0.1' },
     healthPort: port,
+    managementPort,
   });
   const read = new Map<string, number>();
   return {

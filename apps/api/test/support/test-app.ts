@@ -26,6 +26,8 @@ export interface TestContext {
   /** Starts one more API process on the same database and Redis prefix. */
   startApi(extraEnv?: Record<string, string>): Promise<RunningProcess>;
   request(host: string, req: HttpRequest, api?: RunningProcess): Promise<HttpResponse>;
+  /** A request to the management port (metrics, detailed health) of an API process. */
+  management(req: HttpRequest, api?: RunningProcess): Promise<HttpResponse>;
   /** What an admin change does: tell every API process that a tenant changed. */
   publishTenantChange(tenantId: string): Promise<void>;
   close(): Promise<void>;
@@ -57,8 +59,13 @@ export async function createTestContext(extraEnv: Record<string, string> = {}): 
   const redis = new Redis(env.REDIS_URL!);
   const processes: RunningProcess[] = [];
   const startApi = async (more: Record<string, string> = {}) => {
-    const port = await freePort();
-    const proc = await startProcess({ script: API_MAIN, env: { ...env, PORT: String(port), PUBLIC_PORT: '3000', HOST: '127.0.0.1', ...more }, healthPort: port });
+    const [port, managementPort] = [await freePort(), await freePort()];
+    const proc = await startProcess({
+      script: API_MAIN,
+      env: { ...env, PORT: String(port), PUBLIC_PORT: '3000', HOST: '127.0.0.1', MANAGEMENT_PORT: String(managementPort), ...more },
+      healthPort: port,
+      managementPort,
+    });
     processes.push(proc);
     return proc;
   };
@@ -72,6 +79,7 @@ export async function createTestContext(extraEnv: Record<string, string> = {}): 
     api,
     startApi,
     request: (host, req, target = api) => httpRequest(target.port, { ...req, host }),
+    management: (req, target = api) => httpRequest(target.managementPort, req),
     publishTenantChange: async (tenantId) => {
       await redis.publish(`${prefix}:tenant-changed`, tenantId);
     },
