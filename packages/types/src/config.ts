@@ -80,6 +80,8 @@ export const envSchema = z.object({
   /** Forgot-password and enrolment work run after the reply: jobs at once, and jobs held beyond which requests get 503. */
   BACKGROUND_CONCURRENCY: int(1, 200).default(16),
   BACKGROUND_MAX_WAITING: int(1, 1_000_000).default(10_000),
+  /** Seconds after which a forgot-password or enrolment request still not worked is taken up by any API process. */
+  HANDOFF_RETRY_SECONDS: int(1, 86_400).default(120),
   /** Built admin app served on the admin host; defaults to apps/admin/dist of this checkout. */
   ADMIN_DIST_DIR: z.string().optional(),
 });

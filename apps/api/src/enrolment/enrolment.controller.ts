@@ -4,21 +4,19 @@ import { type AcceptedResponse, type UsernameRequest, usernameRequestSchema } fr
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { ACCEPTED } from '../recovery/accepted.js';
-import { BackgroundWork } from '../request/background-work.js';
+import { AccountRequests } from '../outbox/account-requests.js';
 import { JsonBodyGuard } from '../request/json-body.guard.js';
 import { requestLocale, requestMeta } from '../request/request-meta.js';
 import { ClientLimits } from '../security/client-limits.js';
 import { CurrentTenant } from '../tenancy/current-tenant.js';
-import { RequestEnrolment } from './request-enrolment.usecase.js';
 
 @ApiTags('enrolment')
 @Controller('api/v1/enrollment')
 export class EnrolmentController {
   constructor(
     private readonly current: CurrentTenant,
-    private readonly requestEnrolment: RequestEnrolment,
     private readonly limits: ClientLimits,
-    private readonly background: BackgroundWork,
+    private readonly requests: AccountRequests,
   ) {}
 
   @Post()
@@ -37,7 +35,7 @@ export class EnrolmentController {
     const meta = requestMeta(request);
     await this.limits.consume('recovery-ip', tenant, meta);
     const locale = requestLocale(request, tenant, body.locale);
-    this.background.afterResponse(reply, 'enrolment', () => this.requestEnrolment.execute({ tenant, username: body.username, locale, meta }));
+    await this.requests.accept(reply, 'enrolment', { tenant, username: body.username, locale, meta });
     return ACCEPTED;
   }
 }

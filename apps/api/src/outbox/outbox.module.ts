@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { BackgroundWork } from '../request/background-work.js';
 import { AccountEmails } from './account-emails.js';
+import { AccountRequests } from './account-requests.js';
 import { EmailOutbox } from './email-outbox.js';
 
 @Global()
-@Module({ providers: [EmailOutbox, AccountEmails, BackgroundWork], exports: [EmailOutbox, AccountEmails, BackgroundWork] })
+@Module({ providers: [EmailOutbox, AccountEmails, AccountRequests, BackgroundWork], exports: [EmailOutbox, AccountEmails, AccountRequests, BackgroundWork] })
 export class OutboxModule {}

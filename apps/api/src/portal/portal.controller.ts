@@ -12,12 +12,10 @@ import { Sessions } from '../auth/sessions.js';
 import { SignIn } from '../auth/sign-in.usecase.js';
 import { SignOut } from '../auth/sign-out.usecase.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
-import { RequestEnrolment } from '../enrolment/request-enrolment.usecase.js';
 import { LookupUsername } from '../lookup/lookup-username.usecase.js';
+import { AccountRequests } from '../outbox/account-requests.js';
 import { InvalidTokenException, PasswordPolicyException, ResetPassword } from '../recovery/reset-password.usecase.js';
-import { RequestPasswordReset } from '../recovery/request-password-reset.usecase.js';
 import { BackgroundBusyException } from '../request/background-busy.exception.js';
-import { BackgroundWork } from '../request/background-work.js';
 import { requestLocale, requestMeta } from '../request/request-meta.js';
 import { ClientLimits } from '../security/client-limits.js';
 import { isInNetworks } from '../security/networks.js';
@@ -64,12 +62,10 @@ export class PortalController {
     private readonly signIn: SignIn,
     private readonly signOut: SignOut,
     private readonly sessions: Sessions,
-    private readonly requestReset: RequestPasswordReset,
-    private readonly requestEnrolment: RequestEnrolment,
     private readonly resetPassword: ResetPassword,
     private readonly lookup: LookupUsername,
     private readonly limits: ClientLimits,
-    private readonly background: BackgroundWork,
+    private readonly requests: AccountRequests,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) config: AppConfig,
   ) {
@@ -361,9 +357,7 @@ export class PortalController {
     const input = { tenant, username, locale: page.locale, meta };
     // As the JSON API: the work runs once the reply is out, so nothing in it shows whether the account exists.
     try {
-      this.background.afterResponse(reply, kind === 'forgot' ? 'forgot-password' : 'enrolment', () =>
-        kind === 'forgot' ? this.requestReset.execute(input) : this.requestEnrolment.execute(input),
-      );
+      await this.requests.accept(reply, kind === 'forgot' ? 'forgot-password' : 'enrolment', input);
     } catch (error) {
       if (error instanceof BackgroundBusyException) return this.busy(page, reply, error);
       throw error;

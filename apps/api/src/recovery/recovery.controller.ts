@@ -4,13 +4,12 @@ import { type AcceptedResponse, resetPasswordRequestSchema, type UsernameRequest
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
-import { BackgroundWork } from '../request/background-work.js';
+import { AccountRequests } from '../outbox/account-requests.js';
 import { JsonBodyGuard } from '../request/json-body.guard.js';
 import { requestLocale, requestMeta } from '../request/request-meta.js';
 import { ClientLimits } from '../security/client-limits.js';
 import { CurrentTenant } from '../tenancy/current-tenant.js';
 import { ACCEPTED } from './accepted.js';
-import { RequestPasswordReset } from './request-password-reset.usecase.js';
 import { InvalidTokenException, ResetPassword } from './reset-password.usecase.js';
 
 /** The token is checked by the use case (any malformed token gets the one invalid_token reply). */
@@ -21,10 +20,9 @@ const resetBody = new ZodValidationPipe(resetPasswordRequestSchema.extend({ toke
 export class RecoveryController {
   constructor(
     private readonly current: CurrentTenant,
-    private readonly requestReset: RequestPasswordReset,
     private readonly resetPassword: ResetPassword,
     private readonly limits: ClientLimits,
-    private readonly background: BackgroundWork,
+    private readonly requests: AccountRequests,
   ) {}
 
   @Post('forgot')
@@ -43,7 +41,7 @@ export class RecoveryController {
     const meta = requestMeta(request);
     await this.limits.consume('recovery-ip', tenant, meta);
     const locale = requestLocale(request, tenant, body.locale);
-    this.background.afterResponse(reply, 'forgot-password', () => this.requestReset.execute({ tenant, username: body.username, locale, meta }));
+    await this.requests.accept(reply, 'forgot-password', { tenant, username: body.username, locale, meta });
     return ACCEPTED;
   }
 

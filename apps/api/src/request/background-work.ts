@@ -55,6 +55,17 @@ export class BackgroundWork implements BeforeApplicationShutdown {
     reply.raw.once('close', enqueue);
   }
 
+  /**
+   * Holds `work` with no reply to wait for (a request taken up again by another process);
+   * false, and nothing held, when every place is taken or the process is stopping.
+   */
+  takeUp(label: string, work: () => Promise<unknown>): boolean {
+    if (this.closing || this.waiting.length + this.reserved >= this.maxWaiting) return false;
+    this.waiting.push({ label, work });
+    this.next();
+    return true;
+  }
+
   /** Jobs held or running (metrics, tests). */
   get pending(): number {
     return this.reserved + this.waiting.length + this.running;

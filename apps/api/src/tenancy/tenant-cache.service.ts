@@ -1,9 +1,15 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Tenant, TenantHost, TenantSettingsRow } from '@guichet/db';
 import type { Redis } from 'ioredis';
 import { Gauge, type Registry } from 'prom-client';
-import type { DataSource } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import { METRICS_REGISTRY } from '../metrics/metrics.module.js';
 import { REDIS, REDIS_SUBSCRIBER } from '../redis/redis.module.js';
@@ -22,7 +28,10 @@ export const TENANT_CACHE_MAX_ENTRIES = 10_000;
 @Injectable()
 export class TenantCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(TenantCache.name);
-  private readonly byHost = new HostLookupCache<TenantContext>((hostName) => this.load(hostName), { max: TENANT_CACHE_MAX_ENTRIES, ttlMs: TTL_MS });
+  private readonly byHost = new HostLookupCache<TenantContext>((hostName) => this.load(hostName), {
+    max: TENANT_CACHE_MAX_ENTRIES,
+    ttlMs: TTL_MS,
+  });
   private readonly channel: string;
 
   constructor(
@@ -50,7 +59,9 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
     });
     // Not awaited: the API starts (and reports not ready) while Redis is away; ioredis
     // subscribes again on every reconnection.
-    this.subscriber.subscribe(this.channel).catch((error: Error) => this.logger.warn(`tenant change channel: ${error.message}`));
+    this.subscriber
+      .subscribe(this.channel)
+      .catch((error: Error) => this.logger.warn(`tenant change channel: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -67,7 +78,9 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
     try {
       await this.redis.publish(this.channel, tenantId);
     } catch (error) {
-      this.logger.warn(`could not publish a tenant change (${(error as Error).message}); other processes catch up within ${TTL_MS / 1000}s`);
+      this.logger.warn(
+        `could not publish a tenant change (${(error as Error).message}); other processes catch up within ${TTL_MS / 1000}s`,
+      );
     }
   }
 
@@ -76,16 +89,53 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
     return this.byHost.get(hostName);
   }
 
-  private async load(hostName: string): Promise<TenantContext | null> {
-    const row = await this.dataSource
+  /** A tenant by id, read afresh (for work taken up again after the request that asked for it). */
+  byId(tenantId: string): Promise<TenantContext | null> {
+    return this.loadWhere((q) => q.where('t.id = :tenantId', { tenantId }));
+  }
+
+  private load(hostName: string): Promise<TenantContext | null> {
+    return this.loadWhere((q) =>
+      q
+        .innerJoin(TenantHost, 'h', 'h.tenant_id = t.id')
+        .where('h.host_name = :hostName', { hostName }),
+    );
+  }
+
+  private async loadWhere(
+    narrow: (query: SelectQueryBuilder<ObjectLiteral>) => SelectQueryBuilder<ObjectLiteral>,
+  ): Promise<TenantContext | null> {
+    const base = this.dataSource
       .createQueryBuilder()
-      .select(['t.id AS id', 't.slug AS slug', 't.name AS name', 't.public_url AS public_url', 't.status AS status', 's.settings AS settings', 's.version AS version'])
-      .from(TenantHost, 'h')
-      .innerJoin(Tenant, 't', 't.id = h.tenant_id')
-      .innerJoin(TenantSettingsRow, 's', 's.tenant_id = t.id')
-      .where('h.host_name = :hostName', { hostName })
-      .getRawOne<{ id: string; slug: string; name: string; public_url: string; status: 'active' | 'disabled'; settings: TenantContext['settings']; version: number }>();
+      .select([
+        't.id AS id',
+        't.slug AS slug',
+        't.name AS name',
+        't.public_url AS public_url',
+        't.status AS status',
+        's.settings AS settings',
+        's.version AS version',
+      ])
+      .from(Tenant, 't')
+      .innerJoin(TenantSettingsRow, 's', 's.tenant_id = t.id');
+    const row = await narrow(base).getRawOne<{
+      id: string;
+      slug: string;
+      name: string;
+      public_url: string;
+      status: 'active' | 'disabled';
+      settings: TenantContext['settings'];
+      version: number;
+    }>();
     if (!row) return null;
-    return { id: row.id, slug: row.slug, name: row.name, publicUrl: row.public_url, status: row.status, settings: row.settings, version: row.version };
+    return {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      publicUrl: row.public_url,
+      status: row.status,
+      settings: row.settings,
+      version: row.version,
+    };
   }
 }

@@ -1,3 +1,4 @@
+import { AccountRequest } from './account-request.entity.js';
 import { ActionToken } from './action-token.entity.js';
 import { AdminAccount, AdminTenantGrant } from './admin-account.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -9,9 +10,10 @@ import { TenantSettingsRow } from './tenant-settings.entity.js';
 import { Tenant } from './tenant.entity.js';
 import { User } from './user.entity.js';
 
-export { ActionToken, AdminAccount, AdminTenantGrant, AuditEvent, EmailDelivery, EmailTemplate, RefreshSession, Tenant, TenantHost, TenantSettingsRow, User };
+export { AccountRequest, ActionToken, AdminAccount, AdminTenantGrant, AuditEvent, EmailDelivery, EmailTemplate, RefreshSession, Tenant, TenantHost, TenantSettingsRow, User };
+export type { AccountRequestKind } from './account-request.entity.js';
 export type { TokenPurpose } from './action-token.entity.js';
 export type { AdminRole } from './admin-account.entity.js';
 export type { ActorType } from './audit-event.entity.js';
 
-export const ENTITIES = [Tenant, TenantHost, TenantSettingsRow, User, ActionToken, RefreshSession, EmailDelivery, EmailTemplate, AuditEvent, AdminAccount, AdminTenantGrant];
+export const ENTITIES = [Tenant, TenantHost, TenantSettingsRow, User, ActionToken, RefreshSession, EmailDelivery, EmailTemplate, AuditEvent, AdminAccount, AdminTenantGrant, AccountRequest];

@@ -1,0 +1,192 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AccountRequestKind } from '@guichet/db';
+import { isLocale } from '@guichet/types';
+import type { FastifyReply } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { type AppConfig, CONFIG } from '../config/config.js';
+import { BackgroundBusyException } from '../request/background-busy.exception.js';
+import { BackgroundWork } from '../request/background-work.js';
+import type { RequestMeta } from '../request/request-meta.js';
+import { TenantCache } from '../tenancy/tenant-cache.service.js';
+import {
+  type AccountEmailInput,
+  type AccountEmailRequest,
+  AccountEmails,
+} from './account-emails.js';
+
+export type { AccountRequestKind };
+
+/** What each request sends, chosen from the account as it is under its row lock. */
+const REQUESTS: Record<
+  AccountRequestKind,
+  { action: string; choose: AccountEmailRequest['choose'] }
+> = {
+  // Forgot password: an account not enrolled yet gets the enrolment link (its first password is set the same way).
+  'forgot-password': {
+    action: 'recovery.requested',
+    choose: (account) => (account.enrolled ? 'password-reset' : 'enrolment'),
+  },
+  enrolment: {
+    action: 'enrolment.requested',
+    choose: (account) => (account.enrolled ? 'already-enrolled' : 'enrolment'),
+  },
+};
+
+/** Times a request is taken up again before it is given up (and logged as an error). */
+const MAX_ATTEMPTS = 5;
+const SWEEP_BATCH = 50;
+
+interface StoredRequest {
+  id: string;
+  tenantId: string;
+  kind: AccountRequestKind;
+  username: string;
+  locale: string;
+  meta: RequestMeta;
+  attempts: number;
+}
+
+/**
+ * Forgot-password and enrolment requests (« Mot de passe oublié ? », « M'inscrire au
+ * service »), handed off durably so that a 202 always means the email will go: the request
+ * is written to `account_requests` before the reply — the same insert for every account, so
+ * the reply shows nothing — worked once the reply is out (`AccountEmails.requestByUsername`)
+ * and deleted once worked. A process that dies in between leaves the row: every API process
+ * takes up rows past their `retry_at` (HANDOFF_RETRY_SECONDS), one process each
+ * (`FOR UPDATE SKIP LOCKED`). A repeat is harmless: a valid link is kept, not sent again.
+ * When the row cannot be written or no place is left, the reply is 503 with Retry-After.
+ */
+@Injectable()
+export class AccountRequests implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AccountRequests.name);
+  private readonly retrySeconds: number;
+  /** Requests this process accepted and has not finished: the sweep leaves them alone. */
+  private readonly mine = new Set<string>();
+  private sweeper: NodeJS.Timeout | null = null;
+  private sweeping = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CONFIG) config: AppConfig,
+    private readonly background: BackgroundWork,
+    private readonly emails: AccountEmails,
+    private readonly tenants: TenantCache,
+  ) {
+    this.retrySeconds = config.HANDOFF_RETRY_SECONDS;
+  }
+
+  onApplicationBootstrap(): void {
+    this.sweeper = setInterval(
+      () => void this.sweep(),
+      Math.max(1000, (this.retrySeconds * 1000) / 2),
+    );
+    this.sweeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  /**
+   * Accepts a request: a place in this process's background work is taken (503 when there is
+   * none), the request is written, and it is worked once `reply` has gone out.
+   */
+  async accept(
+    reply: FastifyReply,
+    kind: AccountRequestKind,
+    input: AccountEmailInput,
+  ): Promise<void> {
+    const id = randomUUID();
+    let written = false;
+    this.background.afterResponse(reply, kind, () =>
+      written ? this.work(id, kind, input) : Promise.resolve(),
+    );
+    try {
+      await this.dataSource.query(
+        `INSERT INTO account_requests (id, tenant_id, kind, username, locale, meta, retry_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))`,
+        [id, input.tenant.id, kind, input.username, input.locale, input.meta, this.retrySeconds],
+      );
+    } catch (error) {
+      this.logger.warn(
+        `${kind}: refused with 503, the request could not be written (${(error as Error).message})`,
+      );
+      throw new BackgroundBusyException();
+    }
+    written = true;
+    this.mine.add(id);
+  }
+
+  private async work(
+    id: string,
+    kind: AccountRequestKind,
+    input: AccountEmailInput,
+  ): Promise<void> {
+    try {
+      await this.emails.requestByUsername(input, REQUESTS[kind].action, REQUESTS[kind].choose);
+      await this.dataSource.query('DELETE FROM account_requests WHERE id = $1 AND tenant_id = $2', [
+        id,
+        input.tenant.id,
+      ]);
+    } finally {
+      this.mine.delete(id);
+    }
+  }
+
+  /** Takes up requests left by a process that stopped before working them (or failed to). */
+  async sweep(): Promise<number> {
+    if (this.sweeping) return 0;
+    this.sweeping = true;
+    try {
+      const rows = await this.dataSource.query<[StoredRequest[], number]>(
+        `UPDATE account_requests SET retry_at = now() + make_interval(secs => $1), attempts = attempts + 1
+          WHERE id IN (SELECT id FROM account_requests WHERE retry_at <= now() ORDER BY retry_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+          RETURNING id, tenant_id AS "tenantId", kind, username, locale, meta, attempts`,
+        [this.retrySeconds, SWEEP_BATCH],
+      );
+      let taken = 0;
+      for (const row of rows[0]) {
+        if (this.mine.has(row.id)) continue;
+        if (await this.takeUp(row)) taken += 1;
+      }
+      return taken;
+    } catch (error) {
+      this.logger.warn(`account requests sweep: ${(error as Error).message}`);
+      return 0;
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  private async takeUp(row: StoredRequest): Promise<boolean> {
+    const tenant = await this.tenants.byId(row.tenantId);
+    if (!tenant || row.attempts > MAX_ATTEMPTS || !isLocale(row.locale)) {
+      this.logger.error(
+        `${row.kind} request ${row.id} given up after ${row.attempts} attempt(s)${tenant ? '' : ' (tenant gone)'}`,
+      );
+      await this.dataSource.query('DELETE FROM account_requests WHERE id = $1 AND tenant_id = $2', [
+        row.id,
+        row.tenantId,
+      ]);
+      return false;
+    }
+    const input: AccountEmailInput = {
+      tenant,
+      username: row.username,
+      locale: row.locale,
+      meta: row.meta,
+    };
+    this.mine.add(row.id);
+    if (this.background.takeUp(row.kind, () => this.work(row.id, row.kind, input))) return true;
+    this.mine.delete(row.id);
+    return false;
+  }
+}
