@@ -121,8 +121,9 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     const cegepKids = (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{ keys: { kid: string }[] }>().keys.map((k) => k.kid);
     const monteregieKids = (await ctx.request(MONTEREGIE, { path: '/oidc/jwks' })).json<{ keys: { kid: string }[] }>().keys.map((k) => k.kid);
     expect(cegepKids.some((k) => monteregieKids.includes(k))).toBe(false);
-    // Not on the admin host, nor on an unknown one.
-    expect((await ctx.request(ADMIN_HOST, { path: '/.well-known/openid-configuration' })).status).toBe(404);
+    // Not on the admin host (its app's pages answer there), nor on an unknown one.
+    expect((await ctx.request(ADMIN_HOST, { path: '/.well-known/openid-configuration' })).body).not.toContain('"issuer"');
+    expect((await ctx.request(ADMIN_HOST, { path: '/oidc/jwks' })).body).not.toContain('"keys"');
     expect((await ctx.request('nowhere.localhost:3000', { path: '/.well-known/openid-configuration' })).status).toBe(404);
   });
 
@@ -162,7 +163,9 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     const flow = await authorize({ config });
     const checks = { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce };
     const wrong = await discover(CEGEP_ISSUER, firstParty.clientId, 'not-the-secret-'.padEnd(43, 'x'));
-    await expect(oidc.authorizationCodeGrant(wrong, flow.step.url, checks)).rejects.toMatchObject({ error: 'invalid_client' });
+    const refused = await oidc.authorizationCodeGrant(wrong, flow.step.url, checks).catch((e: unknown) => e as oidc.WWWAuthenticateChallengeError);
+    expect(refused).toMatchObject({ status: 401 });
+    expect((refused as oidc.WWWAuthenticateChallengeError).cause[0]!.parameters.error).toBe('invalid_client');
     await oidc.authorizationCodeGrant(config, flow.step.url, checks);
     await expect(oidc.authorizationCodeGrant(config, flow.step.url, checks)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
