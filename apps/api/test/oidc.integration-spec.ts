@@ -1,9 +1,11 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as oidc from 'openid-client';
-import { createUser, type TestUser } from './factories/users.js';
+import { createUser, tenantId, type TestUser } from './factories/users.js';
+import { signIn as adminSignIn } from './support/admin.js';
 import { decodeJwt } from './support/jwt.js';
 import { addClient, apiFetch, guichetCli, OidcBrowser, startCallbackServer } from './support/oidc.js';
+import { linkToken, outboxRows, waitFor } from './support/outbox.js';
 import { ADMIN_HOST, CEGEP, createTestContext, MONTEREGIE, type TestContext } from './support/test-app.js';
 
 const CEGEP_ISSUER = `http://${CEGEP}`;
@@ -313,5 +315,53 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     expect(bad.stderr).toMatch(/use https/);
     const unknown = await guichetCli(ctx, ['oidc-clients', 'add', '--tenant', 'nope', '--name', 'App', '--redirect-uri', 'https://a.example/cb']);
     expect(unknown.code).toBe(2);
+  });
+
+  describe('a person’s grants end with their password, their account, or their own « sign out everywhere »', () => {
+    /** A fresh account signed in to an application with a refresh token. */
+    async function signedInWithRefresh() {
+      const user = await createUser(ctx, 'cegepdeseptiles');
+      const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+      const flow = await signIn({ config, user, scope: 'openid offline_access', prompt: 'consent' });
+      expect((await oidc.tokenIntrospection(config, flow.tokens.access_token)).active).toBe(true);
+      return { user, config, ...flow };
+    }
+    async function expectEnded(config: oidc.Configuration, tokens: { access_token: string; refresh_token?: string }) {
+      await expect(oidc.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+      expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
+    }
+
+    it('a password reset', async () => {
+      const { user, config, tokens } = await signedInWithRefresh();
+      const ip = { 'x-forwarded-for': nextIp() };
+      expect((await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/forgot', body: { username: user.username }, headers: ip })).status).toBe(202);
+      const rows = await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.some((x) => x.tokenCiphertext));
+      const token = linkToken(rows.find((x) => x.tokenCiphertext)!);
+      const reset = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/reset', body: { token, password: 'Nouvelle-phrase-2025!z' }, headers: ip });
+      expect(reset.status).toBe(204);
+      await expectEnded(config, tokens);
+    });
+
+    it('an account disabled by an admin', async () => {
+      const { user, config, tokens } = await signedInWithRefresh();
+      const admin = await adminSignIn(ctx);
+      const res = await admin.request('POST', `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/users/${user.id}/disable`);
+      expect(res.status).toBeLessThan(300);
+      await expectEnded(config, tokens);
+    });
+
+    it('« sign out everywhere » on /account', async () => {
+      const { config, tokens, browser } = await signedInWithRefresh();
+      const account = await browser.request(`${CEGEP_ISSUER}/account`);
+      expect(account.body).toContain('Me déconnecter partout');
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(account.body)![1]!;
+      const portalCookie = browser.cookies(CEGEP).get('guichet_session')!.value;
+      const done = await browser.request(`${CEGEP_ISSUER}/account/sign-out-everywhere`, { form: { _csrf: csrf } });
+      expect(done.status).toBe(303);
+      expect(done.headers.location).toBe('/login?notice=signed-out');
+      await expectEnded(config, tokens);
+      const after = await ctx.request(CEGEP, { path: '/account', headers: { accept: 'text/html', cookie: `guichet_session=${portalCookie}` } });
+      expect(after.headers.location).toBe('/login');
+    });
   });
 });

@@ -51,17 +51,6 @@ export class OidcPayloadStore {
     await this.db.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND grant_id = $2`, [tenantId, grantId]);
   }
 
-  /** Ends everything a person holds at the tenant's issuer: sessions, grants, codes and tokens. */
-  async revokeByAccount(tenantId: string, accountId: string): Promise<number> {
-    const rows = await this.db.query<unknown[]>(
-      `DELETE FROM oidc_payloads WHERE tenant_id = $1
-          AND (account_id = $2 OR grant_id IN (SELECT id FROM oidc_payloads WHERE tenant_id = $1 AND model = 'Grant' AND account_id = $2))
-        RETURNING 1`,
-      [tenantId, accountId],
-    );
-    return rows.length;
-  }
-
   private async one(where: string, params: unknown[]): Promise<OidcPayloadData | undefined> {
     const [row] = await this.db.query<{ payload: OidcPayloadData; consumed: string | null }[]>(
       `SELECT payload, extract(epoch FROM consumed_at)::bigint AS consumed FROM oidc_payloads

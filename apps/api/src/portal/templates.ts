@@ -136,6 +136,11 @@ const PAGES = {
 <form method="post" action="/logout">
 {{> csrf}}
 <div class="actions"><button class="btn" type="submit">{{t "account.signOut"}}</button></div>
+</form>
+<form method="post" action="/account/sign-out-everywhere">
+{{> csrf}}
+<p>{{t "account.everywhere.hint"}}</p>
+<div class="actions"><button class="btn secondary" type="submit">{{t "account.everywhere"}}</button></div>
 </form>`,
 
   consent: `<h1>{{t "oidc.consent.title"}}</h1>

@@ -12,6 +12,7 @@ import { EmailOutbox } from '../outbox/email-outbox.js';
 import type { RequestMeta } from '../request/request-meta.js';
 import { RateLimits } from '../security/rate-limits.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
+import { endOidcGrantsOf } from '../oidc/oidc-revocation.js';
 
 /** The one reply for a token that is malformed, unknown, expired, voided, used, or of another tenant. */
 export const INVALID_TOKEN: ApiError = {
@@ -123,6 +124,7 @@ export class ResetPassword {
         `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
         [tenant.id, account.userId],
       );
+      await endOidcGrantsOf(em, tenant.id, account.userId);
       // Setting the first password (enrolment) is not a change to warn about.
       if (consumed.purpose === 'password-reset') {
         jobs.push(await this.emails.passwordChanged(em, tenant, { id: account.userId, ...account }, input.locale));

@@ -66,6 +66,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'notFound.body': 'This page does not exist on this portal.',
   'error.prefix': 'Error:',
   'footer': 'Powered by Guichet',
+  'account.everywhere': "Sign out everywhere",
+  'account.everywhere.hint': "Ends all your sessions, on every device and in every application.",
   // OpenID Connect: consent, sign-out and error pages of the tenant's issuer.
   'oidc.consent.title': "Authorize the application",
   'oidc.consent.intro': "“{client}” asks to access your {tenant} account.",

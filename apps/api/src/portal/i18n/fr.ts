@@ -65,6 +65,8 @@ export const fr = {
   'notFound.body': "Cette page n'existe pas sur ce portail.",
   'error.prefix': 'Erreur :',
   'footer': 'Propulsé par Guichet',
+  'account.everywhere': "Me déconnecter partout",
+  'account.everywhere.hint': "Termine toutes vos sessions, sur tous vos appareils et dans toutes les applications.",
   // OpenID Connect: consent, sign-out and error pages of the tenant's issuer.
   'oidc.consent.title': "Autoriser l’application",
   'oidc.consent.intro': "« {client} » demande à accéder à votre compte de {tenant}.",

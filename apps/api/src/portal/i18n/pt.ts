@@ -66,6 +66,8 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'notFound.body': 'Esta página não existe neste portal.',
   'error.prefix': 'Erro:',
   'footer': 'Desenvolvido por Guichet',
+  'account.everywhere': "Terminar sessão em todo o lado",
+  'account.everywhere.hint': "Termina todas as suas sessões, em todos os dispositivos e em todas as aplicações.",
   // OpenID Connect: consent, sign-out and error pages of the tenant's issuer.
   'oidc.consent.title': "Autorizar a aplicação",
   'oidc.consent.intro': "«{client}» pede acesso à sua conta de {tenant}.",
