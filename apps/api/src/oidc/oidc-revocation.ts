@@ -6,11 +6,10 @@ import type { DataSource, EntityManager } from 'typeorm';
  * disabled account and "sign out everywhere" leave no application signed in.
  */
 export async function endOidcGrantsOf(db: DataSource | EntityManager, tenantId: string, userId: string): Promise<number> {
-  const rows = await db.query<unknown[]>(
+  const [, affected] = await db.query<[unknown[], number]>(
     `DELETE FROM oidc_payloads WHERE tenant_id = $1
-        AND (account_id = $2 OR grant_id IN (SELECT id FROM oidc_payloads WHERE tenant_id = $1 AND model = 'Grant' AND account_id = $2))
-      RETURNING 1`,
+        AND (account_id = $2 OR grant_id IN (SELECT id FROM oidc_payloads WHERE tenant_id = $1 AND model = 'Grant' AND account_id = $2))`,
     [tenantId, userId],
   );
-  return rows.length;
+  return affected;
 }

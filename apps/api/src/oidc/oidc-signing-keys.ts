@@ -41,11 +41,11 @@ export class OidcSigningKeys {
 
   /** Drops the keys that no longer sign from the JWKS: tokens they signed stop verifying. */
   async retirePrevious(tenantId: string): Promise<number> {
-    const rows = await this.db.query<unknown[]>(
-      `UPDATE oidc_signing_keys SET status = 'retired', retired_at = now() WHERE tenant_id = $1 AND status = 'previous' RETURNING kid`,
+    const [, affected] = await this.db.query<[unknown[], number]>(
+      `UPDATE oidc_signing_keys SET status = 'retired', retired_at = now() WHERE tenant_id = $1 AND status = 'previous'`,
       [tenantId],
     );
-    return rows.length;
+    return affected;
   }
 
   private async load(db: DataSource | EntityManager, tenantId: string): Promise<{ status: string; jwk: PrivateJwk | null }[]> {
