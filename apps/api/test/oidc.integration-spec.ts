@@ -317,6 +317,21 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     expect(unknown.code).toBe(2);
   });
 
+  it('takes the issuer from the tenant’s configured public URL (its custom domain), never from the Host header', async () => {
+    const id = await tenantId(ctx, 'monteregie');
+    await ctx.dataSource.query(`INSERT INTO tenant_hosts (tenant_id, host_name) VALUES ($1, 'portail.santemonteregie.test')`, [id]);
+    await ctx.dataSource.query(`UPDATE tenants SET public_url = 'https://portail.santemonteregie.test' WHERE id = $1`, [id]);
+    await ctx.publishTenantChange(id);
+    const issuerAt = async (host: string, headers: Record<string, string> = {}) =>
+      (await ctx.request(host, { path: '/.well-known/openid-configuration', headers })).json<{ issuer?: string; authorization_endpoint?: string }>();
+    const doc = await waitFor(() => issuerAt(MONTEREGIE), (d) => d.issuer === 'https://portail.santemonteregie.test');
+    expect(doc.authorization_endpoint).toBe('https://portail.santemonteregie.test/oidc/auth');
+    expect((await issuerAt('portail.santemonteregie.test')).issuer).toBe('https://portail.santemonteregie.test');
+    expect((await issuerAt(MONTEREGIE, { 'x-forwarded-proto': 'http', 'x-forwarded-port': '8080' })).issuer).toBe('https://portail.santemonteregie.test');
+    // The Cégep's issuer did not move.
+    expect((await issuerAt(CEGEP)).issuer).toBe(CEGEP_ISSUER);
+  });
+
   describe('a person’s grants end with their password, their account, or their own « sign out everywhere »', () => {
     /** A fresh account signed in to an application with a refresh token. */
     async function signedInWithRefresh() {

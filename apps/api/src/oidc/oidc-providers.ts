@@ -158,7 +158,8 @@ export class OidcProviders implements OnModuleInit {
     };
 
     const provider = new Provider(tenant.publicUrl, configuration);
-    provider.proxy = this.config.trustedProxies.length > 0;
+    // Its origin headers are set by oidc-mount.ts from the tenant's public URL, never by the client.
+    provider.proxy = true;
     // Stored secrets are SHA-256 hashes (hex): compare the hash of what the client sent.
     provider.Client.prototype.compareClientSecret = function compareHashed(this: { clientSecret?: string }, actual: string) {
       const stored = Buffer.from(this.clientSecret ?? '', 'hex');
