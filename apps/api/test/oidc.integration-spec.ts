@@ -145,6 +145,10 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     expect(again.loginPage).toBeUndefined();
     expect(again.step.url.origin).toBe(callback.origin);
     expect(again.step.url.searchParams.get('code')).toBeTruthy();
+    // Unless the application asks for a sign-in now (prompt=login): then the form again.
+    const forced = await signIn({ config, browser, prompt: 'login' });
+    expect(forced.loginPage).toContain('Bienvenue sur le portail Web du Centre de services');
+    expect(forced.tokens.claims()!.sub).toBe(alice.id);
   });
 
   it('keeps the remember choices: « Se souvenir de moi » a persistent session, the others a browser-session one', async () => {

@@ -6,11 +6,11 @@ import type { z } from 'zod';
 import { type AdminActor, adminAudit } from '../admin/admin-request.js';
 import { escapeLike, selectPage } from '../admin/paged-query.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { endOidcGrantsOf } from '../oidc/oidc-revocation.js';
 import { AccountEmails } from '../outbox/account-emails.js';
 import { RateLimits } from '../security/rate-limits.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 import { foldedSql } from './account-queries.js';
-import { endOidcGrantsOf } from '../oidc/oidc-revocation.js';
 
 export const USER_NOT_FOUND = { error: 'not_found', message: 'This tenant has no account with this id.' };
 

@@ -59,7 +59,9 @@ export class OidcInteractionController {
 
     if (details.prompt.name === 'login') {
       const signedIn = await this.portalSignIn(tenant, request);
-      const fresh = signedIn && signedIn.startedAt >= details.iat - 5;
+      // Signed in on the form just now: back from the portal's login, with a session started after the
+      // request arrived (iat has a one-second grain; API and PostgreSQL clocks kept in sync).
+      const fresh = signedIn && resumed === '1' && signedIn.startedAt >= details.iat;
       const needsFresh = details.prompt.reasons.some((r) => FRESH_LOGIN_REASONS.includes(r));
       if (signedIn && (fresh || !needsFresh)) {
         const returnTo = await provider.interactionResult(request.raw, reply.raw, {

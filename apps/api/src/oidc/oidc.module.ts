@@ -5,6 +5,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { OidcClientsController } from './oidc-clients.controller.js';
 import { OidcClients } from './oidc-clients.usecases.js';
 import { OidcInteractionController } from './oidc-interaction.controller.js';
+import { OidcPayloadPurge } from './oidc-payload-purge.js';
 import { OidcProviders } from './oidc-providers.js';
 import { SignOutEverywhereController } from './sign-out-everywhere.controller.js';
 import { SignOutEverywhere } from './sign-out-everywhere.usecase.js';
@@ -13,7 +14,7 @@ import { SignOutEverywhere } from './sign-out-everywhere.usecase.js';
 @Module({
   imports: [AuthModule],
   controllers: [OidcInteractionController, SignOutEverywhereController, OidcClientsController],
-  providers: [OidcProviders, SignOutEverywhere, OidcClients, AdminAuthGuard, TenantAccessGuard],
+  providers: [OidcProviders, OidcPayloadPurge, SignOutEverywhere, OidcClients, AdminAuthGuard, TenantAccessGuard],
   exports: [OidcProviders],
 })
 export class OidcModule {}

@@ -7,12 +7,12 @@ import type { ApiError, EmailJobData, Locale } from '@guichet/types';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { PasswordHasher } from '../crypto/password-hasher.js';
+import { endOidcGrantsOf } from '../oidc/oidc-revocation.js';
 import { AccountEmails } from '../outbox/account-emails.js';
 import { EmailOutbox } from '../outbox/email-outbox.js';
 import type { RequestMeta } from '../request/request-meta.js';
 import { RateLimits } from '../security/rate-limits.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
-import { endOidcGrantsOf } from '../oidc/oidc-revocation.js';
 
 /** The one reply for a token that is malformed, unknown, expired, voided, used, or of another tenant. */
 export const INVALID_TOKEN: ApiError = {
