@@ -287,6 +287,11 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
     const before = await signIn({ config });
     const oldKid = decodeJwt(before.tokens.id_token!).header.kid;
+    // Without the API's data key the CLI could only write a key the API cannot read: refused, nothing changed.
+    const keyless = await guichetCli(ctx, ['oidc-keys', 'rotate', '--tenant', 'cegepdeseptiles'], ['DATA_ENCRYPTION_KEY']);
+    expect(keyless.code).toBe(2);
+    expect(keyless.stderr).toContain('DATA_ENCRYPTION_KEY');
+    expect((await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{ keys: unknown[] }>().keys).toHaveLength(1);
     expect((await guichetCli(ctx, ['oidc-keys', 'rotate', '--tenant', 'cegepdeseptiles'])).code).toBe(0);
     const jwksAfter = (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{ keys: { kid: string }[] }>();
     expect(jwksAfter.keys.map((k) => k.kid)).toContain(oldKid);

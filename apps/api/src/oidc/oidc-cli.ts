@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createDataSource } from '@guichet/db';
-import { type AppConfig, Encryptor, encryptionKeyOrDev } from '@guichet/platform';
+import { type AppConfig, Encryptor } from '@guichet/platform';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { OidcClientStore } from './oidc-client-store.js';
@@ -70,7 +70,9 @@ export async function addOidcClient(config: AppConfig, args: string[]): Promise<
 export async function changeOidcKeys(config: AppConfig, command: string, args: string[]): Promise<string[]> {
   const { values } = parseArgs({ args, options: { tenant: { type: 'string' } } });
   if (!values.tenant || (command !== 'rotate' && command !== 'retire')) throw new UsageError(OIDC_KEYS_USAGE);
-  const encryptor = new Encryptor(encryptionKeyOrDev(config.DATA_ENCRYPTION_KEY, true));
+  // The API decrypts the keys with its DATA_ENCRYPTION_KEY: a key of this process alone would be useless to it.
+  if (!config.DATA_ENCRYPTION_KEY) throw new UsageError('oidc-keys needs DATA_ENCRYPTION_KEY, the same as the API processes (openssl rand -base64 32).');
+  const encryptor = new Encryptor(config.DATA_ENCRYPTION_KEY);
   const { tenantId, line } = await withTenant(config, values.tenant, async (db, id) => {
     const keys = new OidcSigningKeys(db, encryptor);
     if (command === 'rotate') return { tenantId: id, line: `New signing key ${await keys.rotate(id)} for ${values.tenant}; the previous key still verifies until retired.` };

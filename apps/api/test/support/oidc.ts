@@ -9,9 +9,11 @@ import type { TestContext } from './test-app.js';
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 /** Runs the built CLI (`pnpm guichet …`) on the test context's database and Redis. */
-export async function guichetCli(ctx: TestContext, args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+export async function guichetCli(ctx: TestContext, args: string[], without: string[] = []): Promise<{ stdout: string; stderr: string; code: number }> {
+  const env: Record<string, string | undefined> = { ...process.env, ...ctx.env };
+  for (const name of without) delete env[name];
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, ...ctx.env } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout: string; stderr: string; code: number };
