@@ -195,9 +195,14 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     expect((await oidc.tokenIntrospection(config, rotated.access_token)).active).toBe(false);
   });
 
-  it('revokes a token at the revocation endpoint (introspection says so)', async () => {
+  it('revokes a token at the revocation endpoint (introspection says so); only the client it was issued to may introspect or revoke it', async () => {
     const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
     const { tokens } = await signIn({ config });
+    expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(true);
+    // Another application of the same tenant learns nothing about it, and cannot end it.
+    const other = await discover(CEGEP_ISSUER, thirdParty.clientId, thirdParty.clientSecret);
+    expect(await oidc.tokenIntrospection(other, tokens.access_token)).toEqual({ active: false });
+    await oidc.tokenRevocation(other, tokens.access_token).catch(() => undefined);
     expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(true);
     await oidc.tokenRevocation(config, tokens.access_token);
     expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(false);

@@ -122,8 +122,10 @@ export class OidcProviders implements OnModuleInit {
       },
       features: {
         devInteractions: { enabled: false },
-        revocation: { enabled: true },
-        introspection: { enabled: true },
+        // A client learns about, and ends, only the tokens issued to it: applications of one
+        // tenant do not see each other's users through these endpoints.
+        revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
+        introspection: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
         pushedAuthorizationRequests: { enabled: false },
         resourceIndicators: { enabled: false },
         rpInitiatedLogout: {
