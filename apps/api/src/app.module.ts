@@ -15,6 +15,7 @@ import { EnrolmentModule } from './enrolment/enrolment.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LookupModule } from './lookup/lookup.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { OidcModule } from './oidc/oidc.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { PortalModule } from './portal/portal.module.js';
 import { RecoveryModule } from './recovery/recovery.module.js';
@@ -69,6 +70,7 @@ export class AppModule {
         LookupModule,
         AccountsModule,
         PortalModule,
+        OidcModule,
       ],
     };
   }

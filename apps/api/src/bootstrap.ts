@@ -17,6 +17,8 @@ import { loadSigningKey } from './crypto/signing-key.js';
 import { clientRequestIdOf } from './request/request-meta.js';
 import { httpDurationHistogram } from '@guichet/platform';
 import { METRICS_REGISTRY } from './metrics/metrics.module.js';
+import { registerOidcProvider } from './oidc/oidc-mount.js';
+import { OidcProviders } from './oidc/oidc-providers.js';
 import { registerResponseHeaders } from './security/response-headers.js';
 import { registerHostResolution } from './tenancy/host-resolution.hook.js';
 import { TenantCache } from './tenancy/tenant-cache.service.js';
@@ -58,6 +60,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // line and enforces its own size limit (IMPORT_BODY_LIMIT_BYTES), not BODY_LIMIT_BYTES.
   fastify.addContentTypeParser(CSV_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
   registerHostResolution(fastify, config, app.get(TenantCache), new AdminStatic(config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIST, config.adminFrameSources));
+  registerOidcProvider(fastify, app.get(OidcProviders));
 
   const duration = httpDurationHistogram(app.get<Registry>(METRICS_REGISTRY));
   fastify.addHook('onResponse', async (request, reply) => {

@@ -6,6 +6,7 @@ import { createDataSource } from '@guichet/db';
 import { loadConfigOrExit } from '@guichet/platform';
 import type { ImportLineReport, TenantSettings } from '@guichet/types';
 import { CsvFormatError, ImportAccounts } from './accounts/import-accounts.usecase.js';
+import { addOidcClient, changeOidcKeys, OIDC_CLIENTS_USAGE, OIDC_KEYS_USAGE, UsageError } from './oidc/oidc-cli.js';
 
 /**
  * Guichet's command line (no HTTP server): `guichet users import --tenant SLUG FILE.csv`
@@ -84,9 +85,24 @@ async function importUsers(args: string[]): Promise<number> {
   }
 }
 
+/** Runs a command that returns its output lines; a usage error exits 2 with its message. */
+async function printed(run: () => Promise<string[]>): Promise<number> {
+  try {
+    process.stdout.write(`${(await run()).join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) fail((error as Error).message);
+    throw error;
+  }
+}
+
 const [group, command, ...rest] = process.argv.slice(2);
 if (group === 'users' && command === 'import') {
   process.exitCode = await importUsers(rest);
+} else if (group === 'oidc-clients') {
+  process.exitCode = command === 'add' ? await printed(() => addOidcClient(loadConfigOrExit(), rest)) : fail(OIDC_CLIENTS_USAGE);
+} else if (group === 'oidc-keys') {
+  process.exitCode = await printed(() => changeOidcKeys(loadConfigOrExit(), command ?? '', rest));
 } else {
-  fail(USAGE, group === undefined || group === '--help' || group === '-h' ? 0 : 2);
+  fail(`${USAGE}\n\n${OIDC_CLIENTS_USAGE}\n\n${OIDC_KEYS_USAGE}`, group === undefined || group === '--help' || group === '-h' ? 0 : 2);
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { type AdminActor, adminAudit } from '../admin/admin-request.js';
 import { escapeLike, selectPage } from '../admin/paged-query.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { endOidcGrantsOf } from '../oidc/oidc-revocation.js';
 import { AccountEmails } from '../outbox/account-emails.js';
 import { RateLimits } from '../security/rate-limits.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
@@ -110,6 +111,7 @@ export class ChangeUserStatus {
       if (action === 'disable') {
         await em.query(`UPDATE users SET status = 'disabled', updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, userId]);
         await em.query(`UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [tenantId, userId]);
+        await endOidcGrantsOf(em, tenantId, userId);
         await em.query(`UPDATE action_tokens SET voided_at = now() WHERE tenant_id = $1 AND user_id = $2 AND consumed_at IS NULL AND voided_at IS NULL`, [tenantId, userId]);
       } else if (action === 'enable') {
         await em.query(`UPDATE users SET status = 'active', updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, userId]);

@@ -14,6 +14,7 @@ import { SignOut } from '../auth/sign-out.usecase.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import { LookupUsername } from '../lookup/lookup-username.usecase.js';
 import { AccountRequests } from '../outbox/account-requests.js';
+import { oidcReturnPath } from '../oidc/oidc-return.js';
 import { InvalidTokenException, PasswordPolicyException, ResetPassword } from '../recovery/reset-password.usecase.js';
 import { BackgroundBusyException } from '../request/background-busy.exception.js';
 import { requestLocale, requestMeta } from '../request/request-meta.js';
@@ -128,7 +129,8 @@ export class PortalController {
     try {
       const result = await this.signIn.execute({ tenant, username, password, remember, meta: requestMeta(request) });
       setCookies(reply, signInCookies(remember, { secure: this.secure, token: result.session.token, username: result.username, refreshDays: tenant.settings.tokenLifetimes.refreshDays, embeddable: tenant.settings.features.teamsTab }));
-      void reply.header('cache-control', 'no-store').redirect(tenant.settings.postLoginUrl ?? '/account', 303);
+      // An application's sign-in request (OpenID Connect) continues where it started.
+      void reply.header('cache-control', 'no-store').redirect(oidcReturnPath(request, this.secure) ?? tenant.settings.postLoginUrl ?? '/account', 303);
     } catch (error) {
       if (error instanceof UnauthorizedException) return this.sendLogin(page, request, reply, 401, { error: 'login.error' }, username);
       if (error instanceof TooManyRequestsException) return this.rateLimited(page, reply, error);

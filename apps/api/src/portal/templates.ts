@@ -136,7 +136,26 @@ const PAGES = {
 <form method="post" action="/logout">
 {{> csrf}}
 <div class="actions"><button class="btn" type="submit">{{t "account.signOut"}}</button></div>
+</form>
+<form method="post" action="/account/sign-out-everywhere">
+{{> csrf}}
+<p>{{t "account.everywhere.hint"}}</p>
+<div class="actions"><button class="btn secondary" type="submit">{{t "account.everywhere"}}</button></div>
 </form>`,
+
+  consent: `<h1>{{t "oidc.consent.title"}}</h1>
+<p class="subtitle">{{t "oidc.consent.intro" client=clientName tenant=tenantName}}</p>
+<p>{{t "oidc.consent.claims"}}</p>
+<ul class="rules">{{#each scopes}}<li>{{t this}}</li>{{/each}}</ul>
+<form method="post" action="{{h action}}">
+{{> csrf}}
+<div class="actions"><button class="btn" type="submit" name="decision" value="allow">{{t "oidc.consent.allow"}}</button> <button class="btn secondary" type="submit" name="decision" value="deny">{{t "oidc.consent.deny"}}</button></div>
+</form>`,
+
+  logoutConfirm: `<h1>{{t "oidc.logout.title"}}</h1>
+<p>{{t "oidc.logout.body" tenant=portalName}}</p>
+{{{logoutForm}}}
+<div class="actions"><button class="btn" type="submit" form="op.logoutForm" name="logout" value="yes">{{t "oidc.logout.yes"}}</button> <button class="btn secondary" type="submit" form="op.logoutForm">{{t "oidc.logout.no"}}</button></div>`,
 
   message: `<h1>{{t heading}}</h1>
 <p{{#if alert}} role="alert"{{/if}}>{{t body seconds=seconds}}</p>

@@ -7,6 +7,7 @@ import type { ApiError, EmailJobData, Locale } from '@guichet/types';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { PasswordHasher } from '../crypto/password-hasher.js';
+import { endOidcGrantsOf } from '../oidc/oidc-revocation.js';
 import { AccountEmails } from '../outbox/account-emails.js';
 import { EmailOutbox } from '../outbox/email-outbox.js';
 import type { RequestMeta } from '../request/request-meta.js';
@@ -123,6 +124,7 @@ export class ResetPassword {
         `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
         [tenant.id, account.userId],
       );
+      await endOidcGrantsOf(em, tenant.id, account.userId);
       // Setting the first password (enrolment) is not a change to warn about.
       if (consumed.purpose === 'password-reset') {
         jobs.push(await this.emails.passwordChanged(em, tenant, { id: account.userId, ...account }, input.locale));

@@ -1,10 +1,17 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795451790779 } from './1795451790779-Initial.js';
 import { AdminAccess1795456852211 } from './1795456852211-AdminAccess.js';
+import { OidcProvider1796166351079 } from './1796166351079-OidcProvider.js';
 import { SessionLimits1796166436480 } from './1796166436480-SessionLimits.js';
 import { AccountRequests1796169113909 } from './1796169113909-AccountRequests.js';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, in order. Generated with `pnpm --filter @guichet/db migration:generate src/migrations/Name`. */
-export const MIGRATIONS: MigrationClass[] = [Initial1795451790779, AdminAccess1795456852211, SessionLimits1796166436480, AccountRequests1796169113909];
+export const MIGRATIONS: MigrationClass[] = [
+  Initial1795451790779,
+  AdminAccess1795456852211,
+  OidcProvider1796166351079,
+  SessionLimits1796166436480,
+  AccountRequests1796169113909,
+];

@@ -67,6 +67,27 @@ export const fr = {
   'notFound.body': "Cette page n'existe pas sur ce portail.",
   'error.prefix': 'Erreur :',
   'footer': 'Propulsé par Guichet',
+  'account.everywhere': "Me déconnecter partout",
+  'account.everywhere.hint': "Termine toutes vos sessions, sur tous vos appareils et dans toutes les applications.",
+  // OpenID Connect: consent, sign-out and error pages of the tenant's issuer.
+  'oidc.consent.title': "Autoriser l’application",
+  'oidc.consent.intro': "« {client} » demande à accéder à votre compte de {tenant}.",
+  'oidc.consent.claims': "Elle recevra :",
+  'oidc.consent.allow': "AUTORISER",
+  'oidc.consent.deny': "REFUSER",
+  'oidc.claim.openid': "un identifiant de votre compte",
+  'oidc.claim.profile': "votre nom et votre nom d’utilisateur",
+  'oidc.claim.email': "votre adresse courriel",
+  'oidc.claim.offline_access': "un accès maintenu quand vous n’êtes pas connecté",
+  'oidc.expired.title': "La demande de connexion a expiré",
+  'oidc.expired.body': "Retournez à l’application et connectez-vous de nouveau.",
+  'oidc.error.title': "La connexion à l’application a échoué",
+  'oidc.error.body': "La demande de l’application n’est pas valide. Aucune information n’a été transmise.",
+  'oidc.logout.title': "Se déconnecter",
+  'oidc.logout.body': "Voulez-vous vous déconnecter de {tenant} ?",
+  'oidc.logout.yes': "ME DÉCONNECTER",
+  'oidc.logout.no': "RESTER CONNECTÉ",
+  'oidc.logout.done': "Vous êtes déconnecté.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { hashToken, newToken } from '@guichet/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface OidcClientRecord {
+  clientId: string;
+  name: string;
+  public: boolean;
+  firstParty: boolean;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  /** SHA-256 of the secret, hex (null for a public client). */
+  secretHash: string | null;
+}
+
+export interface NewOidcClient {
+  name: string;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  public: boolean;
+  firstParty: boolean;
+}
+
+const VIEW = `client_id AS "clientId", name, secret_hash IS NULL AS public, first_party AS "firstParty",
+  redirect_uris AS "redirectUris", post_logout_redirect_uris AS "postLogoutRedirectUris"`;
+const COLUMNS = `${VIEW}, encode(secret_hash, 'hex') AS "secretHash"`;
+const ADMIN_VIEW = `${VIEW}, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+export interface OidcClientAdminRow extends Omit<OidcClientRecord, 'secretHash'> {
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface OidcClientChanges {
+  name?: string;
+  redirectUris?: string[];
+  postLogoutRedirectUris?: string[];
+  firstParty?: boolean;
+}
+
+/** The relying parties of each tenant. A client id is random and global; every read is scoped by tenant. */
+export class OidcClientStore {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  async find(tenantId: string, clientId: unknown): Promise<OidcClientRecord | null> {
+    if (typeof clientId !== 'string' || !/^[\w-]{1,64}$/.test(clientId)) return null;
+    const [row] = await this.db.query<OidcClientRecord[]>(`SELECT ${COLUMNS} FROM oidc_clients WHERE tenant_id = $1 AND client_id = $2`, [tenantId, clientId]);
+    return row ?? null;
+  }
+
+  /** Creates a client; the secret (confidential clients) is returned this once and stored hashed. */
+  async create(tenantId: string, input: NewOidcClient): Promise<{ clientId: string; clientSecret?: string }> {
+    const clientId = randomBytes(16).toString('base64url');
+    const clientSecret = input.public ? undefined : newToken();
+    await this.db.query(
+      `INSERT INTO oidc_clients (client_id, tenant_id, name, secret_hash, redirect_uris, post_logout_redirect_uris, first_party)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [clientId, tenantId, input.name, clientSecret ? hashToken(clientSecret) : null, input.redirectUris, input.postLogoutRedirectUris, input.firstParty],
+    );
+    return clientSecret ? { clientId, clientSecret } : { clientId };
+  }
+
+  list(tenantId: string): Promise<OidcClientAdminRow[]> {
+    return this.db.query<OidcClientAdminRow[]>(`SELECT ${ADMIN_VIEW} FROM oidc_clients WHERE tenant_id = $1 ORDER BY name, client_id`, [tenantId]);
+  }
+
+  async adminView(tenantId: string, clientId: string, forUpdate = false): Promise<OidcClientAdminRow | null> {
+    const [row] = await this.db.query<OidcClientAdminRow[]>(
+      `SELECT ${ADMIN_VIEW} FROM oidc_clients WHERE tenant_id = $1 AND client_id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+      [tenantId, clientId],
+    );
+    return row ?? null;
+  }
+
+  async update(tenantId: string, clientId: string, changes: OidcClientChanges): Promise<void> {
+    await this.db.query(
+      `UPDATE oidc_clients SET name = coalesce($3, name), redirect_uris = coalesce($4, redirect_uris),
+              post_logout_redirect_uris = coalesce($5, post_logout_redirect_uris), first_party = coalesce($6, first_party), updated_at = now()
+        WHERE tenant_id = $1 AND client_id = $2`,
+      [tenantId, clientId, changes.name ?? null, changes.redirectUris ?? null, changes.postLogoutRedirectUris ?? null, changes.firstParty ?? null],
+    );
+  }
+
+  /** A new secret for a confidential client (the old one stops working now); null for a public client. */
+  async rotateSecret(tenantId: string, clientId: string): Promise<string | null> {
+    const secret = newToken();
+    const [, affected] = await this.db.query<[unknown[], number]>(
+      `UPDATE oidc_clients SET secret_hash = $3, updated_at = now() WHERE tenant_id = $1 AND client_id = $2 AND secret_hash IS NOT NULL`,
+      [tenantId, clientId, hashToken(secret)],
+    );
+    return affected ? secret : null;
+  }
+
+  /** Deletes the client and everything issued to it (grants, codes, tokens). */
+  async delete(tenantId: string, clientId: string): Promise<boolean> {
+    await this.db.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND payload->>'clientId' = $2`, [tenantId, clientId]);
+    const [, affected] = await this.db.query<[unknown[], number]>(`DELETE FROM oidc_clients WHERE tenant_id = $1 AND client_id = $2`, [tenantId, clientId]);
+    return affected > 0;
+  }
+}

@@ -1,0 +1,396 @@
+import { createPublicKey, verify } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as oidc from 'openid-client';
+import { createUser, tenantId, type TestUser } from './factories/users.js';
+import { signIn as adminSignIn } from './support/admin.js';
+import { decodeJwt } from './support/jwt.js';
+import { addClient, apiFetch, guichetCli, OidcBrowser, startCallbackServer } from './support/oidc.js';
+import { linkToken, outboxRows, waitFor } from './support/outbox.js';
+import { ADMIN_HOST, CEGEP, createTestContext, MONTEREGIE, type TestContext } from './support/test-app.js';
+
+const CEGEP_ISSUER = `http://${CEGEP}`;
+const MONTEREGIE_ISSUER = `http://${MONTEREGIE}`;
+
+/** Verifies an RS256 JWT with a key of a JWKS, as a relying party holding the JWKS would. */
+function verifiesWith(token: string, jwks: { keys: { kid?: string }[] }): boolean {
+  const [h, c, s] = token.split('.');
+  const jwk = jwks.keys.find((k) => k.kid === decodeJwt(token).header.kid);
+  if (!jwk) return false;
+  return verify('sha256', Buffer.from(`${h}.${c}`), createPublicKey({ key: jwk as never, format: 'jwk' }), Buffer.from(s!, 'base64url'));
+}
+
+describe('OpenID Connect: every tenant an issuer, signing in through its portal', () => {
+  let ctx: TestContext;
+  let callback: Awaited<ReturnType<typeof startCallbackServer>>;
+  let redirectUri: string;
+  let logoutUri: string;
+  let firstParty: { clientId: string; clientSecret?: string };
+  let thirdParty: { clientId: string; clientSecret?: string };
+  let publicClient: { clientId: string };
+  let monteregieClient: { clientId: string; clientSecret?: string };
+  let alice: TestUser;
+  let ipCounter = 0;
+  const nextIp = () => `10.40.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`;
+
+  const discover = (issuer: string, clientId: string, secret?: string, auth?: oidc.ClientAuth) =>
+    oidc.discovery(new URL(issuer), clientId, secret, auth ?? (secret ? oidc.ClientSecretBasic(secret) : oidc.None()), {
+      execute: [oidc.allowInsecureRequests],
+      [oidc.customFetch]: apiFetch(ctx.api.port) as never,
+    });
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ TRUSTED_PROXIES: '127.0.0.1' });
+    callback = await startCallbackServer();
+    redirectUri = `${callback.origin}/callback`;
+    logoutUri = `${callback.origin}/signed-out`;
+    [firstParty, thirdParty, publicClient, monteregieClient] = await Promise.all([
+      addClient(ctx, 'cegepdeseptiles', { name: 'Intranet du Cégep', redirectUris: [redirectUri], postLogoutRedirectUris: [logoutUri], firstParty: true }),
+      addClient(ctx, 'cegepdeseptiles', { name: 'Bibliothèque numérique', redirectUris: [redirectUri] }),
+      addClient(ctx, 'cegepdeseptiles', { name: 'Application mobile', redirectUris: [redirectUri], public: true, firstParty: true }),
+      addClient(ctx, 'monteregie', { name: 'Intranet CISSS', redirectUris: [redirectUri], firstParty: true }),
+    ]);
+    alice = await createUser(ctx, 'cegepdeseptiles', { username: 'trejea', firstName: 'Jean', lastName: 'Tremblay', email: 'jean.tremblay@cegepsi.ca' });
+  });
+  afterAll(async () => {
+    await callback?.close();
+    await ctx?.close();
+  });
+
+  interface SignInOptions {
+    config: oidc.Configuration;
+    browser?: OidcBrowser;
+    user?: TestUser;
+    remember?: 'all' | 'username' | 'none';
+    scope?: string;
+    prompt?: string;
+    pkce?: boolean;
+    /** Answer of the consent page, for a client that is not first-party. */
+    consent?: 'allow' | 'deny';
+  }
+
+  /** The authorization code flow as a browser runs it: the portal's login form, then back to the redirect URI. */
+  async function authorize(options: SignInOptions) {
+    const browser = options.browser ?? new OidcBrowser(ctx, nextIp());
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    const params: Record<string, string> = { redirect_uri: redirectUri, scope: options.scope ?? 'openid profile email', state, nonce };
+    if (options.pkce !== false) Object.assign(params, { code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' });
+    if (options.prompt) params.prompt = options.prompt;
+    const authUrl = oidc.buildAuthorizationUrl(options.config, params);
+    let step = await browser.navigate(authUrl.href, callback.origin);
+    let loginPage: string | undefined;
+    if (step.url.pathname === '/login') {
+      loginPage = step.res!.body;
+      const user = options.user ?? alice;
+      step = await browser.navigate(step.url.href, callback.origin, {
+        form: OidcBrowser.loginForm(step.res!, { username: user.username, password: user.password!, remember: options.remember ?? 'username' }),
+      });
+    }
+    let consentPage: string | undefined;
+    if (step.res && step.url.pathname.startsWith('/oidc/interaction/') && options.consent) {
+      consentPage = step.res.body;
+      const action = /<form method="post" action="([^"]+)"/.exec(consentPage)![1]!;
+      step = await browser.navigate(new URL(action, step.url).href, callback.origin, { form: OidcBrowser.loginForm(step.res, { decision: options.consent }) });
+    }
+    return { browser, step, verifier, state, nonce, loginPage, consentPage };
+  }
+
+  async function signIn(options: SignInOptions) {
+    const flow = await authorize(options);
+    if (flow.step.url.origin !== callback.origin) throw new Error(`ended at ${flow.step.url.href} (${flow.step.res?.status}): ${flow.step.res?.body.slice(0, 300)}`);
+    const tokens = await oidc.authorizationCodeGrant(options.config, flow.step.url, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true });
+    return { ...flow, tokens, callbackUrl: flow.step.url };
+  }
+
+  it('publishes discovery per tenant: the issuer is the tenant public URL, code flow only, S256 PKCE', async () => {
+    for (const [host, issuer] of [[CEGEP, CEGEP_ISSUER], [MONTEREGIE, MONTEREGIE_ISSUER]] as const) {
+      const res = await ctx.request(host, { path: '/.well-known/openid-configuration' });
+      expect(res.status).toBe(200);
+      const doc = res.json<Record<string, unknown>>();
+      expect(doc.issuer).toBe(issuer);
+      for (const key of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'jwks_uri', 'end_session_endpoint', 'revocation_endpoint', 'introspection_endpoint']) {
+        expect(String(doc[key])).toMatch(new RegExp(`^${issuer.replace(/\./g, '\\.')}/oidc/`));
+      }
+      expect(doc.response_types_supported).toEqual(['code']);
+      expect(doc.code_challenge_methods_supported).toEqual(['S256']);
+      expect(doc.token_endpoint_auth_methods_supported).toEqual(expect.arrayContaining(['client_secret_basic', 'client_secret_post', 'none']));
+      expect(doc.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'email', 'offline_access']));
+      const jwks = (await ctx.request(host, { path: '/oidc/jwks' })).json<{ keys: { kid: string; d?: string }[] }>();
+      expect(jwks.keys.length).toBeGreaterThan(0);
+      expect(jwks.keys.every((k) => k.kid && k.d === undefined)).toBe(true);
+    }
+    const cegepKids = (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{ keys: { kid: string }[] }>().keys.map((k) => k.kid);
+    const monteregieKids = (await ctx.request(MONTEREGIE, { path: '/oidc/jwks' })).json<{ keys: { kid: string }[] }>().keys.map((k) => k.kid);
+    expect(cegepKids.some((k) => monteregieKids.includes(k))).toBe(false);
+    // Not on the admin host (its app's pages answer there), nor on an unknown one.
+    expect((await ctx.request(ADMIN_HOST, { path: '/.well-known/openid-configuration' })).body).not.toContain('"issuer"');
+    expect((await ctx.request(ADMIN_HOST, { path: '/oidc/jwks' })).body).not.toContain('"keys"');
+    expect((await ctx.request('nowhere.localhost:3000', { path: '/.well-known/openid-configuration' })).status).toBe(404);
+  });
+
+  it('signs a Cégep staff member in through the branded portal login: code + PKCE + state + nonce, ID token verified, userinfo', async () => {
+    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    const { tokens, loginPage, browser } = await signIn({ config });
+    expect(loginPage).toContain('Bienvenue sur le portail Web du Centre de services');
+    expect(loginPage).toContain('Se souvenir uniquement de mon nom');
+    const claims = tokens.claims()!;
+    expect(claims.iss).toBe(CEGEP_ISSUER);
+    expect(claims.aud).toBe(firstParty.clientId);
+    expect(claims.sub).toBe(alice.id);
+    const info = await oidc.fetchUserInfo(config, tokens.access_token, alice.id);
+    expect(info).toMatchObject({ sub: alice.id, preferred_username: 'trejea', given_name: 'Jean', family_name: 'Tremblay', name: 'Jean Tremblay', email: 'jean.tremblay@cegepsi.ca', email_verified: true, locale: 'fr' });
+    // The portal session is the single sign-on session: the next application request skips the form.
+    const again = await authorize({ config, browser });
+    expect(again.loginPage).toBeUndefined();
+    expect(again.step.url.origin).toBe(callback.origin);
+    expect(again.step.url.searchParams.get('code')).toBeTruthy();
+    // Unless the application asks for a sign-in now (prompt=login): then the form again.
+    const forced = await signIn({ config, browser, prompt: 'login' });
+    expect(forced.loginPage).toContain('Bienvenue sur le portail Web du Centre de services');
+    expect(forced.tokens.claims()!.sub).toBe(alice.id);
+  });
+
+  it('keeps the remember choices: « Se souvenir de moi » a persistent session, the others a browser-session one', async () => {
+    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    const remembered = await signIn({ config, remember: 'all' });
+    expect(remembered.browser.cookies(CEGEP).get('guichet_oidc_session')?.persistent).toBe(true);
+    expect(remembered.browser.cookies(CEGEP).get('guichet_session')?.persistent).toBe(true);
+    for (const remember of ['username', 'none'] as const) {
+      const { browser } = await signIn({ config, remember });
+      expect(browser.cookies(CEGEP).get('guichet_oidc_session')?.persistent).toBe(false);
+      expect(browser.cookies(CEGEP).get('guichet_session')?.persistent).toBe(false);
+      expect(browser.cookies(CEGEP).has('guichet_username')).toBe(remember === 'username');
+    }
+  });
+
+  it('refuses a code used twice, and a wrong client secret', async () => {
+    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    const flow = await authorize({ config });
+    const checks = { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce };
+    const wrong = await discover(CEGEP_ISSUER, firstParty.clientId, 'not-the-secret-'.padEnd(43, 'x'));
+    const refused = await oidc.authorizationCodeGrant(wrong, flow.step.url, checks).catch((e: unknown) => e as oidc.WWWAuthenticateChallengeError);
+    expect(refused).toMatchObject({ status: 401 });
+    expect((refused as oidc.WWWAuthenticateChallengeError).cause[0]!.parameters.error).toBe('invalid_client');
+    await oidc.authorizationCodeGrant(config, flow.step.url, checks);
+    await expect(oidc.authorizationCodeGrant(config, flow.step.url, checks)).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('accepts client_secret_post as well as client_secret_basic', async () => {
+    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret, oidc.ClientSecretPost(firstParty.clientSecret!));
+    const { tokens } = await signIn({ config });
+    expect(tokens.claims()!.sub).toBe(alice.id);
+  });
+
+  it('rotates refresh tokens (offline_access) and revokes the family when a used one comes back', async () => {
+    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    const { tokens } = await signIn({ config, scope: 'openid offline_access', prompt: 'consent' });
+    expect(tokens.refresh_token).toBeTruthy();
+    const rotated = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
+    expect(rotated.refresh_token).toBeTruthy();
+    expect(rotated.refresh_token).not.toBe(tokens.refresh_token);
+    await expect(oidc.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    // The reuse ended the whole grant: the newest refresh token and its access token are dead too.
+    await expect(oidc.refreshTokenGrant(config, rotated.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect((await oidc.tokenIntrospection(config, rotated.access_token)).active).toBe(false);
+  });
+
+  it('revokes a token at the revocation endpoint (introspection says so); only the client it was issued to may introspect or revoke it', async () => {
+    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    const { tokens } = await signIn({ config });
+    expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(true);
+    // Another application of the same tenant learns nothing about it, and cannot end it.
+    const other = await discover(CEGEP_ISSUER, thirdParty.clientId, thirdParty.clientSecret);
+    expect(await oidc.tokenIntrospection(other, tokens.access_token)).toEqual({ active: false });
+    await oidc.tokenRevocation(other, tokens.access_token).catch(() => undefined);
+    expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(true);
+    await oidc.tokenRevocation(config, tokens.access_token);
+    expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
+  });
+
+  it('answers an unregistered redirect URI with an error page, never a redirect', async () => {
+    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    const url = oidc.buildAuthorizationUrl(config, { redirect_uri: `${callback.origin}/elsewhere`, scope: 'openid', state: 's', nonce: 'n' });
+    const res = await new OidcBrowser(ctx, nextIp()).request(url.href);
+    expect(res.status).toBe(400);
+    expect(res.headers.location).toBeUndefined();
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toContain('La connexion à l’application a échoué');
+  });
+
+  it('requires PKCE of a public client, and signs it in with PKCE', async () => {
+    const config = await discover(CEGEP_ISSUER, publicClient.clientId);
+    const refused = await authorize({ config, pkce: false });
+    expect(refused.step.url.origin).toBe(callback.origin);
+    expect(refused.step.url.searchParams.get('error')).toBe('invalid_request');
+    expect(refused.step.url.searchParams.get('code')).toBeNull();
+    expect(refused.loginPage).toBeUndefined();
+    const { tokens } = await signIn({ config });
+    expect(tokens.claims()!.aud).toBe(publicClient.clientId);
+  });
+
+  it('keeps tenants apart: a Cégep client at the Montérégie issuer, a Cégep access token at the Montérégie userinfo', async () => {
+    const atMonteregie = await discover(MONTEREGIE_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    const url = oidc.buildAuthorizationUrl(atMonteregie, { redirect_uri: redirectUri, scope: 'openid', state: 's', nonce: 'n' });
+    const res = await new OidcBrowser(ctx, nextIp()).request(url.href);
+    expect(res.status).toBe(400);
+    expect(res.headers.location).toBeUndefined();
+
+    const cegep = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    const { tokens } = await signIn({ config: cegep });
+    await expect(oidc.fetchUserInfo(atMonteregie, tokens.access_token, alice.id)).rejects.toMatchObject({ status: 401 });
+    // And the Montérégie's own client works at its own issuer only with its own accounts.
+    const monteregie = await discover(MONTEREGIE_ISSUER, monteregieClient.clientId, monteregieClient.clientSecret);
+    const failed = await authorize({ config: monteregie });
+    expect(failed.step.url.pathname).toBe('/login');
+    expect(failed.step.res!.status).toBe(401);
+  });
+
+  it('refuses disabled and locked accounts exactly as the portal does', async () => {
+    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    for (const user of [await createUser(ctx, 'cegepdeseptiles', { status: 'disabled' }), await createUser(ctx, 'cegepdeseptiles', { lockedUntil: new Date(Date.now() + 3_600_000) })]) {
+      const flow = await authorize({ config, user });
+      expect(flow.step.url.pathname).toBe('/login');
+      expect(flow.step.res!.status).toBe(401);
+      expect(flow.step.res!.body).toContain("Nom d'utilisateur ou mot de passe incorrect.");
+      expect(callback.hits.some((h) => h.searchParams.get('state') === flow.state)).toBe(false);
+    }
+  });
+
+  it('asks consent for an application that is not first-party, naming it and the claims; a refusal is access_denied', async () => {
+    const config = await discover(CEGEP_ISSUER, thirdParty.clientId, thirdParty.clientSecret);
+    const granted = await signIn({ config, consent: 'allow' });
+    expect(granted.consentPage).toContain('« Bibliothèque numérique » demande à accéder à votre compte');
+    expect(granted.consentPage).toContain('votre adresse courriel');
+    expect(granted.tokens.claims()!.sub).toBe(alice.id);
+    const refused = await authorize({ config, consent: 'deny' });
+    expect(refused.step.url.searchParams.get('error')).toBe('access_denied');
+  });
+
+  it('ends the portal session at RP-initiated logout (id_token_hint, post_logout_redirect_uri)', async () => {
+    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    const { tokens, browser } = await signIn({ config, remember: 'all' });
+    const portalCookie = browser.cookies(CEGEP).get('guichet_session')!.value;
+    const endUrl = oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: logoutUri, state: 'bye' });
+    const page = await browser.request(endUrl.href);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('ME DÉCONNECTER');
+    const action = /<form id="op.logoutForm" method="post" action="([^"]+)">/.exec(page.body)![1]!;
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const done = await browser.navigate(new URL(action, CEGEP_ISSUER).href, callback.origin, { form: { xsrf, logout: 'yes' } });
+    expect(done.url.href).toBe(`${logoutUri}?state=bye`);
+    expect(browser.cookies(CEGEP).has('guichet_session')).toBe(false);
+    // The old portal cookie no longer opens the account page, and the next request needs the form again.
+    const account = await ctx.request(CEGEP, { path: '/account', headers: { accept: 'text/html', cookie: `guichet_session=${portalCookie}` } });
+    expect(account.status).toBe(303);
+    expect(account.headers.location).toBe('/login');
+    const next = await authorize({ config, browser: Object.assign(new OidcBrowser(ctx, nextIp()), { jar: browser.jar }), user: alice });
+    expect(next.loginPage).toContain('Bienvenue sur le portail Web');
+  });
+
+  it('rotates signing keys: a new key signs, the previous still verifies until it is retired', async () => {
+    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    const before = await signIn({ config });
+    const oldKid = decodeJwt(before.tokens.id_token!).header.kid;
+    // Without the API's data key the CLI could only write a key the API cannot read: refused, nothing changed.
+    const keyless = await guichetCli(ctx, ['oidc-keys', 'rotate', '--tenant', 'cegepdeseptiles'], ['DATA_ENCRYPTION_KEY']);
+    expect(keyless.code).toBe(2);
+    expect(keyless.stderr).toContain('DATA_ENCRYPTION_KEY');
+    expect((await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{ keys: unknown[] }>().keys).toHaveLength(1);
+    expect((await guichetCli(ctx, ['oidc-keys', 'rotate', '--tenant', 'cegepdeseptiles'])).code).toBe(0);
+    const jwksAfter = (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{ keys: { kid: string }[] }>();
+    expect(jwksAfter.keys.map((k) => k.kid)).toContain(oldKid);
+    expect(jwksAfter.keys).toHaveLength(2);
+    expect(verifiesWith(before.tokens.id_token!, jwksAfter)).toBe(true);
+    const after = await signIn({ config: await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret) });
+    const newKid = decodeJwt(after.tokens.id_token!).header.kid;
+    expect(newKid).not.toBe(oldKid);
+    expect(jwksAfter.keys.map((k) => k.kid)).toContain(newKid);
+
+    expect((await guichetCli(ctx, ['oidc-keys', 'retire', '--tenant', 'cegepdeseptiles'])).code).toBe(0);
+    const retired = (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{ keys: { kid: string }[] }>();
+    expect(retired.keys.map((k) => k.kid)).toEqual([newKid]);
+    expect(verifiesWith(before.tokens.id_token!, retired)).toBe(false);
+    expect(verifiesWith(after.tokens.id_token!, retired)).toBe(true);
+  });
+
+  it('registers clients from the CLI: the secret shown once and stored hashed; bad redirect URIs refused', async () => {
+    const run = await guichetCli(ctx, ['oidc-clients', 'add', '--tenant', 'monteregie', '--name', 'Portail RH', '--redirect-uri', 'https://rh.santemonteregie.qc.ca/cb', '--json']);
+    expect(run.code).toBe(0);
+    const last = JSON.parse(run.stdout.trim().split('\n').pop()!) as { clientId: string; clientSecret: string };
+    expect(run.stdout).toContain(`client id: ${last.clientId}`);
+    const [row] = await ctx.dataSource.query<{ stored: string }[]>(`SELECT encode(secret_hash, 'hex') AS stored FROM oidc_clients WHERE client_id = $1`, [last.clientId]);
+    expect(row!.stored).toHaveLength(64);
+    expect(row!.stored).not.toContain(last.clientSecret);
+    const pub = await guichetCli(ctx, ['oidc-clients', 'add', '--tenant', 'monteregie', '--name', 'App', '--redirect-uri', 'http://127.0.0.1:9/cb', '--public', '--json']);
+    expect(Object.keys(JSON.parse(pub.stdout.trim().split('\n').pop()!))).toEqual(['clientId']);
+    const bad = await guichetCli(ctx, ['oidc-clients', 'add', '--tenant', 'monteregie', '--name', 'App', '--redirect-uri', 'http://rh.example.com/cb']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/use https/);
+    const unknown = await guichetCli(ctx, ['oidc-clients', 'add', '--tenant', 'nope', '--name', 'App', '--redirect-uri', 'https://a.example/cb']);
+    expect(unknown.code).toBe(2);
+  });
+
+  it('takes the issuer from the tenant’s configured public URL (its custom domain), never from the Host header', async () => {
+    const id = await tenantId(ctx, 'monteregie');
+    await ctx.dataSource.query(`INSERT INTO tenant_hosts (tenant_id, host_name) VALUES ($1, 'portail.santemonteregie.test')`, [id]);
+    await ctx.dataSource.query(`UPDATE tenants SET public_url = 'https://portail.santemonteregie.test' WHERE id = $1`, [id]);
+    await ctx.publishTenantChange(id);
+    const issuerAt = async (host: string, headers: Record<string, string> = {}) =>
+      (await ctx.request(host, { path: '/.well-known/openid-configuration', headers })).json<{ issuer?: string; authorization_endpoint?: string }>();
+    const doc = await waitFor(() => issuerAt(MONTEREGIE), (d) => d.issuer === 'https://portail.santemonteregie.test');
+    expect(doc.authorization_endpoint).toBe('https://portail.santemonteregie.test/oidc/auth');
+    expect((await issuerAt('portail.santemonteregie.test')).issuer).toBe('https://portail.santemonteregie.test');
+    expect((await issuerAt(MONTEREGIE, { 'x-forwarded-proto': 'http', 'x-forwarded-port': '8080' })).issuer).toBe('https://portail.santemonteregie.test');
+    // The Cégep's issuer did not move.
+    expect((await issuerAt(CEGEP)).issuer).toBe(CEGEP_ISSUER);
+  });
+
+  describe('a person’s grants end with their password, their account, or their own « sign out everywhere »', () => {
+    /** A fresh account signed in to an application with a refresh token. */
+    async function signedInWithRefresh() {
+      const user = await createUser(ctx, 'cegepdeseptiles');
+      const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+      const flow = await signIn({ config, user, scope: 'openid offline_access', prompt: 'consent' });
+      expect((await oidc.tokenIntrospection(config, flow.tokens.access_token)).active).toBe(true);
+      return { user, config, ...flow };
+    }
+    async function expectEnded(config: oidc.Configuration, tokens: { access_token: string; refresh_token?: string }) {
+      await expect(oidc.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+      expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
+    }
+
+    it('a password reset', async () => {
+      const { user, config, tokens } = await signedInWithRefresh();
+      const ip = { 'x-forwarded-for': nextIp() };
+      expect((await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/forgot', body: { username: user.username }, headers: ip })).status).toBe(202);
+      const rows = await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.some((x) => x.tokenCiphertext));
+      const token = linkToken(rows.find((x) => x.tokenCiphertext)!);
+      const reset = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/reset', body: { token, password: 'Nouvelle-phrase-2025!z' }, headers: ip });
+      expect(reset.status).toBe(204);
+      await expectEnded(config, tokens);
+    });
+
+    it('an account disabled by an admin', async () => {
+      const { user, config, tokens } = await signedInWithRefresh();
+      const admin = await adminSignIn(ctx);
+      const res = await admin.request('POST', `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/users/${user.id}/disable`);
+      expect(res.status).toBeLessThan(300);
+      await expectEnded(config, tokens);
+    });
+
+    it('« sign out everywhere » on /account', async () => {
+      const { config, tokens, browser } = await signedInWithRefresh();
+      const account = await browser.request(`${CEGEP_ISSUER}/account`);
+      expect(account.body).toContain('Me déconnecter partout');
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(account.body)![1]!;
+      const portalCookie = browser.cookies(CEGEP).get('guichet_session')!.value;
+      const done = await browser.request(`${CEGEP_ISSUER}/account/sign-out-everywhere`, { form: { _csrf: csrf } });
+      expect(done.status).toBe(303);
+      expect(done.headers.location).toBe('/login?notice=signed-out');
+      await expectEnded(config, tokens);
+      const after = await ctx.request(CEGEP, { path: '/account', headers: { accept: 'text/html', cookie: `guichet_session=${portalCookie}` } });
+      expect(after.headers.location).toBe('/login');
+    });
+  });
+});

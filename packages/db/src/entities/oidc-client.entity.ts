@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import { Tenant } from './tenant.entity.js';
+
+/**
+ * An OpenID Connect relying party of one tenant. The secret of a confidential client is
+ * shown once and kept only as its SHA-256 (it is 256 random bits: a slow hash adds nothing).
+ */
+@Entity('oidc_clients')
+@Index('ix_oidc_clients_tenant', ['tenantId'])
+export class OidcClient {
+  @PrimaryColumn('varchar', { name: 'client_id', length: 64 }) clientId!: string;
+  @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
+  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'tenant_id' }) tenant?: Relation<Tenant>;
+  @Column('varchar', { length: 200 }) name!: string;
+  /** null for a public client (token endpoint auth method `none`, PKCE required). */
+  @Column('bytea', { name: 'secret_hash', nullable: true }) secretHash!: Buffer | null;
+  @Column('text', { name: 'redirect_uris', array: true }) redirectUris!: string[];
+  @Column('text', { name: 'post_logout_redirect_uris', array: true, default: () => "'{}'" }) postLogoutRedirectUris!: string[];
+  /** First-party applications skip the consent page. */
+  @Column('boolean', { name: 'first_party', default: false }) firstParty!: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
