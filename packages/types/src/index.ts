@@ -5,3 +5,4 @@ export * from './api.js';
 export * from './admin.js';
 export * from './jobs.js';
 export * from './config.js';
+export * from './username-pattern.js';

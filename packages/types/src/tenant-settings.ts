@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, localeSchema, type Locale } from './locale.js';
+import { compileUsernamePattern, USERNAME_PATTERN_MESSAGES } from './username-pattern.js';
 
 /** Portal texts a tenant may set per locale; anything else comes from the catalogs. */
 export const TENANT_TEXT_KEYS = [
@@ -60,14 +61,10 @@ export const patternRuleSchema = z
       .string()
       .min(1)
       .max(200)
-      .refine((p) => {
-        try {
-          new RegExp(p, 'u');
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'a valid regular expression'),
+      .superRefine((p, ctx) => {
+        const compiled = compileUsernamePattern(p);
+        if (!compiled.ok) ctx.addIssue({ code: 'custom', message: USERNAME_PATTERN_MESSAGES[compiled.problem], params: { problem: compiled.problem } });
+      }),
     example: z.string().min(1).max(64),
   })
   .strict();
