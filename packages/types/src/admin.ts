@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { ApiError, ImportReport } from './api.js';
 import { DELIVERY_STATUSES, EMAIL_KINDS, type DeliveryStatus, type EmailKind } from './jobs.js';
 import { localeSchema, type Locale } from './locale.js';
+import { safeString } from './safe-text.js';
 import { hostNameSchema, slugSchema, type TenantSummary } from './tenant.js';
 import {
   brandingSchema,
@@ -279,7 +280,7 @@ export const usernameRuleTestRequestSchema = z
     names: z
       .array(
         z
-          .object({ lastName: personName, firstName: personName, username: z.string().trim().max(200).optional() })
+          .object({ lastName: personName, firstName: personName, username: safeString().trim().max(200).optional() })
           .strict(),
       )
       .min(1)
@@ -410,9 +411,9 @@ export interface TemplateView {
  */
 export const templateSourceSchema = z
   .object({
-    subject: z.string().max(1_000),
-    html: z.string().max(100_000),
-    text: z.string().max(50_000),
+    subject: safeString().max(1_000),
+    html: safeString({ multiline: true }).max(100_000),
+    text: safeString({ multiline: true }).max(50_000),
   })
   .strict();
 export type TemplateSource = z.infer<typeof templateSourceSchema>;
