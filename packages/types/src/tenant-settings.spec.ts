@@ -19,6 +19,7 @@ describe('tenant settings schemas', () => {
     ['(?<!a)b', 'lookaround'],
     ['(a{1000}){2}', 'unsupported'],
     ['\\p{Letter}', 'unsupported'],
+    ['\\p{L}{1000}\\p{L}{1000}\\p{L}{1000}', 'unsupported'],
     ['([a-z', 'invalid'],
     ['a)|(b', 'invalid'],
   ])('refuses the username pattern %j, which the linear-time engine cannot run, saying why (%s)', (pattern, problem) => {

@@ -90,7 +90,7 @@ export const en: Messages = {
   patternNotLinear: {
     backreference: 'Backreferences (\\1, \\k<name>) are not supported: usernames are checked by a linear-time engine.',
     lookaround: 'Lookahead and lookbehind ((?=…), (?!…), (?<=…), (?<!…)) are not supported: usernames are checked by a linear-time engine.',
-    unsupported: 'The linear-time engine does not support this expression: repeats up to 1000 (multiplied when nested), Unicode properties in short form such as \\p{L}.',
+    unsupported: 'The linear-time engine does not support this expression: about 1000 repeated items in all (nested repeats multiply; a username has at most 64 characters), Unicode properties in short form such as \\p{L}.',
   },
   slugInvalid: '3 to 50 characters: lower-case letters, digits and hyphens, starting with a letter (admin, api and www are reserved).',
   hostInvalid: 'Enter a host name such as portal.example.ca.',

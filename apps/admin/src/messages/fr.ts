@@ -100,7 +100,7 @@ export const fr = {
   patternNotLinear: {
     backreference: 'Les références arrière (\\1, \\k<nom>) ne sont pas prises en charge : les noms d’utilisateur sont vérifiés par un moteur en temps linéaire.',
     lookaround: 'Les assertions avant et arrière ((?=…), (?!…), (?<=…), (?<!…)) ne sont pas prises en charge : les noms d’utilisateur sont vérifiés par un moteur en temps linéaire.',
-    unsupported: 'Le moteur en temps linéaire ne prend pas en charge cette expression : répétitions jusqu’à 1000 (multipliées quand elles s’imbriquent), propriétés Unicode sous forme courte comme \\p{L}.',
+    unsupported: 'Le moteur en temps linéaire ne prend pas en charge cette expression : environ 1000 éléments répétés au total (les répétitions imbriquées se multiplient ; un nom d’utilisateur a au plus 64 caractères), propriétés Unicode sous forme courte comme \\p{L}.',
   },
   slugInvalid: 'De 3 à 50 caractères : lettres minuscules, chiffres et traits d’union, commençant par une lettre (admin, api et www sont réservés).',
   hostInvalid: 'Entrez un nom d’hôte comme portail.exemple.ca.',

@@ -84,6 +84,15 @@ describe('checkUsername, pattern rule, hostile patterns', () => {
     },
   );
 
+  it.each([['.{0,1000}x'], ['[\\p{L}\\p{N}]{1,1000}'], ['(?:a|b|c|d){1,30}(?:a|b|c|d){1,30}']])(
+    'decides 500 usernames of 64 characters against %j, among the largest patterns accepted, within a second',
+    (pattern) => {
+      const started = performance.now();
+      for (let i = 0; i < 500; i += 1) checkUsername(rule(pattern), `${'é'.repeat(63)}!`);
+      expect(performance.now() - started).toBeLessThan(1000);
+    },
+  );
+
   it.each([['(a)\\1'], ['(?<x>a)\\k<x>'], ['(?=a)a'], ['(?!b)a'], ['(?<=a)b'], ['(?<!a)b']])(
     'refuses %j, which only a backtracking engine can run',
     (pattern) => {
