@@ -66,6 +66,8 @@ const VALUE_BODIES: Body[] = [
     body: JSON.stringify(Object.fromEntries(FIELDS.map((f) => [f, value === HUGE ? HUGE.slice(0, 900) : value]))),
     type: 'application/json',
   })),
+  // One field alone: the others valid or absent, so validation stops at none of them first.
+  ...FIELDS.flatMap((f) => [LONE_SURROGATE, NUL].map((value) => ({ kind: `only ${f} = ${JSON.stringify(value)}`, body: JSON.stringify({ [f]: value }), type: 'application/json' }))),
   { kind: 'one huge field', body: JSON.stringify({ username: HUGE, name: 'a' }), type: 'application/json' },
   { kind: 'body over every limit', body: JSON.stringify({ username: 'x'.repeat(3 * 1024 * 1024) }), type: 'application/json' },
 ];
@@ -258,7 +260,7 @@ describe('malformed input: no endpoint or form answers 5xx', () => {
     expect(res.body).toContain('name="username"');
   });
 
-  it('NUL and lone surrogates in tenant texts, the sender name and templates are 400s naming the field', async () => {
+  it('NUL and lone surrogates in tenant texts, the sender name, templates and the tenant name are 400s naming the field', async () => {
     const texts = await platform.request('PATCH', `/tenants/${cegep}/settings`, { texts: { fr: { welcomeTitle: NUL } } });
     expect(texts.status).toBe(400);
     expect(texts.json<{ fields: Record<string, string[]> }>().fields).toEqual({ 'texts.fr.welcomeTitle': [expect.stringMatching(/control characters/)] });
@@ -268,6 +270,10 @@ describe('malformed input: no endpoint or form answers 5xx', () => {
     const template = await platform.request('PUT', `/tenants/${cegep}/templates/password-reset/fr`, { subject: 'Sujet', html: `<p>${NUL}</p>`, text: 'ligne 1\n\tligne 2' });
     expect(template.status).toBe(400);
     expect(Object.keys(template.json<{ fields: Record<string, string[]> }>().fields)).toEqual(['html']);
+    // The audit row of a rename is jsonb too.
+    const renamed = await platform.request('PATCH', `/tenants/${cegep}`, { name: LONE_SURROGATE });
+    expect(renamed.status).toBe(400);
+    expect(renamed.json<{ fields: Record<string, string[]> }>().fields).toEqual({ name: [expect.stringMatching(/valid Unicode/)] });
   });
 
   it('the process logged no unhandled error meanwhile', () => {

@@ -32,7 +32,8 @@ export type { ImportReport };
 
 /** No control characters (a NUL byte would reach PostgreSQL as an error, not a 4xx). */
 const noControl = (v: string) => !/\p{Cc}/u.test(v);
-const line = (max: number) => z.string().trim().min(1).max(max).refine(noControl, 'must not contain control characters');
+/** Text fields refuse control characters and lone surrogates (see safe-text.ts): PostgreSQL refuses them with an error. */
+const line = (max: number) => safeString().trim().min(1).max(max);
 const uuid = z.uuid();
 const email = z.email().max(320);
 
@@ -266,7 +267,7 @@ export const TENANT_SETTINGS_SECTIONS = [
   'postLoginUrl',
 ] as const satisfies readonly (keyof TenantSettings)[];
 
-const personName = z.string().trim().max(100).refine(noControl, 'must not contain control characters');
+const personName = safeString().trim().max(100);
 
 /**
  * `POST tenants/:tenantId/username-rule/test` → `UsernameRuleTestResponse`: what each person
@@ -436,7 +437,7 @@ export interface TemplatePreviewResponse {
 
 const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(200).default(25);
-const search = z.string().trim().max(200).refine(noControl, 'must not contain control characters');
+const search = safeString().trim().max(200);
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyAsUndefined, s.optional());
 
