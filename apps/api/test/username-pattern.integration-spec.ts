@@ -65,7 +65,7 @@ describe('tenant username patterns: linear-time matching, refused constructs', (
         names: [...HOSTILE_USERNAMES, 'a'.repeat(64)].map((username) => ({ lastName: 'Gagnon', firstName: 'Marie', username })),
       }),
     );
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(polls).toBeGreaterThan(0);
     expect(res.status).toBe(200);
     expect(res.json<UsernameRuleTestResponse>().usernames.map((r) => r.username ?? r.error!.code)).toEqual([
@@ -82,7 +82,7 @@ describe('tenant username patterns: linear-time matching, refused constructs', (
     const { result: res } = await whileLive<HttpResponse>(() =>
       admin.request('POST', `/tenants/${monteregie}/users/import`, csv('aaaa'), { 'content-type': 'text/csv' }),
     );
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(res.status).toBe(200);
     const report = res.json<ImportReport>();
     expect(report.lines.map((l) => l.status)).toEqual(['rejected', 'rejected', 'created']);

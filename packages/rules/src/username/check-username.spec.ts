@@ -80,16 +80,16 @@ describe('checkUsername, pattern rule, hostile patterns', () => {
         expect(checkUsername(rule(pattern), `${'a'.repeat(length - 1)}!`).ok).toBe(false);
         expect(checkUsername(rule(pattern), 'A'.repeat(length)).ok).toBe(pattern !== '([a-z]+)*[0-9]');
       }
-      expect(performance.now() - started).toBeLessThan(500);
+      expect(performance.now() - started).toBeLessThan(2000);
     },
   );
 
   it.each([['.{0,1000}x'], ['[\\p{L}\\p{N}]{1,1000}'], ['(?:a|b|c|d){1,30}(?:a|b|c|d){1,30}']])(
-    'decides 500 usernames of 64 characters against %j, among the largest patterns accepted, within a second',
+    'decides 500 usernames of 64 characters against %j, among the largest patterns accepted, within 2 s (exponential would be hours)',
     (pattern) => {
       const started = performance.now();
       for (let i = 0; i < 500; i += 1) checkUsername(rule(pattern), `${'é'.repeat(63)}!`);
-      expect(performance.now() - started).toBeLessThan(1000);
+      expect(performance.now() - started).toBeLessThan(2000);
     },
   );
 
