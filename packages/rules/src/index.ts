@@ -9,7 +9,6 @@ export { nextAvailableUsername } from './username/next-available-username.js';
 export type { TakenUsernames } from './username/next-available-username.js';
 export {
   checkUsername,
-  compileUsernamePattern,
   normalizeUsername,
   USERNAME_MAX_LENGTH,
 } from './username/check-username.js';

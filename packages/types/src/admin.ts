@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { ApiError, ImportReport } from './api.js';
 import { DELIVERY_STATUSES, EMAIL_KINDS, type DeliveryStatus, type EmailKind } from './jobs.js';
 import { localeSchema, type Locale } from './locale.js';
+import { safeString } from './safe-text.js';
 import { hostNameSchema, slugSchema, type TenantSummary } from './tenant.js';
 import {
   brandingSchema,
@@ -31,7 +32,8 @@ export type { ImportReport };
 
 /** No control characters (a NUL byte would reach PostgreSQL as an error, not a 4xx). */
 const noControl = (v: string) => !/\p{Cc}/u.test(v);
-const line = (max: number) => z.string().trim().min(1).max(max).refine(noControl, 'must not contain control characters');
+/** Text fields refuse control characters and lone surrogates (see safe-text.ts): PostgreSQL refuses them with an error. */
+const line = (max: number) => safeString().trim().min(1).max(max);
 const uuid = z.uuid();
 const email = z.email().max(320);
 
@@ -275,7 +277,7 @@ export const TENANT_SETTINGS_SECTIONS = [
   'postLoginUrl',
 ] as const satisfies readonly (keyof TenantSettings)[];
 
-const personName = z.string().trim().max(100).refine(noControl, 'must not contain control characters');
+const personName = safeString().trim().max(100);
 
 /**
  * `POST tenants/:tenantId/username-rule/test` → `UsernameRuleTestResponse`: what each person
@@ -289,7 +291,7 @@ export const usernameRuleTestRequestSchema = z
     names: z
       .array(
         z
-          .object({ lastName: personName, firstName: personName, username: z.string().trim().max(200).optional() })
+          .object({ lastName: personName, firstName: personName, username: safeString().trim().max(200).optional() })
           .strict(),
       )
       .min(1)
@@ -423,9 +425,9 @@ export interface TemplateView {
  */
 export const templateSourceSchema = z
   .object({
-    subject: z.string().max(1_000),
-    html: z.string().max(100_000),
-    text: z.string().max(50_000),
+    subject: safeString().max(1_000),
+    html: safeString({ multiline: true }).max(100_000),
+    text: safeString({ multiline: true }).max(50_000),
   })
   .strict();
 export type TemplateSource = z.infer<typeof templateSourceSchema>;
@@ -448,7 +450,7 @@ export interface TemplatePreviewResponse {
 
 const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(200).default(25);
-const search = z.string().trim().max(200).refine(noControl, 'must not contain control characters');
+const search = safeString().trim().max(200);
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(emptyAsUndefined, s.optional());
 

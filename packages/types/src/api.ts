@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema } from './locale.js';
+import { safeString } from './safe-text.js';
 
 /** Error body of every 4xx/5xx of the JSON API. */
 export interface ApiError {
@@ -10,9 +11,8 @@ export interface ApiError {
   violations?: { code: string; message: string }[];
 }
 
-/** No control characters (a NUL byte would reach PostgreSQL as an error, not a 4xx). */
-const noControl = (v: string) => !/\p{Cc}/u.test(v);
-const username = z.string().trim().min(1).max(200).refine(noControl, 'must not contain control characters');
+/** Text fields refuse control characters and lone surrogates (see safe-text.ts): PostgreSQL refuses them with an error. */
+const username = safeString().trim().min(1).max(200);
 const password = z.string().min(1).max(1024);
 
 export const rememberSchema = z.enum(['all', 'username', 'none']);
@@ -45,7 +45,7 @@ export const resetPasswordRequestSchema = z
   .strict();
 export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
 
-const personName = z.string().trim().min(1).max(100).refine(noControl, 'must not contain control characters');
+const personName = safeString().trim().min(1).max(100);
 export const lookupRequestSchema = z.object({ firstName: personName, lastName: personName }).strict();
 export type LookupRequest = z.infer<typeof lookupRequestSchema>;
 /** Candidate usernames of the people with that name (never their email or anything else). */

@@ -6,3 +6,5 @@ export * from './admin.js';
 export * from './jobs.js';
 export * from './config.js';
 export * from './oidc.js';
+export * from './username-pattern.js';
+export * from './safe-text.js';

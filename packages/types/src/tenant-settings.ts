@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LOCALES, localeSchema, type Locale } from './locale.js';
+import { safeString } from './safe-text.js';
+import { compileUsernamePattern, USERNAME_PATTERN_MESSAGES } from './username-pattern.js';
 
 /** Portal texts a tenant may set per locale; anything else comes from the catalogs. */
 export const TENANT_TEXT_KEYS = [
@@ -13,7 +15,7 @@ export const TENANT_TEXT_KEYS = [
 ] as const;
 export type TenantTextKey = (typeof TENANT_TEXT_KEYS)[number];
 
-const text = z.string().trim().min(1).max(500);
+const text = safeString({ multiline: true }).trim().min(1).max(500);
 export const tenantTextsSchema = z
   .object(Object.fromEntries(TENANT_TEXT_KEYS.map((k) => [k, text.optional()])) as Record<
     TenantTextKey,
@@ -23,13 +25,12 @@ export const tenantTextsSchema = z
 export type TenantTexts = z.infer<typeof tenantTextsSchema>;
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #RRGGBB');
-const httpUrl = z
-  .string()
+const httpUrl = safeString()
   .url()
   .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
   .max(2000);
 /** An absolute http(s) URL, or a path on the portal itself. */
-const urlOrPath = z.union([httpUrl, z.string().regex(/^\/[^/\\]/, 'a path starting with /').max(2000)]);
+const urlOrPath = z.union([httpUrl, safeString().regex(/^\/[^/\\]/, 'a path starting with /').max(2000)]);
 /** An absolute http(s) URL, or a path on the portal itself (logo, post-login URL). */
 export const urlOrPathSchema = urlOrPath;
 
@@ -56,19 +57,14 @@ export const patternRuleSchema = z
   .object({
     kind: z.literal('pattern'),
     /** A regular expression (anchored by the engine) the username must match. */
-    pattern: z
-      .string()
+    pattern: safeString()
       .min(1)
       .max(200)
-      .refine((p) => {
-        try {
-          new RegExp(p, 'u');
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'a valid regular expression'),
-    example: z.string().min(1).max(64),
+      .superRefine((p, ctx) => {
+        const compiled = compileUsernamePattern(p);
+        if (!compiled.ok) ctx.addIssue({ code: 'custom', message: USERNAME_PATTERN_MESSAGES[compiled.problem], params: { problem: compiled.problem } });
+      }),
+    example: safeString().min(1).max(64),
   })
   .strict();
 export const usernameRuleSchema = z.discriminatedUnion('kind', [nameDerivedRuleSchema, patternRuleSchema]);
@@ -111,7 +107,7 @@ export const cidrSchema = z
 export const emailSettingsSchema = z
   .object({
     senderAddress: z.email(),
-    senderName: z.string().trim().min(1).max(200),
+    senderName: safeString().trim().min(1).max(200),
     replyTo: z.email().nullable(),
   })
   .strict();

@@ -87,6 +87,11 @@ export const en: Messages = {
   colorInvalid: 'Enter a colour as #RRGGBB, for example #00548C.',
   cidrInvalidLines: (lines) => `${plural(lines.length, 'Line', 'Lines')} ${lines.join(', ')}: enter an IPv4 or IPv6 network in CIDR notation, for example 10.0.0.0/8.`,
   patternInvalid: 'This regular expression is not valid.',
+  patternNotLinear: {
+    backreference: 'Backreferences (\\1, \\k<name>) are not supported: usernames are checked by a linear-time engine.',
+    lookaround: 'Lookahead and lookbehind ((?=…), (?!…), (?<=…), (?<!…)) are not supported: usernames are checked by a linear-time engine.',
+    unsupported: 'The linear-time engine does not support this expression: about 1000 repeated items in all (nested repeats multiply; a username has at most 64 characters), Unicode properties in short form such as \\p{L}.',
+  },
   slugInvalid: '3 to 50 characters: lower-case letters, digits and hyphens, starting with a letter (admin, api and www are reserved).',
   hostInvalid: 'Enter a host name such as portal.example.ca.',
   smtpHostInvalid: 'Enter a host name or an IP address.',

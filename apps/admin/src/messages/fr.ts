@@ -97,6 +97,11 @@ export const fr = {
   cidrInvalidLines: (lines: number[]) =>
     `${plural(lines.length, 'Ligne', 'Lignes')} ${lines.join(', ')} : entrez un réseau IPv4 ou IPv6 en notation CIDR, par exemple 10.0.0.0/8.`,
   patternInvalid: 'Cette expression régulière n’est pas valide.',
+  patternNotLinear: {
+    backreference: 'Les références arrière (\\1, \\k<nom>) ne sont pas prises en charge : les noms d’utilisateur sont vérifiés par un moteur en temps linéaire.',
+    lookaround: 'Les assertions avant et arrière ((?=…), (?!…), (?<=…), (?<!…)) ne sont pas prises en charge : les noms d’utilisateur sont vérifiés par un moteur en temps linéaire.',
+    unsupported: 'Le moteur en temps linéaire ne prend pas en charge cette expression : environ 1000 éléments répétés au total (les répétitions imbriquées se multiplient ; un nom d’utilisateur a au plus 64 caractères), propriétés Unicode sous forme courte comme \\p{L}.',
+  },
   slugInvalid: 'De 3 à 50 caractères : lettres minuscules, chiffres et traits d’union, commençant par une lettre (admin, api et www sont réservés).',
   hostInvalid: 'Entrez un nom d’hôte comme portail.exemple.ca.',
   smtpHostInvalid: 'Entrez un nom d’hôte ou une adresse IP.',

@@ -25,6 +25,7 @@ import { CurrentTenant } from '../tenancy/current-tenant.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 import { CSS_PATH, faviconSvg, JS_PATH, PORTAL_CSS, PORTAL_JS, themeCss } from './assets.js';
 import { PortalCsrf } from './csrf.js';
+import { loginForm, lookupForm, readForm, resetPasswordForm, usernameForm } from './portal-forms.js';
 import type { MessageKey } from './i18n/index.js';
 import { LoginPageCache, type PageRequest, render, t, tenantText } from './portal-views.js';
 
@@ -34,14 +35,6 @@ const REMEMBER: readonly Remember[] = ['all', 'username', 'none'];
 const LANG_COOKIE_DAYS = 365;
 
 type LinkState = 'valid' | 'invalid' | 'expired' | 'used';
-
-/** A string field of a form body (the first value of a repeated one). */
-function field(request: FastifyRequest, name: string, max = 1000): string {
-  const body = request.body as Record<string, unknown> | undefined;
-  let value = body && typeof body === 'object' ? body[name] : undefined;
-  if (Array.isArray(value)) value = value[0];
-  return typeof value === 'string' ? value.slice(0, max) : '';
-}
 
 /**
  * The tenant portal: server-rendered pages for every flow, working without JavaScript. The
@@ -120,9 +113,9 @@ export class PortalController {
   async login(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const page = this.page(request, '/login');
     if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
-    const username = field(request, 'username', 200).trim();
-    const password = field(request, 'password');
-    const rememberField = field(request, 'remember');
+    const form = readForm(request, loginForm);
+    if (!form.ok) return this.sendLogin(page, request, reply, 400, { error: 'form.invalid-characters' }, '');
+    const { username, password, remember: rememberField } = form.data;
     const remember: Remember = (REMEMBER as string[]).includes(rememberField) ? (rememberField as Remember) : 'username';
     if (!username || !password) return this.sendLogin(page, request, reply, 400, { error: 'login.missing' }, username);
     const { tenant } = page;
@@ -200,13 +193,13 @@ export class PortalController {
 
   @Post('reset-password')
   async reset(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const token = field(request, 'token', 200);
+    // Only the token can be refused (passwords take any character): a refused one is no link.
+    const form = readForm(request, resetPasswordForm);
+    const { token, password, passwordConfirmation: confirmation } = form.ok ? form.data : { token: '', password: '', passwordConfirmation: '' };
     const page = this.page(request, '/reset-password', token ? { token } : undefined);
     void reply.header('referrer-policy', 'no-referrer');
     if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
     if (!isWellFormedToken(token)) return this.linkProblem(page, reply, 'invalid');
-    const password = field(request, 'password');
-    const confirmation = field(request, 'passwordConfirmation');
     if (!password) return this.sendResetForm(page, request, reply, 400, token, { passwordErrors: [t(page, 'reset.missing')] });
     if (password !== confirmation) return this.sendResetForm(page, request, reply, 400, token, { confirmationError: 'reset.mismatch' });
     const { tenant } = page;
@@ -246,8 +239,9 @@ export class PortalController {
     const page = this.page(request, '/lookup');
     if (!page.tenant.settings.features.lookup) return this.notFound(page, reply);
     if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
-    const firstName = field(request, 'firstName', 200).trim();
-    const lastName = field(request, 'lastName', 200).trim();
+    const form = readForm(request, lookupForm);
+    if (!form.ok) return this.send(page, reply, 400, render('lookup', page, 'lookup.title', { csrf: this.csrfFor(page, request, reply), lastNameError: 'form.invalid-characters' }));
+    const { firstName, lastName } = form.data;
     const context = { firstName, lastName, csrf: this.csrfFor(page, request, reply) };
     if (!lastName) return this.send(page, reply, 400, render('lookup', page, 'lookup.title', { ...context, lastNameError: 'lookup.missing' }));
     try {
@@ -347,7 +341,9 @@ export class PortalController {
     const { tenant } = page;
     if (!(kind === 'forgot' ? tenant.settings.features.forgotPassword : tenant.settings.features.enrolment)) return this.notFound(page, reply);
     if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
-    const username = field(request, 'username', 200).trim();
+    const form = readForm(request, usernameForm);
+    if (!form.ok) return this.sendUsernameForm(page, request, reply, 400, kind, 'form.invalid-characters');
+    const { username } = form.data;
     if (!username) return this.sendUsernameForm(page, request, reply, 400, kind, 'username.missing');
     const meta = requestMeta(request);
     try {

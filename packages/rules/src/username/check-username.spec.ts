@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { UsernameRule } from '@guichet/types';
-import { checkUsername, normalizeUsername } from './check-username.js';
+import { checkUsername, normalizeUsername, USERNAME_MAX_LENGTH } from './check-username.js';
 
 /** CISSS de la Montérégie « compte unifié », as seeded (the engine anchors the pattern). */
 const MONTEREGIE: UsernameRule = {
@@ -65,6 +65,51 @@ describe('checkUsername, pattern rule', () => {
       ok: false,
       error: { code: 'rule_pattern_invalid' },
     });
+  });
+});
+
+describe('checkUsername, pattern rule, hostile patterns', () => {
+  const rule = (pattern: string): UsernameRule => ({ kind: 'pattern', pattern, example: 'a' });
+
+  // A backtracking engine takes 2^n steps on these: 49 characters blocked the API for good.
+  it.each([['(a+)+'], ['(a|a)+'], ['(a|aa)+'], ['(.*a){12}'], ['([a-z]+)*[0-9]'], ['(\\w+\\s?)+']])(
+    'decides %j against the longest usernames in linear time',
+    (pattern) => {
+      const started = performance.now();
+      for (const length of [49, USERNAME_MAX_LENGTH]) {
+        expect(checkUsername(rule(pattern), `${'a'.repeat(length - 1)}!`).ok).toBe(false);
+        expect(checkUsername(rule(pattern), 'A'.repeat(length)).ok).toBe(pattern !== '([a-z]+)*[0-9]');
+      }
+      expect(performance.now() - started).toBeLessThan(2000);
+    },
+  );
+
+  it.each([['.{0,1000}x'], ['[\\p{L}\\p{N}]{1,1000}'], ['(?:a|b|c|d){1,30}(?:a|b|c|d){1,30}']])(
+    'decides 500 usernames of 64 characters against %j, among the largest patterns accepted, within 2 s (exponential would be hours)',
+    (pattern) => {
+      const started = performance.now();
+      for (let i = 0; i < 500; i += 1) checkUsername(rule(pattern), `${'é'.repeat(63)}!`);
+      expect(performance.now() - started).toBeLessThan(2000);
+    },
+  );
+
+  it.each([['(a)\\1'], ['(?<x>a)\\k<x>'], ['(?=a)a'], ['(?!b)a'], ['(?<=a)b'], ['(?<!a)b']])(
+    'refuses %j, which only a backtracking engine can run',
+    (pattern) => {
+      expect(checkUsername(rule(pattern), 'aa')).toEqual({ ok: false, error: { code: 'rule_pattern_invalid' } });
+    },
+  );
+
+  it('keeps the JavaScript syntax admins write: \\u escapes, named groups, Unicode classes', () => {
+    expect(checkUsername(rule('caf\\u00e9\\d'), 'CAFÉ1').ok).toBe(true);
+    expect(checkUsername(rule('(?<site>[a-z]{2})-\\d+'), 'qc-12').ok).toBe(true);
+    expect(checkUsername(rule('\\p{L}+'), 'josée').ok).toBe(true);
+    expect(checkUsername(rule('a/b'), 'a/b').ok).toBe(true);
+  });
+
+  it('matches the whole username even when the pattern closes its own group', () => {
+    // Wrapped as ^(?:…)$ this used to become ^(?:a)|(b)$, matching anything containing b.
+    expect(checkUsername(rule('a)|(b'), 'xxb')).toEqual({ ok: false, error: { code: 'rule_pattern_invalid' } });
   });
 });
 

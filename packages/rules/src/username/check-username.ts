@@ -1,4 +1,4 @@
-import type { UsernameRule } from '@guichet/types';
+import { compileUsernamePattern, type UsernameMatcher, type UsernameRule } from '@guichet/types';
 import { codePointLength } from '../text.js';
 import { usernameError, usernameOk, type UsernameResult } from './username-error.js';
 
@@ -14,22 +14,19 @@ export function normalizeUsername(s: string): string {
 }
 
 /** Compiled tenant patterns; bounded because the admin preview compiles one per keystroke. */
-const compiledPatterns = new Map<string, RegExp | null>();
+const compiledPatterns = new Map<string, UsernameMatcher | null>();
 const MAX_CACHED_PATTERNS = 100;
 
-/** The tenant pattern anchored at both ends, case-insensitive; null when it does not compile. */
-export function compileUsernamePattern(pattern: string): RegExp | null {
-  let compiled = compiledPatterns.get(pattern);
-  if (compiled === undefined) {
-    try {
-      compiled = new RegExp(`^(?:${pattern})$`, 'iu');
-    } catch {
-      compiled = null;
-    }
+/** The tenant pattern on the linear-time engine (see `compileUsernamePattern`); null when refused. */
+function usernameMatcher(pattern: string): UsernameMatcher | null {
+  let matcher = compiledPatterns.get(pattern);
+  if (matcher === undefined) {
+    const compiled = compileUsernamePattern(pattern);
+    matcher = compiled.ok ? compiled.matcher : null;
     if (compiledPatterns.size >= MAX_CACHED_PATTERNS) compiledPatterns.clear();
-    compiledPatterns.set(pattern, compiled);
+    compiledPatterns.set(pattern, matcher);
   }
-  return compiled;
+  return matcher;
 }
 
 function checkAgainstRule(rule: UsernameRule, username: string): UsernameResult {
@@ -38,9 +35,9 @@ function checkAgainstRule(rule: UsernameRule, username: string): UsernameResult 
       ? usernameOk(username)
       : usernameError('username_invalid_characters');
   }
-  const pattern = compileUsernamePattern(rule.pattern);
-  if (pattern === null) return usernameError('rule_pattern_invalid');
-  return pattern.test(username)
+  const matcher = usernameMatcher(rule.pattern);
+  if (matcher === null) return usernameError('rule_pattern_invalid');
+  return matcher.matchesWhole(username)
     ? usernameOk(username)
     : usernameError('username_pattern_mismatch', { example: rule.example });
 }

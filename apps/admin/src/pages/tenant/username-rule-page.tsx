@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { usernameRuleSchema, type UsernameRule } from '@guichet/types';
+import { compileUsernamePattern, usernameRuleSchema, type UsernameRule } from '@guichet/types';
 import { ErrorMessage, SubmitButton, SubmitStatus } from '../../components/feedback';
 import { NumberField, TextAreaField, TextField } from '../../components/fields';
 import { useAsync } from '../../hooks/use-async';
@@ -29,9 +29,15 @@ function toRule(v: Values): unknown {
     : { kind: v.kind, pattern: v.pattern, example: v.example.trim() };
 }
 
+/** Why the pattern is refused, from the same engine the server matches with. */
+function patternMessage(pattern: string, t: Messages): string {
+  const compiled = compileUsernamePattern(pattern);
+  return compiled.ok || compiled.problem === 'invalid' ? t.patternInvalid : t.patternNotLinear[compiled.problem];
+}
+
 function validate(values: Values, t: Messages): Validation {
   const parsed = usernameRuleSchema.safeParse(toRule(values));
-  if (!parsed.success) return { errors: zodFieldErrors(parsed.error, t, { pattern: t.patternInvalid }, ['usernameRule']) };
+  if (!parsed.success) return { errors: zodFieldErrors(parsed.error, t, { pattern: () => patternMessage(values.pattern, t) }, ['usernameRule']) };
   return { patch: { usernameRule: parsed.data } };
 }
 

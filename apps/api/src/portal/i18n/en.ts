@@ -24,6 +24,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'forgot.title': 'Reset your password',
   'forgot.intro': 'An email with a link to change your password will be sent to the address on file for your account.',
   'username.placeholder': 'Enter your username',
+  'form.invalid-characters': 'This field contains characters that are not allowed (control characters). Type it again.',
   'username.missing': 'Enter your username.',
   'register.title': 'Sign up for the service',
   'register.intro': 'An email with a link to choose your password will be sent to the address on file for your account.',

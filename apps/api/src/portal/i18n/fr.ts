@@ -23,6 +23,7 @@ export const fr = {
   'forgot.title': 'Réinitialiser votre mot de passe',
   'forgot.intro': "Un courriel contenant un lien de changement de mot de passe sera envoyé à l'adresse associée à votre compte.",
   'username.placeholder': "Inscrire votre nom d'utilisateur",
+  'form.invalid-characters': 'Ce champ contient des caractères non permis (caractères de contrôle). Retapez-le.',
   'username.missing': "Inscrire votre nom d'utilisateur.",
   'register.title': "M'inscrire au service",
   'register.intro': "Un courriel contenant un lien pour choisir votre mot de passe sera envoyé à l'adresse associée à votre compte.",

@@ -24,6 +24,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'forgot.title': 'Redefinir a sua palavra-passe',
   'forgot.intro': 'Será enviado um e-mail com uma ligação para alterar a palavra-passe para o endereço associado à sua conta.',
   'username.placeholder': 'Introduza o seu nome de utilizador',
+  'form.invalid-characters': 'Este campo contém caracteres não permitidos (caracteres de controlo). Escreva-o novamente.',
   'username.missing': 'Introduza o seu nome de utilizador.',
   'register.title': 'Inscrever-me no serviço',
   'register.intro': 'Será enviado um e-mail com uma ligação para escolher a sua palavra-passe para o endereço associado à sua conta.',
