@@ -34,7 +34,7 @@ describe('lockout under a burst of parallel guesses', () => {
   };
 
   const metric = async (name: string) => {
-    const body = (await ctx.request(CEGEP, { path: '/metrics' })).body;
+    const body = (await ctx.management({ path: '/metrics' })).body;
     return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)`, 'm').exec(body)?.[1] ?? NaN);
   };
   /** Verifications against a stored password hash (a guess really tested), every verification, and TOTP codes checked. */

@@ -109,7 +109,7 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     await page.getByRole('link', { name: 'ENGLISH' }).click();
     expect(await h1(page)).toBe('My account');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(`${cegep}/login?notice=signed-out`);
     expect(await page.getByLabel('Username', { exact: true }).inputValue()).toBe('tremj');
 

@@ -77,9 +77,11 @@ describe('seed', () => {
     expect(before.admins[0]!.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
-  it('generates and reports a password for the dev admin when none is configured', async () => {
+  it('generates and reports a password for the dev admin when none is configured (development only)', async () => {
     await ds.query('DELETE FROM admin_accounts');
-    const report = await seed(ds, parseEnv({}));
+    // Production is the default: no admin made up there.
+    expect((await seed(ds, parseEnv({}))).adminCreated).toBeNull();
+    const report = await seed(ds, parseEnv({ NODE_ENV: 'development' }));
     expect(report.adminCreated?.email).toBe('admin@guichet.localhost');
     expect(report.adminCreated?.generatedPassword).toMatch(/^[\w-]{16}$/);
   });
