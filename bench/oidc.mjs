@@ -42,7 +42,8 @@ class Browser {
       const [pair] = c.split(';');
       const eq = pair.indexOf('=');
       const [name, value] = [pair.slice(0, eq).trim(), pair.slice(eq + 1)];
-      if (!value || /max-age=0/i.test(c)) this.cookies.delete(name);
+      const expires = /;\s*expires=([^;]+)/i.exec(c)?.[1];
+      if (!value || /max-age=0/i.test(c) || (expires && Date.parse(expires) < Date.now())) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
     return res;

@@ -126,7 +126,7 @@ describe('branding: uploaded logo and favicon, checked, sanitised and served on 
     const big = Buffer.concat([PNG, Buffer.alloc(300 * 1024)]);
     const logo = await upload(cegepAdmin, cegep, 'logo', big, 'image/png');
     expect(logo.status).toBe(413);
-    expect(logo.json()).toEqual({ error: 'payload_too_large', message: 'The logo is 301 KB; the largest allowed is 256 KB.' });
+    expect(logo.json()).toEqual({ error: 'payload_too_large', message: 'The logo is 300 KB; the largest allowed is 256 KB.' });
     const favicon = await upload(cegepAdmin, cegep, 'favicon', Buffer.concat([PNG, Buffer.alloc(70 * 1024)]), 'image/png');
     expect(favicon.status).toBe(413);
     expect(favicon.json<{ message: string }>().message).toContain('64 KB');
