@@ -7,7 +7,7 @@ import { eventually, ROOT, signIn, type Stack, startStack } from './support.js';
 
 jest.setTimeout(90_000);
 
-const CEGEP_ADMIN = { email: 'image@cegepsi.test', password: 'cegep image admin 1' };
+const CEGEP_ADMIN = { email: 'branding@cegepsi.test', password: 'cegep admin password 2' };
 const LOGO_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" onload="alert(1)"><rect width="120" height="40" fill="#7a1f5c"/><script>alert(2)</script></svg>';
 
 describe('admin app: a tenant admin uploads the logo, and the portal shows it', () => {
@@ -19,7 +19,7 @@ describe('admin app: a tenant admin uploads the logo, and the portal shows it', 
     stack = await startStack();
     cegep = (await stack.adminApi<TenantSummary[]>(ROOT, 'GET', '/tenants')).body.find((t) => t.slug === 'cegepdeseptiles')!;
     const created = await stack.adminApi<AdminAccountView>(ROOT, 'POST', '/admins', { ...CEGEP_ADMIN, role: 'tenant-admin', tenantIds: [cegep.id] });
-    expect(created.status).toBe(201);
+    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
     writeFileSync(join(files, 'logo.svg'), LOGO_SVG);
     writeFileSync(join(files, 'page.png'), '<!doctype html><title>not an image</title>');
   });
