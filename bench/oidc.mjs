@@ -134,7 +134,6 @@ export async function oidcRows({ root, env, apiPort, apiPid, hello, load, pg, us
     path: '/oidc/token',
     connections: 16,
     amount: codes.length,
-    duration: undefined,
     requests: [{ method: 'POST', path: '/oidc/token', headers: tokenHeaders, setupRequest: (req) => ({ ...req, body: exchange(codes[next++] ?? 'spent') }) }],
   });
   if (exchanges.non2xx) throw new Error(`token endpoint answered ${exchanges.non2xx} non-2xx of ${codes.length}`);
