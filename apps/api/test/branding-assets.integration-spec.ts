@@ -149,6 +149,12 @@ describe('branding: uploaded logo and favicon, checked, sanitised and served on 
     expect(asHtml.status).toBe(415);
     expect((await upload(cegepAdmin, cegep, 'logo', Buffer.alloc(0), 'image/png')).status).toBe(400);
     expect((await upload(cegepAdmin, cegep, 'banner', PNG, 'image/png')).status).toBe(404);
+    // Elsewhere an image body is still refused as the JSON API refuses any other type, never a 500.
+    const json415 = { error: 'unsupported_media_type', message: 'Unsupported content type: send application/json.' };
+    const elsewhere = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/login', body: PNG, headers: { 'content-type': 'image/png' } });
+    expect([elsewhere.status, elsewhere.json()]).toEqual([415, json415]);
+    const settings = await platform.request('PATCH', `/tenants/${cegep}/settings`, PNG, { 'content-type': 'image/png' });
+    expect([settings.status, settings.json()]).toEqual([415, json415]);
     const after = (await platform.get(`/tenants/${cegep}`)).json<TenantDetail>();
     expect(after.version).toBe(before.version);
     expect(after.brandingAssets).toEqual(before.brandingAssets);
