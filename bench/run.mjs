@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { oidcRows } from './oidc.mjs';
 
 const root = join(import.meta.dirname, '..');
 const requireDb = createRequire(join(root, 'packages/db/package.json'));
@@ -79,7 +80,8 @@ children.push(fork(join(import.meta.dirname, 'hello.mjs'), { env: { ...env, PORT
 await waitFor(helloPort, '/');
 const apiPort = await freePort();
 // The bench client is a trusted proxy, so that each simulated user has an address of its own (per-address limits).
-children.push(spawn(process.execPath, ['dist/main.js'], { cwd: join(root, 'apps/api'), env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1', TRUSTED_PROXIES: '127.0.0.1' }, stdio: 'inherit' }));
+const api = spawn(process.execPath, ['dist/main.js'], { cwd: join(root, 'apps/api'), env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1', TRUSTED_PROXIES: '127.0.0.1' }, stdio: 'inherit' });
+children.push(api);
 await waitFor(apiPort);
 
 try {
@@ -96,6 +98,8 @@ try {
   });
   rows.push(await loginPageRow(hello));
   rows.push(...(await identityRows()));
+  // After the sign-in rows: their accounts sign in on the login form of the single sign-on flow.
+  rows.push(...(await oidcRows({ root, env, apiPort, apiPid: api.pid, hello, load, pg, users: { username: (i) => `bench${i + 1}`, password: 'Bench-password-2026' } })));
   rows.push(...(await emailRows()));
 } finally {
   for (const c of children) c.kill('SIGTERM');

@@ -8,6 +8,8 @@ import type {
   ApiError,
   AuditEventView,
   AuditQuery,
+  BrandingAssetKind,
+  BrandingAssetView,
   CreateAdminRequest,
   CreateTenantRequest,
   DeliveryListQuery,
@@ -155,6 +157,18 @@ export class ApiClient {
   }
   updateSettings(tenantId: string, patch: TenantSettingsPatch): Promise<TenantDetail> {
     return this.json('PATCH', `/tenants/${seg(tenantId)}/settings`, { body: patch });
+  }
+  /** The file as the body; the API tells PNG, JPEG and SVG from its bytes. */
+  uploadBrandingAsset(tenantId: string, kind: BrandingAssetKind, file: Blob): Promise<BrandingAssetView> {
+    return this.json('PUT', `/tenants/${seg(tenantId)}/branding/${seg(kind)}`, { body: file, contentType: file.type.startsWith('image/') ? file.type : 'application/octet-stream' });
+  }
+  removeBrandingAsset(tenantId: string, kind: BrandingAssetKind): Promise<void> {
+    return this.json('DELETE', `/tenants/${seg(tenantId)}/branding/${seg(kind)}`, {});
+  }
+  /** The stored (sanitised) image, for a preview (a bearer-token download, so fetched here). */
+  async brandingAsset(tenantId: string, kind: BrandingAssetKind, signal?: AbortSignal): Promise<Blob> {
+    const response = await this.send('GET', `/tenants/${seg(tenantId)}/branding/${seg(kind)}`, { accept: 'image/*', signal });
+    return response.blob();
   }
   testUsernameRule(tenantId: string, body: UsernameRuleTestRequest, signal?: AbortSignal): Promise<UsernameRuleTestResponse> {
     return this.json('POST', `/tenants/${seg(tenantId)}/username-rule/test`, { body, signal });

@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Registry } from 'prom-client';
 import { CSV_CONTENT_TYPES } from './accounts/account-import.controller.js';
 import { AdminStatic, DEFAULT_ADMIN_DIST } from './admin/admin-static.js';
+import { BRANDING_UPLOAD_CONTENT_TYPES } from './admin/branding-assets.controller.js';
 import { AppModule } from './app.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createLogger, PinoNestLogger } from '@guichet/platform';
@@ -59,6 +60,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // CSV uploads (account import) reach their handler as a stream: it reads them line by
   // line and enforces its own size limit (IMPORT_BODY_LIMIT_BYTES), not BODY_LIMIT_BYTES.
   fastify.addContentTypeParser(CSV_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
+  // Logo and favicon uploads: the image itself as the body, within the admin body limit
+  // (the handler applies the smaller limit of each kind and tells the format from the bytes).
+  for (const type of BRANDING_UPLOAD_CONTENT_TYPES) fastify.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   registerHostResolution(fastify, config, app.get(TenantCache), new AdminStatic(config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIST, config.adminFrameSources));
   registerOidcProvider(fastify, app.get(OidcProviders));
 

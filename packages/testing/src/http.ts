@@ -4,6 +4,8 @@ export interface HttpResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** The body as received (images). */
+  bytes: Buffer;
   json<T = unknown>(): T;
   /** Every Set-Cookie header, parsed. */
   cookies: { name: string; value: string; attributes: Record<string, string | true> }[];
@@ -15,7 +17,7 @@ export interface HttpRequest {
   /** Sent as the Host header (Node's fetch does not allow setting it). */
   host?: string;
   headers?: Record<string, string>;
-  /** An object is sent as JSON; a string as is. */
+  /** An object is sent as JSON; a string or a Buffer as is. */
   body?: unknown;
   timeoutMs?: number;
 }
@@ -34,10 +36,11 @@ function parseCookie(header: string) {
 /** One HTTP request to 127.0.0.1:port with any Host header. */
 export function httpRequest(port: number, req: HttpRequest): Promise<HttpResponse> {
   const headers: Record<string, string> = { ...(req.headers ?? {}) };
-  let payload: string | undefined;
+  let payload: string | Buffer | undefined;
   if (req.body !== undefined) {
-    payload = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-    if (typeof req.body !== 'string' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+    const raw = typeof req.body === 'string' || Buffer.isBuffer(req.body);
+    payload = raw ? (req.body as string | Buffer) : JSON.stringify(req.body);
+    if (!raw && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       headers['content-type'] = 'application/json';
     }
     headers['content-length'] = String(Buffer.byteLength(payload));
@@ -50,12 +53,14 @@ export function httpRequest(port: number, req: HttpRequest): Promise<HttpRespons
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8');
+          const bytes = Buffer.concat(chunks);
+          const body = bytes.toString('utf8');
           const setCookie = res.headers['set-cookie'] ?? [];
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
             body,
+            bytes,
             json: <T>() => JSON.parse(body) as T,
             cookies: setCookie.map(parseCookie),
           });

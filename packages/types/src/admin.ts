@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { ApiError, ImportReport } from './api.js';
+import type { BrandingAssetKind, BrandingAssetView } from './branding-assets.js';
 import { DELIVERY_STATUSES, EMAIL_KINDS, type DeliveryStatus, type EmailKind } from './jobs.js';
 import { localeSchema, type Locale } from './locale.js';
 import { safeString } from './safe-text.js';
@@ -226,6 +227,8 @@ export interface TenantDetail extends TenantSummary {
   /** Bumped by every change of settings, SMTP or templates. */
   version: number;
   updatedAt: string;
+  /** Uploaded logo and favicon (null: the URL of `branding`, or the default). */
+  brandingAssets: Record<BrandingAssetKind, BrandingAssetView | null>;
 }
 
 // ───────────────────────────── Settings ─────────────────────────────

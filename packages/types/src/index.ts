@@ -8,3 +8,4 @@ export * from './config.js';
 export * from './oidc.js';
 export * from './username-pattern.js';
 export * from './safe-text.js';
+export * from './branding-assets.js';

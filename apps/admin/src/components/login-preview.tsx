@@ -6,6 +6,8 @@ interface Props {
   tenantName: string;
   publicUrl: string;
   branding: Branding;
+  /** The uploaded logo (a data: address): it takes the place of `branding.logoUrl`, as on the portal. */
+  uploadedLogo?: string | null;
   texts: TenantSettings['texts'];
   defaultLocale: Locale;
   locales: Locale[];
@@ -31,7 +33,7 @@ const isHex = (v: string) => /^#[0-9a-fA-F]{6}$/.test(v);
  * The tenant's login page as the portal renders it (same structure, same stylesheet rules,
  * same fallbacks), drawn from the form being edited: nothing is saved to see it.
  */
-export function LoginPreview({ tenantName, publicUrl, branding, texts, defaultLocale, locales, features, locale, onLocale }: Props) {
+export function LoginPreview({ tenantName, publicUrl, branding, uploadedLogo, texts, defaultLocale, locales, features, locale, onLocale }: Props) {
   const { t } = useI18n();
   const words = PORTAL_PREVIEW_TEXTS[locale];
   const own = texts[locale] ?? {};
@@ -44,7 +46,7 @@ export function LoginPreview({ tenantName, publicUrl, branding, texts, defaultLo
   const portalName = text('portalName') || tenantName;
   const usernameHint = text('usernameHint');
   const passwordHint = text('passwordHint');
-  const logo = assetUrl(branding.logoUrl, publicUrl);
+  const logo = uploadedLogo ?? assetUrl(branding.logoUrl, publicUrl);
   const style = {
     '--pp-primary': isHex(branding.primaryColor) ? branding.primaryColor : '#00548c',
     '--pp-accent': isHex(branding.accentColor) ? branding.accentColor : '#b3282d',

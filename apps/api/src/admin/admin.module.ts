@@ -8,6 +8,8 @@ import { DisableTotp, EnableTotp, SetUpTotp } from './admin-totp.usecases.js';
 import { AdminController } from './admin.controller.js';
 import { PlatformAuditController, TenantAuditController } from './audit.controller.js';
 import { AuditQueries } from './audit-queries.js';
+import { BrandingAssetsController } from './branding-assets.controller.js';
+import { RemoveBrandingAsset, UploadBrandingAsset } from './branding-assets.usecases.js';
 import { DeliveriesController } from './deliveries.controller.js';
 import { RetryDelivery, TenantDeliveries } from './deliveries.usecases.js';
 import { TenantAccessGuard } from './tenant-access.guard.js';
@@ -32,6 +34,7 @@ import { AddTenantHost, CreateTenant, RemoveTenantHost, UpdateTenant } from './t
     AdminAccountsController,
     TenantsController,
     TenantSettingsController,
+    BrandingAssetsController,
     TenantTemplatesController,
     DeliveriesController,
     TenantAuditController,
@@ -54,6 +57,8 @@ import { AddTenantHost, CreateTenant, RemoveTenantHost, UpdateTenant } from './t
     AddTenantHost,
     RemoveTenantHost,
     UpdateTenantSettings,
+    UploadBrandingAsset,
+    RemoveBrandingAsset,
     TestUsernameRule,
     SaveTenantSmtp,
     SendTestEmail,

@@ -1,4 +1,5 @@
-import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { BadRequestException, type PipeTransform, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { z } from 'zod';
 
 /** Field messages of a failed parse: `{ "username": ["…"] }`. */
@@ -20,6 +21,10 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   ) {}
   transform(value: unknown): z.infer<S> {
     if (value === undefined && this.options.optionalBody) value = {};
+    // A body another parser took (an uploaded image, a CSV stream) is not JSON.
+    if (Buffer.isBuffer(value) || value instanceof Readable) {
+      throw new UnsupportedMediaTypeException({ error: 'unsupported_media_type', message: 'Unsupported content type: send application/json.' });
+    }
     if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new BadRequestException({ error: 'invalid_body', message: 'The request body must be a JSON object.' });
     }

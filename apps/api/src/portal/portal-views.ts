@@ -1,4 +1,5 @@
 import { LOCALES, type Locale, resolveTenantTexts, type TenantTextKey } from '@guichet/types';
+import { brandAssetPath } from '../branding/brand-asset-paths.js';
 import { CSS_PATH, JS_PATH } from './assets.js';
 import { LANGUAGE_NAMES, type MessageKey, translate } from './i18n/index.js';
 import { escapeHtml, type PageName, renderPage } from './templates.js';
@@ -45,8 +46,8 @@ function baseContext(page: PageRequest, title: string) {
     tenantName: tenant.name,
     portalName: tenantText(tenant, locale, 'portalName') ?? tenant.name,
     footer: tenantText(tenant, locale, 'footer'),
-    logoUrl: tenant.settings.branding.logoUrl,
-    faviconUrl: tenant.settings.branding.faviconUrl,
+    logoUrl: tenant.assets?.logo ? brandAssetPath('logo', tenant.assets.logo) : tenant.settings.branding.logoUrl,
+    faviconUrl: tenant.assets?.favicon ? brandAssetPath('favicon', tenant.assets.favicon) : tenant.settings.branding.faviconUrl,
     version: tenant.version,
     cssPath: CSS_PATH,
     jsPath: JS_PATH,

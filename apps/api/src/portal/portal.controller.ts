@@ -23,6 +23,7 @@ import { isInNetworks } from '../security/networks.js';
 import { TooManyRequestsException } from '../security/too-many-requests.exception.js';
 import { CurrentTenant } from '../tenancy/current-tenant.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
+import { brandAssetPath } from '../branding/brand-asset-paths.js';
 import { CSS_PATH, faviconSvg, JS_PATH, PORTAL_CSS, PORTAL_JS, themeCss } from './assets.js';
 import { PortalCsrf } from './csrf.js';
 import { loginForm, lookupForm, readForm, resetPasswordForm, usernameForm } from './portal-forms.js';
@@ -92,7 +93,9 @@ export class PortalController {
   /** Browsers ask for it whatever the page says. */
   @Get('favicon.ico')
   favicon(@Res() reply: FastifyReply): void {
-    void reply.header('cache-control', 'public, max-age=86400').redirect('/assets/favicon.svg', 301);
+    const uploaded = this.current.get().assets?.favicon;
+    // Short-lived: the favicon may be uploaded or replaced at any time.
+    void reply.header('cache-control', 'public, max-age=3600').redirect(uploaded ? brandAssetPath('favicon', uploaded) : '/assets/favicon.svg', 302);
   }
 
   // ---- sign-in ------------------------------------------------------------------------

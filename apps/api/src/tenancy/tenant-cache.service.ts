@@ -116,6 +116,10 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
         's.settings AS settings',
         's.version AS version',
       ])
+      .addSelect(
+        `(SELECT jsonb_object_agg(a.kind, jsonb_build_object('sha256', a.sha256, 'contentType', a.content_type)) FROM tenant_assets a WHERE a.tenant_id = t.id)`,
+        'assets',
+      )
       .from(Tenant, 't')
       .innerJoin(TenantSettingsRow, 's', 's.tenant_id = t.id');
     const row = await narrow(base).getRawOne<{
@@ -126,6 +130,7 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
       status: 'active' | 'disabled';
       settings: TenantContext['settings'];
       version: number;
+      assets: TenantContext['assets'] | null;
     }>();
     if (!row) return null;
     return {
@@ -136,6 +141,7 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
       status: row.status,
       settings: row.settings,
       version: row.version,
+      assets: row.assets ?? {},
     };
   }
 }

@@ -1,4 +1,5 @@
-import type { TenantSettings } from '@guichet/types';
+import type { BrandingAssetKind, TenantSettings } from '@guichet/types';
+import type { BrandAssetRef } from '../branding/brand-asset-paths.js';
 
 /** Everything a request needs to know about its tenant, resolved once from the Host header. */
 export interface TenantContext {
@@ -10,6 +11,8 @@ export interface TenantContext {
   settings: TenantSettings;
   /** Settings version: part of every cache key of rendered pages and emails. */
   version: number;
+  /** Uploaded logo and favicon; they take the place of the branding URLs. */
+  assets?: Partial<Record<BrandingAssetKind, BrandAssetRef>>;
 }
 
 export type HostKind = { kind: 'tenant'; tenant: TenantContext } | { kind: 'admin' };

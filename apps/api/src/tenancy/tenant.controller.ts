@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PublicTenant } from '@guichet/types';
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant } from './current-tenant.js';
+import { brandAssetPath } from '../branding/brand-asset-paths.js';
 import type { TenantContext } from './tenant-context.js';
 
 /** Serialized once per cached tenant context (a new context object after every change). */
@@ -38,7 +39,12 @@ function toPublicTenant(t: TenantContext): PublicTenant {
     publicUrl: t.publicUrl,
     defaultLocale: s.defaultLocale,
     locales: s.locales,
-    branding: s.branding,
+    // An uploaded image takes the place of its URL, as on the portal's pages.
+    branding: {
+      ...s.branding,
+      logoUrl: t.assets?.logo ? brandAssetPath('logo', t.assets.logo) : s.branding.logoUrl,
+      faviconUrl: t.assets?.favicon ? brandAssetPath('favicon', t.assets.favicon) : s.branding.faviconUrl,
+    },
     texts: s.texts,
     usernameRule: s.usernameRule,
     passwordPolicy: s.passwordPolicy,

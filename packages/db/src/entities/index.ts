@@ -8,12 +8,14 @@ import { OidcClient } from './oidc-client.entity.js';
 import { OidcPayload } from './oidc-payload.entity.js';
 import { OidcSigningKey } from './oidc-signing-key.entity.js';
 import { RefreshSession } from './refresh-session.entity.js';
+import { TenantAsset } from './tenant-asset.entity.js';
 import { TenantHost } from './tenant-host.entity.js';
 import { TenantSettingsRow } from './tenant-settings.entity.js';
 import { Tenant } from './tenant.entity.js';
 import { User } from './user.entity.js';
 
-export { AccountRequest, ActionToken, AdminAccount, AdminTenantGrant, AuditEvent, EmailDelivery, EmailTemplate, OidcClient, OidcPayload, OidcSigningKey, RefreshSession, Tenant, TenantHost, TenantSettingsRow, User };
+export { AccountRequest, ActionToken, AdminAccount, AdminTenantGrant, AuditEvent, EmailDelivery, EmailTemplate, OidcClient, OidcPayload, OidcSigningKey, RefreshSession, Tenant, TenantAsset, TenantHost, TenantSettingsRow, User };
+export type { TenantAssetKind } from './tenant-asset.entity.js';
 export type { AccountRequestKind } from './account-request.entity.js';
 export type { TokenPurpose } from './action-token.entity.js';
 export type { AdminRole } from './admin-account.entity.js';
@@ -36,4 +38,5 @@ export const ENTITIES = [
   OidcPayload,
   OidcSigningKey,
   AccountRequest,
+  TenantAsset,
 ];

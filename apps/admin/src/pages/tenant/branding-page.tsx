@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { brandingSchema, LOCALES, TENANT_TEXT_KEYS, tenantTextsSchema, type Branding, type Locale, type TenantSettings, type TenantTextKey } from '@guichet/types';
 import { z } from 'zod';
+import { BrandImageUpload, useStoredImage } from '../../components/brand-image-upload';
 import { SubmitButton, SubmitStatus } from '../../components/feedback';
 import { ColorField, TextAreaField, TextField } from '../../components/fields';
 import { LivePortal } from '../../components/live-portal';
@@ -66,6 +67,8 @@ export function BrandingPage() {
   const [locale, setLocale] = useState<Locale>(tenant.settings.defaultLocale);
   const { values, setValues, errors } = form;
   const preview = toSettings(values);
+  const storedLogo = useStoredImage('logo', tenant.brandingAssets?.logo ?? null);
+  const storedFavicon = useStoredImage('favicon', tenant.brandingAssets?.favicon ?? null);
 
   const setBranding = (key: keyof Values['branding'], value: string) => setValues((v) => ({ ...v, branding: { ...v.branding, [key]: value } }));
   const setText = (key: TenantTextKey, value: string) => setValues((v) => ({ ...v, texts: { ...v.texts, [locale]: { ...v.texts[locale], [key]: value } } }));
@@ -84,7 +87,9 @@ export function BrandingPage() {
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t.imagesLegend}</legend>
+          <BrandImageUpload kind="logo" storedSrc={storedLogo} />
           <TextField id="logo-url" path="branding.logoUrl" label={t.logoUrlLabel} hint={t.urlOrPathHint} error={errors['branding.logoUrl']} value={values.branding.logoUrl} onChange={(v) => setBranding('logoUrl', v)} inputMode="url" spellCheck={false} />
+          <BrandImageUpload kind="favicon" storedSrc={storedFavicon} />
           <TextField id="favicon-url" path="branding.faviconUrl" label={t.faviconUrlLabel} hint={t.urlOrPathHint} error={errors['branding.faviconUrl']} value={values.branding.faviconUrl} onChange={(v) => setBranding('faviconUrl', v)} inputMode="url" spellCheck={false} />
         </fieldset>
         <fieldset className="fieldset">
@@ -127,6 +132,7 @@ export function BrandingPage() {
           tenantName={tenant.name}
           publicUrl={tenant.publicUrl}
           branding={preview.branding}
+          uploadedLogo={storedLogo}
           texts={preview.texts}
           defaultLocale={tenant.settings.defaultLocale}
           locales={tenant.settings.locales}
