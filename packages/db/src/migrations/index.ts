@@ -4,6 +4,7 @@ import { AdminAccess1795456852211 } from './1795456852211-AdminAccess.js';
 import { OidcProvider1796166351079 } from './1796166351079-OidcProvider.js';
 import { SessionLimits1796166436480 } from './1796166436480-SessionLimits.js';
 import { AccountRequests1796169113909 } from './1796169113909-AccountRequests.js';
+import { OidcClientLogout1796180000000 } from './1796180000000-OidcClientLogout.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationClass[] = [
   OidcProvider1796166351079,
   SessionLimits1796166436480,
   AccountRequests1796169113909,
+  OidcClientLogout1796180000000,
 ];
