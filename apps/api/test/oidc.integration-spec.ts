@@ -399,6 +399,17 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       expect(after.headers.location).toBe('/login');
     });
   });
+  it('records a client’s last use when a token is issued to it, for the admin app', async () => {
+    const admin = await adminSignIn(ctx);
+    const path = `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/oidc-clients/${backchannelClient.clientId}`;
+    const before = (await admin.get(path)).json<{ lastUsedAt: string | null }>().lastUsedAt;
+    const started = Date.now() - 1000;
+    const config = await discover(CEGEP_ISSUER, backchannelClient.clientId, backchannelClient.clientSecret);
+    await signIn({ config, user: await createUser(ctx, 'cegepdeseptiles') });
+    const after = await waitFor(async () => (await admin.get(path)).json<{ lastUsedAt: string | null }>().lastUsedAt, (at) => at !== null && at !== before);
+    expect(Date.parse(after!)).toBeGreaterThanOrEqual(started);
+  });
+
   describe('back-channel logout: a client with a back-channel URI gets a logout token when the grants end', () => {
     /** A logout token as the relying party must check it (OpenID Connect Back-Channel Logout 1.0 §2.6), with jose. */
     async function verifiedLogoutToken(token: string) {
