@@ -5,6 +5,7 @@ import * as oidc from 'openid-client';
 import { type Browser, type BrowserContext, chromium, type Cookie, type Page } from 'playwright-core';
 import { createUser, type TestUser } from './factories/users.js';
 import { addClient, apiFetch } from './support/oidc.js';
+import { waitFor } from './support/outbox.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /**
@@ -72,6 +73,8 @@ describe('OpenID Connect sign-in through the portal in a browser (Chromium)', ()
     // The issuer is the tenant's public URL: make it the address the browser uses.
     const [{ id }] = await ctx.dataSource.query<{ id: string }[]>(`UPDATE tenants SET public_url = $1 WHERE slug = 'cegepdeseptiles' RETURNING id`, [cegep]);
     await ctx.publishTenantChange(id);
+    const issuerNow = async () => (await ctx.request(`cegepdeseptiles.localhost:${ctx.api.port}`, { path: '/.well-known/openid-configuration' })).json<{ issuer?: string }>().issuer;
+    expect(await waitFor(issuerNow, (issuer) => issuer === cegep)).toBe(cegep);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -14,6 +14,7 @@ import { REDIS_SUBSCRIBER } from '../redis/redis.module.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 import { findOidcAccount, OIDC_CLAIMS } from './oidc-accounts.js';
 import { tenantAdapter } from './oidc-adapter.js';
+import { providerFetch } from './oidc-fetch.js';
 import { OidcClientStore } from './oidc-client-store.js';
 import { localeOf, logoutPage, messagePage, oidcPage, oidcPageCsp, originsOf } from './oidc-pages.js';
 import { OidcPayloadStore } from './oidc-payload-store.js';
@@ -143,6 +144,7 @@ export class OidcProviders implements OnModuleInit {
           },
         },
       },
+      fetch: providerFetch(this.config.NODE_ENV === 'production'),
       rotateRefreshToken: true,
       ttl: {
         AccessToken: tenant.settings.tokenLifetimes.accessMinutes * 60,
