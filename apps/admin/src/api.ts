@@ -15,6 +15,10 @@ import type {
   DeliveryListQuery,
   DeliveryView,
   ImportReport,
+  OidcClientCreated,
+  OidcClientCreateRequest,
+  OidcClientUpdateRequest,
+  OidcClientView,
   Page,
   PasswordPolicyTestRequest,
   PasswordPolicyTestResponse,
@@ -220,6 +224,24 @@ export class ApiClient {
   }
   sendReset(tenantId: string, userId: string): Promise<SendResetResponse> {
     return this.json('POST', `/tenants/${seg(tenantId)}/users/${seg(userId)}/send-reset`, { body: {} });
+  }
+
+  // Applications (OpenID Connect clients)
+  oidcClients(tenantId: string, signal?: AbortSignal): Promise<OidcClientView[]> {
+    return this.json('GET', `/tenants/${seg(tenantId)}/oidc-clients`, { signal });
+  }
+  /** A confidential client's secret is in this answer only. */
+  createOidcClient(tenantId: string, body: OidcClientCreateRequest): Promise<OidcClientCreated> {
+    return this.json('POST', `/tenants/${seg(tenantId)}/oidc-clients`, { body });
+  }
+  updateOidcClient(tenantId: string, clientId: string, body: OidcClientUpdateRequest): Promise<OidcClientView> {
+    return this.json('PATCH', `/tenants/${seg(tenantId)}/oidc-clients/${seg(clientId)}`, { body });
+  }
+  rotateOidcClientSecret(tenantId: string, clientId: string): Promise<OidcClientCreated> {
+    return this.json('POST', `/tenants/${seg(tenantId)}/oidc-clients/${seg(clientId)}/secret`, { body: {} });
+  }
+  deleteOidcClient(tenantId: string, clientId: string): Promise<void> {
+    return this.json('DELETE', `/tenants/${seg(tenantId)}/oidc-clients/${seg(clientId)}`, {});
   }
 
   // Deliveries and audit

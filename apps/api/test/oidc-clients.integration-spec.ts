@@ -78,6 +78,24 @@ describe('admin API: a tenant’s OpenID Connect clients', () => {
     ]);
   });
 
+  it('takes a back-channel logout URI checked like the redirect URIs, announced in the client’s metadata; PATCH null removes it', async () => {
+    for (const bad of ['http://moodle.cegepsi.ca/logout', 'https://moodle.cegepsi.ca/logout#x', 'not a url']) {
+      const res = await cegepAdmin.request('POST', base(), { name: 'Moodle', redirectUris: ['https://moodle.cegepsi.ca/cb'], backchannelLogoutUri: bad });
+      expect(res.status).toBe(400);
+      expect(res.json<{ error: string; message: string }>()).toMatchObject({ error: 'invalid_redirect_uri', message: expect.stringContaining(bad) });
+    }
+    const res = await cegepAdmin.request('POST', base(), { name: 'Moodle', redirectUris: ['https://moodle.cegepsi.ca/cb'], backchannelLogoutUri: 'https://moodle.cegepsi.ca/logout' });
+    expect(res.status).toBe(201);
+    const created = res.json<OidcClientCreated>();
+    expect(created).toMatchObject({ backchannelLogoutUri: 'https://moodle.cegepsi.ca/logout', lastUsedAt: null });
+    expect((await cegepAdmin.request('PATCH', `${base()}/${created.clientId}`, { backchannelLogoutUri: 'http://evil.example/x' })).status).toBe(400);
+    expect((await cegepAdmin.request('PATCH', `${base()}/${created.clientId}`, { name: 'Moodle 2' })).json<OidcClientView>().backchannelLogoutUri).toBe('https://moodle.cegepsi.ca/logout');
+    const removed = await cegepAdmin.request('PATCH', `${base()}/${created.clientId}`, { backchannelLogoutUri: null });
+    expect(removed.json<OidcClientView>().backchannelLogoutUri).toBeNull();
+    const discovery = (await suite.ctx.request(CEGEP, { path: '/.well-known/openid-configuration' })).json<Record<string, unknown>>();
+    expect(discovery).toMatchObject({ backchannel_logout_supported: true, backchannel_logout_session_supported: true });
+  });
+
   it('deletes a client: its credentials stop working at the issuer', async () => {
     const created = (await cegepAdmin.request('POST', base(), { name: 'Ancienne app', redirectUris: ['https://old.cegepsi.ca/cb'] })).json<OidcClientCreated>();
     expect((await cegepAdmin.request('DELETE', `${base()}/${created.clientId}`)).status).toBe(204);

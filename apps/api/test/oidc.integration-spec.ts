@@ -1,10 +1,11 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as jose from 'jose';
 import * as oidc from 'openid-client';
 import { createUser, tenantId, type TestUser } from './factories/users.js';
 import { signIn as adminSignIn } from './support/admin.js';
 import { decodeJwt } from './support/jwt.js';
-import { addClient, apiFetch, guichetCli, OidcBrowser, startCallbackServer } from './support/oidc.js';
+import { addClient, apiFetch, guichetCli, OidcBrowser, startCallbackServer, startLogoutReceiver } from './support/oidc.js';
 import { linkToken, outboxRows, waitFor } from './support/outbox.js';
 import { ADMIN_HOST, CEGEP, createTestContext, MONTEREGIE, type TestContext } from './support/test-app.js';
 
@@ -28,6 +29,8 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
   let thirdParty: { clientId: string; clientSecret?: string };
   let publicClient: { clientId: string };
   let monteregieClient: { clientId: string; clientSecret?: string };
+  let logoutReceiver: Awaited<ReturnType<typeof startLogoutReceiver>>;
+  let backchannelClient: { clientId: string; clientSecret?: string };
   let alice: TestUser;
   let ipCounter = 0;
   const nextIp = () => `10.40.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`;
@@ -43,16 +46,19 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     callback = await startCallbackServer();
     redirectUri = `${callback.origin}/callback`;
     logoutUri = `${callback.origin}/signed-out`;
-    [firstParty, thirdParty, publicClient, monteregieClient] = await Promise.all([
+    logoutReceiver = await startLogoutReceiver();
+    [firstParty, thirdParty, publicClient, monteregieClient, backchannelClient] = await Promise.all([
       addClient(ctx, 'cegepdeseptiles', { name: 'Intranet du Cégep', redirectUris: [redirectUri], postLogoutRedirectUris: [logoutUri], firstParty: true }),
       addClient(ctx, 'cegepdeseptiles', { name: 'Bibliothèque numérique', redirectUris: [redirectUri] }),
       addClient(ctx, 'cegepdeseptiles', { name: 'Application mobile', redirectUris: [redirectUri], public: true, firstParty: true }),
       addClient(ctx, 'monteregie', { name: 'Intranet CISSS', redirectUris: [redirectUri], firstParty: true }),
+      addClient(ctx, 'cegepdeseptiles', { name: 'Moodle', redirectUris: [redirectUri], postLogoutRedirectUris: [logoutUri], backchannelLogoutUri: logoutReceiver?.uri, firstParty: true }),
     ]);
     alice = await createUser(ctx, 'cegepdeseptiles', { username: 'trejea', firstName: 'Jean', lastName: 'Tremblay', email: 'jean.tremblay@cegepsi.ca' });
   });
   afterAll(async () => {
     await callback?.close();
+    await logoutReceiver?.close();
     await ctx?.close();
   });
 
@@ -391,6 +397,73 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       await expectEnded(config, tokens);
       const after = await ctx.request(CEGEP, { path: '/account', headers: { accept: 'text/html', cookie: `guichet_session=${portalCookie}` } });
       expect(after.headers.location).toBe('/login');
+    });
+  });
+  it('records a client’s last use when a token is issued to it, for the admin app', async () => {
+    const admin = await adminSignIn(ctx);
+    const path = `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/oidc-clients/${backchannelClient.clientId}`;
+    const before = (await admin.get(path)).json<{ lastUsedAt: string | null }>().lastUsedAt;
+    const started = Date.now() - 1000;
+    const config = await discover(CEGEP_ISSUER, backchannelClient.clientId, backchannelClient.clientSecret);
+    await signIn({ config, user: await createUser(ctx, 'cegepdeseptiles') });
+    const after = await waitFor(async () => (await admin.get(path)).json<{ lastUsedAt: string | null }>().lastUsedAt, (at) => at !== null && at !== before);
+    expect(Date.parse(after!)).toBeGreaterThanOrEqual(started);
+  });
+
+  describe('back-channel logout: a client with a back-channel URI gets a logout token when the grants end', () => {
+    /** A logout token as the relying party must check it (OpenID Connect Back-Channel Logout 1.0 §2.6), with jose. */
+    async function verifiedLogoutToken(token: string) {
+      const jwks = (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<jose.JSONWebKeySet>();
+      const { payload } = await jose.jwtVerify(token, jose.createLocalJWKSet(jwks), { issuer: CEGEP_ISSUER, audience: backchannelClient.clientId, typ: 'logout+jwt', maxTokenAge: '5m' });
+      expect(payload.events).toEqual({ 'http://schemas.openid.net/event/backchannel-logout': {} });
+      expect(payload.nonce).toBeUndefined();
+      expect(payload.jti).toEqual(expect.any(String));
+      return payload;
+    }
+    async function signedInToMoodle() {
+      const user = await createUser(ctx, 'cegepdeseptiles');
+      const config = await discover(CEGEP_ISSUER, backchannelClient.clientId, backchannelClient.clientSecret);
+      const flow = await signIn({ config, user, scope: 'openid offline_access', prompt: 'consent' });
+      const sid = flow.tokens.claims()!.sid as string;
+      expect(sid).toEqual(expect.any(String));
+      return { user, config, sid, ...flow };
+    }
+    const forUser = (userId: string) => (token: string) => decodeJwt(token).claims.sub === userId;
+
+    it('at RP-initiated logout (the issuer’s own end-session page): sub and sid, signed by the tenant’s key', async () => {
+      const { user, config, sid, tokens, browser } = await signedInToMoodle();
+      const endUrl = oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: logoutUri });
+      const page = await browser.request(endUrl.href);
+      const action = /<form id="op.logoutForm" method="post" action="([^"]+)">/.exec(page.body)![1]!;
+      const xsrf = /name="xsrf" value="([^"]+)"/.exec(page.body)![1]!;
+      await browser.navigate(new URL(action, CEGEP_ISSUER).href, callback.origin, { form: { xsrf, logout: 'yes' } });
+      const payload = await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)));
+      expect(payload).toMatchObject({ sub: user.id, sid });
+    });
+
+    it('at a password reset', async () => {
+      const { user, sid } = await signedInToMoodle();
+      const ip = { 'x-forwarded-for': nextIp() };
+      expect((await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/forgot', body: { username: user.username }, headers: ip })).status).toBe(202);
+      const rows = await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.some((x) => x.tokenCiphertext));
+      const reset = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/reset', body: { token: linkToken(rows.find((x) => x.tokenCiphertext)!), password: 'Nouvelle-phrase-2025!z' }, headers: ip });
+      expect(reset.status).toBe(204);
+      expect(await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)))).toMatchObject({ sub: user.id, sid });
+    });
+
+    it('when an admin disables the account', async () => {
+      const { user, sid } = await signedInToMoodle();
+      const admin = await adminSignIn(ctx);
+      expect((await admin.request('POST', `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/users/${user.id}/disable`)).status).toBeLessThan(300);
+      expect(await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)))).toMatchObject({ sub: user.id, sid });
+    });
+
+    it('at « sign out everywhere » on /account', async () => {
+      const { user, sid, browser } = await signedInToMoodle();
+      const account = await browser.request(`${CEGEP_ISSUER}/account`);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(account.body)![1]!;
+      expect((await browser.request(`${CEGEP_ISSUER}/account/sign-out-everywhere`, { form: { _csrf: csrf } })).status).toBe(303);
+      expect(await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)))).toMatchObject({ sub: user.id, sid });
     });
   });
 });

@@ -14,6 +14,8 @@ export const oidcClientCreateSchema = z
     name: z.string().trim().min(1).max(200),
     redirectUris: uris.min(1),
     postLogoutRedirectUris: uris.default([]),
+    /** OpenID Connect Back-Channel Logout: the provider posts a logout token here when the person's grants end. */
+    backchannelLogoutUri: uri.nullable().default(null),
     /** No secret; PKCE required (a mobile or single-page application). Cannot change later. */
     public: z.boolean().default(false),
     /** The institution's own application: no consent page. */
@@ -28,6 +30,8 @@ export const oidcClientUpdateSchema = z
     name: z.string().trim().min(1).max(200).optional(),
     redirectUris: uris.min(1).optional(),
     postLogoutRedirectUris: uris.optional(),
+    /** null removes it. */
+    backchannelLogoutUri: uri.nullable().optional(),
     firstParty: z.boolean().optional(),
   })
   .strict();
@@ -40,6 +44,9 @@ export interface OidcClientView {
   firstParty: boolean;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
+  backchannelLogoutUri: string | null;
+  /** When a token was last issued to it (to the minute); null if never. */
+  lastUsedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

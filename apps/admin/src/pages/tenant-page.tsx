@@ -3,6 +3,7 @@ import type { ApiClient } from '../api';
 import type { Route } from '../router';
 import { AccessPage } from './tenant/access-page';
 import { AccountsPage } from './tenant/accounts-page';
+import { ApplicationsPage } from './tenant/applications-page';
 import { AuditPage } from './tenant/audit-page';
 import { BrandingPage } from './tenant/branding-page';
 import { DeliveriesPage } from './tenant/deliveries-page';
@@ -44,6 +45,8 @@ function Section({ section }: { section: Extract<TenantRoute, { name: 'tenant' }
       return <TemplatesPage />;
     case 'accounts':
       return <AccountsPage />;
+    case 'applications':
+      return <ApplicationsPage />;
     case 'deliveries':
       return <DeliveriesPage />;
     case 'audit':

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AdminAuthGuard } from '../admin/admin-auth.guard.js';
 import { EmailOutbox } from '../outbox/email-outbox.js';
 import { TenantAccessGuard } from '../admin/tenant-access.guard.js';
+import { OidcModule } from '../oidc/oidc.module.js';
 import { AccountImportController } from './account-import.controller.js';
 import { ImportAccounts } from './import-accounts.usecase.js';
 import { TenantUsersController } from './tenant-users.controller.js';
@@ -11,6 +12,7 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
 
 /** A tenant's accounts through the admin API: import, search, status, reset links (the CLI runs the import without Nest). */
 @Module({
+  imports: [OidcModule],
   controllers: [AccountImportController, TenantUsersController],
   providers: [
     AdminAuthGuard,

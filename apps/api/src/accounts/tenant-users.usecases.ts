@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { type AdminActor, adminAudit } from '../admin/admin-request.js';
 import { escapeLike, selectPage } from '../admin/paged-query.js';
 import { AuditLog } from '../audit/audit-log.js';
-import { endOidcGrantsOf } from '../oidc/oidc-revocation.js';
+import { BackchannelLogouts } from '../oidc/backchannel-logouts.js';
+import { endOidcGrantsOf, type PendingLogout } from '../oidc/oidc-revocation.js';
 import { AccountEmails } from '../outbox/account-emails.js';
 import { RateLimits } from '../security/rate-limits.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
@@ -102,16 +103,18 @@ export class ChangeUserStatus {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly rateLimits: RateLimits,
+    private readonly logouts: BackchannelLogouts,
   ) {}
 
   async execute(actor: AdminActor, tenantId: string, userId: string, action: UserAction): Promise<AdminUserView> {
+    let logouts: PendingLogout[] = [];
     const result = await this.dataSource.transaction(async (em) => {
       const before = await findUser(em, tenantId, userId, true);
       if (!before) throw new NotFoundException(USER_NOT_FOUND);
       if (action === 'disable') {
         await em.query(`UPDATE users SET status = 'disabled', updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, userId]);
         await em.query(`UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [tenantId, userId]);
-        await endOidcGrantsOf(em, tenantId, userId);
+        ({ logouts } = await endOidcGrantsOf(em, tenantId, userId));
         await em.query(`UPDATE action_tokens SET voided_at = now() WHERE tenant_id = $1 AND user_id = $2 AND consumed_at IS NULL AND voided_at IS NULL`, [tenantId, userId]);
       } else if (action === 'enable') {
         await em.query(`UPDATE users SET status = 'active', updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, userId]);
@@ -122,6 +125,7 @@ export class ChangeUserStatus {
       await this.audit.recordIn(em, { ...adminAudit(actor, tenantId, AUDIT_ACTION[action]), targetType: 'user', targetId: userId, before: auditState(before), details: auditState(after) });
       return after;
     });
+    this.logouts.send(tenantId, logouts);
     if (action === 'unlock') {
       const [row] = await this.dataSource.query<{ settings: TenantSettings }[]>('SELECT settings FROM tenant_settings WHERE tenant_id = $1', [tenantId]);
       const { maxFailures, lockMinutes } = row!.settings.lockout;

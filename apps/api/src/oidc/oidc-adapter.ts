@@ -12,6 +12,8 @@ export function clientMetadata(client: OidcClientRecord): AdapterPayload {
     ...(client.public ? { token_endpoint_auth_method: 'none' } : { client_secret: client.secretHash!, token_endpoint_auth_method: 'client_secret_basic' }),
     redirect_uris: client.redirectUris,
     post_logout_redirect_uris: client.postLogoutRedirectUris,
+    // With a session id always: the application ends that session, not every one of the person.
+    ...(client.backchannelLogoutUri ? { backchannel_logout_uri: client.backchannelLogoutUri, backchannel_logout_session_required: true } : {}),
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
   };

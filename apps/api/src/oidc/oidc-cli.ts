@@ -8,7 +8,7 @@ import { OidcSigningKeys } from './oidc-signing-keys.js';
 import { redirectUriProblem } from './redirect-uris.js';
 
 export const OIDC_CLIENTS_USAGE = `Usage: pnpm guichet oidc-clients add --tenant SLUG --name NAME --redirect-uri URI [--redirect-uri URI…]
-         [--post-logout-redirect-uri URI] [--public] [--first-party] [--json]
+         [--post-logout-redirect-uri URI] [--backchannel-logout-uri URI] [--public] [--first-party] [--json]
 
 Registers an OpenID Connect client (application) of the tenant. Prints its client id and,
 for a confidential client, its secret: shown this once, stored hashed. --public: a client
@@ -44,6 +44,7 @@ export async function addOidcClient(config: AppConfig, args: string[]): Promise<
       name: { type: 'string' },
       'redirect-uri': { type: 'string', multiple: true },
       'post-logout-redirect-uri': { type: 'string', multiple: true },
+      'backchannel-logout-uri': { type: 'string' },
       public: { type: 'boolean' },
       'first-party': { type: 'boolean' },
       json: { type: 'boolean' },
@@ -52,13 +53,14 @@ export async function addOidcClient(config: AppConfig, args: string[]): Promise<
   const name = values.name?.trim();
   const redirectUris = values['redirect-uri'] ?? [];
   const postLogoutRedirectUris = values['post-logout-redirect-uri'] ?? [];
+  const backchannelLogoutUri = values['backchannel-logout-uri'] ?? null;
   if (!values.tenant || !name || !redirectUris.length) throw new UsageError(OIDC_CLIENTS_USAGE);
   if (name.length > 200) throw new UsageError('The name is at most 200 characters.');
   const rules = { baseDomain: config.BASE_DOMAIN, production: config.NODE_ENV === 'production' };
-  const problems = [...redirectUris, ...postLogoutRedirectUris].map((uri) => redirectUriProblem(uri, rules)).filter((p): p is string => p !== null);
+  const problems = [...redirectUris, ...postLogoutRedirectUris, ...(backchannelLogoutUri ? [backchannelLogoutUri] : [])].map((uri) => redirectUriProblem(uri, rules)).filter((p): p is string => p !== null);
   if (problems.length) throw new UsageError(problems.join('\n'));
   const created = await withTenant(config, values.tenant, (db, tenantId) =>
-    new OidcClientStore(db).create(tenantId, { name, redirectUris, postLogoutRedirectUris, public: !!values.public, firstParty: !!values['first-party'] }),
+    new OidcClientStore(db).create(tenantId, { name, redirectUris, postLogoutRedirectUris, backchannelLogoutUri, public: !!values.public, firstParty: !!values['first-party'] }),
   );
   const lines = [`Client "${name}" registered for ${values.tenant}.`, `client id: ${created.clientId}`];
   if (created.clientSecret) lines.push(`client secret: ${created.clientSecret}`, 'Keep the secret now: it is not shown again.');

@@ -9,6 +9,7 @@ export interface OidcClientRecord {
   firstParty: boolean;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
+  backchannelLogoutUri: string | null;
   /** SHA-256 of the secret, hex (null for a public client). */
   secretHash: string | null;
 }
@@ -17,16 +18,19 @@ export interface NewOidcClient {
   name: string;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
+  backchannelLogoutUri?: string | null;
   public: boolean;
   firstParty: boolean;
 }
 
 const VIEW = `client_id AS "clientId", name, secret_hash IS NULL AS public, first_party AS "firstParty",
-  redirect_uris AS "redirectUris", post_logout_redirect_uris AS "postLogoutRedirectUris"`;
+  redirect_uris AS "redirectUris", post_logout_redirect_uris AS "postLogoutRedirectUris",
+  backchannel_logout_uri AS "backchannelLogoutUri"`;
 const COLUMNS = `${VIEW}, encode(secret_hash, 'hex') AS "secretHash"`;
-const ADMIN_VIEW = `${VIEW}, created_at AS "createdAt", updated_at AS "updatedAt"`;
+const ADMIN_VIEW = `${VIEW}, last_used_at AS "lastUsedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export interface OidcClientAdminRow extends Omit<OidcClientRecord, 'secretHash'> {
+  lastUsedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -35,6 +39,8 @@ export interface OidcClientChanges {
   name?: string;
   redirectUris?: string[];
   postLogoutRedirectUris?: string[];
+  /** null removes it; undefined keeps it. */
+  backchannelLogoutUri?: string | null;
   firstParty?: boolean;
 }
 
@@ -53,9 +59,9 @@ export class OidcClientStore {
     const clientId = randomBytes(16).toString('base64url');
     const clientSecret = input.public ? undefined : newToken();
     await this.db.query(
-      `INSERT INTO oidc_clients (client_id, tenant_id, name, secret_hash, redirect_uris, post_logout_redirect_uris, first_party)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [clientId, tenantId, input.name, clientSecret ? hashToken(clientSecret) : null, input.redirectUris, input.postLogoutRedirectUris, input.firstParty],
+      `INSERT INTO oidc_clients (client_id, tenant_id, name, secret_hash, redirect_uris, post_logout_redirect_uris, first_party, backchannel_logout_uri)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [clientId, tenantId, input.name, clientSecret ? hashToken(clientSecret) : null, input.redirectUris, input.postLogoutRedirectUris, input.firstParty, input.backchannelLogoutUri ?? null],
     );
     return clientSecret ? { clientId, clientSecret } : { clientId };
   }
@@ -75,9 +81,23 @@ export class OidcClientStore {
   async update(tenantId: string, clientId: string, changes: OidcClientChanges): Promise<void> {
     await this.db.query(
       `UPDATE oidc_clients SET name = coalesce($3, name), redirect_uris = coalesce($4, redirect_uris),
-              post_logout_redirect_uris = coalesce($5, post_logout_redirect_uris), first_party = coalesce($6, first_party), updated_at = now()
+              post_logout_redirect_uris = coalesce($5, post_logout_redirect_uris), first_party = coalesce($6, first_party),
+              backchannel_logout_uri = CASE WHEN $7::boolean THEN $8 ELSE backchannel_logout_uri END, updated_at = now()
         WHERE tenant_id = $1 AND client_id = $2`,
-      [tenantId, clientId, changes.name ?? null, changes.redirectUris ?? null, changes.postLogoutRedirectUris ?? null, changes.firstParty ?? null],
+      [tenantId, clientId, changes.name ?? null, changes.redirectUris ?? null, changes.postLogoutRedirectUris ?? null, changes.firstParty ?? null,
+       changes.backchannelLogoutUri !== undefined, changes.backchannelLogoutUri ?? null],
+    );
+  }
+
+  /**
+   * A token was issued to the client. Written at most once a minute per client, so a busy
+   * application costs one cheap UPDATE a minute, not one a token.
+   */
+  async markUsed(tenantId: string, clientId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE oidc_clients SET last_used_at = now()
+        WHERE tenant_id = $1 AND client_id = $2 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [tenantId, clientId],
     );
   }
 

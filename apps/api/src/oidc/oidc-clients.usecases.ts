@@ -17,12 +17,14 @@ const view = (row: OidcClientAdminRow): OidcClientView => ({
   firstParty: row.firstParty,
   redirectUris: row.redirectUris,
   postLogoutRedirectUris: row.postLogoutRedirectUris,
+  backchannelLogoutUri: row.backchannelLogoutUri,
+  lastUsedAt: row.lastUsedAt ? new Date(row.lastUsedAt).toISOString() : null,
   createdAt: new Date(row.createdAt).toISOString(),
   updatedAt: new Date(row.updatedAt).toISOString(),
 });
 
 /** What the audit log keeps of a client (never its secret). */
-const auditState = (c: OidcClientView) => ({ name: c.name, public: c.public, firstParty: c.firstParty, redirectUris: c.redirectUris, postLogoutRedirectUris: c.postLogoutRedirectUris });
+const auditState = (c: OidcClientView) => ({ name: c.name, public: c.public, firstParty: c.firstParty, redirectUris: c.redirectUris, postLogoutRedirectUris: c.postLogoutRedirectUris, backchannelLogoutUri: c.backchannelLogoutUri });
 
 /**
  * The tenant's OpenID Connect clients through the admin API: list, register (the secret
@@ -52,7 +54,7 @@ export class OidcClients {
   }
 
   async create(actor: AdminActor, tenantId: string, input: NewOidcClient): Promise<OidcClientCreated> {
-    this.checkUris([...input.redirectUris, ...input.postLogoutRedirectUris]);
+    this.checkUris([...input.redirectUris, ...input.postLogoutRedirectUris, ...(input.backchannelLogoutUri ? [input.backchannelLogoutUri] : [])]);
     return this.dataSource.transaction(async (em) => {
       const store = new OidcClientStore(em);
       const { clientId, clientSecret } = await store.create(tenantId, input);
@@ -63,7 +65,7 @@ export class OidcClients {
   }
 
   async update(actor: AdminActor, tenantId: string, clientId: string, changes: OidcClientChanges): Promise<OidcClientView> {
-    this.checkUris([...(changes.redirectUris ?? []), ...(changes.postLogoutRedirectUris ?? [])]);
+    this.checkUris([...(changes.redirectUris ?? []), ...(changes.postLogoutRedirectUris ?? []), ...(changes.backchannelLogoutUri ? [changes.backchannelLogoutUri] : [])]);
     return this.dataSource.transaction(async (em) => {
       const store = new OidcClientStore(em);
       const before = await store.adminView(tenantId, clientId, true);

@@ -14,6 +14,7 @@ import { REDIS_SUBSCRIBER } from '../redis/redis.module.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 import { findOidcAccount, OIDC_CLAIMS } from './oidc-accounts.js';
 import { tenantAdapter } from './oidc-adapter.js';
+import { providerFetch } from './oidc-fetch.js';
 import { OidcClientStore } from './oidc-client-store.js';
 import { localeOf, logoutPage, messagePage, oidcPage, oidcPageCsp, originsOf } from './oidc-pages.js';
 import { OidcPayloadStore } from './oidc-payload-store.js';
@@ -126,6 +127,9 @@ export class OidcProviders implements OnModuleInit {
         // tenant do not see each other's users through these endpoints.
         revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
         introspection: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
+        // Logout tokens to the clients that registered a back-channel URI, at RP-initiated
+        // logout here and (BackchannelLogouts) whenever a person's grants end elsewhere.
+        backchannelLogout: { enabled: true },
         pushedAuthorizationRequests: { enabled: false },
         resourceIndicators: { enabled: false },
         rpInitiatedLogout: {
@@ -140,6 +144,7 @@ export class OidcProviders implements OnModuleInit {
           },
         },
       },
+      fetch: providerFetch(this.config.NODE_ENV === 'production'),
       rotateRefreshToken: true,
       ttl: {
         AccessToken: tenant.settings.tokenLifetimes.accessMinutes * 60,
@@ -177,6 +182,12 @@ export class OidcProviders implements OnModuleInit {
         const cleared = clearedCookie(this.config.secureCookies, this.portalSessionCookie, tenant.settings.features.teamsTab);
         ctx.cookies.set(cleared.name, '', { ...cleared.options, overwrite: true, signed: false });
       }
+    });
+    provider.on('backchannel.error', (_ctx, error: Error, client: { clientId: string }) => this.logger.warn(`oidc ${tenant.slug}: back-channel logout to ${client.clientId}: ${error.message}`));
+    // The admin app shows each client's last use: a token issued (code or refresh grant).
+    provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
+      const clientId = ctx.oidc.client?.clientId;
+      if (clientId) this.clients.markUsed(tenant.id, clientId).catch((error: Error) => this.logger.warn(`oidc ${tenant.slug}: last use of ${clientId}: ${error.message}`));
     });
     provider.on('server_error', (_ctx, error: Error) => this.logger.error(`oidc ${tenant.slug}: ${error.message}`, error.stack));
     return provider;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdminAuthGuard } from '../admin/admin-auth.guard.js';
 import { TenantAccessGuard } from '../admin/tenant-access.guard.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { BackchannelLogouts } from './backchannel-logouts.js';
 import { OidcClientsController } from './oidc-clients.controller.js';
 import { OidcClients } from './oidc-clients.usecases.js';
 import { OidcInteractionController } from './oidc-interaction.controller.js';
@@ -14,7 +15,7 @@ import { SignOutEverywhere } from './sign-out-everywhere.usecase.js';
 @Module({
   imports: [AuthModule],
   controllers: [OidcInteractionController, SignOutEverywhereController, OidcClientsController],
-  providers: [OidcProviders, OidcPayloadPurge, SignOutEverywhere, OidcClients, AdminAuthGuard, TenantAccessGuard],
-  exports: [OidcProviders],
+  providers: [OidcProviders, BackchannelLogouts, OidcPayloadPurge, SignOutEverywhere, OidcClients, AdminAuthGuard, TenantAccessGuard],
+  exports: [OidcProviders, BackchannelLogouts],
 })
 export class OidcModule {}

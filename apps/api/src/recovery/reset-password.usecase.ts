@@ -7,7 +7,8 @@ import type { ApiError, EmailJobData, Locale } from '@guichet/types';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { PasswordHasher } from '../crypto/password-hasher.js';
-import { endOidcGrantsOf } from '../oidc/oidc-revocation.js';
+import { BackchannelLogouts } from '../oidc/backchannel-logouts.js';
+import { endOidcGrantsOf, type PendingLogout } from '../oidc/oidc-revocation.js';
 import { AccountEmails } from '../outbox/account-emails.js';
 import { EmailOutbox } from '../outbox/email-outbox.js';
 import type { RequestMeta } from '../request/request-meta.js';
@@ -72,6 +73,7 @@ export class ResetPassword {
     private readonly outbox: EmailOutbox,
     private readonly audit: AuditLog,
     private readonly rateLimits: RateLimits,
+    private readonly logouts: BackchannelLogouts,
   ) {}
 
   async execute(input: ResetPasswordInput): Promise<void> {
@@ -95,6 +97,7 @@ export class ResetPassword {
 
     const newHash = await this.hasher.hash(password);
     const jobs: EmailJobData[] = [];
+    let logouts: PendingLogout[] = [];
     await this.dataSource.transaction(async (em) => {
       const [consumed] = await em.query<{ id: string; userId: string; purpose: TokenPurpose }[]>(
         `WITH consumed AS (
@@ -124,7 +127,7 @@ export class ResetPassword {
         `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
         [tenant.id, account.userId],
       );
-      await endOidcGrantsOf(em, tenant.id, account.userId);
+      ({ logouts } = await endOidcGrantsOf(em, tenant.id, account.userId));
       // Setting the first password (enrolment) is not a change to warn about.
       if (consumed.purpose === 'password-reset') {
         jobs.push(await this.emails.passwordChanged(em, tenant, { id: account.userId, ...account }, input.locale));
@@ -141,6 +144,7 @@ export class ResetPassword {
       });
     });
     await this.outbox.enqueue(jobs);
+    this.logouts.send(tenant.id, logouts);
     // The lockout counter of the account starts again.
     const lockout = tenant.settings.lockout;
     await this.rateLimits.accountFailures(lockout.maxFailures, lockout.lockMinutes).reset(`${tenant.id}:${account.username}`);

@@ -22,10 +22,11 @@ export async function guichetCli(ctx: TestContext, args: string[], without: stri
 }
 
 /** `oidc-clients add … --json`: the registered client, from the last line of the output. */
-export async function addClient(ctx: TestContext, slug: string, options: { name?: string; redirectUris: string[]; postLogoutRedirectUris?: string[]; public?: boolean; firstParty?: boolean }) {
+export async function addClient(ctx: TestContext, slug: string, options: { name?: string; redirectUris: string[]; postLogoutRedirectUris?: string[]; backchannelLogoutUri?: string; public?: boolean; firstParty?: boolean }) {
   const args = ['oidc-clients', 'add', '--tenant', slug, '--name', options.name ?? 'Application test', '--json'];
   for (const uri of options.redirectUris) args.push('--redirect-uri', uri);
   for (const uri of options.postLogoutRedirectUris ?? []) args.push('--post-logout-redirect-uri', uri);
+  if (options.backchannelLogoutUri) args.push('--backchannel-logout-uri', options.backchannelLogoutUri);
   if (options.public) args.push('--public');
   if (options.firstParty) args.push('--first-party');
   const run = await guichetCli(ctx, args);
@@ -63,6 +64,44 @@ export async function startCallbackServer(): Promise<{ origin: string; hits: URL
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { origin: `http://127.0.0.1:${port}`, hits, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * A relying party's back-channel logout endpoint: records the logout tokens posted to it and
+ * lets a test wait for the next one (a positive signal, no sleep).
+ */
+export async function startLogoutReceiver(): Promise<{ uri: string; tokens: string[]; next(match?: (token: string) => boolean, timeoutMs?: number): Promise<string>; close(): Promise<void> }> {
+  const tokens: string[] = [];
+  const waiters: { match: (t: string) => boolean; resolve: (t: string) => void }[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const token = req.method === 'POST' && String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body).get('logout_token') : null;
+      if (!token) return res.writeHead(400).end();
+      tokens.push(token);
+      for (const w of waiters.splice(0)) {
+        if (w.match(token)) w.resolve(token);
+        else waiters.push(w);
+      }
+      res.writeHead(200, { 'cache-control': 'no-store' }).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    uri: `http://127.0.0.1:${port}/backchannel-logout`,
+    tokens,
+    next(match = () => true, timeoutMs = 15_000) {
+      const seen = tokens.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no logout token within ${timeoutMs} ms (received ${tokens.length})`)), timeoutMs);
+        waiters.push({ match, resolve: (t) => (clearTimeout(timer), resolve(t)) });
+      });
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A browser without JavaScript: a cookie jar per host, redirects and meta refreshes followed. */

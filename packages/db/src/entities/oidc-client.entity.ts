@@ -18,6 +18,10 @@ export class OidcClient {
   @Column('text', { name: 'post_logout_redirect_uris', array: true, default: () => "'{}'" }) postLogoutRedirectUris!: string[];
   /** First-party applications skip the consent page. */
   @Column('boolean', { name: 'first_party', default: false }) firstParty!: boolean;
+  /** OpenID Connect Back-Channel Logout: where the provider posts a logout token when the person's grants end. */
+  @Column('text', { name: 'backchannel_logout_uri', nullable: true }) backchannelLogoutUri!: string | null;
+  /** When a token was last issued to the client (updated at most once a minute). */
+  @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -5,6 +5,7 @@ import { OidcProvider1796166351079 } from './1796166351079-OidcProvider.js';
 import { SessionLimits1796166436480 } from './1796166436480-SessionLimits.js';
 import { AccountRequests1796169113909 } from './1796169113909-AccountRequests.js';
 import { TenantAssets1796170300000 } from './1796170300000-TenantAssets.js';
+import { OidcClientLogout1796180000000 } from './1796180000000-OidcClientLogout.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationClass[] = [
   SessionLimits1796166436480,
   AccountRequests1796169113909,
   TenantAssets1796170300000,
+  OidcClientLogout1796180000000,
 ];
