@@ -86,6 +86,10 @@ export async function startSmtpSink(port?: number, sinkOptions: SmtpSinkOptions 
     server.once('error', reject);
     server.listen(actualPort, '127.0.0.1', () => resolve());
   });
+  // A client that dies in the middle of a message (a worker killed with SIGKILL: the fault the
+  // tests inject) resets its connection; smtp-server reports that as a server 'error', which
+  // with no listener would crash the test process. The message is simply not received.
+  server.on('error', () => undefined);
   return {
     port: actualPort,
     url: `smtp://127.0.0.1:${actualPort}`,
