@@ -399,6 +399,67 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       expect(after.headers.location).toBe('/login');
     });
   });
+  describe('a password set from an application’s sign-in (forgot password, enrolment) brings the person back to it', () => {
+    /** Starts at the application, leaves its sign-in for the forgot-password page, and sets a new password from the emailed link. */
+    async function resetFromApplication(user: TestUser, options: { interactionGone: boolean }) {
+      const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+      const browser = new OidcBrowser(ctx, nextIp());
+      const verifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const authUrl = oidc.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid', state, code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' });
+      const login = await browser.navigate(authUrl.href, callback.origin);
+      expect(login.url.pathname).toBe('/login');
+      const forgotPage = await browser.request(`${CEGEP_ISSUER}/forgot-password`);
+      const sent = await browser.request(`${CEGEP_ISSUER}/forgot-password`, { form: OidcBrowser.loginForm(forgotPage, { username: user.username }) });
+      expect(sent.status).toBe(200);
+      const rows = await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.some((x) => x.tokenCiphertext));
+      const token = linkToken(rows.find((x) => x.tokenCiphertext)!);
+      // The link opened later (or in another tab, the same browser): the application's request is no longer pending.
+      if (options.interactionGone) for (const name of ['guichet_oidc_interaction', 'guichet_oidc_return']) browser.cookies(CEGEP).delete(name);
+      const resetPage = await browser.request(`${CEGEP_ISSUER}/reset-password?token=${token}`);
+      const password = 'Nouvelle-phrase-2025!z';
+      const reset = await browser.request(`${CEGEP_ISSUER}/reset-password`, { form: OidcBrowser.loginForm(resetPage, { token, password, passwordConfirmation: password }) });
+      expect(reset.status).toBe(303);
+      expect(reset.headers.location).toBe('/login?notice=password-changed');
+      const loginAgain = await browser.request(`${CEGEP_ISSUER}${reset.headers.location}`);
+      expect(loginAgain.status).toBe(200);
+      return { config, browser, verifier, state, loginAgain, password };
+    }
+
+    for (const interactionGone of [true, false]) {
+      it(`forgot password ${interactionGone ? 'after the interaction expired' : 'while the interaction is pending'}: signing in with the new password ends at the application with a code`, async () => {
+        const user = await createUser(ctx, 'cegepdeseptiles');
+        const { config, browser, verifier, state, loginAgain, password } = await resetFromApplication(user, { interactionGone });
+        const done = await browser.navigate(`${CEGEP_ISSUER}/login`, callback.origin, { form: OidcBrowser.loginForm(loginAgain, { username: user.username, password, remember: 'none' }) });
+        expect(done.url.origin).toBe(callback.origin);
+        expect(done.url.searchParams.get('state')).toBe(state);
+        const tokens = await oidc.authorizationCodeGrant(config, done.url, { pkceCodeVerifier: verifier, expectedState: state, idTokenExpected: true });
+        expect(tokens.claims()!.sub).toBe(user.id);
+        // Used once: the next portal sign-in of this browser goes to the account page.
+        expect(browser.cookies(CEGEP).has('guichet_oidc_app')).toBe(false);
+      });
+    }
+
+    it('ignores a tampered return target: no redirect elsewhere than the portal', async () => {
+      const user = await createUser(ctx, 'cegepdeseptiles');
+      const { browser, loginAgain, password } = await resetFromApplication(user, { interactionGone: true });
+      const kept = browser.cookies(CEGEP).get('guichet_oidc_app')!;
+      expect(kept).toBeDefined();
+      const [, mac] = kept.value.split('.');
+      const forged = Buffer.from(`/oidc/auth?client_id=${firstParty.clientId}&redirect_uri=${encodeURIComponent('https://evil.example/cb')}&response_type=code&scope=openid`).toString('base64url');
+      for (const value of [`${forged}.${mac}`, Buffer.from('https://evil.example/cb').toString('base64url'), `${Buffer.from('//evil.example/cb').toString('base64url')}.${mac}`]) {
+        browser.cookies(CEGEP).set('guichet_oidc_app', { value, persistent: true });
+        const page = await browser.request(`${CEGEP_ISSUER}/login`);
+        const res = await browser.request(`${CEGEP_ISSUER}/login`, { form: OidcBrowser.loginForm(page, { username: user.username, password, remember: 'none' }) });
+        expect(res.status).toBe(303);
+        expect(res.headers.location).not.toContain('evil');
+        expect(res.headers.location).not.toContain('/oidc/auth');
+        expect(res.body).not.toContain('evil');
+      }
+      expect(loginAgain.status).toBe(200);
+    });
+  });
+
   it('records a client’s last use when a token is issued to it, for the admin app', async () => {
     const admin = await adminSignIn(ctx);
     const path = `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/oidc-clients/${backchannelClient.clientId}`;

@@ -15,6 +15,7 @@ import { CurrentTenant } from '../tenancy/current-tenant.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 import { consentPage, messagePage, oidcPage, oidcPageCsp, originsOf } from './oidc-pages.js';
 import { OidcProviders } from './oidc-providers.js';
+import { APP_RETURN_PENDING_SECONDS, OidcAppReturn } from './oidc-app-return.js';
 import { isInteractionUid, oidcReturnCookie } from './oidc-return.js';
 import { INTERACTION_PREFIX } from './oidc-routes.js';
 
@@ -35,6 +36,7 @@ export class OidcInteractionController {
   private readonly secure: boolean;
   private readonly sessionCookie: string;
   private readonly returnCookie: string;
+  private readonly appReturn: OidcAppReturn;
 
   constructor(
     private readonly current: CurrentTenant,
@@ -48,6 +50,7 @@ export class OidcInteractionController {
     this.csrf = new PortalCsrf(config.secureCookies);
     this.sessionCookie = cookieNames(config.secureCookies).session;
     this.returnCookie = oidcReturnCookie(config.secureCookies);
+    this.appReturn = new OidcAppReturn(config.secureCookies, config.DATA_ENCRYPTION_KEY);
   }
 
   @Get(':uid')
@@ -55,7 +58,13 @@ export class OidcInteractionController {
     const tenant = this.current.get();
     const provider = await this.providers.get(tenant);
     const details = await this.details(provider, request, reply, uid);
-    if (!details) return this.expired(tenant, request, reply);
+    if (!details) {
+      // Gone while the person set a password (forgot password, enrolment): the application's request starts again.
+      const restart = this.appReturn.open(tenant.id, request);
+      this.appReturn.clear(request, reply);
+      if (restart) return void reply.header('cache-control', 'no-store').redirect(restart, 303);
+      return this.expired(tenant, request, reply);
+    }
 
     if (details.prompt.name === 'login') {
       const signedIn = await this.portalSignIn(tenant, request);
@@ -68,9 +77,12 @@ export class OidcInteractionController {
           // « Se souvenir de moi » keeps the issuer's session across browser restarts; the other choices do not.
           login: { accountId: signedIn.userId, remember: signedIn.persistent, ts: signedIn.startedAt },
         });
+        this.appReturn.clear(request, reply);
         return this.continueTo(tenant, reply, returnTo, resumed === '1', details);
       }
       void reply.setCookie(this.returnCookie, uid, { path: '/', httpOnly: true, secure: this.secure, sameSite: 'lax', maxAge: 600 });
+      const replay = OidcAppReturn.authorizationPath(details.params);
+      if (replay) this.appReturn.set(reply, this.appReturn.seal(tenant.id, replay), APP_RETURN_PENDING_SECONDS);
       const lang = (request.query as Record<string, unknown>)?.lang;
       return void reply.header('cache-control', 'no-store').redirect(typeof lang === 'string' && /^[a-z]{2}$/.test(lang) ? `/login?lang=${lang}` : '/login', 303);
     }
