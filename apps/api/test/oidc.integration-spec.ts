@@ -1,6 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as jose from 'jose';
+import { httpRequest } from '@guichet/testing';
 import * as oidc from 'openid-client';
 import { createUser, tenantId, type TestUser } from './factories/users.js';
 import { signIn as adminSignIn } from './support/admin.js';
@@ -469,6 +470,54 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     await signIn({ config, user: await createUser(ctx, 'cegepdeseptiles') });
     const after = await waitFor(async () => (await admin.get(path)).json<{ lastUsedAt: string | null }>().lastUsedAt, (at) => at !== null && at !== before);
     expect(Date.parse(after!)).toBeGreaterThanOrEqual(started);
+  });
+
+  it('Teams tab: over HTTPS the issuer’s cookies and the interaction’s are SameSite=None; Secure; Partitioned for an embeddable tenant, Lax for the others', async () => {
+    const secureApi = await ctx.startApi({ SECURE_COOKIES: 'true' });
+    const id = await tenantId(ctx, 'monteregie');
+    await ctx.dataSource.query(`INSERT INTO tenant_hosts (tenant_id, host_name) VALUES ($1, 'portail.santemonteregie.test') ON CONFLICT DO NOTHING`, [id]);
+    await ctx.dataSource.query(`UPDATE tenants SET public_url = 'https://portail.santemonteregie.test' WHERE id = $1`, [id]);
+    const setTeams = async (on: boolean) => {
+      await ctx.dataSource.query(`UPDATE tenant_settings SET settings = jsonb_set(settings, '{features,teamsTab}', $2::jsonb), version = version + 1 WHERE tenant_id = $1`, [id, JSON.stringify(on)]);
+      await ctx.publishTenantChange(id);
+    };
+    /** The cookies of an authorization request and of its interaction page, once the tenant's setting has reached the API. */
+    const cookiesOfAuthorization = async (sameSite: string) => {
+      const path = `/oidc/auth?${new URLSearchParams({ client_id: monteregieClient.clientId, redirect_uri: redirectUri, response_type: 'code', scope: 'openid', state: 's', nonce: 'n' })}`;
+      const headers = { 'x-forwarded-for': nextIp(), accept: 'text/html' };
+      const auth = await waitFor(
+        () => httpRequest(secureApi.port, { path, host: MONTEREGIE, headers }),
+        (r) => String(r.cookies.find((c) => c.name === 'guichet_oidc_interaction')?.attributes.samesite).toLowerCase() === sameSite,
+      );
+      expect(auth.status).toBe(303);
+      const interaction = await httpRequest(secureApi.port, {
+        path: new URL(auth.headers.location!, 'https://portail.santemonteregie.test').pathname,
+        host: MONTEREGIE,
+        headers: { ...headers, cookie: auth.cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+      });
+      expect(interaction.status).toBe(303);
+      expect(interaction.headers.location).toBe('/login');
+      return [...auth.cookies, ...interaction.cookies];
+    };
+    try {
+      await setTeams(true);
+      const teams = await cookiesOfAuthorization('none');
+      for (const name of ['guichet_oidc_interaction', 'guichet_oidc_interaction.sig', '__Host-guichet_oidc_return', '__Host-guichet_oidc_app']) {
+        const cookie = teams.find((c) => c.name === name)!;
+        expect(String(cookie.attributes.samesite).toLowerCase()).toBe('none');
+        expect(cookie.attributes).toMatchObject({ secure: true, partitioned: true });
+      }
+      await setTeams(false);
+      const plain = await cookiesOfAuthorization('lax');
+      for (const name of ['guichet_oidc_interaction', '__Host-guichet_oidc_return', '__Host-guichet_oidc_app']) {
+        const cookie = plain.find((c) => c.name === name)!;
+        expect(String(cookie.attributes.samesite).toLowerCase()).toBe('lax');
+        expect(cookie.attributes.partitioned).toBeUndefined();
+      }
+    } finally {
+      await setTeams(false);
+      await secureApi.stop();
+    }
   });
 
   describe('back-channel logout: a client with a back-channel URI gets a logout token when the grants end', () => {

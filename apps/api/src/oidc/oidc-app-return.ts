@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cookieAttributes } from '../auth/session-cookies.js';
 import { OIDC_ROUTES } from './oidc-routes.js';
 
 /**
@@ -66,12 +67,13 @@ export class OidcAppReturn {
     return parsed.origin === 'http://issuer.invalid' && parsed.pathname === OIDC_ROUTES.authorization && path.startsWith(`${OIDC_ROUTES.authorization}?`) ? path : null;
   }
 
-  set(reply: FastifyReply, value: string, maxAgeSeconds: number): void {
-    void reply.setCookie(this.cookie, value, { path: '/', httpOnly: true, secure: this.secure, sameSite: 'lax', maxAge: maxAgeSeconds });
+  /** `embeddable`: the tenant's portal is a Teams tab (its cookies are SameSite=None; Partitioned over HTTPS). */
+  set(reply: FastifyReply, value: string, maxAgeSeconds: number, embeddable: boolean): void {
+    void reply.setCookie(this.cookie, value, { ...cookieAttributes(this.secure, embeddable), maxAge: maxAgeSeconds });
   }
 
-  clear(request: FastifyRequest, reply: FastifyReply): void {
-    if (request.cookies?.[this.cookie] !== undefined) void reply.clearCookie(this.cookie, { path: '/' });
+  clear(request: FastifyRequest, reply: FastifyReply, embeddable: boolean): void {
+    if (request.cookies?.[this.cookie] !== undefined) void reply.clearCookie(this.cookie, cookieAttributes(this.secure, embeddable));
   }
 
   private mac(tenantId: string, body: string): string {

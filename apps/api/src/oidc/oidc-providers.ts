@@ -102,6 +102,11 @@ export class OidcProviders implements OnModuleInit {
     const pageOf = (ctx: KoaContextWithOIDC, path: string) =>
       oidcPage(tenant, localeOf(tenant, { query: ctx.query, headers: ctx.headers, cookie: (name) => ctx.cookies.get(name) }), path);
 
+    // As the portal's cookies (session-cookies.ts): in a Teams tab the issuer is framed too. Only when
+    // the issuer itself is on HTTPS: a Secure cookie cannot be set over HTTP.
+    const embeddable = this.config.secureCookies && tenant.settings.features.teamsTab && tenant.publicUrl.startsWith('https:');
+    const cookieOptions = embeddable ? { httpOnly: true, secure: true, sameSite: 'none' as const, partitioned: true } : { httpOnly: true, sameSite: 'lax' as const };
+
     const configuration: Configuration = {
       adapter: tenantAdapter(tenant.id, this.payloads, this.clients),
       findAccount: (_ctx, sub) => findOidcAccount(this.dataSource, tenant.id, tenant.settings.defaultLocale, sub),
@@ -118,8 +123,8 @@ export class OidcProviders implements OnModuleInit {
       cookies: {
         keys: [cookieKey],
         names: { session: 'guichet_oidc_session', interaction: 'guichet_oidc_interaction', resume: 'guichet_oidc_resume' },
-        long: { httpOnly: true, sameSite: 'lax' },
-        short: { httpOnly: true, sameSite: 'lax' },
+        long: cookieOptions,
+        short: cookieOptions,
       },
       features: {
         devInteractions: { enabled: false },

@@ -134,7 +134,7 @@ export class PortalController {
       const pending = oidcReturnPath(request, this.secure);
       const restart = pending ? null : this.appReturn.open(tenant.id, request);
       if (restart) {
-        this.appReturn.clear(request, reply);
+        this.appReturn.clear(request, reply, tenant.settings.features.teamsTab);
         // A page that moves on by itself: browsers hold every redirect of a form submission to
         // the login page's form-action, which does not name the application.
         return this.send(page, reply, 200, `<!doctype html><html lang="${escapeHtml(page.locale)}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escapeHtml(restart)}"><title>${escapeHtml(tenant.name)}</title></head><body><p><a href="${escapeHtml(restart)}">${escapeHtml(tenant.name)}</a></p></body></html>`);
@@ -380,7 +380,7 @@ export class PortalController {
     const app = this.appReturn.open(tenant.id, request);
     if (app) {
       const minutes = kind === 'forgot' ? tenant.settings.tokenLifetimes.resetMinutes : tenant.settings.tokenLifetimes.enrolmentMinutes;
-      this.appReturn.set(reply, this.appReturn.seal(tenant.id, app), minutes * 60);
+      this.appReturn.set(reply, this.appReturn.seal(tenant.id, app), minutes * 60, tenant.settings.features.teamsTab);
     }
     this.send(page, reply, 200, render('sent', page, 'sent.title'));
   }
