@@ -295,6 +295,25 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     expect(next.loginPage).toContain('Bienvenue sur le portail Web');
   });
 
+  it('ends the issuer session at the portal’s plain sign-out (/account « Se déconnecter »): the next authorization request asks for the password', async () => {
+    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    const { browser } = await signIn({ config, remember: 'all' });
+    const issuerSession = browser.cookies(CEGEP).get('guichet_oidc_session')!.value;
+    const stored = () => ctx.dataSource.query(`SELECT 1 FROM oidc_payloads WHERE model = 'Session' AND id = $1`, [issuerSession]);
+    expect(await stored()).toHaveLength(1);
+    const account = await browser.request(`${CEGEP_ISSUER}/account`);
+    expect(account.body).toContain('action="/logout"');
+    const out = await browser.request(`${CEGEP_ISSUER}/logout`, { form: OidcBrowser.loginForm(account, {}) });
+    expect(out.status).toBe(303);
+    expect(out.headers.location).toBe('/login?notice=signed-out');
+    expect(browser.cookies(CEGEP).has('guichet_oidc_session')).toBe(false);
+    expect(await stored()).toHaveLength(0);
+    // Even with the old issuer cookie kept (a browser that ignored the clearing), no silent sign-in.
+    browser.cookies(CEGEP).set('guichet_oidc_session', { value: issuerSession, persistent: true });
+    const next = await authorize({ config, browser });
+    expect(next.loginPage).toContain('Bienvenue sur le portail Web');
+  });
+
   it('rotates signing keys: a new key signs, the previous still verifies until it is retired', async () => {
     const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
     const before = await signIn({ config });

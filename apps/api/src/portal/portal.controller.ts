@@ -15,6 +15,7 @@ import { type AppConfig, CONFIG } from '../config/config.js';
 import { LookupUsername } from '../lookup/lookup-username.usecase.js';
 import { AccountRequests } from '../outbox/account-requests.js';
 import { OidcAppReturn } from '../oidc/oidc-app-return.js';
+import { OIDC_SESSION_COOKIE, OidcProviders } from '../oidc/oidc-providers.js';
 import { oidcReturnPath } from '../oidc/oidc-return.js';
 import { InvalidTokenException, PasswordPolicyException, ResetPassword } from '../recovery/reset-password.usecase.js';
 import { BackgroundBusyException } from '../request/background-busy.exception.js';
@@ -64,6 +65,7 @@ export class PortalController {
     private readonly lookup: LookupUsername,
     private readonly limits: ClientLimits,
     private readonly requests: AccountRequests,
+    private readonly providers: OidcProviders,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) config: AppConfig,
   ) {
@@ -165,7 +167,13 @@ export class PortalController {
     const page = this.page(request, '/login');
     if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
     await this.signOut.execute(page.tenant, { refreshToken: request.cookies?.[this.sessionCookie] }, requestMeta(request));
-    setCookies(reply, [clearedCookie(this.secure, this.sessionCookie, page.tenant.settings.features.teamsTab)]);
+    // Signed out of the portal is signed out of the issuer too: no silent sign-in to an application next.
+    const issuerSession = request.cookies?.[OIDC_SESSION_COOKIE];
+    await this.providers.endSession(page.tenant, issuerSession);
+    const embeddable = page.tenant.settings.features.teamsTab;
+    const cleared = [clearedCookie(this.secure, this.sessionCookie, embeddable)];
+    if (issuerSession !== undefined) cleared.push(clearedCookie(this.secure, OIDC_SESSION_COOKIE, embeddable), clearedCookie(this.secure, `${OIDC_SESSION_COOKIE}.sig`, embeddable));
+    setCookies(reply, cleared);
     void reply.header('cache-control', 'no-store').redirect('/login?notice=signed-out', 303);
   }
 
