@@ -183,6 +183,46 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     await expect(oidc.authorizationCodeGrant(config, flow.step.url, checks)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
+  describe('rate limits of the token endpoint, per client address, in the OAuth error format', () => {
+    const tokenRequest = (ip: string, secret: string) =>
+      ctx.request(CEGEP, {
+        method: 'POST',
+        path: '/oidc/token',
+        headers: {
+          'x-forwarded-for': ip,
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(`${encodeURIComponent(firstParty.clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`,
+        },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: 'not-a-code', redirect_uri: redirectUri }).toString(),
+      });
+    const expectLimited = (res: Awaited<ReturnType<typeof tokenRequest>>) => {
+      expect(res.status).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(res.json<{ error: string; error_description: string }>()).toEqual({ error: 'temporarily_unavailable', error_description: expect.stringContaining('Try again in') });
+    };
+
+    it('after 20 wrong client secrets from one address: 429 with Retry-After for that address, even with the right secret; others unaffected', async () => {
+      const ip = nextIp();
+      const wrong = 'not-the-secret-'.padEnd(43, 'x');
+      for (let i = 0; i < 20; i++) expect((await tokenRequest(ip, wrong)).status).toBe(401);
+      expectLimited(await tokenRequest(ip, wrong));
+      expectLimited(await tokenRequest(ip, firstParty.clientSecret!));
+      // Another address: the client authenticates (the code is bogus: invalid_grant).
+      const other = await tokenRequest(nextIp(), firstParty.clientSecret!);
+      expect(other.status).toBe(400);
+      expect(other.json<{ error: string }>().error).toBe('invalid_grant');
+    });
+
+    it('over 600 token requests a minute from one address: 429 with Retry-After', async () => {
+      const ip = nextIp();
+      expect((await tokenRequest(ip, firstParty.clientSecret!)).status).toBe(400);
+      // The counter as 599 more requests of this minute left it (rate-limiter-flexible's key in Redis).
+      await ctx.redis.set(`${ctx.prefix}:rl:oidc-token-ip:${ip}`, '600', 'EX', 60);
+      expectLimited(await tokenRequest(ip, firstParty.clientSecret!));
+    });
+  });
+
   it('accepts client_secret_post as well as client_secret_basic', async () => {
     const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret, oidc.ClientSecretPost(firstParty.clientSecret!));
     const { tokens } = await signIn({ config });
