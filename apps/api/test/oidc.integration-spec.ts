@@ -461,7 +461,7 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
   });
   describe('a password set from an application’s sign-in (forgot password, enrolment) brings the person back to it', () => {
     /** Starts at the application, leaves its sign-in for the forgot-password page, and sets a new password from the emailed link. */
-    async function resetFromApplication(user: TestUser, options: { interactionGone: boolean }) {
+    async function resetFromApplication(user: TestUser, options: { interactionGone: boolean; page?: '/forgot-password' | '/register' }) {
       const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
       const browser = new OidcBrowser(ctx, nextIp());
       const verifier = oidc.randomPKCECodeVerifier();
@@ -469,8 +469,10 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       const authUrl = oidc.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid', state, code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' });
       const login = await browser.navigate(authUrl.href, callback.origin);
       expect(login.url.pathname).toBe('/login');
-      const forgotPage = await browser.request(`${CEGEP_ISSUER}/forgot-password`);
-      const sent = await browser.request(`${CEGEP_ISSUER}/forgot-password`, { form: OidcBrowser.loginForm(forgotPage, { username: user.username }) });
+      const requestPage = options.page ?? '/forgot-password';
+      expect(login.res!.body).toContain(`href="${requestPage}"`);
+      const forgotPage = await browser.request(`${CEGEP_ISSUER}${requestPage}`);
+      const sent = await browser.request(`${CEGEP_ISSUER}${requestPage}`, { form: OidcBrowser.loginForm(forgotPage, { username: user.username }) });
       expect(sent.status).toBe(200);
       const rows = await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.some((x) => x.tokenCiphertext));
       const token = linkToken(rows.find((x) => x.tokenCiphertext)!);
@@ -499,6 +501,15 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
         expect(browser.cookies(CEGEP).has('guichet_oidc_app')).toBe(false);
       });
     }
+
+    it('enrolment (« M’inscrire au service ») after the interaction expired: the first password signs in to the application', async () => {
+      const user = await createUser(ctx, 'cegepdeseptiles', { password: null });
+      const { config, browser, verifier, state, loginAgain, password } = await resetFromApplication(user, { interactionGone: true, page: '/register' });
+      const done = await browser.navigate(`${CEGEP_ISSUER}/login`, callback.origin, { form: OidcBrowser.loginForm(loginAgain, { username: user.username, password, remember: 'none' }) });
+      expect(done.url.origin).toBe(callback.origin);
+      const tokens = await oidc.authorizationCodeGrant(config, done.url, { pkceCodeVerifier: verifier, expectedState: state, idTokenExpected: true });
+      expect(tokens.claims()!.sub).toBe(user.id);
+    });
 
     it('ignores a tampered return target: no redirect elsewhere than the portal', async () => {
       const user = await createUser(ctx, 'cegepdeseptiles');
