@@ -19,6 +19,7 @@ import { clientRequestIdOf } from './request/request-meta.js';
 import { httpDurationHistogram } from '@guichet/platform';
 import { METRICS_REGISTRY } from './metrics/metrics.module.js';
 import { registerOidcProvider } from './oidc/oidc-mount.js';
+import { ClientLimits } from './security/client-limits.js';
 import { OidcProviders } from './oidc/oidc-providers.js';
 import { registerResponseHeaders } from './security/response-headers.js';
 import { registerHostResolution } from './tenancy/host-resolution.hook.js';
@@ -64,7 +65,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // (the handler applies the smaller limit of each kind and tells the format from the bytes).
   for (const type of BRANDING_UPLOAD_CONTENT_TYPES) fastify.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   registerHostResolution(fastify, config, app.get(TenantCache), new AdminStatic(config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIST, config.adminFrameSources));
-  registerOidcProvider(fastify, app.get(OidcProviders));
+  registerOidcProvider(fastify, app.get(OidcProviders), app.get(ClientLimits));
 
   const duration = httpDurationHistogram(app.get<Registry>(METRICS_REGISTRY));
   fastify.addHook('onResponse', async (request, reply) => {

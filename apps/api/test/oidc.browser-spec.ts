@@ -5,7 +5,7 @@ import * as oidc from 'openid-client';
 import { type Browser, type BrowserContext, chromium, type Cookie, type Page } from 'playwright-core';
 import { createUser, type TestUser } from './factories/users.js';
 import { addClient, apiFetch } from './support/oidc.js';
-import { waitFor } from './support/outbox.js';
+import { linkToken, outboxRows, waitFor } from './support/outbox.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
 /**
@@ -153,6 +153,39 @@ describe('OpenID Connect sign-in through the portal in a browser (Chromium)', ()
       await context.close();
     }, 60_000);
   }
+
+  it('forgot password from the application’s sign-in, the link opened in another tab after the interaction expired: the new password signs in to the application', async () => {
+    const user = await createUser(ctx, 'cegepdeseptiles');
+    const { context, page, errors } = await newContext();
+    await page.goto(`${rp.origin}/start`);
+    await page.waitForURL(`${cegep}/login`);
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await page.waitForURL(`${cegep}/forgot-password`);
+    await page.getByLabel("Nom d'utilisateur", { exact: true }).fill(user.username);
+    await page.getByRole('button', { name: 'SOUMETTRE' }).click();
+    await page.waitForLoadState();
+    const rows = await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.some((x) => x.tokenCiphertext));
+    const token = linkToken(rows.find((x) => x.tokenCiphertext)!);
+    // The interaction is gone by the time the email is read.
+    await context.clearCookies({ name: /^guichet_oidc_(interaction|resume|return)/ });
+    const tab = await context.newPage();
+    tab.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+    });
+    await tab.goto(`${cegep}/reset-password?token=${token}`);
+    const password = 'Nouvelle-phrase-2025!z';
+    await tab.getByLabel('Nouveau mot de passe', { exact: true }).fill(password);
+    await tab.getByLabel('Confirmation du nouveau mot de passe', { exact: true }).fill(password);
+    await tab.getByRole('button', { name: 'SOUMETTRE' }).click();
+    await tab.waitForURL(`${cegep}/login?notice=password-changed`);
+    await tab.getByLabel("Nom d'utilisateur", { exact: true }).fill(user.username);
+    await tab.getByLabel('Mot de passe', { exact: true }).fill(password);
+    await tab.getByRole('button', { name: 'SOUMETTRE' }).click();
+    await tab.waitForURL(`${rp.origin}/callback?**`);
+    expect(await tab.locator('#who').getAttribute('data-sub')).toBe(user.id);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('asks consent for a third-party application, then signs out at the issuer back to the application (every form’s redirect allowed)', async () => {
     const user = await createUser(ctx, 'cegepdeseptiles');

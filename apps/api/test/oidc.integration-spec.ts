@@ -1,6 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as jose from 'jose';
+import { httpRequest } from '@guichet/testing';
 import * as oidc from 'openid-client';
 import { createUser, tenantId, type TestUser } from './factories/users.js';
 import { signIn as adminSignIn } from './support/admin.js';
@@ -182,6 +183,46 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     await expect(oidc.authorizationCodeGrant(config, flow.step.url, checks)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
+  describe('rate limits of the token endpoint, per client address, in the OAuth error format', () => {
+    const tokenRequest = (ip: string, secret: string) =>
+      ctx.request(CEGEP, {
+        method: 'POST',
+        path: '/oidc/token',
+        headers: {
+          'x-forwarded-for': ip,
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(`${encodeURIComponent(firstParty.clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`,
+        },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: 'not-a-code', redirect_uri: redirectUri }).toString(),
+      });
+    const expectLimited = (res: Awaited<ReturnType<typeof tokenRequest>>) => {
+      expect(res.status).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(res.json<{ error: string; error_description: string }>()).toEqual({ error: 'temporarily_unavailable', error_description: expect.stringContaining('Try again in') });
+    };
+
+    it('after 20 wrong client secrets from one address: 429 with Retry-After for that address, even with the right secret; others unaffected', async () => {
+      const ip = nextIp();
+      const wrong = 'not-the-secret-'.padEnd(43, 'x');
+      for (let i = 0; i < 20; i++) expect((await tokenRequest(ip, wrong)).status).toBe(401);
+      expectLimited(await tokenRequest(ip, wrong));
+      expectLimited(await tokenRequest(ip, firstParty.clientSecret!));
+      // Another address: the client authenticates (the code is bogus: invalid_grant).
+      const other = await tokenRequest(nextIp(), firstParty.clientSecret!);
+      expect(other.status).toBe(400);
+      expect(other.json<{ error: string }>().error).toBe('invalid_grant');
+    });
+
+    it('over 600 token requests a minute from one address: 429 with Retry-After', async () => {
+      const ip = nextIp();
+      expect((await tokenRequest(ip, firstParty.clientSecret!)).status).toBe(400);
+      // The counter as 599 more requests of this minute left it (rate-limiter-flexible's key in Redis).
+      await ctx.redis.set(`${ctx.prefix}:rl:oidc-token-ip:${ip}`, '600', 'EX', 60);
+      expectLimited(await tokenRequest(ip, firstParty.clientSecret!));
+    });
+  });
+
   it('accepts client_secret_post as well as client_secret_basic', async () => {
     const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret, oidc.ClientSecretPost(firstParty.clientSecret!));
     const { tokens } = await signIn({ config });
@@ -294,6 +335,25 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     expect(next.loginPage).toContain('Bienvenue sur le portail Web');
   });
 
+  it('ends the issuer session at the portal’s plain sign-out (/account « Se déconnecter »): the next authorization request asks for the password', async () => {
+    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+    const { browser } = await signIn({ config, remember: 'all' });
+    const issuerSession = browser.cookies(CEGEP).get('guichet_oidc_session')!.value;
+    const stored = () => ctx.dataSource.query(`SELECT 1 FROM oidc_payloads WHERE model = 'Session' AND id = $1`, [issuerSession]);
+    expect(await stored()).toHaveLength(1);
+    const account = await browser.request(`${CEGEP_ISSUER}/account`);
+    expect(account.body).toContain('action="/logout"');
+    const out = await browser.request(`${CEGEP_ISSUER}/logout`, { form: OidcBrowser.loginForm(account, {}) });
+    expect(out.status).toBe(303);
+    expect(out.headers.location).toBe('/login?notice=signed-out');
+    expect(browser.cookies(CEGEP).has('guichet_oidc_session')).toBe(false);
+    expect(await stored()).toHaveLength(0);
+    // Even with the old issuer cookie kept (a browser that ignored the clearing), no silent sign-in.
+    browser.cookies(CEGEP).set('guichet_oidc_session', { value: issuerSession, persistent: true });
+    const next = await authorize({ config, browser });
+    expect(next.loginPage).toContain('Bienvenue sur le portail Web');
+  });
+
   it('rotates signing keys: a new key signs, the previous still verifies until it is retired', async () => {
     const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
     const before = await signIn({ config });
@@ -399,6 +459,78 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       expect(after.headers.location).toBe('/login');
     });
   });
+  describe('a password set from an application’s sign-in (forgot password, enrolment) brings the person back to it', () => {
+    /** Starts at the application, leaves its sign-in for the forgot-password page, and sets a new password from the emailed link. */
+    async function resetFromApplication(user: TestUser, options: { interactionGone: boolean; page?: '/forgot-password' | '/register' }) {
+      const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
+      const browser = new OidcBrowser(ctx, nextIp());
+      const verifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const authUrl = oidc.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid', state, code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' });
+      const login = await browser.navigate(authUrl.href, callback.origin);
+      expect(login.url.pathname).toBe('/login');
+      const requestPage = options.page ?? '/forgot-password';
+      expect(login.res!.body).toContain(`href="${requestPage}"`);
+      const forgotPage = await browser.request(`${CEGEP_ISSUER}${requestPage}`);
+      const sent = await browser.request(`${CEGEP_ISSUER}${requestPage}`, { form: OidcBrowser.loginForm(forgotPage, { username: user.username }) });
+      expect(sent.status).toBe(200);
+      const rows = await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.some((x) => x.tokenCiphertext));
+      const token = linkToken(rows.find((x) => x.tokenCiphertext)!);
+      // The link opened later (or in another tab, the same browser): the application's request is no longer pending.
+      if (options.interactionGone) for (const name of ['guichet_oidc_interaction', 'guichet_oidc_return']) browser.cookies(CEGEP).delete(name);
+      const resetPage = await browser.request(`${CEGEP_ISSUER}/reset-password?token=${token}`);
+      const password = 'Nouvelle-phrase-2025!z';
+      const reset = await browser.request(`${CEGEP_ISSUER}/reset-password`, { form: OidcBrowser.loginForm(resetPage, { token, password, passwordConfirmation: password }) });
+      expect(reset.status).toBe(303);
+      expect(reset.headers.location).toBe('/login?notice=password-changed');
+      const loginAgain = await browser.request(`${CEGEP_ISSUER}${reset.headers.location}`);
+      expect(loginAgain.status).toBe(200);
+      return { config, browser, verifier, state, loginAgain, password };
+    }
+
+    for (const interactionGone of [true, false]) {
+      it(`forgot password ${interactionGone ? 'after the interaction expired' : 'while the interaction is pending'}: signing in with the new password ends at the application with a code`, async () => {
+        const user = await createUser(ctx, 'cegepdeseptiles');
+        const { config, browser, verifier, state, loginAgain, password } = await resetFromApplication(user, { interactionGone });
+        const done = await browser.navigate(`${CEGEP_ISSUER}/login`, callback.origin, { form: OidcBrowser.loginForm(loginAgain, { username: user.username, password, remember: 'none' }) });
+        expect(done.url.origin).toBe(callback.origin);
+        expect(done.url.searchParams.get('state')).toBe(state);
+        const tokens = await oidc.authorizationCodeGrant(config, done.url, { pkceCodeVerifier: verifier, expectedState: state, idTokenExpected: true });
+        expect(tokens.claims()!.sub).toBe(user.id);
+        // Used once: the next portal sign-in of this browser goes to the account page.
+        expect(browser.cookies(CEGEP).has('guichet_oidc_app')).toBe(false);
+      });
+    }
+
+    it('enrolment (« M’inscrire au service ») after the interaction expired: the first password signs in to the application', async () => {
+      const user = await createUser(ctx, 'cegepdeseptiles', { password: null });
+      const { config, browser, verifier, state, loginAgain, password } = await resetFromApplication(user, { interactionGone: true, page: '/register' });
+      const done = await browser.navigate(`${CEGEP_ISSUER}/login`, callback.origin, { form: OidcBrowser.loginForm(loginAgain, { username: user.username, password, remember: 'none' }) });
+      expect(done.url.origin).toBe(callback.origin);
+      const tokens = await oidc.authorizationCodeGrant(config, done.url, { pkceCodeVerifier: verifier, expectedState: state, idTokenExpected: true });
+      expect(tokens.claims()!.sub).toBe(user.id);
+    });
+
+    it('ignores a tampered return target: no redirect elsewhere than the portal', async () => {
+      const user = await createUser(ctx, 'cegepdeseptiles');
+      const { browser, loginAgain, password } = await resetFromApplication(user, { interactionGone: true });
+      const kept = browser.cookies(CEGEP).get('guichet_oidc_app')!;
+      expect(kept).toBeDefined();
+      const [, mac] = kept.value.split('.');
+      const forged = Buffer.from(`/oidc/auth?client_id=${firstParty.clientId}&redirect_uri=${encodeURIComponent('https://evil.example/cb')}&response_type=code&scope=openid`).toString('base64url');
+      for (const value of [`${forged}.${mac}`, Buffer.from('https://evil.example/cb').toString('base64url'), `${Buffer.from('//evil.example/cb').toString('base64url')}.${mac}`]) {
+        browser.cookies(CEGEP).set('guichet_oidc_app', { value, persistent: true });
+        const page = await browser.request(`${CEGEP_ISSUER}/login`);
+        const res = await browser.request(`${CEGEP_ISSUER}/login`, { form: OidcBrowser.loginForm(page, { username: user.username, password, remember: 'none' }) });
+        expect(res.status).toBe(303);
+        expect(res.headers.location).not.toContain('evil');
+        expect(res.headers.location).not.toContain('/oidc/auth');
+        expect(res.body).not.toContain('evil');
+      }
+      expect(loginAgain.status).toBe(200);
+    });
+  });
+
   it('records a client’s last use when a token is issued to it, for the admin app', async () => {
     const admin = await adminSignIn(ctx);
     const path = `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/oidc-clients/${backchannelClient.clientId}`;
@@ -408,6 +540,54 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     await signIn({ config, user: await createUser(ctx, 'cegepdeseptiles') });
     const after = await waitFor(async () => (await admin.get(path)).json<{ lastUsedAt: string | null }>().lastUsedAt, (at) => at !== null && at !== before);
     expect(Date.parse(after!)).toBeGreaterThanOrEqual(started);
+  });
+
+  it('Teams tab: over HTTPS the issuer’s cookies and the interaction’s are SameSite=None; Secure; Partitioned for an embeddable tenant, Lax for the others', async () => {
+    const secureApi = await ctx.startApi({ SECURE_COOKIES: 'true' });
+    const id = await tenantId(ctx, 'monteregie');
+    await ctx.dataSource.query(`INSERT INTO tenant_hosts (tenant_id, host_name) VALUES ($1, 'portail.santemonteregie.test') ON CONFLICT DO NOTHING`, [id]);
+    await ctx.dataSource.query(`UPDATE tenants SET public_url = 'https://portail.santemonteregie.test' WHERE id = $1`, [id]);
+    const setTeams = async (on: boolean) => {
+      await ctx.dataSource.query(`UPDATE tenant_settings SET settings = jsonb_set(settings, '{features,teamsTab}', $2::jsonb), version = version + 1 WHERE tenant_id = $1`, [id, JSON.stringify(on)]);
+      await ctx.publishTenantChange(id);
+    };
+    /** The cookies of an authorization request and of its interaction page, once the tenant's setting has reached the API. */
+    const cookiesOfAuthorization = async (sameSite: string) => {
+      const path = `/oidc/auth?${new URLSearchParams({ client_id: monteregieClient.clientId, redirect_uri: redirectUri, response_type: 'code', scope: 'openid', state: 's', nonce: 'n' })}`;
+      const headers = { 'x-forwarded-for': nextIp(), accept: 'text/html' };
+      const auth = await waitFor(
+        () => httpRequest(secureApi.port, { path, host: MONTEREGIE, headers }),
+        (r) => String(r.cookies.find((c) => c.name === 'guichet_oidc_interaction')?.attributes.samesite).toLowerCase() === sameSite,
+      );
+      expect(auth.status).toBe(303);
+      const interaction = await httpRequest(secureApi.port, {
+        path: new URL(auth.headers.location!, 'https://portail.santemonteregie.test').pathname,
+        host: MONTEREGIE,
+        headers: { ...headers, cookie: auth.cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+      });
+      expect(interaction.status).toBe(303);
+      expect(interaction.headers.location).toBe('/login');
+      return [...auth.cookies, ...interaction.cookies];
+    };
+    try {
+      await setTeams(true);
+      const teams = await cookiesOfAuthorization('none');
+      for (const name of ['guichet_oidc_interaction', 'guichet_oidc_interaction.sig', '__Host-guichet_oidc_return', '__Host-guichet_oidc_app']) {
+        const cookie = teams.find((c) => c.name === name)!;
+        expect(String(cookie.attributes.samesite).toLowerCase()).toBe('none');
+        expect(cookie.attributes).toMatchObject({ secure: true, partitioned: true });
+      }
+      await setTeams(false);
+      const plain = await cookiesOfAuthorization('lax');
+      for (const name of ['guichet_oidc_interaction', '__Host-guichet_oidc_return', '__Host-guichet_oidc_app']) {
+        const cookie = plain.find((c) => c.name === name)!;
+        expect(String(cookie.attributes.samesite).toLowerCase()).toBe('lax');
+        expect(cookie.attributes.partitioned).toBeUndefined();
+      }
+    } finally {
+      await setTeams(false);
+      await secureApi.stop();
+    }
   });
 
   describe('back-channel logout: a client with a back-channel URI gets a logout token when the grants end', () => {

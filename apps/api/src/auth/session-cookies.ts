@@ -45,24 +45,24 @@ export function cookieNames(secure: boolean): CookieNames {
  * stay protected by their CSRF token. Over plain HTTP (development) a browser drops
  * `SameSite=None` cookies, so there it stays `Lax`.
  */
-const base = (secure: boolean, embeddable = false) =>
+export const cookieAttributes = (secure: boolean, embeddable = false) =>
   secure && embeddable
     ? { path: '/' as const, httpOnly: true as const, secure, sameSite: 'none' as const, partitioned: true }
     : { path: '/' as const, httpOnly: true as const, secure, sameSite: 'lax' as const };
 
 /** The session cookie: persistent for `remember = all`, else gone when the browser closes. */
 export function sessionCookie(secure: boolean, token: string, maxAgeSeconds: number | null, embeddable = false): CookieSpec {
-  const options = base(secure, embeddable);
+  const options = cookieAttributes(secure, embeddable);
   return { name: cookieNames(secure).session, value: token, options: maxAgeSeconds === null ? options : { ...options, maxAge: maxAgeSeconds } };
 }
 
 export function usernameCookie(secure: boolean, username: string, embeddable = false): CookieSpec {
-  return { name: cookieNames(secure).username, value: username, options: { ...base(secure, embeddable), maxAge: USERNAME_COOKIE_DAYS * 86_400 } };
+  return { name: cookieNames(secure).username, value: username, options: { ...cookieAttributes(secure, embeddable), maxAge: USERNAME_COOKIE_DAYS * 86_400 } };
 }
 
 /** A cookie that removes one (same attributes, so the `__Host-` rules still hold). */
 export function clearedCookie(secure: boolean, name: string, embeddable = false): CookieSpec {
-  return { name, value: '', options: { ...base(secure, embeddable), maxAge: 0, expires: new Date(0) } };
+  return { name, value: '', options: { ...cookieAttributes(secure, embeddable), maxAge: 0, expires: new Date(0) } };
 }
 
 /**

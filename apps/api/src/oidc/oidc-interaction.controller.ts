@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { default as Provider, InteractionResults } from 'oidc-provider';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { cookieNames } from '../auth/session-cookies.js';
+import { cookieAttributes, cookieNames } from '../auth/session-cookies.js';
 import { Sessions } from '../auth/sessions.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import { PortalCsrf } from '../portal/csrf.js';
@@ -15,6 +15,7 @@ import { CurrentTenant } from '../tenancy/current-tenant.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 import { consentPage, messagePage, oidcPage, oidcPageCsp, originsOf } from './oidc-pages.js';
 import { OidcProviders } from './oidc-providers.js';
+import { APP_RETURN_PENDING_SECONDS, OidcAppReturn } from './oidc-app-return.js';
 import { isInteractionUid, oidcReturnCookie } from './oidc-return.js';
 import { INTERACTION_PREFIX } from './oidc-routes.js';
 
@@ -35,6 +36,7 @@ export class OidcInteractionController {
   private readonly secure: boolean;
   private readonly sessionCookie: string;
   private readonly returnCookie: string;
+  private readonly appReturn: OidcAppReturn;
 
   constructor(
     private readonly current: CurrentTenant,
@@ -48,6 +50,7 @@ export class OidcInteractionController {
     this.csrf = new PortalCsrf(config.secureCookies);
     this.sessionCookie = cookieNames(config.secureCookies).session;
     this.returnCookie = oidcReturnCookie(config.secureCookies);
+    this.appReturn = new OidcAppReturn(config.secureCookies, config.DATA_ENCRYPTION_KEY);
   }
 
   @Get(':uid')
@@ -55,7 +58,13 @@ export class OidcInteractionController {
     const tenant = this.current.get();
     const provider = await this.providers.get(tenant);
     const details = await this.details(provider, request, reply, uid);
-    if (!details) return this.expired(tenant, request, reply);
+    if (!details) {
+      // Gone while the person set a password (forgot password, enrolment): the application's request starts again.
+      const restart = this.appReturn.open(tenant.id, request);
+      this.appReturn.clear(request, reply, tenant.settings.features.teamsTab);
+      if (restart) return void reply.header('cache-control', 'no-store').redirect(restart, 303);
+      return this.expired(tenant, request, reply);
+    }
 
     if (details.prompt.name === 'login') {
       const signedIn = await this.portalSignIn(tenant, request);
@@ -68,9 +77,12 @@ export class OidcInteractionController {
           // « Se souvenir de moi » keeps the issuer's session across browser restarts; the other choices do not.
           login: { accountId: signedIn.userId, remember: signedIn.persistent, ts: signedIn.startedAt },
         });
+        this.appReturn.clear(request, reply, tenant.settings.features.teamsTab);
         return this.continueTo(tenant, reply, returnTo, resumed === '1', details);
       }
-      void reply.setCookie(this.returnCookie, uid, { path: '/', httpOnly: true, secure: this.secure, sameSite: 'lax', maxAge: 600 });
+      void reply.setCookie(this.returnCookie, uid, { ...cookieAttributes(this.secure, tenant.settings.features.teamsTab), maxAge: 600 });
+      const replay = OidcAppReturn.authorizationPath(details.params);
+      if (replay) this.appReturn.set(reply, this.appReturn.seal(tenant.id, replay), APP_RETURN_PENDING_SECONDS, tenant.settings.features.teamsTab);
       const lang = (request.query as Record<string, unknown>)?.lang;
       return void reply.header('cache-control', 'no-store').redirect(typeof lang === 'string' && /^[a-z]{2}$/.test(lang) ? `/login?lang=${lang}` : '/login', 303);
     }
@@ -120,7 +132,7 @@ export class OidcInteractionController {
 
   /** The pending interaction of this browser, if it is the one in the path. */
   private async details(provider: Provider, request: FastifyRequest, reply: FastifyReply, uid: string): Promise<Details | null> {
-    if (request.cookies?.[this.returnCookie]) void reply.clearCookie(this.returnCookie, { path: '/' });
+    if (request.cookies?.[this.returnCookie]) void reply.clearCookie(this.returnCookie, cookieAttributes(this.secure, this.current.get().settings.features.teamsTab));
     if (!isInteractionUid(uid)) return null;
     try {
       const details = await provider.interactionDetails(request.raw, reply.raw);

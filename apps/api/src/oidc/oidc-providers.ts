@@ -24,6 +24,8 @@ import { OidcSigningKeys } from './oidc-signing-keys.js';
 /** Issuers kept in memory; one more is built (keys decrypted) on the next request of its tenant. */
 const MAX_PROVIDERS = 200;
 const INTERACTION_SECONDS = 600;
+/** The issuer's own session cookie (oidc-provider's; the `.sig` one beside it signs it). */
+export const OIDC_SESSION_COOKIE = 'guichet_oidc_session';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -81,6 +83,17 @@ export class OidcProviders implements OnModuleInit {
     return (await this.entry(tenant)).provider;
   }
 
+  /**
+   * Ends the issuer's session of a browser (the value of its session cookie, the session's id:
+   * knowing it is holding it), so the next authorization request asks for a sign-in again.
+   */
+  async endSession(tenant: TenantContext, sessionId: unknown): Promise<void> {
+    if (typeof sessionId !== 'string' || !/^[\w-]{10,64}$/.test(sessionId)) return;
+    const provider = await this.get(tenant);
+    const session = await provider.Session.find(sessionId);
+    await session?.destroy();
+  }
+
   /** The provider's request handler (its Koa app's callback). */
   async handler(tenant: TenantContext): Promise<Handler> {
     return (await this.entry(tenant)).handle;
@@ -102,6 +115,11 @@ export class OidcProviders implements OnModuleInit {
     const pageOf = (ctx: KoaContextWithOIDC, path: string) =>
       oidcPage(tenant, localeOf(tenant, { query: ctx.query, headers: ctx.headers, cookie: (name) => ctx.cookies.get(name) }), path);
 
+    // As the portal's cookies (session-cookies.ts): in a Teams tab the issuer is framed too. Only when
+    // the issuer itself is on HTTPS: a Secure cookie cannot be set over HTTP.
+    const embeddable = this.config.secureCookies && tenant.settings.features.teamsTab && tenant.publicUrl.startsWith('https:');
+    const cookieOptions = embeddable ? { httpOnly: true, secure: true, sameSite: 'none' as const, partitioned: true } : { httpOnly: true, sameSite: 'lax' as const };
+
     const configuration: Configuration = {
       adapter: tenantAdapter(tenant.id, this.payloads, this.clients),
       findAccount: (_ctx, sub) => findOidcAccount(this.dataSource, tenant.id, tenant.settings.defaultLocale, sub),
@@ -117,9 +135,9 @@ export class OidcProviders implements OnModuleInit {
       interactions: { url: (_ctx, interaction) => `${INTERACTION_PREFIX}${interaction.uid}` },
       cookies: {
         keys: [cookieKey],
-        names: { session: 'guichet_oidc_session', interaction: 'guichet_oidc_interaction', resume: 'guichet_oidc_resume' },
-        long: { httpOnly: true, sameSite: 'lax' },
-        short: { httpOnly: true, sameSite: 'lax' },
+        names: { session: OIDC_SESSION_COOKIE, interaction: 'guichet_oidc_interaction', resume: 'guichet_oidc_resume' },
+        long: cookieOptions,
+        short: cookieOptions,
       },
       features: {
         devInteractions: { enabled: false },

@@ -14,6 +14,8 @@ import { SignOut } from '../auth/sign-out.usecase.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import { LookupUsername } from '../lookup/lookup-username.usecase.js';
 import { AccountRequests } from '../outbox/account-requests.js';
+import { OidcAppReturn } from '../oidc/oidc-app-return.js';
+import { OIDC_SESSION_COOKIE, OidcProviders } from '../oidc/oidc-providers.js';
 import { oidcReturnPath } from '../oidc/oidc-return.js';
 import { InvalidTokenException, PasswordPolicyException, ResetPassword } from '../recovery/reset-password.usecase.js';
 import { BackgroundBusyException } from '../request/background-busy.exception.js';
@@ -26,6 +28,7 @@ import type { TenantContext } from '../tenancy/tenant-context.js';
 import { brandAssetPath } from '../branding/brand-asset-paths.js';
 import { CSS_PATH, faviconSvg, JS_PATH, PORTAL_CSS, PORTAL_JS, themeCss } from './assets.js';
 import { PortalCsrf } from './csrf.js';
+import { escapeHtml } from './templates.js';
 import { loginForm, lookupForm, readForm, resetPasswordForm, usernameForm } from './portal-forms.js';
 import type { MessageKey } from './i18n/index.js';
 import { LoginPageCache, type PageRequest, render, t, tenantText } from './portal-views.js';
@@ -51,6 +54,7 @@ export class PortalController {
   private readonly frameAncestors: string;
   private readonly loginCache = new LoginPageCache();
   private readonly cspByTenant = new Map<string, string>();
+  private readonly appReturn: OidcAppReturn;
 
   constructor(
     private readonly current: CurrentTenant,
@@ -61,6 +65,7 @@ export class PortalController {
     private readonly lookup: LookupUsername,
     private readonly limits: ClientLimits,
     private readonly requests: AccountRequests,
+    private readonly providers: OidcProviders,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) config: AppConfig,
   ) {
@@ -68,6 +73,7 @@ export class PortalController {
     this.frameAncestors = config.portalFrameAncestors.join(' ');
     this.csrf = new PortalCsrf(config.secureCookies);
     this.sessionCookie = cookieNames(config.secureCookies).session;
+    this.appReturn = new OidcAppReturn(config.secureCookies, config.DATA_ENCRYPTION_KEY);
   }
 
   // ---- assets -------------------------------------------------------------------------
@@ -125,8 +131,17 @@ export class PortalController {
     try {
       const result = await this.signIn.execute({ tenant, username, password, remember, meta: requestMeta(request) });
       setCookies(reply, signInCookies(remember, { secure: this.secure, token: result.session.token, username: result.username, refreshDays: tenant.settings.tokenLifetimes.refreshDays, embeddable: tenant.settings.features.teamsTab }));
-      // An application's sign-in request (OpenID Connect) continues where it started.
-      void reply.header('cache-control', 'no-store').redirect(oidcReturnPath(request, this.secure) ?? tenant.settings.postLoginUrl ?? '/account', 303);
+      // An application's sign-in request (OpenID Connect) continues where it started, or
+      // starts again when the person left it to set a password.
+      const pending = oidcReturnPath(request, this.secure);
+      const restart = pending ? null : this.appReturn.open(tenant.id, request);
+      if (restart) {
+        this.appReturn.clear(request, reply, tenant.settings.features.teamsTab);
+        // A page that moves on by itself: browsers hold every redirect of a form submission to
+        // the login page's form-action, which does not name the application.
+        return this.send(page, reply, 200, `<!doctype html><html lang="${escapeHtml(page.locale)}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escapeHtml(restart)}"><title>${escapeHtml(tenant.name)}</title></head><body><p><a href="${escapeHtml(restart)}">${escapeHtml(tenant.name)}</a></p></body></html>`);
+      }
+      void reply.header('cache-control', 'no-store').redirect(pending ?? tenant.settings.postLoginUrl ?? '/account', 303);
     } catch (error) {
       if (error instanceof UnauthorizedException) return this.sendLogin(page, request, reply, 401, { error: 'login.error' }, username);
       if (error instanceof TooManyRequestsException) return this.rateLimited(page, reply, error);
@@ -152,7 +167,13 @@ export class PortalController {
     const page = this.page(request, '/login');
     if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
     await this.signOut.execute(page.tenant, { refreshToken: request.cookies?.[this.sessionCookie] }, requestMeta(request));
-    setCookies(reply, [clearedCookie(this.secure, this.sessionCookie, page.tenant.settings.features.teamsTab)]);
+    // Signed out of the portal is signed out of the issuer too: no silent sign-in to an application next.
+    const issuerSession = request.cookies?.[OIDC_SESSION_COOKIE];
+    await this.providers.endSession(page.tenant, issuerSession);
+    const embeddable = page.tenant.settings.features.teamsTab;
+    const cleared = [clearedCookie(this.secure, this.sessionCookie, embeddable)];
+    if (issuerSession !== undefined) cleared.push(clearedCookie(this.secure, OIDC_SESSION_COOKIE, embeddable), clearedCookie(this.secure, `${OIDC_SESSION_COOKIE}.sig`, embeddable));
+    setCookies(reply, cleared);
     void reply.header('cache-control', 'no-store').redirect('/login?notice=signed-out', 303);
   }
 
@@ -362,6 +383,12 @@ export class PortalController {
     } catch (error) {
       if (error instanceof BackgroundBusyException) return this.busy(page, reply, error);
       throw error;
+    }
+    // Asked from an application's sign-in: it is kept as long as the link lasts (the same for every account).
+    const app = this.appReturn.open(tenant.id, request);
+    if (app) {
+      const minutes = kind === 'forgot' ? tenant.settings.tokenLifetimes.resetMinutes : tenant.settings.tokenLifetimes.enrolmentMinutes;
+      this.appReturn.set(reply, this.appReturn.seal(tenant.id, app), minutes * 60, tenant.settings.features.teamsTab);
     }
     this.send(page, reply, 200, render('sent', page, 'sent.title'));
   }
