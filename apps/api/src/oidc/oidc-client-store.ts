@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { hashToken, newToken } from '@guichet/platform';
+import type { OidcClientView } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
 
-export interface OidcClientRecord {
-  clientId: string;
-  name: string;
-  public: boolean;
-  firstParty: boolean;
-  redirectUris: string[];
-  postLogoutRedirectUris: string[];
-  backchannelLogoutUri: string | null;
+/** A client as the provider needs it: what the admin sees of it, and the secret's hash. */
+export interface OidcClientRecord extends Omit<OidcClientView, 'lastUsedAt' | 'createdAt' | 'updatedAt'> {
   /** SHA-256 of the secret, hex (null for a public client). */
   secretHash: string | null;
 }
