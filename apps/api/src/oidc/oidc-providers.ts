@@ -3,14 +3,13 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Encryptor, hashToken } from '@guichet/platform';
-import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { DataSource } from 'typeorm';
 import { cookieNames, clearedCookie } from '../auth/session-cookies.js';
 import { Sessions } from '../auth/sessions.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
-import { REDIS_SUBSCRIBER } from '../redis/redis.module.js';
+import { TenantCache } from '../tenancy/tenant-cache.service.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 import { findOidcAccount, OIDC_CLAIMS } from './oidc-accounts.js';
 import { tenantAdapter } from './oidc-adapter.js';
@@ -38,14 +37,13 @@ interface CachedProvider {
 /**
  * One OpenID provider (panva's oidc-provider, certified) per tenant, whose issuer is the
  * tenant's public base URL. Built on the first request of the tenant and kept in a bounded
- * cache; dropped when the tenant changes (the tenant-changed channel every API process
- * listens to — also published when its signing keys rotate).
+ * cache; dropped when the tenant changes (TenantCache's change notices, also published when
+ * its signing keys rotate).
  */
 @Injectable()
 export class OidcProviders implements OnModuleInit {
   private readonly logger = new Logger(OidcProviders.name);
   private readonly cache = new LRUCache<string, CachedProvider>({ max: MAX_PROVIDERS });
-  private readonly channel: string;
   readonly payloads: OidcPayloadStore;
   readonly clients: OidcClientStore;
   readonly keys: OidcSigningKeys;
@@ -54,12 +52,11 @@ export class OidcProviders implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
+    private readonly tenants: TenantCache,
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly sessions: Sessions,
     encryptor: Encryptor,
   ) {
-    this.channel = `${config.REDIS_PREFIX}:tenant-changed`;
     this.payloads = new OidcPayloadStore(dataSource);
     this.clients = new OidcClientStore(dataSource);
     this.keys = new OidcSigningKeys(dataSource, encryptor);
@@ -69,10 +66,7 @@ export class OidcProviders implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    // TenantCache subscribes the connection to the channel; this only listens.
-    this.subscriber.on('message', (channel: string, tenantId: string) => {
-      if (channel === this.channel) this.drop(tenantId);
-    });
+    this.tenants.onChange((tenantId) => this.drop(tenantId));
   }
 
   drop(tenantId: string): void {

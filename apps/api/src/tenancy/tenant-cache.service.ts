@@ -33,6 +33,7 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
     ttlMs: TTL_MS,
   });
   private readonly channel: string;
+  private readonly listeners: ((tenantId: string) => void)[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,9 +54,16 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
+  /** Called with the tenant's id on every change notice, this process's own included. */
+  onChange(listener: (tenantId: string) => void): void {
+    this.listeners.push(listener);
+  }
+
   onModuleInit(): void {
-    this.subscriber.on('message', (channel) => {
-      if (channel === this.channel) this.clear();
+    this.subscriber.on('message', (channel: string, tenantId: string) => {
+      if (channel !== this.channel) return;
+      this.clear();
+      for (const listener of this.listeners) listener(tenantId);
     });
     // Not awaited: the API starts (and reports not ready) while Redis is away; ioredis
     // subscribes again on every reconnection.
