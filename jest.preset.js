@@ -19,8 +19,15 @@ export function jestConfig(overrides = {}) {
     extensionsToTreatAsEsm: ['.ts', '.tsx'],
     transform: { '^.+\\.tsx?$': ['@swc/jest', swc] },
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-    testEnvironmentOptions: { customExportConditions: ['@guichet/source', 'node', 'node-addons', 'default'] },
-    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.*-spec.ts', '<rootDir>/src/**/*.*-spec.ts'],
+    testEnvironmentOptions: {
+      customExportConditions: ['@guichet/source', 'node', 'node-addons', 'default'],
+    },
+    testMatch: [
+      '<rootDir>/src/**/*.spec.ts',
+      '<rootDir>/test/**/*.spec.ts',
+      '<rootDir>/test/**/*.*-spec.ts',
+      '<rootDir>/src/**/*.*-spec.ts',
+    ],
     ...overrides,
   };
 }

@@ -15,12 +15,31 @@ const TENANTS = 1000;
 /** One request to the API over loopback with a Host header; the body as text. */
 function request(port, { method = 'GET', path, host = HOST, headers = {}, body }) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, headers: { ...headers, host, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: {
+          ...headers,
+          host,
+          ...(body ? { 'content-length': Buffer.byteLength(body) } : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -35,15 +54,25 @@ class Browser {
   }
   async go(path, form) {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const headers = { accept: 'text/html', 'x-forwarded-for': this.ip, ...(cookie ? { cookie } : {}) };
+    const headers = {
+      accept: 'text/html',
+      'x-forwarded-for': this.ip,
+      ...(cookie ? { cookie } : {}),
+    };
     if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const res = await request(this.port, { method: form ? 'POST' : 'GET', path, headers, body: form ? new URLSearchParams(form).toString() : undefined });
+    const res = await request(this.port, {
+      method: form ? 'POST' : 'GET',
+      path,
+      headers,
+      body: form ? new URLSearchParams(form).toString() : undefined,
+    });
     for (const c of res.headers['set-cookie'] ?? []) {
       const [pair] = c.split(';');
       const eq = pair.indexOf('=');
       const [name, value] = [pair.slice(0, eq).trim(), pair.slice(eq + 1)];
       const expires = /;\s*expires=([^;]+)/i.exec(c)?.[1];
-      if (!value || /max-age=0/i.test(c) || (expires && Date.parse(expires) < Date.now())) this.cookies.delete(name);
+      if (!value || /max-age=0/i.test(c) || (expires && Date.parse(expires) < Date.now()))
+        this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
     return res;
@@ -53,7 +82,12 @@ class Browser {
     let res = await this.go(path, form);
     let url = new URL(path, `http://${HOST}`);
     for (let hops = 0; hops < 20; hops++) {
-      const refresh = res.status === 200 ? /<meta http-equiv="refresh" content="0;url=([^"]+)">/.exec(res.body)?.[1]?.replace(/&amp;/g, '&') : undefined;
+      const refresh =
+        res.status === 200
+          ? /<meta http-equiv="refresh" content="0;url=([^"]+)">/
+              .exec(res.body)?.[1]
+              ?.replace(/&amp;/g, '&')
+          : undefined;
       const location = res.status >= 301 && res.status <= 308 ? res.headers.location : refresh;
       if (!location) return { page: res, url };
       url = new URL(location, url);
@@ -65,8 +99,23 @@ class Browser {
 }
 
 async function addClient(root, env) {
-  const args = ['dist/cli.js', 'oidc-clients', 'add', '--tenant', 'cegepdeseptiles', '--name', 'Bench', '--redirect-uri', REDIRECT_URI, '--first-party', '--json'];
-  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: join(root, 'apps/api'), env });
+  const args = [
+    'dist/cli.js',
+    'oidc-clients',
+    'add',
+    '--tenant',
+    'cegepdeseptiles',
+    '--name',
+    'Bench',
+    '--redirect-uri',
+    REDIRECT_URI,
+    '--first-party',
+    '--json',
+  ];
+  const { stdout } = await promisify(execFile)(process.execPath, args, {
+    cwd: join(root, 'apps/api'),
+    env,
+  });
   return JSON.parse(stdout.trim().split('\n').pop());
 }
 
@@ -89,10 +138,16 @@ async function prepareCodes({ port, count, browsers, users, verifier }) {
         if (step.page) {
           const csrf = /name="_csrf" value="([^"]+)"/.exec(step.page.body)?.[1];
           if (!csrf) throw new Error(`no login form at ${step.url.href} (${step.page.status})`);
-          step = await browser.follow(`${step.url.pathname}${step.url.search}`, { _csrf: csrf, username: users.username(b), password: users.password, remember: 'all' });
+          step = await browser.follow(`${step.url.pathname}${step.url.search}`, {
+            _csrf: csrf,
+            username: users.username(b),
+            password: users.password,
+            remember: 'all',
+          });
         }
         const code = step.callback?.searchParams.get('code');
-        if (!code) throw new Error(`no code: ${step.page?.status} ${step.page?.body.slice(0, 200)}`);
+        if (!code)
+          throw new Error(`no code: ${step.page?.status} ${step.page?.body.slice(0, 200)}`);
         codes.push(code);
       }
     }),
@@ -101,7 +156,8 @@ async function prepareCodes({ port, count, browsers, users, verifier }) {
 }
 
 /** RSS of a process, from /proc (Linux), in MiB. */
-const rssMiB = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const rssMiB = (pid) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 /**
  * `ctx`: { root, env, apiPort, apiPid, hello (autocannon result), load, pg, users }.
@@ -112,31 +168,70 @@ export async function oidcRows({ root, env, apiPort, apiPid, hello, load, pg, us
   const { clientId, clientSecret } = await addClient(root, env);
   const basic = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64')}`;
   const verifier = randomBytes(32).toString('base64url');
-  const exchange = (code) => new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: verifier }).toString();
-  const tokenHeaders = { host: HOST, authorization: basic, 'content-type': 'application/x-www-form-urlencoded' };
+  const exchange = (code) =>
+    new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: verifier,
+    }).toString();
+  const tokenHeaders = {
+    host: HOST,
+    authorization: basic,
+    'content-type': 'application/x-www-form-urlencoded',
+  };
 
   // Warm-up (untimed): the issuer built, a first grant per browser; one exchange checked by hand.
   const browsers = 8;
-  const warm = await prepareCodes({ port: apiPort, count: browsers * 2, browsers, users: { ...users, clientId }, verifier });
-  const first = await request(apiPort, { method: 'POST', path: '/oidc/token', headers: tokenHeaders, body: exchange(warm[0]) });
-  if (first.status !== 200) throw new Error(`token endpoint answered ${first.status}: ${first.body}`);
+  const warm = await prepareCodes({
+    port: apiPort,
+    count: browsers * 2,
+    browsers,
+    users: { ...users, clientId },
+    verifier,
+  });
+  const first = await request(apiPort, {
+    method: 'POST',
+    path: '/oidc/token',
+    headers: tokenHeaders,
+    body: exchange(warm[0]),
+  });
+  if (first.status !== 200)
+    throw new Error(`token endpoint answered ${first.status}: ${first.body}`);
   const { access_token: accessToken, id_token: idToken } = JSON.parse(first.body);
   if (!accessToken || !idToken) throw new Error(`no tokens: ${first.body}`);
 
   const N = Number(process.env.BENCH_CODES ?? 1000);
   const started = performance.now();
-  const codes = await prepareCodes({ port: apiPort, count: N, browsers, users: { ...users, clientId }, verifier });
+  const codes = await prepareCodes({
+    port: apiPort,
+    count: N,
+    browsers,
+    users: { ...users, clientId },
+    verifier,
+  });
   const prepared = (performance.now() - started) / 1000;
-  if (prepared > 45) console.error(`preparing ${N} codes took ${prepared.toFixed(0)} s: the last ones may expire (60 s); lower BENCH_CODES`);
+  if (prepared > 45)
+    console.error(
+      `preparing ${N} codes took ${prepared.toFixed(0)} s: the last ones may expire (60 s); lower BENCH_CODES`,
+    );
   let next = 0;
   const exchanges = await load(apiPort, {
     method: 'POST',
     path: '/oidc/token',
     connections: 16,
     amount: codes.length,
-    requests: [{ method: 'POST', path: '/oidc/token', headers: tokenHeaders, setupRequest: (req) => ({ ...req, body: exchange(codes[next++] ?? 'spent') }) }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/oidc/token',
+        headers: tokenHeaders,
+        setupRequest: (req) => ({ ...req, body: exchange(codes[next++] ?? 'spent') }),
+      },
+    ],
   });
-  if (exchanges.non2xx) throw new Error(`token endpoint answered ${exchanges.non2xx} non-2xx of ${codes.length}`);
+  if (exchanges.non2xx)
+    throw new Error(`token endpoint answered ${exchanges.non2xx} non-2xx of ${codes.length}`);
   out.push({
     row: `authorization-code exchanges (POST /oidc/token, client_secret_basic + PKCE, ID token RS256; ${codes.length} codes from the login form, 16 clients)`,
     value: `${Math.round(exchanges.requests.average)} exchanges/s (p99 ${exchanges.latency.p99} ms)`,
@@ -164,7 +259,8 @@ export async function oidcRows({ root, env, apiPort, apiPid, hello, load, pg, us
 async function manyTenantsRow({ env, apiPort, apiPid, pg, platform }) {
   const db = new pg.Client({ connectionString: env.DATABASE_URL });
   await db.connect();
-  const [{ id: cegep }] = (await db.query("SELECT id FROM tenants WHERE slug = 'cegepdeseptiles'")).rows;
+  const [{ id: cegep }] = (await db.query("SELECT id FROM tenants WHERE slug = 'cegepdeseptiles'"))
+    .rows;
   const slugs = Array.from({ length: TENANTS }, (_, i) => `bench-${i + 1}`);
   const ids = (
     await db.query(
@@ -172,16 +268,27 @@ async function manyTenantsRow({ env, apiPort, apiPid, pg, platform }) {
       [slugs],
     )
   ).rows;
-  await db.query(`INSERT INTO tenant_settings (tenant_id, settings) SELECT t.id, s.settings FROM unnest($1::uuid[]) AS t(id), tenant_settings s WHERE s.tenant_id = $2`, [ids.map((r) => r.id), cegep]);
-  await db.query(`INSERT INTO tenant_hosts (tenant_id, host_name, is_primary) SELECT r.id, r.slug || '.localhost', true FROM unnest($1::uuid[], $2::text[]) AS r(id, slug)`, [ids.map((r) => r.id), ids.map((r) => r.slug)]);
+  await db.query(
+    `INSERT INTO tenant_settings (tenant_id, settings) SELECT t.id, s.settings FROM unnest($1::uuid[]) AS t(id), tenant_settings s WHERE s.tenant_id = $2`,
+    [ids.map((r) => r.id), cegep],
+  );
+  await db.query(
+    `INSERT INTO tenant_hosts (tenant_id, host_name, is_primary) SELECT r.id, r.slug || '.localhost', true FROM unnest($1::uuid[], $2::text[]) AS r(id, slug)`,
+    [ids.map((r) => r.id), ids.map((r) => r.slug)],
+  );
   // Signing keys made here (RSA generation would otherwise dominate the first request of each
   // tenant): one key pair, under a kid and an encryption of each tenant's own.
   const encryptor = new platform.Encryptor(env.DATA_ENCRYPTION_KEY);
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const base = privateKey.export({ format: 'jwk' });
   const kids = ids.map(() => randomBytes(12).toString('base64url'));
-  const ciphertexts = ids.map((_, i) => encryptor.encrypt(JSON.stringify({ ...base, kid: kids[i], alg: 'RS256', use: 'sig' })));
-  await db.query(`INSERT INTO oidc_signing_keys (kid, tenant_id, status, private_jwk_ciphertext) SELECT k, t, 'active', c FROM unnest($1::text[], $2::uuid[], $3::text[]) AS r(k, t, c)`, [kids, ids.map((r) => r.id), ciphertexts]);
+  const ciphertexts = ids.map((_, i) =>
+    encryptor.encrypt(JSON.stringify({ ...base, kid: kids[i], alg: 'RS256', use: 'sig' })),
+  );
+  await db.query(
+    `INSERT INTO oidc_signing_keys (kid, tenant_id, status, private_jwk_ciphertext) SELECT k, t, 'active', c FROM unnest($1::text[], $2::uuid[], $3::text[]) AS r(k, t, c)`,
+    [kids, ids.map((r) => r.id), ciphertexts],
+  );
   await db.end();
 
   const before = rssMiB(apiPid);
@@ -192,8 +299,12 @@ async function manyTenantsRow({ env, apiPort, apiPid, pg, platform }) {
     Array.from({ length: 8 }, async () => {
       while (cursor < slugs.length) {
         const slug = slugs[cursor++];
-        const res = await request(apiPort, { path: '/.well-known/openid-configuration', host: `${slug}.localhost:3000` });
-        if (res.status !== 200 || JSON.parse(res.body).issuer !== `http://${slug}.localhost:3000`) throw new Error(`discovery of ${slug}: ${res.status} ${res.body.slice(0, 200)}`);
+        const res = await request(apiPort, {
+          path: '/.well-known/openid-configuration',
+          host: `${slug}.localhost:3000`,
+        });
+        if (res.status !== 200 || JSON.parse(res.body).issuer !== `http://${slug}.localhost:3000`)
+          throw new Error(`discovery of ${slug}: ${res.status} ${res.body.slice(0, 200)}`);
         if (cursor % 100 === 0) peak = Math.max(peak, rssMiB(apiPid));
       }
     }),
@@ -204,7 +315,8 @@ async function manyTenantsRow({ env, apiPort, apiPid, pg, platform }) {
   return {
     row: `API memory, ${TENANTS} tenants' issuers touched (discovery on each host, 8 clients)`,
     value: `RSS ${before.toFixed(0)} → ${after.toFixed(0)} MiB (peak ${peak.toFixed(0)} MiB); ${(TENANTS / seconds).toFixed(0)} new issuers/s`,
-    baseline: 'issuers kept: at most 200 (LRU, oidc-providers.ts MAX_PROVIDERS); hosts: at most 10,000 (tenant cache)',
+    baseline:
+      'issuers kept: at most 200 (LRU, oidc-providers.ts MAX_PROVIDERS); hosts: at most 10,000 (tenant cache)',
     ratio: '—',
   };
 }

@@ -28,7 +28,9 @@ const env = {
   // Any free management port: the bench reads no metrics, and a running `pnpm start` holds the defaults.
   MANAGEMENT_PORT: '0',
   WORKER_MANAGEMENT_PORT: '0',
-  JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    .privateKey.export({ format: 'pem', type: 'pkcs8' })
+    .toString(),
 };
 
 const freePort = () =>
@@ -42,7 +44,10 @@ const freePort = () =>
 async function waitFor(port, path = '/health/live', host) {
   for (let i = 0; i < 200; i++) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}${path}`, host ? { headers: { 'x-bench-host': host } } : {});
+      const res = await fetch(
+        `http://127.0.0.1:${port}${path}`,
+        host ? { headers: { 'x-bench-host': host } } : {},
+      );
       if (res.ok) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 100));
@@ -52,8 +57,14 @@ async function waitFor(port, path = '/health/live', host) {
 
 function load(port, options) {
   return new Promise((resolve, reject) => {
-    autocannon({ url: `http://127.0.0.1:${port}${options.path ?? '/'}`, connections: CONNECTIONS, duration: DURATION, ...options }, (err, result) =>
-      err ? reject(err) : resolve(result),
+    autocannon(
+      {
+        url: `http://127.0.0.1:${port}${options.path ?? '/'}`,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        ...options,
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
     );
   });
 }
@@ -61,11 +72,15 @@ function load(port, options) {
 const run = (cmd, args) =>
   new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`)),
+    );
   });
 
 // Fresh bench database.
-const admin = new pg.Client({ connectionString: baseUrl.toString().replace('/guichet_bench', '/postgres') });
+const admin = new pg.Client({
+  connectionString: baseUrl.toString().replace('/guichet_bench', '/postgres'),
+});
 await admin.connect();
 await admin.query('DROP DATABASE IF EXISTS guichet_bench WITH (FORCE)');
 await admin.end();
@@ -76,19 +91,35 @@ const rows = [];
 const children = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 const helloPort = await freePort();
-children.push(fork(join(import.meta.dirname, 'hello.mjs'), { env: { ...env, PORT: String(helloPort) }, stdio: 'ignore' }));
+children.push(
+  fork(join(import.meta.dirname, 'hello.mjs'), {
+    env: { ...env, PORT: String(helloPort) },
+    stdio: 'ignore',
+  }),
+);
 await waitFor(helloPort, '/');
 const apiPort = await freePort();
 // The bench client is a trusted proxy, so that each simulated user has an address of its own (per-address limits).
-const api = spawn(process.execPath, ['dist/main.js'], { cwd: join(root, 'apps/api'), env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1', TRUSTED_PROXIES: '127.0.0.1' }, stdio: 'inherit' });
+const api = spawn(process.execPath, ['dist/main.js'], {
+  cwd: join(root, 'apps/api'),
+  env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1', TRUSTED_PROXIES: '127.0.0.1' },
+  stdio: 'inherit',
+});
 children.push(api);
 await waitFor(apiPort);
 
 try {
   const hello = await load(helloPort, {});
   // Warm the tenant cache, then measure.
-  await load(apiPort, { path: '/api/v1/tenant', headers: { host: 'cegepdeseptiles.localhost:3000' }, duration: 2 });
-  const tenant = await load(apiPort, { path: '/api/v1/tenant', headers: { host: 'cegepdeseptiles.localhost:3000' } });
+  await load(apiPort, {
+    path: '/api/v1/tenant',
+    headers: { host: 'cegepdeseptiles.localhost:3000' },
+    duration: 2,
+  });
+  const tenant = await load(apiPort, {
+    path: '/api/v1/tenant',
+    headers: { host: 'cegepdeseptiles.localhost:3000' },
+  });
   if (tenant.non2xx) throw new Error(`GET /api/v1/tenant answered ${tenant.non2xx} non-2xx`);
   rows.push({
     row: 'GET /api/v1/tenant (tenant resolved from Host)',
@@ -99,7 +130,18 @@ try {
   rows.push(await loginPageRow(hello));
   rows.push(...(await identityRows()));
   // After the sign-in rows: their accounts sign in on the login form of the single sign-on flow.
-  rows.push(...(await oidcRows({ root, env, apiPort, apiPid: api.pid, hello, load, pg, users: { username: (i) => `bench${i + 1}`, password: 'Bench-password-2026' } })));
+  rows.push(
+    ...(await oidcRows({
+      root,
+      env,
+      apiPort,
+      apiPid: api.pid,
+      hello,
+      load,
+      pg,
+      users: { username: (i) => `bench${i + 1}`, password: 'Bench-password-2026' },
+    })),
+  );
   rows.push(...(await emailRows()));
 } finally {
   for (const c of children) c.kill('SIGTERM');
@@ -139,7 +181,9 @@ async function identityRows() {
 
   const db = new pg.Client({ connectionString: env.DATABASE_URL });
   await db.connect();
-  const [{ id: tenantId }] = (await db.query("SELECT id FROM tenants WHERE slug = 'cegepdeseptiles'")).rows;
+  const [{ id: tenantId }] = (
+    await db.query("SELECT id FROM tenants WHERE slug = 'cegepdeseptiles'")
+  ).rows;
   const ACCOUNTS = 4000;
   await db.query(
     `INSERT INTO users (tenant_id, username, first_name, last_name, email, password_hash, enrolled_at)
@@ -158,9 +202,17 @@ async function identityRows() {
     method: 'POST',
     path,
     headers: { host: 'cegepdeseptiles.localhost:3000', 'content-type': 'application/json' },
-    setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': nextClient() }, body: JSON.stringify(body()) }),
+    setupRequest: (req) => ({
+      ...req,
+      headers: { ...req.headers, 'x-forwarded-for': nextClient() },
+      body: JSON.stringify(body()),
+    }),
   });
-  const login = jsonPost('/api/v1/auth/login', () => ({ username: `bench${(account++ % ACCOUNTS) + 1}`, password, remember: 'none' }));
+  const login = jsonPost('/api/v1/auth/login', () => ({
+    username: `bench${(account++ % ACCOUNTS) + 1}`,
+    password,
+    remember: 'none',
+  }));
   await load(apiPort, { requests: [login], connections: cores * 4, duration: 2 });
   const logins = await load(apiPort, { requests: [login], connections: cores * 4 });
   if (logins.non2xx) throw new Error(`sign-in answered ${logins.non2xx} non-2xx`);
@@ -175,21 +227,30 @@ async function identityRows() {
   const before = await count('SELECT count(*) AS n FROM email_deliveries');
   // Every request the API took on (202) is audited once its work has run: a 202 without its
   // audit event is a dropped request (answered, never worked).
-  const auditedBefore = await count("SELECT count(*) AS n FROM audit_events WHERE action = 'recovery.requested'");
-  const forgot = jsonPost('/api/v1/password/forgot', () => ({ username: `bench${(account++ % ACCOUNTS) + 1}` }));
+  const auditedBefore = await count(
+    "SELECT count(*) AS n FROM audit_events WHERE action = 'recovery.requested'",
+  );
+  const forgot = jsonPost('/api/v1/password/forgot', () => ({
+    username: `bench${(account++ % ACCOUNTS) + 1}`,
+  }));
   const forgotRun = await load(apiPort, { requests: [forgot], connections: 100 });
-  const byStatus = Object.fromEntries(Object.entries(forgotRun.statusCodeStats ?? {}).map(([code, { count: n }]) => [code, n]));
+  const byStatus = Object.fromEntries(
+    Object.entries(forgotRun.statusCodeStats ?? {}).map(([code, { count: n }]) => [code, n]),
+  );
   const accepted = byStatus['202'] ?? 0;
   const busy = byStatus['503'] ?? 0;
   const other = Object.entries(byStatus).filter(([code]) => code !== '202' && code !== '503');
-  if (other.length) throw new Error(`forgot-password answered ${other.map(([c, n]) => `${n} × ${c}`).join(', ')}`);
+  if (other.length)
+    throw new Error(`forgot-password answered ${other.map(([c, n]) => `${n} × ${c}`).join(', ')}`);
   // The work runs after each 202: wait until the audit log and the outbox stop growing.
   let written = -1;
   let audited = -1;
-  for (let settled = 0; settled < 3; ) {
+  for (let settled = 0; settled < 3;) {
     await new Promise((r) => setTimeout(r, 500));
     const nowWritten = (await count('SELECT count(*) AS n FROM email_deliveries')) - before;
-    const nowAudited = (await count("SELECT count(*) AS n FROM audit_events WHERE action = 'recovery.requested'")) - auditedBefore;
+    const nowAudited =
+      (await count("SELECT count(*) AS n FROM audit_events WHERE action = 'recovery.requested'")) -
+      auditedBefore;
     settled = nowWritten === written && nowAudited === audited ? settled + 1 : 0;
     written = nowWritten;
     audited = nowAudited;
@@ -210,7 +271,12 @@ async function identityRows() {
 /** Renders per second (one core) and emails per second end to end against nodemailer alone. */
 async function emailRows() {
   const dist = (p) => import(join(root, p));
-  const [{ render, samplePayload }, { SEED_TENANTS, createDataSource, User, ActionToken }, platform, { startSmtpSink }] = await Promise.all([
+  const [
+    { render, samplePayload },
+    { SEED_TENANTS, createDataSource, User, ActionToken },
+    platform,
+    { startSmtpSink },
+  ] = await Promise.all([
     dist('packages/mail/dist/index.js'),
     dist('packages/db/dist/index.js'),
     dist('packages/platform/dist/index.js'),
@@ -219,7 +285,13 @@ async function emailRows() {
   const out = [];
   const seedTenant = SEED_TENANTS[0];
   const renderRequest = {
-    tenant: { id: 'bench', name: seedTenant.name, settings: seedTenant.settings, version: 1, publicUrl: 'http://cegepdeseptiles.localhost:3000' },
+    tenant: {
+      id: 'bench',
+      name: seedTenant.name,
+      settings: seedTenant.settings,
+      version: 1,
+      publicUrl: 'http://cegepdeseptiles.localhost:3000',
+    },
     payload: samplePayload('password-reset', 'fr', 'bench'),
     link: 'http://cegepdeseptiles.localhost:3000/reset-password?token=x',
   };
@@ -230,7 +302,12 @@ async function emailRows() {
     render(renderRequest);
     renders += 1;
   }
-  out.push({ row: 'render of the reset email (cached templates, one core)', value: `${Math.round(renders / ((performance.now() - started) / 1000))} renders/s`, baseline: '—', ratio: '—' });
+  out.push({
+    row: 'render of the reset email (cached templates, one core)',
+    value: `${Math.round(renders / ((performance.now() - started) / 1000))} renders/s`,
+    baseline: '—',
+    ratio: '—',
+  });
 
   // Baseline: nodemailer alone, pooled, the same message to the same sink.
   const N = Number(process.env.BENCH_EMAILS ?? 2000);
@@ -240,8 +317,18 @@ async function emailRows() {
   const requireWorker = createRequire(join(root, 'apps/worker/package.json'));
   const nodemailer = requireWorker('nodemailer');
   const message = render(renderRequest);
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, pool: true, maxConnections: 10 });
-  const sendAlone = (n) => Promise.all(Array.from({ length: n }, () => transport.sendMail({ from: 'supportTI@cegepsi.ca', to: 'bench@example.ca', ...message })));
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: sink.port,
+    pool: true,
+    maxConnections: 10,
+  });
+  const sendAlone = (n) =>
+    Promise.all(
+      Array.from({ length: n }, () =>
+        transport.sendMail({ from: 'supportTI@cegepsi.ca', to: 'bench@example.ca', ...message }),
+      ),
+    );
   await sendAlone(WARM);
   let t0 = performance.now();
   await sendAlone(N);
@@ -253,19 +340,43 @@ async function emailRows() {
   const ds = createDataSource(env.DATABASE_URL, { poolSize: 4 });
   await ds.initialize();
   const tenantId = (await ds.query("SELECT id FROM tenants WHERE slug = 'cegepdeseptiles'"))[0].id;
-  const user = await ds.getRepository(User).save({ tenantId, username: 'bench', firstName: 'Banc', lastName: 'Essai', email: 'bench@example.ca' });
+  const user = await ds.getRepository(User).save({
+    tenantId,
+    username: 'bench',
+    firstName: 'Banc',
+    lastName: 'Essai',
+    email: 'bench@example.ca',
+  });
   const encryptor = new platform.Encryptor(env.DATA_ENCRYPTION_KEY);
-  const queue = platform.createEmailQueue({ url: env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, env.REDIS_PREFIX);
+  const queue = platform.createEmailQueue(
+    { url: env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    env.REDIS_PREFIX,
+  );
   await queue.obliterate({ force: true }).catch(() => undefined);
   const jobs = [];
   for (let i = 0; i < WARM + N; i++) {
     const token = platform.newToken();
     jobs.push(
       await ds.transaction(async (em) => {
-        const t = await em.save(em.create(ActionToken, { tenantId, userId: user.id, purpose: 'password-reset', tokenHash: platform.hashToken(token), expiresAt: new Date(Date.now() + 3600_000) }));
+        const t = await em.save(
+          em.create(ActionToken, {
+            tenantId,
+            userId: user.id,
+            purpose: 'password-reset',
+            tokenHash: platform.hashToken(token),
+            expiresAt: new Date(Date.now() + 3600_000),
+          }),
+        );
         return platform.writeOutbox(em, encryptor, {
           userId: user.id,
-          payload: { kind: 'password-reset', tenantId, version: 1, locale: 'fr', recipient: { email: user.email, name: 'Banc Essai' }, data: { username: 'bench', expiresInMinutes: 60 } },
+          payload: {
+            kind: 'password-reset',
+            tenantId,
+            version: 1,
+            locale: 'fr',
+            recipient: { email: user.email, name: 'Banc Essai' },
+            data: { username: 'bench', expiresInMinutes: 60 },
+          },
           link: { token, actionTokenId: t.id },
         });
       }),
@@ -274,7 +385,13 @@ async function emailRows() {
   const healthPort = await freePort();
   const worker = spawn(process.execPath, ['dist/main.js'], {
     cwd: join(root, 'apps/worker'),
-    env: { ...env, SMTP_URL: sink.url, WORKER_HEALTH_PORT: String(healthPort), WORKER_CONCURRENCY: String(process.env.BENCH_WORKER_CONCURRENCY ?? 40), HOST: '127.0.0.1' },
+    env: {
+      ...env,
+      SMTP_URL: sink.url,
+      WORKER_HEALTH_PORT: String(healthPort),
+      WORKER_CONCURRENCY: String(process.env.BENCH_WORKER_CONCURRENCY ?? 40),
+      HOST: '127.0.0.1',
+    },
     stdio: 'inherit',
   });
   children.push(worker);
@@ -300,9 +417,13 @@ async function emailRows() {
   return out;
 }
 
-const widths = ['row', 'value', 'baseline', 'ratio'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+const widths = ['row', 'value', 'baseline', 'ratio'].map((k) =>
+  Math.max(k.length, ...rows.map((r) => String(r[k]).length)),
+);
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-console.log(`\nGuichet bench — ${DURATION}s per run, ${CONNECTIONS} connections, loopback, ${(await import('node:os')).cpus().length} cores\n`);
+console.log(
+  `\nGuichet bench — ${DURATION}s per run, ${CONNECTIONS} connections, loopback, ${(await import('node:os')).cpus().length} cores\n`,
+);
 console.log(line(['row', 'value', 'baseline', 'ratio']));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line([r.row, r.value, r.baseline, r.ratio]));

@@ -20,7 +20,8 @@ const port = Number(get('PORT', '3000'));
 const baseDomain = get('BASE_DOMAIN', 'localhost');
 const scheme = get('PUBLIC_URL_SCHEME', 'http');
 const managementHost = get('MANAGEMENT_HOST', '127.0.0.1');
-const managementUrl = (p) => `http://${['0.0.0.0', '::'].includes(managementHost) ? '127.0.0.1' : managementHost}:${p}`;
+const managementUrl = (p) =>
+  `http://${['0.0.0.0', '::'].includes(managementHost) ? '127.0.0.1' : managementHost}:${p}`;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 function reachable(host, p, timeout = 2000) {
@@ -38,8 +39,10 @@ function reachable(host, p, timeout = 2000) {
 
 // 1. PostgreSQL and Redis must be there.
 const missing = [];
-if (!(await reachable(databaseUrl.hostname, Number(databaseUrl.port || 5432)))) missing.push(`PostgreSQL at ${databaseUrl.host}`);
-if (!(await reachable(redisUrl.hostname, Number(redisUrl.port || 6379)))) missing.push(`Redis at ${redisUrl.host}`);
+if (!(await reachable(databaseUrl.hostname, Number(databaseUrl.port || 5432))))
+  missing.push(`PostgreSQL at ${databaseUrl.host}`);
+if (!(await reachable(redisUrl.hostname, Number(redisUrl.port || 6379))))
+  missing.push(`Redis at ${redisUrl.host}`);
 if (missing.length) {
   process.stderr.write(
     `\nGuichet cannot start: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not reachable. ` +
@@ -91,7 +94,11 @@ run('Seeding the reference tenants', process.execPath, ['packages/db/dist/cli.js
 // 4. Processes.
 const children = [];
 function start(name, command, args, options = {}) {
-  const child = spawn(command, args, { cwd: options.cwd ?? root, env: { ...env, ...(options.env ?? {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? root,
+    env: { ...env, ...(options.env ?? {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = `[${name}] `;
   for (const stream of [child.stdout, child.stderr]) {
     let buffer = '';
@@ -118,14 +125,36 @@ if (smtpLocal) {
   if (await reachable('127.0.0.1', smtpPort, 500)) {
     say(`» A mail server already listens on ${smtpPort}: using it (inbox not started).`);
   } else {
-    start('inbox', join(root, 'node_modules/.bin/maildev'), ['--smtp', String(smtpPort), '--web', '1080', '--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '--silent']);
+    start('inbox', join(root, 'node_modules/.bin/maildev'), [
+      '--smtp',
+      String(smtpPort),
+      '--web',
+      '1080',
+      '--ip',
+      '127.0.0.1',
+      '--web-ip',
+      '127.0.0.1',
+      '--silent',
+    ]);
   }
 }
 const watch = dev ? ['--watch'] : [];
 if (dev) {
-  start('tsc-api', 'pnpm', ['exec', 'tsc', '-w', '--preserveWatchOutput', '-p', 'tsconfig.build.json'], { cwd: join(root, 'apps/api') });
-  start('tsc-worker', 'pnpm', ['exec', 'tsc', '-w', '--preserveWatchOutput', '-p', 'tsconfig.build.json'], { cwd: join(root, 'apps/worker') });
-  start('admin', 'pnpm', ['exec', 'vite', '--port', '5173', '--strictPort'], { cwd: join(root, 'apps/admin') });
+  start(
+    'tsc-api',
+    'pnpm',
+    ['exec', 'tsc', '-w', '--preserveWatchOutput', '-p', 'tsconfig.build.json'],
+    { cwd: join(root, 'apps/api') },
+  );
+  start(
+    'tsc-worker',
+    'pnpm',
+    ['exec', 'tsc', '-w', '--preserveWatchOutput', '-p', 'tsconfig.build.json'],
+    { cwd: join(root, 'apps/worker') },
+  );
+  start('admin', 'pnpm', ['exec', 'vite', '--port', '5173', '--strictPort'], {
+    cwd: join(root, 'apps/admin'),
+  });
 }
 start('api', process.execPath, [...watch, 'dist/main.js'], { cwd: join(root, 'apps/api') });
 start('worker', process.execPath, [...watch, 'dist/main.js'], { cwd: join(root, 'apps/worker') });
@@ -139,7 +168,11 @@ function stop(code = 0) {
     for (const child of children) child.kill('SIGKILL');
     process.exit(code);
   }, 10_000);
-  Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => {
+  Promise.all(
+    children.map((c) =>
+      c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)),
+    ),
+  ).then(() => {
     clearTimeout(timer);
     process.exit(code);
   });
@@ -148,17 +181,22 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 // 5. Tell the user where everything is once the API answers.
-const origin = (host) => `${scheme}://${host}${(scheme === 'http' && port === 80) || (scheme === 'https' && port === 443) ? '' : `:${port}`}`;
+const origin = (host) =>
+  `${scheme}://${host}${(scheme === 'http' && port === 80) || (scheme === 'https' && port === 443) ? '' : `:${port}`}`;
 for (let i = 0; i < 300 && !stopping; i++) {
   if (await reachable('127.0.0.1', port, 300)) {
     say('');
     say('Guichet is running. Ctrl-C stops everything.');
     say(`  Portal, Cégep de Sept-Îles:     ${origin(`cegepdeseptiles.${baseDomain}`)}`);
     say(`  Portal, CISSS de la Montérégie: ${origin(`monteregie.${baseDomain}`)}`);
-    say(`  Admin app:                      ${origin(`admin.${baseDomain}`)}${dev ? '  (with live reload: http://localhost:5173)' : ''}`);
+    say(
+      `  Admin app:                      ${origin(`admin.${baseDomain}`)}${dev ? '  (with live reload: http://localhost:5173)' : ''}`,
+    );
     say(`  API documentation:              ${origin(`cegepdeseptiles.${baseDomain}`)}/api/docs`);
     if (smtpLocal) say(`  Local inbox (every email sent):  http://localhost:1080`);
-    say(`  Metrics, detailed health:       ${managementUrl(get('MANAGEMENT_PORT', '9464'))}/metrics (API), ${managementUrl(get('WORKER_MANAGEMENT_PORT', '9465'))}/metrics (worker)`);
+    say(
+      `  Metrics, detailed health:       ${managementUrl(get('MANAGEMENT_PORT', '9464'))}/metrics (API), ${managementUrl(get('WORKER_MANAGEMENT_PORT', '9465'))}/metrics (worker)`,
+    );
     say('');
     break;
   }

@@ -7,9 +7,16 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 rmSync(join(root, '.test-results'), { recursive: true, force: true });
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)], {
+const turbo = spawnSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
+const summary = spawnSync(process.execPath, [join(import.meta.dirname, 'test-summary.mjs')], {
   cwd: root,
   stdio: 'inherit',
 });
-const summary = spawnSync(process.execPath, [join(import.meta.dirname, 'test-summary.mjs')], { cwd: root, stdio: 'inherit' });
 process.exit(turbo.status || summary.status || 0);

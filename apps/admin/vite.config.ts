@@ -13,7 +13,9 @@ import { defaultClientConditions, defineConfig, loadEnv, type ProxyOptions } fro
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
   const apiUrl = env.GUICHET_API_URL ?? 'http://127.0.0.1:3000';
-  const adminHost = env.GUICHET_ADMIN_HOST ?? `admin.${env.BASE_DOMAIN ?? 'localhost'}:${new URL(apiUrl).port || '80'}`;
+  const adminHost =
+    env.GUICHET_ADMIN_HOST ??
+    `admin.${env.BASE_DOMAIN ?? 'localhost'}:${new URL(apiUrl).port || '80'}`;
   const adminOrigin = `${new URL(apiUrl).protocol}//${adminHost}`;
 
   const apiProxy: Record<string, ProxyOptions> = {

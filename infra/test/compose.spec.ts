@@ -274,7 +274,9 @@ describe('docker-compose.yml', () => {
       expect.objectContaining({ published: '3000', target: '3000' }),
       { hostIp: '127.0.0.1', published: '9464', target: '9464' },
     ]);
-    expect(ports(services.worker!)).toEqual([{ hostIp: '127.0.0.1', published: '9465', target: '9465' }]);
+    expect(ports(services.worker!)).toEqual([
+      { hostIp: '127.0.0.1', published: '9465', target: '9465' },
+    ]);
     expect(services.api!.init).toBe(true);
     expect(services.worker!.init).toBe(true);
     expect(services.migrate!.restart).toBe('no');

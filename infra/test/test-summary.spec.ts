@@ -12,7 +12,8 @@ function summarise(results: Record<string, object>, packages: Record<string, obj
   const root = mkdtempSync(join(tmpdir(), 'guichet-summary-'));
   try {
     mkdirSync(join(root, '.test-results'));
-    for (const [name, result] of Object.entries(results)) writeFileSync(join(root, '.test-results', `${name}.json`), JSON.stringify(result));
+    for (const [name, result] of Object.entries(results))
+      writeFileSync(join(root, '.test-results', `${name}.json`), JSON.stringify(result));
     for (const [dir, manifest] of Object.entries(packages)) {
       mkdirSync(join(root, dir), { recursive: true });
       writeFileSync(join(root, dir, 'package.json'), JSON.stringify(manifest));
@@ -26,8 +27,15 @@ function summarise(results: Record<string, object>, packages: Record<string, obj
 
 describe('test summary', () => {
   it('adds up every file and exits 0 when all passed', () => {
-    const { status, lines } = summarise({ api: { numPassedTests: 3, numFailedTests: 0 }, db: { numPassedTests: 2, numFailedTests: 0 } });
-    expect(lines).toEqual(['api: 3 passed, 0 failed', 'db: 2 passed, 0 failed', '5 passed, 0 failed']);
+    const { status, lines } = summarise({
+      api: { numPassedTests: 3, numFailedTests: 0 },
+      db: { numPassedTests: 2, numFailedTests: 0 },
+    });
+    expect(lines).toEqual([
+      'api: 3 passed, 0 failed',
+      'db: 2 passed, 0 failed',
+      '5 passed, 0 failed',
+    ]);
     expect(status).toBe(0);
   });
 
@@ -36,13 +44,23 @@ describe('test summary', () => {
       api: { numPassedTests: 1, numFailedTests: 0, numRuntimeErrorTestSuites: 1 },
       db: { numPassedTests: 2, numFailedTests: 0, numRuntimeErrorTestSuites: 0 },
     });
-    expect(lines).toEqual(['api: 1 passed, 0 failed (1 suite(s) failed to run)', 'db: 2 passed, 0 failed', '3 passed, 1 failed']);
+    expect(lines).toEqual([
+      'api: 1 passed, 0 failed (1 suite(s) failed to run)',
+      'db: 2 passed, 0 failed',
+      '3 passed, 1 failed',
+    ]);
     expect(status).toBe(1);
   });
 
   it('counts a package with a test script and no results as failed', () => {
-    const { status, lines } = summarise({ api: { numPassedTests: 1, numFailedTests: 0 } }, { 'packages/rules': { name: '@guichet/rules', scripts: { test: 'jest' } } });
-    expect(lines.slice(-2)).toEqual(['rules: no results (its tests did not run)', '1 passed, 1 failed']);
+    const { status, lines } = summarise(
+      { api: { numPassedTests: 1, numFailedTests: 0 } },
+      { 'packages/rules': { name: '@guichet/rules', scripts: { test: 'jest' } } },
+    );
+    expect(lines.slice(-2)).toEqual([
+      'rules: no results (its tests did not run)',
+      '1 passed, 1 failed',
+    ]);
     expect(status).toBe(1);
   });
 });

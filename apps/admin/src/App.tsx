@@ -2,7 +2,15 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TotpEnabledResponse } from '@guichet/types';
 import { ApiClient } from './api';
 import { AppHeader } from './components/app-header';
-import { CATALOGS, I18nContext, initialLocale, saveLocale, type I18n, type TextKey, type UiLocale } from './i18n';
+import {
+  CATALOGS,
+  I18nContext,
+  initialLocale,
+  saveLocale,
+  type I18n,
+  type TextKey,
+  type UiLocale,
+} from './i18n';
 import { AdminsPage } from './pages/admins-page';
 import { MyAccountPage } from './pages/my-account-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -11,7 +19,14 @@ import { SignInPage } from './pages/sign-in-page';
 import { TenantPage } from './pages/tenant-page';
 import { TenantsPage } from './pages/tenants-page';
 import { HOME, useHashRoute } from './router';
-import { clearSession, isExpired, loadSession, saveSession, sessionFromLogin, type Session } from './session';
+import {
+  clearSession,
+  isExpired,
+  loadSession,
+  saveSession,
+  sessionFromLogin,
+  type Session,
+} from './session';
 
 /** setTimeout's ceiling (about 24.8 days). */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -76,7 +91,10 @@ export function App() {
     const check = () => {
       if (isExpired(session)) endSession('sessionExpired');
     };
-    const timer = window.setTimeout(check, Math.min(Math.max(session.expiresAt - Date.now(), 0), MAX_TIMEOUT_MS));
+    const timer = window.setTimeout(
+      check,
+      Math.min(Math.max(session.expiresAt - Date.now(), 0), MAX_TIMEOUT_MS),
+    );
     document.addEventListener('visibilitychange', check);
     window.addEventListener('focus', check);
     return () => {
@@ -122,7 +140,8 @@ export function App() {
 
   // Turning the second factor on ended every token of this admin; this session goes on with the new one.
   const renewSession = useCallback(
-    ({ accessToken, expiresIn, ...admin }: TotpEnabledResponse) => startSession(sessionFromLogin({ accessToken, token: accessToken, expiresIn, admin })),
+    ({ accessToken, expiresIn, ...admin }: TotpEnabledResponse) =>
+      startSession(sessionFromLogin({ accessToken, token: accessToken, expiresIn, admin })),
     [startSession],
   );
 
@@ -137,7 +156,14 @@ export function App() {
   } else if (route.name === 'audit' && session.admin.role === 'platform-admin') {
     page = <PlatformAuditPage api={api} />;
   } else if (route.name === 'account') {
-    page = <MyAccountPage api={api} admin={session.admin} onAdminChanged={updateAdmin} onSessionRenewed={renewSession} />;
+    page = (
+      <MyAccountPage
+        api={api}
+        admin={session.admin}
+        onAdminChanged={updateAdmin}
+        onSessionRenewed={renewSession}
+      />
+    );
   } else if (route.name === 'tenants' || route.name === 'sign-in') {
     page = <TenantsPage api={api} admin={session.admin} navigate={navigate} />;
   } else {

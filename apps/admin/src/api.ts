@@ -163,21 +163,43 @@ export class ApiClient {
     return this.json('PATCH', `/tenants/${seg(tenantId)}/settings`, { body: patch });
   }
   /** The file as the body; the API tells PNG, JPEG and SVG from its bytes. */
-  uploadBrandingAsset(tenantId: string, kind: BrandingAssetKind, file: Blob): Promise<BrandingAssetView> {
-    return this.json('PUT', `/tenants/${seg(tenantId)}/branding/${seg(kind)}`, { body: file, contentType: file.type.startsWith('image/') ? file.type : 'application/octet-stream' });
+  uploadBrandingAsset(
+    tenantId: string,
+    kind: BrandingAssetKind,
+    file: Blob,
+  ): Promise<BrandingAssetView> {
+    return this.json('PUT', `/tenants/${seg(tenantId)}/branding/${seg(kind)}`, {
+      body: file,
+      contentType: file.type.startsWith('image/') ? file.type : 'application/octet-stream',
+    });
   }
   removeBrandingAsset(tenantId: string, kind: BrandingAssetKind): Promise<void> {
     return this.json('DELETE', `/tenants/${seg(tenantId)}/branding/${seg(kind)}`, {});
   }
   /** The stored (sanitised) image, for a preview (a bearer-token download, so fetched here). */
-  async brandingAsset(tenantId: string, kind: BrandingAssetKind, signal?: AbortSignal): Promise<Blob> {
-    const response = await this.send('GET', `/tenants/${seg(tenantId)}/branding/${seg(kind)}`, { accept: 'image/*', signal });
+  async brandingAsset(
+    tenantId: string,
+    kind: BrandingAssetKind,
+    signal?: AbortSignal,
+  ): Promise<Blob> {
+    const response = await this.send('GET', `/tenants/${seg(tenantId)}/branding/${seg(kind)}`, {
+      accept: 'image/*',
+      signal,
+    });
     return response.blob();
   }
-  testUsernameRule(tenantId: string, body: UsernameRuleTestRequest, signal?: AbortSignal): Promise<UsernameRuleTestResponse> {
+  testUsernameRule(
+    tenantId: string,
+    body: UsernameRuleTestRequest,
+    signal?: AbortSignal,
+  ): Promise<UsernameRuleTestResponse> {
     return this.json('POST', `/tenants/${seg(tenantId)}/username-rule/test`, { body, signal });
   }
-  testPasswordPolicy(tenantId: string, body: PasswordPolicyTestRequest, signal?: AbortSignal): Promise<PasswordPolicyTestResponse> {
+  testPasswordPolicy(
+    tenantId: string,
+    body: PasswordPolicyTestRequest,
+    signal?: AbortSignal,
+  ): Promise<PasswordPolicyTestResponse> {
     return this.json('POST', `/tenants/${seg(tenantId)}/password-policy/test`, { body, signal });
   }
 
@@ -199,31 +221,70 @@ export class ApiClient {
   templates(tenantId: string, signal?: AbortSignal): Promise<TemplateListItem[]> {
     return this.json('GET', `/tenants/${seg(tenantId)}/templates`, { signal });
   }
-  template(tenantId: string, kind: string, locale: string, signal?: AbortSignal): Promise<TemplateView> {
-    return this.json('GET', `/tenants/${seg(tenantId)}/templates/${seg(kind)}/${seg(locale)}`, { signal });
+  template(
+    tenantId: string,
+    kind: string,
+    locale: string,
+    signal?: AbortSignal,
+  ): Promise<TemplateView> {
+    return this.json('GET', `/tenants/${seg(tenantId)}/templates/${seg(kind)}/${seg(locale)}`, {
+      signal,
+    });
   }
-  putTemplate(tenantId: string, kind: string, locale: string, body: TemplateSource): Promise<TemplateView> {
-    return this.json('PUT', `/tenants/${seg(tenantId)}/templates/${seg(kind)}/${seg(locale)}`, { body });
+  putTemplate(
+    tenantId: string,
+    kind: string,
+    locale: string,
+    body: TemplateSource,
+  ): Promise<TemplateView> {
+    return this.json('PUT', `/tenants/${seg(tenantId)}/templates/${seg(kind)}/${seg(locale)}`, {
+      body,
+    });
   }
   resetTemplate(tenantId: string, kind: string, locale: string): Promise<TemplateView> {
-    return this.json('DELETE', `/tenants/${seg(tenantId)}/templates/${seg(kind)}/${seg(locale)}`, {});
+    return this.json(
+      'DELETE',
+      `/tenants/${seg(tenantId)}/templates/${seg(kind)}/${seg(locale)}`,
+      {},
+    );
   }
-  previewTemplate(tenantId: string, kind: string, locale: string, body: TemplateSource, signal?: AbortSignal): Promise<TemplatePreviewResponse> {
-    return this.json('POST', `/tenants/${seg(tenantId)}/templates/${seg(kind)}/${seg(locale)}/preview`, { body, signal });
+  previewTemplate(
+    tenantId: string,
+    kind: string,
+    locale: string,
+    body: TemplateSource,
+    signal?: AbortSignal,
+  ): Promise<TemplatePreviewResponse> {
+    return this.json(
+      'POST',
+      `/tenants/${seg(tenantId)}/templates/${seg(kind)}/${seg(locale)}/preview`,
+      { body, signal },
+    );
   }
 
   // Accounts
   importUsers(tenantId: string, file: Blob): Promise<ImportReport> {
-    return this.json('POST', `/tenants/${seg(tenantId)}/users/import`, { body: file, contentType: 'text/csv' });
+    return this.json('POST', `/tenants/${seg(tenantId)}/users/import`, {
+      body: file,
+      contentType: 'text/csv',
+    });
   }
-  users(tenantId: string, query: UserListQuery, signal?: AbortSignal): Promise<Page<AdminUserView>> {
+  users(
+    tenantId: string,
+    query: UserListQuery,
+    signal?: AbortSignal,
+  ): Promise<Page<AdminUserView>> {
     return this.json('GET', `/tenants/${seg(tenantId)}/users`, { query: query as Query, signal });
   }
   userAction(tenantId: string, userId: string, action: UserAction): Promise<AdminUserView> {
-    return this.json('POST', `/tenants/${seg(tenantId)}/users/${seg(userId)}/${action}`, { body: {} });
+    return this.json('POST', `/tenants/${seg(tenantId)}/users/${seg(userId)}/${action}`, {
+      body: {},
+    });
   }
   sendReset(tenantId: string, userId: string): Promise<SendResetResponse> {
-    return this.json('POST', `/tenants/${seg(tenantId)}/users/${seg(userId)}/send-reset`, { body: {} });
+    return this.json('POST', `/tenants/${seg(tenantId)}/users/${seg(userId)}/send-reset`, {
+      body: {},
+    });
   }
 
   // Applications (OpenID Connect clients)
@@ -234,22 +295,37 @@ export class ApiClient {
   createOidcClient(tenantId: string, body: OidcClientCreateRequest): Promise<OidcClientCreated> {
     return this.json('POST', `/tenants/${seg(tenantId)}/oidc-clients`, { body });
   }
-  updateOidcClient(tenantId: string, clientId: string, body: OidcClientUpdateRequest): Promise<OidcClientView> {
+  updateOidcClient(
+    tenantId: string,
+    clientId: string,
+    body: OidcClientUpdateRequest,
+  ): Promise<OidcClientView> {
     return this.json('PATCH', `/tenants/${seg(tenantId)}/oidc-clients/${seg(clientId)}`, { body });
   }
   rotateOidcClientSecret(tenantId: string, clientId: string): Promise<OidcClientCreated> {
-    return this.json('POST', `/tenants/${seg(tenantId)}/oidc-clients/${seg(clientId)}/secret`, { body: {} });
+    return this.json('POST', `/tenants/${seg(tenantId)}/oidc-clients/${seg(clientId)}/secret`, {
+      body: {},
+    });
   }
   deleteOidcClient(tenantId: string, clientId: string): Promise<void> {
     return this.json('DELETE', `/tenants/${seg(tenantId)}/oidc-clients/${seg(clientId)}`, {});
   }
 
   // Deliveries and audit
-  deliveries(tenantId: string, query: DeliveryListQuery, signal?: AbortSignal): Promise<Page<DeliveryView>> {
-    return this.json('GET', `/tenants/${seg(tenantId)}/deliveries`, { query: query as Query, signal });
+  deliveries(
+    tenantId: string,
+    query: DeliveryListQuery,
+    signal?: AbortSignal,
+  ): Promise<Page<DeliveryView>> {
+    return this.json('GET', `/tenants/${seg(tenantId)}/deliveries`, {
+      query: query as Query,
+      signal,
+    });
   }
   retryDelivery(tenantId: string, deliveryId: string): Promise<DeliveryView> {
-    return this.json('POST', `/tenants/${seg(tenantId)}/deliveries/${seg(deliveryId)}/retry`, { body: {} });
+    return this.json('POST', `/tenants/${seg(tenantId)}/deliveries/${seg(deliveryId)}/retry`, {
+      body: {},
+    });
   }
   audit(tenantId: string, query: AuditQuery, signal?: AbortSignal): Promise<Page<AuditEventView>> {
     return this.json('GET', `/tenants/${seg(tenantId)}/audit`, { query: query as Query, signal });
@@ -259,12 +335,18 @@ export class ApiClient {
     return this.json('GET', '/audit', { query: query as Query, signal });
   }
   async platformAuditCsv(query: AuditQuery): Promise<Blob> {
-    const response = await this.send('GET', '/audit.csv', { query: query as Query, accept: 'text/csv' });
+    const response = await this.send('GET', '/audit.csv', {
+      query: query as Query,
+      accept: 'text/csv',
+    });
     return response.blob();
   }
   /** The audit log as CSV (a bearer-token download, so fetched here rather than linked). */
   async auditCsv(tenantId: string, query: AuditQuery): Promise<Blob> {
-    const response = await this.send('GET', `/tenants/${seg(tenantId)}/audit.csv`, { query: query as Query, accept: 'text/csv' });
+    const response = await this.send('GET', `/tenants/${seg(tenantId)}/audit.csv`, {
+      query: query as Query,
+      accept: 'text/csv',
+    });
     return response.blob();
   }
 
@@ -279,7 +361,11 @@ export class ApiClient {
     }
   }
 
-  private async send(method: string, path: string, options: RequestOptions & { accept: string }): Promise<Response> {
+  private async send(
+    method: string,
+    path: string,
+    options: RequestOptions & { accept: string },
+  ): Promise<Response> {
     const { body, signal, auth = true, query, contentType, accept } = options;
     const headers: Record<string, string> = { accept };
     const locale = this.options.getLocale?.();
@@ -321,7 +407,12 @@ export class ApiClient {
       if (response.status === 401 && token) this.options.onUnauthorized();
       throw new ApiRequestError(
         response.status,
-        isApiError(data) ? data : { error: `http_${response.status}`, message: response.statusText || `HTTP ${response.status}` },
+        isApiError(data)
+          ? data
+          : {
+              error: `http_${response.status}`,
+              message: response.statusText || `HTTP ${response.status}`,
+            },
       );
     }
     return response;

@@ -12,14 +12,21 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** A date and time in the UI language; the raw value when it is not a date. */
-export function formatDateTime(iso: string | null | undefined, intlLocale: string, style: 'date' | 'datetime' = 'datetime'): string {
+export function formatDateTime(
+  iso: string | null | undefined,
+  intlLocale: string,
+  style: 'date' | 'datetime' = 'datetime',
+): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const key = `${intlLocale}|${style}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale, style === 'date' ? { dateStyle: 'long' } : { dateStyle: 'medium', timeStyle: 'short' });
+    format = new Intl.DateTimeFormat(
+      intlLocale,
+      style === 'date' ? { dateStyle: 'long' } : { dateStyle: 'medium', timeStyle: 'short' },
+    );
     formats.set(key, format);
   }
   return format.format(date);

@@ -2,7 +2,11 @@ import { createContext, useContext } from 'react';
 import type { Locale } from '@guichet/types';
 import { en } from './messages/en';
 import { fr, type Messages } from './messages/fr';
-import { PORTAL_LANGUAGE_NAMES, PORTAL_PREVIEW_TEXTS, type PortalPreviewTexts } from './messages/portal-preview';
+import {
+  PORTAL_LANGUAGE_NAMES,
+  PORTAL_PREVIEW_TEXTS,
+  type PortalPreviewTexts,
+} from './messages/portal-preview';
 
 /** Languages of the admin app itself (tenants' portals also speak Portuguese). */
 export type UiLocale = Extract<Locale, 'fr' | 'en'>;
@@ -19,7 +23,9 @@ export type { Messages, PortalPreviewTexts };
 export { PORTAL_LANGUAGE_NAMES, PORTAL_PREVIEW_TEXTS };
 
 /** Keys of the messages that are plain strings: state keeps these, so a language switch re-translates it. */
-export type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+export type TextKey = {
+  [K in keyof Messages]: Messages[K] extends string ? K : never;
+}[keyof Messages];
 
 export const CATALOGS: Record<UiLocale, Messages> = { fr, en };
 

@@ -35,13 +35,16 @@ function isSection(value: string | undefined): value is TenantSection {
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').split('?')[0] || '/';
-  const parts = path.split('/').filter(Boolean).map((p) => {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return p;
-    }
-  });
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
   const [first, id, section, kind, locale, ...rest] = parts;
   if (parts.length === 0) return HOME;
   if (parts.length === 1) {
@@ -54,7 +57,8 @@ export function parseHash(hash: string): Route {
   if (first === 'tenants' && id) {
     if (parts.length === 2) return { name: 'tenant', tenantId: id, section: 'overview' };
     if (parts.length === 3 && isSection(section)) return { name: 'tenant', tenantId: id, section };
-    if (section === 'templates' && kind && locale && rest.length === 0) return { name: 'template', tenantId: id, kind, locale };
+    if (section === 'templates' && kind && locale && rest.length === 0)
+      return { name: 'template', tenantId: id, kind, locale };
   }
   return { name: 'not-found', path };
 }

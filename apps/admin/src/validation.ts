@@ -21,7 +21,11 @@ function override(path: (string | number)[], overrides: Overrides): string | nul
 }
 
 /** A zod issue as a sentence of the catalog (the schemas' own messages are English, for API clients). */
-export function issueMessage(issue: z.core.$ZodIssue, t: Messages, overrides: Overrides = {}): string {
+export function issueMessage(
+  issue: z.core.$ZodIssue,
+  t: Messages,
+  overrides: Overrides = {},
+): string {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   switch (issue.code) {
     case 'too_small': {
@@ -51,7 +55,12 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Messages, overrides: Ov
  * Every issue of a failed parse, the first per path. `overrides` are keyed by paths of the
  * schema parsed; the result by `prefix` + path (the path in the settings, the field's `data-field`).
  */
-export function zodFieldErrors(error: z.ZodError, t: Messages, overrides: Overrides = {}, prefix: (string | number)[] = []): FieldErrors {
+export function zodFieldErrors(
+  error: z.ZodError,
+  t: Messages,
+  overrides: Overrides = {},
+  prefix: (string | number)[] = [],
+): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = pathKey([...prefix, ...issue.path]);
@@ -65,7 +74,9 @@ export function focusFirstError(errors: FieldErrors, root: ParentNode = document
   const first = Object.keys(errors)[0];
   if (first === undefined) return;
   requestAnimationFrame(() => {
-    const el = root.querySelector<HTMLElement>(`[data-field="${CSS.escape(first)}"]`) ?? root.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const el =
+      root.querySelector<HTMLElement>(`[data-field="${CSS.escape(first)}"]`) ??
+      root.querySelector<HTMLElement>('[aria-invalid="true"]');
     el?.focus();
   });
 }

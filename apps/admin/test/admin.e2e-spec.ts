@@ -35,11 +35,22 @@ describe('admin app in a browser', () => {
     await seed(ds, parseEnv(env));
     await ds.destroy();
     const port = await freePort();
-    api = await startProcess({ script: API_MAIN, env: { ...env, PORT: String(port), PUBLIC_PORT: String(port), MANAGEMENT_PORT: '0' }, healthPort: port });
+    api = await startProcess({
+      script: API_MAIN,
+      env: { ...env, PORT: String(port), PUBLIC_PORT: String(port), MANAGEMENT_PORT: '0' },
+      healthPort: port,
+    });
     origin = `http://admin.localhost:${port}`;
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     mkdirSync(ARTIFACTS, { recursive: true });
   });
@@ -61,7 +72,9 @@ describe('admin app in a browser', () => {
     await page.fill('#password', ADMIN.password);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=tenants-table] tr[data-slug]');
-    const slugs = await page.$$eval('tr[data-slug]', (rows) => rows.map((r) => r.getAttribute('data-slug')));
+    const slugs = await page.$$eval('tr[data-slug]', (rows) =>
+      rows.map((r) => r.getAttribute('data-slug')),
+    );
     expect(slugs.sort()).toEqual(['cegepdeseptiles', 'monteregie']);
     expect(await page.textContent('[data-testid=tenants-table]')).toContain('Cégep de Sept-Îles');
     await page.screenshot({ path: `${ARTIFACTS}/tenants-desktop.png`, fullPage: true });

@@ -25,14 +25,19 @@ describe('admin app: a tenant’s applications (OpenID Connect clients), in a br
         method: 'POST',
         host: `cegepdeseptiles.localhost:${stack.port}`,
         path: '/oidc/token/introspection',
-        headers: { authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: 'token=not-a-token',
       })
     ).status;
 
   it('registers an application: the secret shown once with a copy button, then rotated; an edit and a confirmed deletion', async () => {
     const page = await stack.newPage();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.adminOrigin });
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.adminOrigin });
     await signIn(page, stack.adminOrigin, ROOT);
     await page.goto(`${stack.adminOrigin}/#/tenants/${cegep.id}/applications`);
     await page.waitForSelector('[data-testid=applications-empty]');
@@ -42,15 +47,25 @@ describe('admin app: a tenant’s applications (OpenID Connect clients), in a br
     await page.fill('#create-client-redirect-uris', 'not a url');
     await page.click('[data-testid=create-client-submit]');
     await page.waitForSelector('[data-testid=create-client-status-error]');
-    expect(await page.textContent('[data-testid=create-client-status-error]')).toContain('not a url');
+    expect(await page.textContent('[data-testid=create-client-status-error]')).toContain(
+      'not a url',
+    );
 
-    await page.fill('#create-client-redirect-uris', 'https://moodle.cegepsi.ca/callback\nhttps://moodle.cegepsi.ca/callback2');
+    await page.fill(
+      '#create-client-redirect-uris',
+      'https://moodle.cegepsi.ca/callback\nhttps://moodle.cegepsi.ca/callback2',
+    );
     await page.fill('#create-client-post-logout-uris', 'https://moodle.cegepsi.ca/');
-    await page.fill('#create-client-backchannel-uri', 'https://moodle.cegepsi.ca/backchannel-logout');
+    await page.fill(
+      '#create-client-backchannel-uri',
+      'https://moodle.cegepsi.ca/backchannel-logout',
+    );
     await page.check('#create-client-first-party');
     await page.click('[data-testid=create-client-submit]');
     await page.waitForSelector('[data-testid=client-secret-notice]');
-    expect(await page.textContent('[data-testid=client-secret-warning]')).toContain('vous ne le reverrez plus');
+    expect(await page.textContent('[data-testid=client-secret-warning]')).toContain(
+      'vous ne le reverrez plus',
+    );
     const clientId = (await page.textContent('[data-testid=client-secret-client-id]'))!.trim();
     const secret = (await page.textContent('[data-testid=client-secret-value]'))!.trim();
     expect(secret).toMatch(/^[\w-]{43}$/);
@@ -62,8 +77,19 @@ describe('admin app: a tenant’s applications (OpenID Connect clients), in a br
     const row = `[data-testid=application-row][data-client-id="${clientId}"]`;
     await page.waitForSelector(row);
     expect(await page.textContent(`${row} [data-testid=application-last-use]`)).toBe('Jamais');
-    const stored = await stack.adminApi<OidcClientView>(ROOT, 'GET', `/tenants/${cegep.id}/oidc-clients/${clientId}`);
-    expect(stored.body).toMatchObject({ name: 'Moodle', firstParty: true, public: false, redirectUris: ['https://moodle.cegepsi.ca/callback', 'https://moodle.cegepsi.ca/callback2'], postLogoutRedirectUris: ['https://moodle.cegepsi.ca/'], backchannelLogoutUri: 'https://moodle.cegepsi.ca/backchannel-logout' });
+    const stored = await stack.adminApi<OidcClientView>(
+      ROOT,
+      'GET',
+      `/tenants/${cegep.id}/oidc-clients/${clientId}`,
+    );
+    expect(stored.body).toMatchObject({
+      name: 'Moodle',
+      firstParty: true,
+      public: false,
+      redirectUris: ['https://moodle.cegepsi.ca/callback', 'https://moodle.cegepsi.ca/callback2'],
+      postLogoutRedirectUris: ['https://moodle.cegepsi.ca/'],
+      backchannelLogoutUri: 'https://moodle.cegepsi.ca/backchannel-logout',
+    });
 
     // Once dismissed (or the page reloaded), the secret is nowhere to be seen again.
     await page.click('[data-testid=client-secret-done]');
@@ -78,7 +104,9 @@ describe('admin app: a tenant’s applications (OpenID Connect clients), in a br
     await page.waitForSelector('[data-testid=client-secret-notice]');
     const rotated = (await page.textContent('[data-testid=client-secret-value]'))!.trim();
     expect(rotated).not.toBe(secret);
-    expect(await page.textContent('[data-testid=application-action-status]')).toContain('l’ancien ne fonctionne plus');
+    expect(await page.textContent('[data-testid=application-action-status]')).toContain(
+      'l’ancien ne fonctionne plus',
+    );
     expect(await authenticates(clientId, secret)).toBe(401);
     expect(await authenticates(clientId, rotated)).toBe(200);
     await page.click('[data-testid=client-secret-done]');
@@ -89,10 +117,20 @@ describe('admin app: a tenant’s applications (OpenID Connect clients), in a br
     await page.fill(`#edit-client-${clientId}-backchannel-uri`, '');
     await page.click(`[data-testid=edit-client-${clientId}-submit]`);
     await page.waitForSelector(`[data-testid=application-row][data-name="Moodle 2"]`);
-    expect((await stack.adminApi<OidcClientView>(ROOT, 'GET', `/tenants/${cegep.id}/oidc-clients/${clientId}`)).body).toMatchObject({ name: 'Moodle 2', backchannelLogoutUri: null });
+    expect(
+      (
+        await stack.adminApi<OidcClientView>(
+          ROOT,
+          'GET',
+          `/tenants/${cegep.id}/oidc-clients/${clientId}`,
+        )
+      ).body,
+    ).toMatchObject({ name: 'Moodle 2', backchannelLogoutUri: null });
 
     // Deleting asks first, naming the application; then the client is gone and its secret dead.
-    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.message()), void d.accept())));
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => (resolve(d.message()), void d.accept())),
+    );
     await page.click(`${row} [data-testid=application-delete]`);
     expect(await asked).toContain('Supprimer Moodle 2 ?');
     await page.waitForSelector('[data-testid=applications-empty]');

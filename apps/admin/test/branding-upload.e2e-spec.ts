@@ -8,7 +8,8 @@ import { eventually, ROOT, signIn, type Stack, startStack } from './support.js';
 jest.setTimeout(90_000);
 
 const CEGEP_ADMIN = { email: 'branding@cegepsi.test', password: 'cegep admin password 2' };
-const LOGO_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" onload="alert(1)"><rect width="120" height="40" fill="#7a1f5c"/><script>alert(2)</script></svg>';
+const LOGO_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" onload="alert(1)"><rect width="120" height="40" fill="#7a1f5c"/><script>alert(2)</script></svg>';
 
 describe('admin app: a tenant admin uploads the logo, and the portal shows it', () => {
   let stack: Stack;
@@ -17,8 +18,14 @@ describe('admin app: a tenant admin uploads the logo, and the portal shows it', 
 
   beforeAll(async () => {
     stack = await startStack();
-    cegep = (await stack.adminApi<TenantSummary[]>(ROOT, 'GET', '/tenants')).body.find((t) => t.slug === 'cegepdeseptiles')!;
-    const created = await stack.adminApi<AdminAccountView>(ROOT, 'POST', '/admins', { ...CEGEP_ADMIN, role: 'tenant-admin', tenantIds: [cegep.id] });
+    cegep = (await stack.adminApi<TenantSummary[]>(ROOT, 'GET', '/tenants')).body.find(
+      (t) => t.slug === 'cegepdeseptiles',
+    )!;
+    const created = await stack.adminApi<AdminAccountView>(ROOT, 'POST', '/admins', {
+      ...CEGEP_ADMIN,
+      role: 'tenant-admin',
+      tenantIds: [cegep.id],
+    });
     if (created.status !== 201) throw new Error(JSON.stringify(created.body));
     writeFileSync(join(files, 'logo.svg'), LOGO_SVG);
     writeFileSync(join(files, 'page.png'), '<!doctype html><title>not an image</title>');
@@ -37,7 +44,9 @@ describe('admin app: a tenant admin uploads the logo, and the portal shows it', 
     await page.setInputFiles('[data-testid=brand-logo-file]', join(files, 'page.png'));
     await page.click('[data-testid=brand-logo-submit]');
     await page.waitForSelector('[data-testid=brand-logo-error]');
-    expect(await page.textContent('[data-testid=brand-logo-error]')).toContain('n’est pas une image PNG, JPEG ou SVG');
+    expect(await page.textContent('[data-testid=brand-logo-error]')).toContain(
+      'n’est pas une image PNG, JPEG ou SVG',
+    );
 
     await page.setInputFiles('[data-testid=brand-logo-file]', join(files, 'logo.svg'));
     await page.waitForSelector('[data-testid=brand-logo-chosen]');
@@ -45,14 +54,27 @@ describe('admin app: a tenant admin uploads the logo, and the portal shows it', 
     await page.waitForSelector('[data-testid=brand-logo-ok]');
     // The stored (cleaned) image replaces the chosen one, and the preview of the login page uses it.
     await page.waitForSelector('[data-testid=brand-logo-stored]');
-    await eventually(async () => ((await page.getAttribute('[data-testid=login-preview] .pp-brand img', 'src')) ?? '').startsWith('data:image/svg+xml'), 'the preview to show the upload');
+    await eventually(
+      async () =>
+        (
+          (await page.getAttribute('[data-testid=login-preview] .pp-brand img', 'src')) ?? ''
+        ).startsWith('data:image/svg+xml'),
+      'the preview to show the upload',
+    );
 
     const portal = await stack.newPage();
     await portal.goto(`${stack.portalOrigin('cegepdeseptiles')}/login`);
     const src = await portal.getAttribute('header .brand img', 'src');
     expect(src).toMatch(/^\/assets\/brand\/logo\.[0-9a-f]{16}\.svg$/);
     // The browser really loaded and drew it.
-    await eventually(async () => portal.$eval('header .brand img', (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0), 'the logo to load');
+    await eventually(
+      async () =>
+        portal.$eval(
+          'header .brand img',
+          (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+        ),
+      'the logo to load',
+    );
     const served = await stack.request(`cegepdeseptiles.localhost:${stack.port}`, src!);
     expect(served.headers['content-type']).toBe('image/svg+xml');
     expect(served.body).toContain('<rect');

@@ -3,7 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDataSource, seed } from '@guichet/db';
 import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
-import { freePort, httpRequest, type HttpResponse, type RunningProcess, type SmtpSink, startProcess, startSmtpSink } from '@guichet/testing';
+import {
+  freePort,
+  httpRequest,
+  type HttpResponse,
+  type RunningProcess,
+  type SmtpSink,
+  startProcess,
+  startSmtpSink,
+} from '@guichet/testing';
 import { parseEnv } from '@guichet/types';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -24,7 +32,12 @@ export interface Stack {
   worker: RunningProcess;
   browser: Browser;
   /** A call to the admin API as the given admin (a token per email, kept). */
-  adminApi<T = unknown>(who: { email: string; password: string }, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  adminApi<T = unknown>(
+    who: { email: string; password: string },
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
   request(host: string, path: string): Promise<HttpResponse>;
   /** A JSON POST to a tenant's portal API (`/api/v1/…` on `{slug}.localhost`). */
   portalPost(slug: string, path: string, body: unknown): Promise<HttpResponse>;
@@ -67,19 +80,46 @@ export async function startStack(): Promise<Stack> {
   await ds.destroy();
 
   // Management ports: any free one (0), so parallel stacks do not collide on the defaults.
-  const api = await startProcess({ script: API_MAIN, env: { ...env, MANAGEMENT_PORT: '0' }, healthPort: port });
+  const api = await startProcess({
+    script: API_MAIN,
+    env: { ...env, MANAGEMENT_PORT: '0' },
+    healthPort: port,
+  });
   const workerPort = await freePort();
-  const worker = await startProcess({ script: WORKER_MAIN, env: { ...env, WORKER_HEALTH_PORT: String(workerPort), WORKER_MANAGEMENT_PORT: '0' }, healthPort: workerPort });
+  const worker = await startProcess({
+    script: WORKER_MAIN,
+    env: { ...env, WORKER_HEALTH_PORT: String(workerPort), WORKER_MANAGEMENT_PORT: '0' },
+    healthPort: workerPort,
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   mkdirSync(ARTIFACTS, { recursive: true });
 
   const adminHost = `admin.localhost:${port}`;
   const tokens = new Map<string, string>();
-  const call = async (host: string, method: string, path: string, body?: unknown, token?: string) => {
-    const res = await httpRequest(port, { host, method, path, body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const call = async (
+    host: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ) => {
+    const res = await httpRequest(port, {
+      host,
+      method,
+      path,
+      body,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     return { status: res.status, body: res.body ? (JSON.parse(res.body) as unknown) : undefined };
   };
   const problems: string[] = [];
@@ -93,24 +133,35 @@ export async function startStack(): Promise<Stack> {
     worker,
     browser,
     problems,
-    async adminApi<T>(who: { email: string; password: string }, method: string, path: string, body?: unknown) {
+    async adminApi<T>(
+      who: { email: string; password: string },
+      method: string,
+      path: string,
+      body?: unknown,
+    ) {
       let token = tokens.get(who.email);
       if (!token) {
         const login = await call(adminHost, 'POST', '/api/v1/admin/auth/login', who);
-        if (login.status !== 200) throw new Error(`sign-in of ${who.email}: ${login.status} ${JSON.stringify(login.body)}`);
+        if (login.status !== 200)
+          throw new Error(`sign-in of ${who.email}: ${login.status} ${JSON.stringify(login.body)}`);
         token = (login.body as { accessToken: string }).accessToken;
         tokens.set(who.email, token);
       }
-      return call(adminHost, method, `/api/v1/admin${path}`, body, token) as Promise<{ status: number; body: T }>;
+      return call(adminHost, method, `/api/v1/admin${path}`, body, token) as Promise<{
+        status: number;
+        body: T;
+      }>;
     },
     request: (host, path) => httpRequest(port, { host, path }),
-    portalPost: (slug, path, body) => httpRequest(port, { host: `${slug}.localhost:${port}`, method: 'POST', path, body }),
+    portalPost: (slug, path, body) =>
+      httpRequest(port, { host: `${slug}.localhost:${port}`, method: 'POST', path, body }),
     async newPage({ width = 1280, height = 900 } = {}) {
       // A French-speaking visitor: portals answer in the browser's language.
       const page = await browser.newPage({ viewport: { width, height }, locale: 'fr-CA' });
       page.on('console', (m) => {
         // Chromium logs every 4xx answer of fetch; the tests cause some on purpose (and check them).
-        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`${page.url()}: ${m.text()}`);
+        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+          problems.push(`${page.url()}: ${m.text()}`);
       });
       page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
       return page;
@@ -126,7 +177,11 @@ export async function startStack(): Promise<Stack> {
 }
 
 /** Signs in through the app's own form and waits for the tenant picker. */
-export async function signIn(page: Page, origin: string, who: { email: string; password: string }): Promise<void> {
+export async function signIn(
+  page: Page,
+  origin: string,
+  who: { email: string; password: string },
+): Promise<void> {
   await page.goto(`${origin}/#/tenants`);
   await page.fill('#email', who.email);
   await page.fill('#password', who.password);
@@ -135,7 +190,11 @@ export async function signIn(page: Page, origin: string, who: { email: string; p
 }
 
 /** Waits until `check` holds, polling. */
-export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+export async function eventually(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -147,7 +206,8 @@ export async function eventually(check: () => Promise<boolean>, what: string, ti
 export function totpCode(secret: string, at = Date.now()): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let bits = '';
-  for (const c of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  for (const c of secret.replace(/=+$/, '').toUpperCase())
+    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
   const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));

@@ -30,7 +30,12 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export const ADMIN_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Each request's logger: our id (`reqId`), and a client's X-Request-Id beside it when it sent a sane one. */
-function withClientRequestId(parent: FastifyBaseLogger, bindings: Parameters<FastifyBaseLogger['child']>[0], options: Parameters<FastifyBaseLogger['child']>[1], raw: { headers: IncomingHttpHeaders }): FastifyBaseLogger {
+function withClientRequestId(
+  parent: FastifyBaseLogger,
+  bindings: Parameters<FastifyBaseLogger['child']>[0],
+  options: Parameters<FastifyBaseLogger['child']>[1],
+  raw: { headers: IncomingHttpHeaders },
+): FastifyBaseLogger {
   const clientRequestId = clientRequestIdOf(raw.headers);
   return parent.child(clientRequestId ? { ...bindings, clientRequestId } : bindings, options);
 }
@@ -48,14 +53,22 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     childLoggerFactory: withClientRequestId,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, loadSigningKey(config.JWT_PRIVATE_KEY, config.NODE_ENV === 'production')), adapter, {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(
+      config,
+      loadSigningKey(config.JWT_PRIVATE_KEY, config.NODE_ENV === 'production'),
+    ),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+    },
+  );
   const fastify = app.getHttpAdapter().getInstance();
   // Registered before Nest adds its routes (on init): every admin route gets the larger limit.
   fastify.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1/admin/') && route.bodyLimit === undefined) route.bodyLimit = ADMIN_BODY_LIMIT_BYTES;
+    if (route.url.startsWith('/api/v1/admin/') && route.bodyLimit === undefined)
+      route.bodyLimit = ADMIN_BODY_LIMIT_BYTES;
   });
   await app.register(fastifyCookie);
   // CSV uploads (account import) reach their handler as a stream: it reads them line by
@@ -63,8 +76,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addContentTypeParser(CSV_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
   // Logo and favicon uploads: the image itself as the body, within the admin body limit
   // (the handler applies the smaller limit of each kind and tells the format from the bytes).
-  for (const type of BRANDING_UPLOAD_CONTENT_TYPES) fastify.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-  registerHostResolution(fastify, config, app.get(TenantCache), new AdminStatic(config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIST, config.adminFrameSources));
+  for (const type of BRANDING_UPLOAD_CONTENT_TYPES)
+    fastify.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+  registerHostResolution(
+    fastify,
+    config,
+    app.get(TenantCache),
+    new AdminStatic(config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIST, config.adminFrameSources),
+  );
   registerOidcProvider(fastify, app.get(OidcProviders), app.get(ClientLimits));
 
   const duration = httpDurationHistogram(app.get<Registry>(METRICS_REGISTRY));
@@ -91,7 +112,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     app,
     new DocumentBuilder()
       .setTitle('Guichet API')
-      .setDescription('Multi-tenant identity service for institutional service desks. Tenant endpoints answer on the tenant host; admin endpoints on admin.{BASE_DOMAIN}.')
+      .setDescription(
+        'Multi-tenant identity service for institutional service desks. Tenant endpoints answer on the tenant host; admin endpoints on admin.{BASE_DOMAIN}.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

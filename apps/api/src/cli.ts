@@ -6,7 +6,13 @@ import { createDataSource } from '@guichet/db';
 import { loadConfigOrExit } from '@guichet/platform';
 import type { ImportLineReport, TenantSettings } from '@guichet/types';
 import { CsvFormatError, ImportAccounts } from './accounts/import-accounts.usecase.js';
-import { addOidcClient, changeOidcKeys, OIDC_CLIENTS_USAGE, OIDC_KEYS_USAGE, UsageError } from './oidc/oidc-cli.js';
+import {
+  addOidcClient,
+  changeOidcKeys,
+  OIDC_CLIENTS_USAGE,
+  OIDC_KEYS_USAGE,
+  UsageError,
+} from './oidc/oidc-cli.js';
 
 /**
  * Guichet's command line (no HTTP server): `guichet users import --tenant SLUG FILE.csv`
@@ -34,7 +40,11 @@ function describe(line: ImportLineReport): string {
 }
 
 async function importUsers(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { tenant: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { tenant: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -45,10 +55,15 @@ async function importUsers(args: string[]): Promise<number> {
   if (!existsSync(file) || !statSync(file).isFile()) fail(`No such file: ${file}`);
 
   const config = loadConfigOrExit();
-  const dataSource = createDataSource(config.DATABASE_URL, { poolSize: 2, applicationName: 'guichet-cli' });
+  const dataSource = createDataSource(config.DATABASE_URL, {
+    poolSize: 2,
+    applicationName: 'guichet-cli',
+  });
   await dataSource.initialize();
   try {
-    const [tenant] = await dataSource.query<{ id: string; name: string; settings: TenantSettings }[]>(
+    const [tenant] = await dataSource.query<
+      { id: string; name: string; settings: TenantSettings }[]
+    >(
       'SELECT t.id, t.name, s.settings FROM tenants t JOIN tenant_settings s ON s.tenant_id = t.id WHERE t.slug = $1',
       [values.tenant],
     );
@@ -91,7 +106,11 @@ async function printed(run: () => Promise<string[]>): Promise<number> {
     process.stdout.write(`${(await run()).join('\n')}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) fail((error as Error).message);
+    if (
+      error instanceof UsageError ||
+      String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')
+    )
+      fail((error as Error).message);
     throw error;
   }
 }
@@ -100,9 +119,15 @@ const [group, command, ...rest] = process.argv.slice(2);
 if (group === 'users' && command === 'import') {
   process.exitCode = await importUsers(rest);
 } else if (group === 'oidc-clients') {
-  process.exitCode = command === 'add' ? await printed(() => addOidcClient(loadConfigOrExit(), rest)) : fail(OIDC_CLIENTS_USAGE);
+  process.exitCode =
+    command === 'add'
+      ? await printed(() => addOidcClient(loadConfigOrExit(), rest))
+      : fail(OIDC_CLIENTS_USAGE);
 } else if (group === 'oidc-keys') {
   process.exitCode = await printed(() => changeOidcKeys(loadConfigOrExit(), command ?? '', rest));
 } else {
-  fail(`${USAGE}\n\n${OIDC_CLIENTS_USAGE}\n\n${OIDC_KEYS_USAGE}`, group === undefined || group === '--help' || group === '-h' ? 0 : 2);
+  fail(
+    `${USAGE}\n\n${OIDC_CLIENTS_USAGE}\n\n${OIDC_KEYS_USAGE}`,
+    group === undefined || group === '--help' || group === '-h' ? 0 : 2,
+  );
 }

@@ -16,7 +16,9 @@ const management = await startManagementServer({
   registry: app.get<Registry>(METRICS_REGISTRY),
   readiness: () => readiness.check(),
 });
-new Logger('Management').log(`metrics and detailed health on ${config.MANAGEMENT_HOST}:${management.port}`);
+new Logger('Management').log(
+  `metrics and detailed health on ${config.MANAGEMENT_HOST}:${management.port}`,
+);
 
 // Graceful stop: refuse new connections, finish requests in flight, close pools, exit 0.
 let stopping = false;

@@ -12,7 +12,15 @@ describe('admin account queries', () => {
     db = await createTestDatabase();
     dataSource = createDataSource(db.url, { poolSize: 2 });
     await dataSource.initialize();
-    await seed(dataSource, parseEnv({ NODE_ENV: 'test', DATABASE_URL: db.url, ADMIN_BOOTSTRAP_EMAIL: 'root@guichet.test', ADMIN_BOOTSTRAP_PASSWORD: 'correct horse battery staple' }));
+    await seed(
+      dataSource,
+      parseEnv({
+        NODE_ENV: 'test',
+        DATABASE_URL: db.url,
+        ADMIN_BOOTSTRAP_EMAIL: 'root@guichet.test',
+        ADMIN_BOOTSTRAP_PASSWORD: 'correct horse battery staple',
+      }),
+    );
   });
   afterAll(async () => {
     await dataSource.destroy();

@@ -6,7 +6,14 @@ import { createUser, tenantId, testHash } from './factories/users.js';
 import { cookieHeader } from './support/http.js';
 import { decodeJwt, verifyWithJwks } from './support/jwt.js';
 import { auditEvents } from './support/outbox.js';
-import { ADMIN, ADMIN_HOST, CEGEP, createTestContext, MONTEREGIE, type TestContext } from './support/test-app.js';
+import {
+  ADMIN,
+  ADMIN_HOST,
+  CEGEP,
+  createTestContext,
+  MONTEREGIE,
+  type TestContext,
+} from './support/test-app.js';
 
 const INVALID = { error: 'invalid_credentials', message: 'Incorrect username or password.' };
 
@@ -17,31 +24,69 @@ describe('sign-in, sessions and access tokens', () => {
   });
   afterAll(() => ctx.close());
 
-  const login = (host: string, body: unknown, headers: Record<string, string> = {}) => ctx.request(host, { method: 'POST', path: '/api/v1/auth/login', body, headers });
-  const me = (host: string, headers: Record<string, string>) => ctx.request(host, { path: '/api/v1/me', headers });
-  const refresh = (host: string, cookie: string) => ctx.request(host, { method: 'POST', path: '/api/v1/auth/refresh', headers: { cookie } });
+  const login = (host: string, body: unknown, headers: Record<string, string> = {}) =>
+    ctx.request(host, { method: 'POST', path: '/api/v1/auth/login', body, headers });
+  const me = (host: string, headers: Record<string, string>) =>
+    ctx.request(host, { path: '/api/v1/me', headers });
+  const refresh = (host: string, cookie: string) =>
+    ctx.request(host, { method: 'POST', path: '/api/v1/auth/refresh', headers: { cookie } });
   const cookie = (res: HttpResponse, name: string) => res.cookies.find((c) => c.name === name);
 
   it('signs in with the username in any case and returns a short-lived ES256 token for this tenant', async () => {
-    const user = await createUser(ctx, 'cegepdeseptiles', { username: 'trej', firstName: 'Jean', lastName: 'Tremblay' });
-    const res = await login(CEGEP, { username: ' TREJ ', password: user.password, remember: 'username' });
+    const user = await createUser(ctx, 'cegepdeseptiles', {
+      username: 'trej',
+      firstName: 'Jean',
+      lastName: 'Tremblay',
+    });
+    const res = await login(CEGEP, {
+      username: ' TREJ ',
+      password: user.password,
+      remember: 'username',
+    });
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const body = res.json<LoginResponse>();
-    expect(body).toMatchObject({ tokenType: 'Bearer', expiresIn: 600, user: { id: user.id, username: 'trej', firstName: 'Jean', lastName: 'Tremblay', email: user.email } });
+    expect(body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 600,
+      user: {
+        id: user.id,
+        username: 'trej',
+        firstName: 'Jean',
+        lastName: 'Tremblay',
+        email: user.email,
+      },
+    });
     const { header, claims } = decodeJwt(body.accessToken);
     expect(header.alg).toBe('ES256');
-    expect(claims).toMatchObject({ sub: user.id, aud: await tenantId(ctx, 'cegepdeseptiles'), iss: 'http://cegepdeseptiles.localhost:3000' });
+    expect(claims).toMatchObject({
+      sub: user.id,
+      aud: await tenantId(ctx, 'cegepdeseptiles'),
+      iss: 'http://cegepdeseptiles.localhost:3000',
+    });
     expect((claims.exp as number) - (claims.iat as number)).toBe(600);
 
     const jwks = await ctx.request(CEGEP, { path: '/.well-known/jwks.json' });
     expect(jwks.status).toBe(200);
     const keys = jwks.json<{ keys: Record<string, string>[] }>();
-    expect(keys.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig', kid: header.kid });
+    expect(keys.keys[0]).toMatchObject({
+      kty: 'EC',
+      crv: 'P-256',
+      alg: 'ES256',
+      use: 'sig',
+      kid: header.kid,
+    });
     expect(keys.keys[0]).not.toHaveProperty('d');
     expect(verifyWithJwks(body.accessToken, keys)).toBe(true);
     expect((await ctx.request(MONTEREGIE, { path: '/.well-known/jwks.json' })).status).toBe(200);
-    expect((await ctx.request(ADMIN_HOST, { path: '/.well-known/jwks.json', headers: { accept: 'application/json' } })).status).toBe(404);
+    expect(
+      (
+        await ctx.request(ADMIN_HOST, {
+          path: '/.well-known/jwks.json',
+          headers: { accept: 'application/json' },
+        })
+      ).status,
+    ).toBe(404);
 
     const viaBearer = await me(CEGEP, { authorization: `Bearer ${body.accessToken}` });
     expect(viaBearer.status).toBe(200);
@@ -50,19 +95,35 @@ describe('sign-in, sessions and access tokens', () => {
     expect(viaCookie.status).toBe(200);
     expect(viaCookie.json<UserView>().id).toBe(user.id);
     expect((await me(CEGEP, {})).status).toBe(401);
-    expect((await auditEvents(ctx, user.tenantId, 'auth.login.succeeded')).some((e) => e.targetId === user.id)).toBe(true);
+    expect(
+      (await auditEvents(ctx, user.tenantId, 'auth.login.succeeded')).some(
+        (e) => e.targetId === user.id,
+      ),
+    ).toBe(true);
   });
 
   describe('remember modes (development: plain cookie names over http)', () => {
     it('all: a persistent session cookie for the tenant lifetime and a persistent username cookie', async () => {
       const user = await createUser(ctx, 'cegepdeseptiles');
-      const res = await login(CEGEP, { username: user.username, password: user.password, remember: 'all' });
+      const res = await login(CEGEP, {
+        username: user.username,
+        password: user.password,
+        remember: 'all',
+      });
       const session = cookie(res, 'guichet_session')!;
       const username = cookie(res, 'guichet_username')!;
-      expect(session.attributes).toMatchObject({ 'max-age': String(30 * 86400), path: '/', httponly: true, samesite: 'Lax' });
+      expect(session.attributes).toMatchObject({
+        'max-age': String(30 * 86400),
+        path: '/',
+        httponly: true,
+        samesite: 'Lax',
+      });
       expect(session.attributes.secure).toBeUndefined();
       expect(session.value).toMatch(/^[\w-]{43}$/);
-      expect(username).toMatchObject({ value: user.username, attributes: { 'max-age': String(365 * 86400), path: '/', httponly: true, samesite: 'Lax' } });
+      expect(username).toMatchObject({
+        value: user.username,
+        attributes: { 'max-age': String(365 * 86400), path: '/', httponly: true, samesite: 'Lax' },
+      });
       const [row] = await ctx.dataSource.query<{ persistent: boolean; days: number }[]>(
         `SELECT persistent, round(extract(epoch FROM expires_at - created_at) / 86400) AS days FROM refresh_sessions WHERE user_id = $1`,
         [user.id],
@@ -72,17 +133,28 @@ describe('sign-in, sessions and access tokens', () => {
 
     it('username: a browser-session session cookie and a persistent username cookie', async () => {
       const user = await createUser(ctx, 'cegepdeseptiles');
-      const res = await login(CEGEP, { username: user.username, password: user.password, remember: 'username' });
+      const res = await login(CEGEP, {
+        username: user.username,
+        password: user.password,
+        remember: 'username',
+      });
       const session = cookie(res, 'guichet_session')!;
       expect(session.attributes['max-age']).toBeUndefined();
       expect(session.attributes.expires).toBeUndefined();
       expect(session.attributes).toMatchObject({ httponly: true, samesite: 'Lax', path: '/' });
-      expect(cookie(res, 'guichet_username')).toMatchObject({ value: user.username, attributes: { 'max-age': String(365 * 86400) } });
+      expect(cookie(res, 'guichet_username')).toMatchObject({
+        value: user.username,
+        attributes: { 'max-age': String(365 * 86400) },
+      });
     });
 
     it('none: a browser-session session cookie and the username cookie cleared', async () => {
       const user = await createUser(ctx, 'cegepdeseptiles');
-      const res = await login(CEGEP, { username: user.username, password: user.password, remember: 'none' }, { cookie: 'guichet_username=someone' });
+      const res = await login(
+        CEGEP,
+        { username: user.username, password: user.password, remember: 'none' },
+        { cookie: 'guichet_username=someone' },
+      );
       expect(cookie(res, 'guichet_session')!.attributes['max-age']).toBeUndefined();
       const cleared = cookie(res, 'guichet_username')!;
       expect(cleared.value).toBe('');
@@ -91,11 +163,21 @@ describe('sign-in, sessions and access tokens', () => {
 
     it('a tenant with another refresh lifetime gets it on the persistent cookie', async () => {
       const tid = await tenantId(ctx, 'monteregie');
-      await ctx.dataSource.query(`UPDATE tenant_settings SET settings = jsonb_set(settings, '{tokenLifetimes,refreshDays}', '7') WHERE tenant_id = $1`, [tid]);
+      await ctx.dataSource.query(
+        `UPDATE tenant_settings SET settings = jsonb_set(settings, '{tokenLifetimes,refreshDays}', '7') WHERE tenant_id = $1`,
+        [tid],
+      );
       await ctx.publishTenantChange(tid);
       await new Promise((r) => setTimeout(r, 100));
-      const user = await createUser(ctx, 'monteregie', { username: 'tala1234', password: 'soleil42x' });
-      const res = await login(MONTEREGIE, { username: 'tala1234', password: 'soleil42x', remember: 'all' });
+      const user = await createUser(ctx, 'monteregie', {
+        username: 'tala1234',
+        password: 'soleil42x',
+      });
+      const res = await login(MONTEREGIE, {
+        username: 'tala1234',
+        password: 'soleil42x',
+        remember: 'all',
+      });
       expect(res.status).toBe(200);
       expect(cookie(res, 'guichet_session')!.attributes['max-age']).toBe(String(7 * 86400));
       expect(user.id).toBeTruthy();
@@ -106,23 +188,50 @@ describe('sign-in, sessions and access tokens', () => {
     const secureApi = await ctx.startApi({ SECURE_COOKIES: 'true' });
     const user = await createUser(ctx, 'cegepdeseptiles');
     for (const remember of ['all', 'username', 'none'] as const) {
-      const res = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/login', body: { username: user.username, password: user.password, remember } }, secureApi);
+      const res = await ctx.request(
+        CEGEP,
+        {
+          method: 'POST',
+          path: '/api/v1/auth/login',
+          body: { username: user.username, password: user.password, remember },
+        },
+        secureApi,
+      );
       expect(res.status).toBe(200);
-      expect(res.cookies.map((c) => c.name).sort()).toEqual(['__Host-guichet_session', '__Host-guichet_username']);
+      expect(res.cookies.map((c) => c.name).sort()).toEqual([
+        '__Host-guichet_session',
+        '__Host-guichet_username',
+      ]);
       for (const c of res.cookies) {
-        expect(c.attributes).toMatchObject({ secure: true, httponly: true, samesite: 'None', partitioned: true, path: '/' });
+        expect(c.attributes).toMatchObject({
+          secure: true,
+          httponly: true,
+          samesite: 'None',
+          partitioned: true,
+          path: '/',
+        });
         expect(c.attributes.domain).toBeUndefined();
       }
       const session = res.cookies.find((c) => c.name === '__Host-guichet_session')!;
-      expect(session.attributes['max-age']).toBe(remember === 'all' ? String(30 * 86400) : undefined);
-      const viaCookie = await ctx.request(CEGEP, { path: '/api/v1/me', headers: { cookie: cookieHeader(res) } }, secureApi);
+      expect(session.attributes['max-age']).toBe(
+        remember === 'all' ? String(30 * 86400) : undefined,
+      );
+      const viaCookie = await ctx.request(
+        CEGEP,
+        { path: '/api/v1/me', headers: { cookie: cookieHeader(res) } },
+        secureApi,
+      );
       expect(viaCookie.status).toBe(200);
     }
   });
 
   it('rotates the refresh token; presenting a rotated one revokes the whole sign-in', async () => {
     const user = await createUser(ctx, 'cegepdeseptiles');
-    const first = await login(CEGEP, { username: user.username, password: user.password, remember: 'all' });
+    const first = await login(CEGEP, {
+      username: user.username,
+      password: user.password,
+      remember: 'all',
+    });
     const firstCookie = cookieHeader(first);
 
     const second = await refresh(CEGEP, firstCookie);
@@ -131,7 +240,9 @@ describe('sign-in, sessions and access tokens', () => {
     expect(rotated.value).not.toBe(cookie(first, 'guichet_session')!.value);
     expect(rotated.attributes['max-age']).toBe(String(30 * 86400)); // remember = all stays persistent
     const secondBody = second.json<LoginResponse>();
-    expect(decodeJwt(secondBody.accessToken).claims.sid).toBe(decodeJwt(first.json<LoginResponse>().accessToken).claims.sid);
+    expect(decodeJwt(secondBody.accessToken).claims.sid).toBe(
+      decodeJwt(first.json<LoginResponse>().accessToken).claims.sid,
+    );
     const secondCookie = cookieHeader(second);
     expect((await me(CEGEP, { cookie: secondCookie })).status).toBe(200);
     expect((await me(CEGEP, { cookie: firstCookie })).status).toBe(401); // a rotated token is no session
@@ -139,18 +250,30 @@ describe('sign-in, sessions and access tokens', () => {
     // The old token again: theft assumed, the family is revoked.
     const reuse = await refresh(CEGEP, firstCookie);
     expect(reuse.status).toBe(401);
-    expect(reuse.json()).toEqual({ error: 'invalid_session', message: 'Your session has ended. Sign in again.' });
+    expect(reuse.json()).toEqual({
+      error: 'invalid_session',
+      message: 'Your session has ended. Sign in again.',
+    });
     expect(cookie(reuse, 'guichet_session')!.attributes['max-age']).toBe('0');
     expect((await refresh(CEGEP, secondCookie)).status).toBe(401);
-    expect((await me(CEGEP, { authorization: `Bearer ${secondBody.accessToken}` })).status).toBe(401);
-    const [revoked] = await ctx.dataSource.query<{ open: number }[]>(`SELECT count(*)::int AS open FROM refresh_sessions WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
+    expect((await me(CEGEP, { authorization: `Bearer ${secondBody.accessToken}` })).status).toBe(
+      401,
+    );
+    const [revoked] = await ctx.dataSource.query<{ open: number }[]>(
+      `SELECT count(*)::int AS open FROM refresh_sessions WHERE user_id = $1 AND revoked_at IS NULL`,
+      [user.id],
+    );
     expect(revoked!.open).toBe(0);
     expect(await auditEvents(ctx, user.tenantId, 'auth.refresh.reused')).toHaveLength(1);
   });
 
   it('a remember=username session refreshes as a browser-session cookie', async () => {
     const user = await createUser(ctx, 'cegepdeseptiles');
-    const res = await login(CEGEP, { username: user.username, password: user.password, remember: 'username' });
+    const res = await login(CEGEP, {
+      username: user.username,
+      password: user.password,
+      remember: 'username',
+    });
     const next = await refresh(CEGEP, cookieHeader(res));
     expect(next.status).toBe(200);
     expect(cookie(next, 'guichet_session')!.attributes['max-age']).toBeUndefined();
@@ -158,62 +281,122 @@ describe('sign-in, sessions and access tokens', () => {
 
   it('logout ends the session (cookie and access token) and keeps the remembered username', async () => {
     const user = await createUser(ctx, 'cegepdeseptiles');
-    const res = await login(CEGEP, { username: user.username, password: user.password, remember: 'all' });
+    const res = await login(CEGEP, {
+      username: user.username,
+      password: user.password,
+      remember: 'all',
+    });
     const token = res.json<LoginResponse>().accessToken;
-    const out = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/logout', headers: { cookie: cookieHeader(res) } });
+    const out = await ctx.request(CEGEP, {
+      method: 'POST',
+      path: '/api/v1/auth/logout',
+      headers: { cookie: cookieHeader(res) },
+    });
     expect(out.status).toBe(204);
     expect(cookie(out, 'guichet_session')!.attributes['max-age']).toBe('0');
     expect(cookie(out, 'guichet_username')).toBeUndefined();
     expect((await refresh(CEGEP, cookieHeader(res))).status).toBe(401);
     expect((await me(CEGEP, { authorization: `Bearer ${token}` })).status).toBe(401);
-    expect((await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/logout' })).status).toBe(204);
+    expect((await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/logout' })).status).toBe(
+      204,
+    );
   });
 
   it('refuses a cross-site Origin on cookie-authenticated POSTs', async () => {
     const user = await createUser(ctx, 'cegepdeseptiles');
-    const res = await login(CEGEP, { username: user.username, password: user.password, remember: 'all' });
-    const cross = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/refresh', headers: { cookie: cookieHeader(res), origin: 'https://evil.example' } });
+    const res = await login(CEGEP, {
+      username: user.username,
+      password: user.password,
+      remember: 'all',
+    });
+    const cross = await ctx.request(CEGEP, {
+      method: 'POST',
+      path: '/api/v1/auth/refresh',
+      headers: { cookie: cookieHeader(res), origin: 'https://evil.example' },
+    });
     expect(cross.status).toBe(403);
-    const same = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/refresh', headers: { cookie: cookieHeader(res), origin: 'http://cegepdeseptiles.localhost:3000' } });
+    const same = await ctx.request(CEGEP, {
+      method: 'POST',
+      path: '/api/v1/auth/refresh',
+      headers: { cookie: cookieHeader(res), origin: 'http://cegepdeseptiles.localhost:3000' },
+    });
     expect(same.status).toBe(200);
   });
 
-  it("refuses a token, a cookie or a session of one tenant on another, admin tokens on portals and portal tokens on the admin API", async () => {
-    const user = await createUser(ctx, 'cegepdeseptiles', { username: 'gama1234', password: 'Cegep-only-pw-9' });
+  it('refuses a token, a cookie or a session of one tenant on another, admin tokens on portals and portal tokens on the admin API', async () => {
+    const user = await createUser(ctx, 'cegepdeseptiles', {
+      username: 'gama1234',
+      password: 'Cegep-only-pw-9',
+    });
     await createUser(ctx, 'monteregie', { username: 'gama1234', password: 'Monteregie-pw-9' });
-    const res = await login(CEGEP, { username: 'gama1234', password: 'Cegep-only-pw-9', remember: 'all' });
+    const res = await login(CEGEP, {
+      username: 'gama1234',
+      password: 'Cegep-only-pw-9',
+      remember: 'all',
+    });
     const token = res.json<LoginResponse>().accessToken;
 
-    expect((await login(MONTEREGIE, { username: 'gama1234', password: 'Cegep-only-pw-9', remember: 'all' })).status).toBe(401);
+    expect(
+      (
+        await login(MONTEREGIE, {
+          username: 'gama1234',
+          password: 'Cegep-only-pw-9',
+          remember: 'all',
+        })
+      ).status,
+    ).toBe(401);
     expect((await me(MONTEREGIE, { authorization: `Bearer ${token}` })).status).toBe(401);
     expect((await me(MONTEREGIE, { cookie: cookieHeader(res) })).status).toBe(401);
     expect((await refresh(MONTEREGIE, cookieHeader(res))).status).toBe(401);
     // The Cégep session is untouched by those attempts.
-    expect((await me(CEGEP, { authorization: `Bearer ${token}` })).json<UserView>().id).toBe(user.id);
+    expect((await me(CEGEP, { authorization: `Bearer ${token}` })).json<UserView>().id).toBe(
+      user.id,
+    );
 
-    const admin = await ctx.request(ADMIN_HOST, { method: 'POST', path: '/api/v1/admin/auth/login', body: ADMIN });
+    const admin = await ctx.request(ADMIN_HOST, {
+      method: 'POST',
+      path: '/api/v1/admin/auth/login',
+      body: ADMIN,
+    });
     const adminToken = admin.json<{ accessToken: string }>().accessToken;
     expect((await me(CEGEP, { authorization: `Bearer ${adminToken}` })).status).toBe(401);
-    expect((await ctx.request(ADMIN_HOST, { path: '/api/v1/admin/me', headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(
+      (
+        await ctx.request(ADMIN_HOST, {
+          path: '/api/v1/admin/me',
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).status,
+    ).toBe(401);
     expect((await me(CEGEP, { authorization: 'Bearer not.a.jwt' })).status).toBe(401);
     expect((await me(CEGEP, { authorization: 'Basic Zm9vOmJhcg==' })).status).toBe(401);
   });
 
   it('re-hashes a password hashed with other parameters at the next sign-in', async () => {
     const oldHash = await testHash('Rehash-me-2024', 9216);
-    const user = await createUser(ctx, 'cegepdeseptiles', { passwordHash: oldHash, password: 'Rehash-me-2024' });
+    const user = await createUser(ctx, 'cegepdeseptiles', {
+      passwordHash: oldHash,
+      password: 'Rehash-me-2024',
+    });
     const res = await login(CEGEP, { username: user.username, password: 'Rehash-me-2024' });
     expect(res.status).toBe(200);
-    const [row] = await ctx.dataSource.query<{ hash: string }[]>(`SELECT password_hash AS hash FROM users WHERE id = $1`, [user.id]);
+    const [row] = await ctx.dataSource.query<{ hash: string }[]>(
+      `SELECT password_hash AS hash FROM users WHERE id = $1`,
+      [user.id],
+    );
     expect(row!.hash).not.toBe(oldHash);
     expect(row!.hash).toMatch(/^\$argon2id\$v=19\$m=8192,p=1,t=1\$/);
     expect(await argon2.verify(row!.hash, 'Rehash-me-2024')).toBe(true);
-    expect((await login(CEGEP, { username: user.username, password: 'Rehash-me-2024' })).status).toBe(200);
+    expect(
+      (await login(CEGEP, { username: user.username, password: 'Rehash-me-2024' })).status,
+    ).toBe(200);
   });
 
   it('answers every failed sign-in with the same 401: unknown, wrong password, locked, disabled, not enrolled', async () => {
     const known = await createUser(ctx, 'cegepdeseptiles');
-    const locked = await createUser(ctx, 'cegepdeseptiles', { lockedUntil: new Date(Date.now() + 600_000) });
+    const locked = await createUser(ctx, 'cegepdeseptiles', {
+      lockedUntil: new Date(Date.now() + 600_000),
+    });
     const disabled = await createUser(ctx, 'cegepdeseptiles', { status: 'disabled' });
     const notEnrolled = await createUser(ctx, 'cegepdeseptiles', { password: null });
     const attempts = [
@@ -229,12 +412,25 @@ describe('sign-in, sessions and access tokens', () => {
       expect(res.body).toBe(JSON.stringify(INVALID));
       expect(res.cookies).toEqual([]);
     }
-    const reasons = (await auditEvents(ctx, known.tenantId, 'auth.login.failed')).map((e) => e.after?.reason);
-    expect(reasons).toEqual(expect.arrayContaining(['unknown_account', 'wrong_password', 'account_locked', 'account_disabled', 'not_enrolled']));
+    const reasons = (await auditEvents(ctx, known.tenantId, 'auth.login.failed')).map(
+      (e) => e.after?.reason,
+    );
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        'unknown_account',
+        'wrong_password',
+        'account_locked',
+        'account_disabled',
+        'not_enrolled',
+      ]),
+    );
   });
 
   it('documents the identity endpoints in the OpenAPI document', async () => {
-    const paths = Object.keys((await ctx.request(CEGEP, { path: '/api/docs/openapi.json' })).json<{ paths: object }>().paths);
+    const paths = Object.keys(
+      (await ctx.request(CEGEP, { path: '/api/docs/openapi.json' })).json<{ paths: object }>()
+        .paths,
+    );
     expect(paths).toEqual(
       expect.arrayContaining([
         '/api/v1/auth/login',
@@ -266,7 +462,10 @@ describe('sign-in, sessions and access tokens', () => {
       for (const body of cases) {
         const res = await login(CEGEP, body);
         expect(res.status).toBe(400);
-        expect(res.json<{ error: string; fields: object }>()).toMatchObject({ error: 'invalid_body', fields: expect.any(Object) });
+        expect(res.json<{ error: string; fields: object }>()).toMatchObject({
+          error: 'invalid_body',
+          fields: expect.any(Object),
+        });
       }
     });
 

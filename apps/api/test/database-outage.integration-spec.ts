@@ -42,7 +42,10 @@ describe('PostgreSQL connections dropped', () => {
     expect(down.json()).toEqual({ status: 'unavailable' });
     expect(down.body).not.toMatch(INTERNAL_DETAIL);
     const detail = await ctx.management({ path: '/health/ready' }, api);
-    expect(detail.json()).toMatchObject({ status: 'unavailable', checks: { postgres: 'down', redis: 'up' } });
+    expect(detail.json()).toMatchObject({
+      status: 'unavailable',
+      checks: { postgres: 'down', redis: 'up' },
+    });
 
     // A tenant request meanwhile: a clear 503, not a 500 carrying the driver's message.
     const during = await ctx.request(MONTEREGIE, { path: '/api/v1/tenant' }, api);
@@ -56,7 +59,9 @@ describe('PostgreSQL connections dropped', () => {
     const tenant = await ctx.request(CEGEP, { path: '/api/v1/tenant' }, api);
     expect(tenant.status).toBe(200);
     expect(tenant.json<PublicTenant>().slug).toBe('cegepdeseptiles');
-    expect((await ctx.request(MONTEREGIE, { path: '/api/v1/tenant' }, api)).json<PublicTenant>().slug).toBe('monteregie');
+    expect(
+      (await ctx.request(MONTEREGIE, { path: '/api/v1/tenant' }, api)).json<PublicTenant>().slug,
+    ).toBe('monteregie');
     expect(api.child.exitCode).toBeNull();
   }, 60_000);
 
@@ -71,14 +76,20 @@ describe('PostgreSQL connections dropped', () => {
     'cegep deseptiles.localhost',
     '[::1]:3000',
     '192.168.0.1',
-  ])('answers an invalid Host (%s) with the unknown-host 404 without asking the database', async (host) => {
-    await proxy.cut(); // were the database asked, the answer would be a 503
-    try {
-      const res = await ctx.request(host, { path: '/api/v1/tenant' }, api);
-      expect(res.status).toBe(404);
-      expect(res.json()).toEqual({ error: 'unknown_host', message: 'No portal answers on this host name.' });
-    } finally {
-      await proxy.restore();
-    }
-  });
+  ])(
+    'answers an invalid Host (%s) with the unknown-host 404 without asking the database',
+    async (host) => {
+      await proxy.cut(); // were the database asked, the answer would be a 503
+      try {
+        const res = await ctx.request(host, { path: '/api/v1/tenant' }, api);
+        expect(res.status).toBe(404);
+        expect(res.json()).toEqual({
+          error: 'unknown_host',
+          message: 'No portal answers on this host name.',
+        });
+      } finally {
+        await proxy.restore();
+      }
+    },
+  );
 });

@@ -19,9 +19,13 @@ describe('a flood of unknown host names', () => {
     return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([\\d.e+]+)$`, 'm').exec(body)?.[1] ?? NaN);
   };
   /** Resident memory of the API process, in MB (from the kernel: it does not depend on our metrics). */
-  const rssMb = () => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${ctx.api.child.pid}/status`, 'utf8'))![1]) / 1024;
+  const rssMb = () =>
+    Number(
+      /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${ctx.api.child.pid}/status`, 'utf8'))![1],
+    ) / 1024;
   /** A valid host name of ~230 characters, never seen before: it costs a lookup, and a cache entry. */
-  const randomHost = () => `${[0, 1, 2].map(() => randomBytes(31).toString('hex').slice(0, 61)).join('.')}.${randomBytes(16).toString('hex')}.localhost:3000`;
+  const randomHost = () =>
+    `${[0, 1, 2].map(() => randomBytes(31).toString('hex').slice(0, 61)).join('.')}.${randomBytes(16).toString('hex')}.localhost:3000`;
   async function flood(count: number, concurrency = 32) {
     let next = 0;
     const statuses = new Map<number, number>();
@@ -51,6 +55,8 @@ describe('a flood of unknown host names', () => {
     expect(entries).toBeGreaterThan(0);
     expect(entries).toBeLessThanOrEqual(CACHE_MAX);
     // The real tenants still answer.
-    expect((await ctx.request(CEGEP, { path: '/api/v1/tenant' })).json<PublicTenant>().slug).toBe('cegepdeseptiles');
+    expect((await ctx.request(CEGEP, { path: '/api/v1/tenant' })).json<PublicTenant>().slug).toBe(
+      'cegepdeseptiles',
+    );
   }, 300_000);
 });

@@ -2,7 +2,12 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import iconv from 'iconv-lite';
 import { limitBytes, UploadTooLargeError } from '../src/accounts/byte-limit.js';
-import { detectDelimiter, detectEncoding, openCsv, physicalLines } from '../src/accounts/csv-input.js';
+import {
+  detectDelimiter,
+  detectEncoding,
+  openCsv,
+  physicalLines,
+} from '../src/accounts/csv-input.js';
 import { mapHeader, parseRow } from '../src/accounts/import-row.js';
 import { cookieNames, signInCookies } from '../src/auth/session-cookies.js';
 import { canonicalIp, isInNetworks } from '../src/security/networks.js';
@@ -45,7 +50,8 @@ describe('CSV input of the account import', () => {
   });
 
   it('streams records with line numbers; a multi-byte character split between chunks survives; a bad line does not stop the file', async () => {
-    const text = 'lastName,firstName,email\r\nCôté,"Marie, Ève",m@x.ca\r\n\r\nRoy,"Luc,l@x.ca\r\nLévesque,Zoé,z@x.ca\r\n';
+    const text =
+      'lastName,firstName,email\r\nCôté,"Marie, Ève",m@x.ca\r\n\r\nRoy,"Luc,l@x.ca\r\nLévesque,Zoé,z@x.ca\r\n';
     const csv = await openCsv(chunksOf(Buffer.from(text), 7));
     expect(csv).toMatchObject({ encoding: 'utf-8', delimiter: ',' });
     const records = await collect(csv.records);
@@ -58,14 +64,18 @@ describe('CSV input of the account import', () => {
   });
 
   it('decodes Windows-1252 and strips a UTF-8 BOM', async () => {
-    const cp = await openCsv(Readable.from([iconv.encode('Nom;Prénom;Courriel\nCôté;Zoé;z@x.ca\n', 'windows-1252')]));
+    const cp = await openCsv(
+      Readable.from([iconv.encode('Nom;Prénom;Courriel\nCôté;Zoé;z@x.ca\n', 'windows-1252')]),
+    );
     expect(cp.encoding).toBe('windows-1252');
     expect((await collect(cp.records)).map((r) => ('fields' in r ? r.fields : r.error))).toEqual([
       ['Nom', 'Prénom', 'Courriel'],
       ['Côté', 'Zoé', 'z@x.ca'],
     ]);
     const bom = await openCsv(Readable.from([Buffer.from('\uFEFFlastName,firstName,email\n')]));
-    expect(await collect(bom.records)).toEqual([{ line: 1, fields: ['lastName', 'firstName', 'email'] }]);
+    expect(await collect(bom.records)).toEqual([
+      { line: 1, fields: ['lastName', 'firstName', 'email'] },
+    ]);
   });
 
   it('maps header names in English or French, any case, and refuses a header without the required columns', () => {
@@ -74,16 +84,33 @@ describe('CSV input of the account import', () => {
       columns: { lastName: 0, firstName: 1, email: 2, externalId: 3, username: 4 },
       width: 5,
     });
-    expect(mapHeader(['LASTNAME', 'first_name', 'E-mail', 'Department'])).toMatchObject({ ok: true, columns: { lastName: 0, firstName: 1, email: 2 }, width: 4 });
-    expect(mapHeader(['name', 'email'])).toMatchObject({ ok: false, message: expect.stringMatching(/lacks lastName, firstName/) });
+    expect(mapHeader(['LASTNAME', 'first_name', 'E-mail', 'Department'])).toMatchObject({
+      ok: true,
+      columns: { lastName: 0, firstName: 1, email: 2 },
+      width: 4,
+    });
+    expect(mapHeader(['name', 'email'])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/lacks lastName, firstName/),
+    });
     expect(mapHeader(['lastName', 'nom', 'firstName', 'email'])).toMatchObject({ ok: false });
   });
 
   it('checks each line on its own', () => {
-    const header = { columns: { lastName: 0, firstName: 1, email: 2, username: 3, externalId: 4 }, width: 5 };
+    const header = {
+      columns: { lastName: 0, firstName: 1, email: 2, username: 3, externalId: 4 },
+      width: 5,
+    };
     expect(parseRow([' Côté ', 'Zoé', 'Zoe.Cote@Cegepsi.ca', '', ' E1 '], header, 2)).toEqual({
       ok: true,
-      row: { line: 2, lastName: 'Côté', firstName: 'Zoé', email: 'zoe.cote@cegepsi.ca', username: null, externalId: 'E1' },
+      row: {
+        line: 2,
+        lastName: 'Côté',
+        firstName: 'Zoé',
+        email: 'zoe.cote@cegepsi.ca',
+        username: null,
+        externalId: 'E1',
+      },
     });
     const code = (fields: string[]) => {
       const r = parseRow(fields, header, 3);
@@ -99,8 +126,12 @@ describe('CSV input of the account import', () => {
   });
 
   it('fails an upload once it goes over its limit', async () => {
-    await expect(collect(limitBytes(chunksOf(Buffer.alloc(100), 10), 100))).resolves.toHaveLength(10);
-    await expect(collect(limitBytes(chunksOf(Buffer.alloc(101), 10), 100))).rejects.toBeInstanceOf(UploadTooLargeError);
+    await expect(collect(limitBytes(chunksOf(Buffer.alloc(100), 10), 100))).resolves.toHaveLength(
+      10,
+    );
+    await expect(collect(limitBytes(chunksOf(Buffer.alloc(101), 10), 100))).rejects.toBeInstanceOf(
+      UploadTooLargeError,
+    );
   });
 });
 
@@ -130,17 +161,32 @@ describe('allowed networks', () => {
 describe('remember-mode cookies', () => {
   const input = { token: 't'.repeat(43), username: 'trej', refreshDays: 30 };
   it('uses __Host- names with secure cookies only', () => {
-    expect(cookieNames(true)).toEqual({ session: '__Host-guichet_session', username: '__Host-guichet_username' });
-    expect(cookieNames(false)).toEqual({ session: 'guichet_session', username: 'guichet_username' });
+    expect(cookieNames(true)).toEqual({
+      session: '__Host-guichet_session',
+      username: '__Host-guichet_username',
+    });
+    expect(cookieNames(false)).toEqual({
+      session: 'guichet_session',
+      username: 'guichet_username',
+    });
   });
   it.each([
     ['all', 30 * 86400, 365 * 86400],
     ['username', undefined, 365 * 86400],
     ['none', undefined, 0],
-  ] as const)('%s → session max-age %p, username max-age %p', (mode, sessionMaxAge, usernameMaxAge) => {
-    const [session, username] = signInCookies(mode, { ...input, secure: true });
-    expect(session!.options).toEqual({ path: '/', httpOnly: true, secure: true, sameSite: 'lax', ...(sessionMaxAge ? { maxAge: sessionMaxAge } : {}) });
-    expect(username!.options.maxAge).toBe(usernameMaxAge);
-    expect(username!.value).toBe(mode === 'none' ? '' : 'trej');
-  });
+  ] as const)(
+    '%s → session max-age %p, username max-age %p',
+    (mode, sessionMaxAge, usernameMaxAge) => {
+      const [session, username] = signInCookies(mode, { ...input, secure: true });
+      expect(session!.options).toEqual({
+        path: '/',
+        httpOnly: true,
+        secure: true,
+        sameSite: 'lax',
+        ...(sessionMaxAge ? { maxAge: sessionMaxAge } : {}),
+      });
+      expect(username!.options.maxAge).toBe(usernameMaxAge);
+      expect(username!.value).toBe(mode === 'none' ? '' : 'trej');
+    },
+  );
 });

@@ -5,7 +5,14 @@ import { generate } from 'otplib';
 import { createUser } from './factories/users.js';
 import { type AdminClient, adminClient, signIn } from './support/admin.js';
 import { auditEvents } from './support/outbox.js';
-import { ADMIN, ADMIN_HOST, CEGEP, createTestContext, MONTEREGIE, type TestContext } from './support/test-app.js';
+import {
+  ADMIN,
+  ADMIN_HOST,
+  CEGEP,
+  createTestContext,
+  MONTEREGIE,
+  type TestContext,
+} from './support/test-app.js';
 
 /** Attempts in one burst, and where the right answer sits in it. */
 const BURST = 200;
@@ -45,13 +52,21 @@ describe('lockout under a burst of parallel guesses', () => {
   });
   const spent = async (before: Awaited<ReturnType<typeof counters>>) => {
     const after = await counters();
-    return { guesses: after.guesses - before.guesses, verifications: after.verifications - before.verifications, totpChecks: after.totpChecks - before.totpChecks };
+    return {
+      guesses: after.guesses - before.guesses,
+      verifications: after.verifications - before.verifications,
+      totpChecks: after.totpChecks - before.totpChecks,
+    };
   };
 
   /** Six digits valid at no step near now (the check allows one step of drift). */
   const wrongCodes = async (secret: string, n: number): Promise<string[]> => {
     const now = Date.now() / 1000;
-    const valid = new Set(await Promise.all([-60, -30, 0, 30, 60].map((d) => generate({ secret, epoch: Math.floor(now + d) }))));
+    const valid = new Set(
+      await Promise.all(
+        [-60, -30, 0, 30, 60].map((d) => generate({ secret, epoch: Math.floor(now + d) })),
+      ),
+    );
     const codes: string[] = [];
     for (let i = 0; codes.length < n; i += 1) {
       const code = String((i * 7919 + 100_003) % 1_000_000).padStart(6, '0');
@@ -62,20 +77,33 @@ describe('lockout under a burst of parallel guesses', () => {
 
   describe('portal sign-in', () => {
     const login = (host: string, body: Record<string, unknown>, ip: string) =>
-      ctx.request(host, { method: 'POST', path: '/api/v1/auth/login', body: { remember: 'none', ...body }, headers: { 'x-forwarded-for': ip } });
+      ctx.request(host, {
+        method: 'POST',
+        path: '/api/v1/auth/login',
+        body: { remember: 'none', ...body },
+        headers: { 'x-forwarded-for': ip },
+      });
 
     it(`JSON API: ${BURST} parallel guesses for one Montérégie account, the right password at #${RIGHT_AT.join(' and #')}: never signed in, at most ${MAX_FAILURES} guesses tested`, async () => {
       nextBurst();
       const user = await createUser(ctx, 'monteregie', { password: 'ab12' });
       const before = await counters();
       const replies = await Promise.all(
-        Array.from({ length: BURST }, (_, i) => login(MONTEREGIE, { username: user.username, password: RIGHT_AT.includes(i) ? 'ab12' : `g${i}x` }, address(i))),
+        Array.from({ length: BURST }, (_, i) =>
+          login(
+            MONTEREGIE,
+            { username: user.username, password: RIGHT_AT.includes(i) ? 'ab12' : `g${i}x` },
+            address(i),
+          ),
+        ),
       );
       expect(replies.map((r) => r.status)).toEqual(Array(BURST).fill(401));
       expect(new Set(replies.map((r) => r.body)).size).toBe(1);
       // Only the attempts inside the budget were checked: the others were refused by the lock, not checked and found wrong.
       const reasons = await auditEvents(ctx, user.tenantId, 'auth.login.failed');
-      const wrong = reasons.filter((e) => e.targetId === user.id && e.after?.reason === 'wrong_password');
+      const wrong = reasons.filter(
+        (e) => e.targetId === user.id && e.after?.reason === 'wrong_password',
+      );
       expect(wrong.length).toBeLessThanOrEqual(MAX_FAILURES);
       const work = await spent(before);
       // …so only they were tested against the account's hash…
@@ -83,7 +111,10 @@ describe('lockout under a burst of parallel guesses', () => {
       // …and every attempt still costs one argon2id verification (a dummy one when refused): a locked account looks like any other.
       expect(work.verifications).toBe(BURST);
       // The lock holds afterwards too.
-      expect((await login(MONTEREGIE, { username: user.username, password: 'ab12' }, address(BURST))).status).toBe(401);
+      expect(
+        (await login(MONTEREGIE, { username: user.username, password: 'ab12' }, address(BURST)))
+          .status,
+      ).toBe(401);
     });
 
     it(`portal form: ${BURST / 2} parallel posts of /login for one account, the right password at #${RIGHT_AT[0]}: never signed in, at most ${MAX_FAILURES} guesses tested`, async () => {
@@ -93,10 +124,16 @@ describe('lockout under a burst of parallel guesses', () => {
       // Each attacker's browser gets its form (and CSRF token) first; then all post at once.
       const forms = await Promise.all(
         Array.from({ length: n }, async (_, i) => {
-          const page = await ctx.request(MONTEREGIE, { path: '/login', headers: { accept: 'text/html', 'x-forwarded-for': address(i) } });
+          const page = await ctx.request(MONTEREGIE, {
+            path: '/login',
+            headers: { accept: 'text/html', 'x-forwarded-for': address(i) },
+          });
           const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
           expect(csrf).toBeDefined();
-          return { csrf: csrf!, cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
+          return {
+            csrf: csrf!,
+            cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+          };
         }),
       );
       const before = await counters();
@@ -105,8 +142,18 @@ describe('lockout under a burst of parallel guesses', () => {
           ctx.request(MONTEREGIE, {
             method: 'POST',
             path: '/login',
-            body: new URLSearchParams({ _csrf: form.csrf, username: user.username, password: i === RIGHT_AT[0] ? 'cd34' : `f${i}y`, remember: 'none' }).toString(),
-            headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie, 'x-forwarded-for': address(i) },
+            body: new URLSearchParams({
+              _csrf: form.csrf,
+              username: user.username,
+              password: i === RIGHT_AT[0] ? 'cd34' : `f${i}y`,
+              remember: 'none',
+            }).toString(),
+            headers: {
+              accept: 'text/html',
+              'content-type': 'application/x-www-form-urlencoded',
+              cookie: form.cookie,
+              'x-forwarded-for': address(i),
+            },
           }),
         ),
       );
@@ -119,10 +166,21 @@ describe('lockout under a burst of parallel guesses', () => {
     it('a right password inside the budget signs in and gives its attempt back: the guesses after it get the full budget again', async () => {
       nextBurst();
       const user = await createUser(ctx, 'cegepdeseptiles');
-      for (let i = 0; i < MAX_FAILURES - 1; i += 1) expect((await login(CEGEP, { username: user.username, password: `nope-${i}-nope` }, address(i))).status).toBe(401);
-      expect((await login(CEGEP, { username: user.username, password: user.password }, address(10))).status).toBe(200);
+      for (let i = 0; i < MAX_FAILURES - 1; i += 1)
+        expect(
+          (await login(CEGEP, { username: user.username, password: `nope-${i}-nope` }, address(i)))
+            .status,
+        ).toBe(401);
+      expect(
+        (await login(CEGEP, { username: user.username, password: user.password }, address(10)))
+          .status,
+      ).toBe(200);
       const before = await counters();
-      const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => login(CEGEP, { username: user.username, password: `again-${i}-again` }, address(20 + i))));
+      const replies = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          login(CEGEP, { username: user.username, password: `again-${i}-again` }, address(20 + i)),
+        ),
+      );
       expect(replies.map((r) => r.status)).toEqual(Array(20).fill(401));
       expect((await spent(before)).guesses).toBe(MAX_FAILURES);
     });
@@ -133,9 +191,19 @@ describe('lockout under a burst of parallel guesses', () => {
     beforeAll(async () => {
       platform = await signIn(ctx, ADMIN);
     });
-    const adminLogin = (body: unknown, ip: string) => ctx.request(ADMIN_HOST, { method: 'POST', path: '/api/v1/admin/auth/login', body, headers: { 'x-forwarded-for': ip } });
+    const adminLogin = (body: unknown, ip: string) =>
+      ctx.request(ADMIN_HOST, {
+        method: 'POST',
+        path: '/api/v1/admin/auth/login',
+        body,
+        headers: { 'x-forwarded-for': ip },
+      });
     const createAdmin = async (email: string, password: string) => {
-      const res = await platform.request('POST', '/admins', { email, password, role: 'platform-admin' });
+      const res = await platform.request('POST', '/admins', {
+        email,
+        password,
+        role: 'platform-admin',
+      });
       expect(res.status).toBe(201);
     };
 
@@ -145,14 +213,28 @@ describe('lockout under a burst of parallel guesses', () => {
       await createAdmin(email, 'the burst admin password');
       const before = await counters();
       const replies = await Promise.all(
-        Array.from({ length: BURST }, (_, i) => adminLogin({ email, password: RIGHT_AT.includes(i) ? 'the burst admin password' : `guess number ${i}` }, address(i))),
+        Array.from({ length: BURST }, (_, i) =>
+          adminLogin(
+            {
+              email,
+              password: RIGHT_AT.includes(i) ? 'the burst admin password' : `guess number ${i}`,
+            },
+            address(i),
+          ),
+        ),
       );
       expect(replies.map((r) => r.status)).toEqual(Array(BURST).fill(401));
-      expect(new Set(replies.map((r) => r.body))).toEqual(new Set([JSON.stringify({ error: 'invalid_credentials', message: 'Incorrect email or password.' })]));
+      expect(new Set(replies.map((r) => r.body))).toEqual(
+        new Set([
+          JSON.stringify({ error: 'invalid_credentials', message: 'Incorrect email or password.' }),
+        ]),
+      );
       const work = await spent(before);
       expect(work.guesses).toBeLessThanOrEqual(MAX_FAILURES);
       expect(work.verifications).toBe(BURST);
-      expect((await adminLogin({ email, password: 'the burst admin password' }, address(BURST))).status).toBe(401);
+      expect(
+        (await adminLogin({ email, password: 'the burst admin password' }, address(BURST))).status,
+      ).toBe(401);
     });
 
     /** An admin with the second factor on; its secret. */
@@ -160,7 +242,10 @@ describe('lockout under a burst of parallel guesses', () => {
       await createAdmin(email, password);
       const admin = await signIn(ctx, { email, password });
       const { secret } = (await admin.request('POST', '/me/totp/setup')).json<TotpSetupResponse>();
-      expect((await admin.request('POST', '/me/totp/enable', { code: await generate({ secret }) })).status).toBe(200);
+      expect(
+        (await admin.request('POST', '/me/totp/enable', { code: await generate({ secret }) }))
+          .status,
+      ).toBe(200);
       return secret;
     };
 
@@ -172,7 +257,14 @@ describe('lockout under a burst of parallel guesses', () => {
       const wrong = await wrongCodes(secret, BURST);
       const right = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
       const before = await counters();
-      const replies = await Promise.all(Array.from({ length: BURST }, (_, i) => adminLogin({ email, password, totpCode: RIGHT_AT.includes(i) ? right : wrong[i] }, address(i))));
+      const replies = await Promise.all(
+        Array.from({ length: BURST }, (_, i) =>
+          adminLogin(
+            { email, password, totpCode: RIGHT_AT.includes(i) ? right : wrong[i] },
+            address(i),
+          ),
+        ),
+      );
       expect(replies.filter((r) => r.status === 200)).toHaveLength(0);
       const work = await spent(before);
       expect(work.totpChecks).toBeLessThanOrEqual(MAX_FAILURES);
@@ -184,13 +276,27 @@ describe('lockout under a burst of parallel guesses', () => {
     /** A new platform admin, signed in, with a pending (set up, not yet enabled) secret. */
     const pendingAdmin = async (email: string): Promise<{ admin: AdminClient; secret: string }> => {
       const platform = await signIn(ctx, ADMIN);
-      expect((await platform.request('POST', '/admins', { email, password: 'a second factor password', role: 'platform-admin' })).status).toBe(201);
-      const res = await ctx.request(ADMIN_HOST, { method: 'POST', path: '/api/v1/admin/auth/login', body: { email, password: 'a second factor password' }, headers: { 'x-forwarded-for': address(999) } });
+      expect(
+        (
+          await platform.request('POST', '/admins', {
+            email,
+            password: 'a second factor password',
+            role: 'platform-admin',
+          })
+        ).status,
+      ).toBe(201);
+      const res = await ctx.request(ADMIN_HOST, {
+        method: 'POST',
+        path: '/api/v1/admin/auth/login',
+        body: { email, password: 'a second factor password' },
+        headers: { 'x-forwarded-for': address(999) },
+      });
       const admin = adminClient(ctx, res.json<AdminLoginResponse>().accessToken);
       const { secret } = (await admin.request('POST', '/me/totp/setup')).json<TotpSetupResponse>();
       return { admin, secret };
     };
-    const noneAccepted = (replies: HttpResponse[]) => expect(replies.filter((r) => r.status === 200)).toHaveLength(0);
+    const noneAccepted = (replies: HttpResponse[]) =>
+      expect(replies.filter((r) => r.status === 200)).toHaveLength(0);
 
     it(`enable: ${BURST} parallel codes, the right one at #${RIGHT_AT.join(' and #')}: not enabled, at most ${MAX_FAILURES} codes checked`, async () => {
       nextBurst();
@@ -198,7 +304,13 @@ describe('lockout under a burst of parallel guesses', () => {
       const wrong = await wrongCodes(secret, BURST);
       const right = await generate({ secret });
       const before = await counters();
-      const replies = await Promise.all(Array.from({ length: BURST }, (_, i) => admin.request('POST', '/me/totp/enable', { code: RIGHT_AT.includes(i) ? right : wrong[i] })));
+      const replies = await Promise.all(
+        Array.from({ length: BURST }, (_, i) =>
+          admin.request('POST', '/me/totp/enable', {
+            code: RIGHT_AT.includes(i) ? right : wrong[i],
+          }),
+        ),
+      );
       noneAccepted(replies);
       expect(new Set(replies.map((r) => r.status))).toEqual(new Set([400, 429]));
       expect((await spent(before)).totpChecks).toBeLessThanOrEqual(MAX_FAILURES);
@@ -210,7 +322,10 @@ describe('lockout under a burst of parallel guesses', () => {
       const email = 'burst.disable@guichet.test';
       const { secret } = await pendingAdmin(email);
       // On, with no code used yet (as if enabled long ago), so that this step signs in and the next one is left for disabling.
-      await ctx.dataSource.query(`UPDATE admin_accounts SET totp_secret_ciphertext = totp_pending_ciphertext, totp_pending_ciphertext = NULL, totp_last_step = NULL WHERE email = $1`, [email]);
+      await ctx.dataSource.query(
+        `UPDATE admin_accounts SET totp_secret_ciphertext = totp_pending_ciphertext, totp_pending_ciphertext = NULL, totp_last_step = NULL WHERE email = $1`,
+        [email],
+      );
       const res = await ctx.request(ADMIN_HOST, {
         method: 'POST',
         path: '/api/v1/admin/auth/login',
@@ -222,7 +337,13 @@ describe('lockout under a burst of parallel guesses', () => {
       const wrong = await wrongCodes(secret, BURST);
       const right = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
       const before = await counters();
-      const replies = await Promise.all(Array.from({ length: BURST }, (_, i) => signedIn.request('POST', '/me/totp/disable', { code: RIGHT_AT.includes(i) ? right : wrong[i] })));
+      const replies = await Promise.all(
+        Array.from({ length: BURST }, (_, i) =>
+          signedIn.request('POST', '/me/totp/disable', {
+            code: RIGHT_AT.includes(i) ? right : wrong[i],
+          }),
+        ),
+      );
       noneAccepted(replies);
       expect((await spent(before)).totpChecks).toBeLessThanOrEqual(MAX_FAILURES);
       expect((await signedIn.get('/me')).json<AdminView>().totpEnabled).toBe(true);

@@ -3,30 +3,64 @@ import { createUser, tenantId } from './factories/users.js';
 import { auditEvents } from './support/outbox.js';
 import { CEGEP, createTestContext, MONTEREGIE, type TestContext } from './support/test-app.js';
 
-const REFUSED = { error: 'network_not_allowed', message: "The username lookup tool can only be used from a workstation on the institution's network." };
+const REFUSED = {
+  error: 'network_not_allowed',
+  message:
+    "The username lookup tool can only be used from a workstation on the institution's network.",
+};
 
 describe('username lookup ("outil de recherche du compte unifié")', () => {
   let ctx: TestContext;
   beforeAll(async () => {
     // A trusted proxy (the test) says who the client is; Montérégie allows 10/8, 172.16/12, 192.168/16, 127/8, ::1.
     ctx = await createTestContext({ TRUSTED_PROXIES: '127.0.0.1' });
-    await createUser(ctx, 'monteregie', { username: 'gama1234', firstName: 'Marc', lastName: 'Gagnon' });
-    await createUser(ctx, 'monteregie', { username: 'gama5678', firstName: 'Marc', lastName: 'Gagnon' });
-    await createUser(ctx, 'monteregie', { username: 'lecl0001', firstName: 'Émilie', lastName: "L'Écuyer-Côté" });
-    await createUser(ctx, 'monteregie', { username: 'gama9999', firstName: 'Marc', lastName: 'Gagnon', status: 'disabled' });
-    await createUser(ctx, 'cegepdeseptiles', { username: 'gagm', firstName: 'Marc', lastName: 'Gagnon' });
+    await createUser(ctx, 'monteregie', {
+      username: 'gama1234',
+      firstName: 'Marc',
+      lastName: 'Gagnon',
+    });
+    await createUser(ctx, 'monteregie', {
+      username: 'gama5678',
+      firstName: 'Marc',
+      lastName: 'Gagnon',
+    });
+    await createUser(ctx, 'monteregie', {
+      username: 'lecl0001',
+      firstName: 'Émilie',
+      lastName: "L'Écuyer-Côté",
+    });
+    await createUser(ctx, 'monteregie', {
+      username: 'gama9999',
+      firstName: 'Marc',
+      lastName: 'Gagnon',
+      status: 'disabled',
+    });
+    await createUser(ctx, 'cegepdeseptiles', {
+      username: 'gagm',
+      firstName: 'Marc',
+      lastName: 'Gagnon',
+    });
   });
   afterAll(() => ctx.close());
 
   const lookup = (body: unknown, ip: string | null, host = MONTEREGIE) =>
-    ctx.request(host, { method: 'POST', path: '/api/v1/username/lookup', body, headers: ip ? { 'x-forwarded-for': ip } : {} });
+    ctx.request(host, {
+      method: 'POST',
+      path: '/api/v1/username/lookup',
+      body,
+      headers: ip ? { 'x-forwarded-for': ip } : {},
+    });
 
   it('finds the usernames of active accounts of this tenant, names folded (case, accents, hyphens, apostrophes)', async () => {
     const res = await lookup({ firstName: 'marc', lastName: 'GAGNON' }, '10.1.2.3');
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ usernames: ['gama1234', 'gama5678'] });
-    expect((await lookup({ firstName: 'Emilie', lastName: 'lecuyer cote' }, '10.1.2.3')).json()).toEqual({ usernames: ['lecl0001'] });
-    expect((await lookup({ firstName: 'Nobody', lastName: 'Atall' }, '10.1.2.3')).json()).toEqual({ usernames: [] });
+    expect(
+      (await lookup({ firstName: 'Emilie', lastName: 'lecuyer cote' }, '10.1.2.3')).json(),
+    ).toEqual({ usernames: ['lecl0001'] });
+    expect((await lookup({ firstName: 'Nobody', lastName: 'Atall' }, '10.1.2.3')).json()).toEqual({
+      usernames: [],
+    });
   });
 
   it.each([
@@ -48,10 +82,22 @@ describe('username lookup ("outil de recherche du compte unifié")', () => {
     // This process trusts no proxy: the address is the connection's (127.0.0.1, allowed), and a header cannot change it.
     const direct = await ctx.startApi({ TRUSTED_PROXIES: '' });
     const tid = await tenantId(ctx, 'monteregie');
-    await ctx.dataSource.query(`UPDATE tenant_settings SET settings = jsonb_set(settings, '{allowedNetworks}', '["10.0.0.0/8"]') WHERE tenant_id = $1`, [tid]);
+    await ctx.dataSource.query(
+      `UPDATE tenant_settings SET settings = jsonb_set(settings, '{allowedNetworks}', '["10.0.0.0/8"]') WHERE tenant_id = $1`,
+      [tid],
+    );
     await ctx.publishTenantChange(tid);
     await new Promise((r) => setTimeout(r, 150));
-    const spoofed = await ctx.request(MONTEREGIE, { method: 'POST', path: '/api/v1/username/lookup', body: { firstName: 'Marc', lastName: 'Gagnon' }, headers: { 'x-forwarded-for': '10.1.2.3' } }, direct);
+    const spoofed = await ctx.request(
+      MONTEREGIE,
+      {
+        method: 'POST',
+        path: '/api/v1/username/lookup',
+        body: { firstName: 'Marc', lastName: 'Gagnon' },
+        headers: { 'x-forwarded-for': '10.1.2.3' },
+      },
+      direct,
+    );
     expect(spoofed.status).toBe(403);
     expect((await lookup({ firstName: 'Marc', lastName: 'Gagnon' }, '10.1.2.3')).status).toBe(200); // through the trusted proxy
     await ctx.dataSource.query(
@@ -65,11 +111,20 @@ describe('username lookup ("outil de recherche du compte unifié")', () => {
   it('is refused where the tenant does not offer it', async () => {
     const res = await lookup({ firstName: 'Marc', lastName: 'Gagnon' }, '10.1.2.3', CEGEP);
     expect(res.status).toBe(403);
-    expect(res.json()).toEqual({ error: 'lookup_disabled', message: 'The username lookup tool is not offered on this portal.' });
+    expect(res.json()).toEqual({
+      error: 'lookup_disabled',
+      message: 'The username lookup tool is not offered on this portal.',
+    });
   });
 
   it('validates the body', async () => {
-    for (const body of [{}, { firstName: 'Marc' }, { firstName: ['Marc'], lastName: 'Gagnon' }, { firstName: 'Marc', lastName: 'Gagnon', email: 'x@y.ca' }, { firstName: '', lastName: ' ' }]) {
+    for (const body of [
+      {},
+      { firstName: 'Marc' },
+      { firstName: ['Marc'], lastName: 'Gagnon' },
+      { firstName: 'Marc', lastName: 'Gagnon', email: 'x@y.ca' },
+      { firstName: '', lastName: ' ' },
+    ]) {
       const res = await lookup(body, '10.1.2.3');
       expect(res.status).toBe(400);
       expect(res.json()).toMatchObject({ error: 'invalid_body' });
@@ -79,7 +134,8 @@ describe('username lookup ("outil de recherche du compte unifié")', () => {
   it('is rate limited per address (429 with Retry-After) and audited', async () => {
     const ip = '10.77.0.1';
     const statuses = [];
-    for (let i = 0; i < 11; i += 1) statuses.push((await lookup({ firstName: 'Marc', lastName: 'Gagnon' }, ip)).status);
+    for (let i = 0; i < 11; i += 1)
+      statuses.push((await lookup({ firstName: 'Marc', lastName: 'Gagnon' }, ip)).status);
     expect(statuses).toEqual([...Array(10).fill(200), 429]);
     const limited = await lookup({ firstName: 'Marc', lastName: 'Gagnon' }, ip);
     expect(limited.status).toBe(429);
@@ -88,7 +144,11 @@ describe('username lookup ("outil de recherche du compte unifié")', () => {
     const tid = await tenantId(ctx, 'monteregie');
     const events = await auditEvents(ctx, tid, 'username.lookup');
     expect(events.filter((e) => e.ip === ip && e.after?.outcome === 'searched')).toHaveLength(10);
-    expect(events.some((e) => e.ip === '203.0.113.7' && e.after?.outcome === 'network_refused')).toBe(true);
-    expect((await auditEvents(ctx, tid, 'security.rate_limited')).filter((e) => e.ip === ip)).toHaveLength(1);
+    expect(
+      events.some((e) => e.ip === '203.0.113.7' && e.after?.outcome === 'network_refused'),
+    ).toBe(true);
+    expect(
+      (await auditEvents(ctx, tid, 'security.rate_limited')).filter((e) => e.ip === ip),
+    ).toHaveLength(1);
   });
 });

@@ -2,7 +2,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as oidc from 'openid-client';
-import { type Browser, type BrowserContext, chromium, type Cookie, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Cookie,
+  type Page,
+} from 'playwright-core';
 import { createUser, type TestUser } from './factories/users.js';
 import { addClient, apiFetch } from './support/oidc.js';
 import { linkToken, outboxRows, waitFor } from './support/outbox.js';
@@ -13,16 +19,26 @@ import { createTestContext, type TestContext } from './support/test-app.js';
  * browser to the issuer (code + PKCE + state + nonce), /callback redeems the code and shows
  * who signed in, /signed-out is its post-logout page.
  */
-async function startRelyingParty(issuer: string, apiPort: number, client: { clientId: string; clientSecret?: string }) {
+async function startRelyingParty(
+  issuer: string,
+  apiPort: number,
+  client: { clientId: string; clientSecret?: string },
+) {
   const pending = new Map<string, { verifier: string; nonce: string }>();
   const signIns: { sub: string; idToken: string }[] = [];
   let origin = '';
   let config: oidc.Configuration | undefined;
   const configuration = async () =>
-    (config ??= await oidc.discovery(new URL(issuer), client.clientId, client.clientSecret, oidc.ClientSecretBasic(client.clientSecret!), {
-      execute: [oidc.allowInsecureRequests],
-      [oidc.customFetch]: apiFetch(apiPort) as never,
-    }));
+    (config ??= await oidc.discovery(
+      new URL(issuer),
+      client.clientId,
+      client.clientSecret,
+      oidc.ClientSecretBasic(client.clientSecret!),
+      {
+        execute: [oidc.allowInsecureRequests],
+        [oidc.customFetch]: apiFetch(apiPort) as never,
+      },
+    ));
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
@@ -32,34 +48,65 @@ async function startRelyingParty(issuer: string, apiPort: number, client: { clie
         const state = oidc.randomState();
         const nonce = oidc.randomNonce();
         pending.set(state, { verifier, nonce });
-        const params: Record<string, string> = { redirect_uri: `${origin}/callback`, scope: 'openid profile', state, nonce, code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' };
+        const params: Record<string, string> = {
+          redirect_uri: `${origin}/callback`,
+          scope: 'openid profile',
+          state,
+          nonce,
+          code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+          code_challenge_method: 'S256',
+        };
         if (url.searchParams.get('prompt')) params.prompt = url.searchParams.get('prompt')!;
-        return void res.writeHead(302, { location: oidc.buildAuthorizationUrl(cfg, params).href }).end();
+        return void res
+          .writeHead(302, { location: oidc.buildAuthorizationUrl(cfg, params).href })
+          .end();
       }
       if (url.pathname === '/callback') {
         const state = url.searchParams.get('state') ?? '';
         const flow = pending.get(state);
         if (!flow) return void res.writeHead(400).end('unknown state');
         pending.delete(state);
-        const tokens = await oidc.authorizationCodeGrant(cfg, url, { pkceCodeVerifier: flow.verifier, expectedState: state, expectedNonce: flow.nonce, idTokenExpected: true });
+        const tokens = await oidc.authorizationCodeGrant(cfg, url, {
+          pkceCodeVerifier: flow.verifier,
+          expectedState: state,
+          expectedNonce: flow.nonce,
+          idTokenExpected: true,
+        });
         const { sub } = tokens.claims()!;
         const profile = await oidc.fetchUserInfo(cfg, tokens.access_token, sub);
         signIns.push({ sub, idToken: tokens.id_token! });
-        return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>RP</title><h1 id="who" data-sub="${sub}">${String(profile.preferred_username)}</h1>`);
+        return void res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            `<!doctype html><title>RP</title><h1 id="who" data-sub="${sub}">${String(profile.preferred_username)}</h1>`,
+          );
       }
       if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
-      if (url.pathname === '/signed-out') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>RP</title><h1 id="bye">signed out</h1>');
+      if (url.pathname === '/signed-out')
+        return void res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end('<!doctype html><title>RP</title><h1 id="bye">signed out</h1>');
       res.writeHead(404).end();
     })().catch((error: Error) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end(`relying party: ${error.message}`);
+      if (!res.headersSent)
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(`relying party: ${error.message}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, signIns, configuration, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    origin,
+    signIns,
+    configuration,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
-const REMEMBER_LABELS = { all: 'Se souvenir de moi', username: 'Se souvenir uniquement de mon nom', none: 'Ne pas se souvenir de moi' } as const;
+const REMEMBER_LABELS = {
+  all: 'Se souvenir de moi',
+  username: 'Se souvenir uniquement de mon nom',
+  none: 'Ne pas se souvenir de moi',
+} as const;
 
 /** An application's sign-in through the Cégep's portal, in Chromium: the CSP form-action chain as a real browser enforces it. */
 describe('OpenID Connect sign-in through the portal in a browser (Chromium)', () => {
@@ -73,13 +120,28 @@ describe('OpenID Connect sign-in through the portal in a browser (Chromium)', ()
     ctx = await createTestContext();
     cegep = `http://cegepdeseptiles.localhost:${ctx.api.port}`;
     // The issuer is the tenant's public URL: make it the address the browser uses.
-    const [{ id }] = await ctx.dataSource.query<{ id: string }[]>(`UPDATE tenants SET public_url = $1 WHERE slug = 'cegepdeseptiles' RETURNING id`, [cegep]);
+    const [{ id }] = await ctx.dataSource.query<{ id: string }[]>(
+      `UPDATE tenants SET public_url = $1 WHERE slug = 'cegepdeseptiles' RETURNING id`,
+      [cegep],
+    );
     await ctx.publishTenantChange(id);
-    const issuerNow = async () => (await ctx.request(`cegepdeseptiles.localhost:${ctx.api.port}`, { path: '/.well-known/openid-configuration' })).json<{ issuer?: string }>().issuer;
+    const issuerNow = async () =>
+      (
+        await ctx.request(`cegepdeseptiles.localhost:${ctx.api.port}`, {
+          path: '/.well-known/openid-configuration',
+        })
+      ).json<{ issuer?: string }>().issuer;
     expect(await waitFor(issuerNow, (issuer) => issuer === cegep)).toBe(cegep);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     rp = await startRelyingPartyRegistered(true);
     thirdPartyRp = await startRelyingPartyRegistered(false);
@@ -93,9 +155,17 @@ describe('OpenID Connect sign-in through the portal in a browser (Chromium)', ()
 
   /** A relying party whose client is registered with its own callback (the client is looked up when the first request comes). */
   async function startRelyingPartyRegistered(firstParty: boolean) {
-    const registered: { clientId: string; clientSecret?: string } = { clientId: '', clientSecret: '' };
+    const registered: { clientId: string; clientSecret?: string } = {
+      clientId: '',
+      clientSecret: '',
+    };
     const party = await startRelyingParty(cegep, ctx.api.port, registered);
-    const client = await addClient(ctx, 'cegepdeseptiles', { name: firstParty ? 'Intranet du Cégep' : 'Bibliothèque numérique', redirectUris: [`${party.origin}/callback`], postLogoutRedirectUris: [`${party.origin}/signed-out`], firstParty });
+    const client = await addClient(ctx, 'cegepdeseptiles', {
+      name: firstParty ? 'Intranet du Cégep' : 'Bibliothèque numérique',
+      redirectUris: [`${party.origin}/callback`],
+      postLogoutRedirectUris: [`${party.origin}/signed-out`],
+      firstParty,
+    });
     Object.assign(registered, client);
     return party;
   }
@@ -114,7 +184,12 @@ describe('OpenID Connect sign-in through the portal in a browser (Chromium)', ()
     return { context, page, errors };
   }
 
-  async function signInThroughPortal(page: Page, party: typeof rp, user: TestUser, remember: keyof typeof REMEMBER_LABELS) {
+  async function signInThroughPortal(
+    page: Page,
+    party: typeof rp,
+    user: TestUser,
+    remember: keyof typeof REMEMBER_LABELS,
+  ) {
     await page.goto(`${party.origin}/start`);
     await page.waitForURL(`${cegep}/login`);
     await page.getByLabel("Nom d'utilisateur", { exact: true }).fill(user.username);
@@ -164,7 +239,10 @@ describe('OpenID Connect sign-in through the portal in a browser (Chromium)', ()
     await page.getByLabel("Nom d'utilisateur", { exact: true }).fill(user.username);
     await page.getByRole('button', { name: 'SOUMETTRE' }).click();
     await page.waitForLoadState();
-    const rows = await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.some((x) => x.tokenCiphertext));
+    const rows = await waitFor(
+      () => outboxRows(ctx, { userId: user.id }),
+      (r) => r.some((x) => x.tokenCiphertext),
+    );
     const token = linkToken(rows.find((x) => x.tokenCiphertext)!);
     // The interaction is gone by the time the email is read.
     await context.clearCookies({ name: /^guichet_oidc_(interaction|resume|return)/ });
@@ -199,7 +277,12 @@ describe('OpenID Connect sign-in through the portal in a browser (Chromium)', ()
 
     const config = await thirdPartyRp.configuration();
     const { idToken } = thirdPartyRp.signIns.at(-1)!;
-    await page.goto(oidc.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: `${thirdPartyRp.origin}/signed-out` }).href);
+    await page.goto(
+      oidc.buildEndSessionUrl(config, {
+        id_token_hint: idToken,
+        post_logout_redirect_uri: `${thirdPartyRp.origin}/signed-out`,
+      }).href,
+    );
     await page.getByRole('button', { name: /ME DÉCONNECTER/i }).click();
     await page.waitForURL(`${thirdPartyRp.origin}/signed-out`);
     expect(cookieOf(await context.cookies(cegep), 'guichet_session')).toBeUndefined();

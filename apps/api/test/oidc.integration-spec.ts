@@ -6,9 +6,22 @@ import * as oidc from 'openid-client';
 import { createUser, tenantId, type TestUser } from './factories/users.js';
 import { signIn as adminSignIn } from './support/admin.js';
 import { decodeJwt } from './support/jwt.js';
-import { addClient, apiFetch, guichetCli, OidcBrowser, startCallbackServer, startLogoutReceiver } from './support/oidc.js';
+import {
+  addClient,
+  apiFetch,
+  guichetCli,
+  OidcBrowser,
+  startCallbackServer,
+  startLogoutReceiver,
+} from './support/oidc.js';
 import { linkToken, outboxRows, waitFor } from './support/outbox.js';
-import { ADMIN_HOST, CEGEP, createTestContext, MONTEREGIE, type TestContext } from './support/test-app.js';
+import {
+  ADMIN_HOST,
+  CEGEP,
+  createTestContext,
+  MONTEREGIE,
+  type TestContext,
+} from './support/test-app.js';
 
 const CEGEP_ISSUER = `http://${CEGEP}`;
 const MONTEREGIE_ISSUER = `http://${MONTEREGIE}`;
@@ -18,7 +31,12 @@ function verifiesWith(token: string, jwks: { keys: { kid?: string }[] }): boolea
   const [h, c, s] = token.split('.');
   const jwk = jwks.keys.find((k) => k.kid === decodeJwt(token).header.kid);
   if (!jwk) return false;
-  return verify('sha256', Buffer.from(`${h}.${c}`), createPublicKey({ key: jwk as never, format: 'jwk' }), Buffer.from(s!, 'base64url'));
+  return verify(
+    'sha256',
+    Buffer.from(`${h}.${c}`),
+    createPublicKey({ key: jwk as never, format: 'jwk' }),
+    Buffer.from(s!, 'base64url'),
+  );
 }
 
 describe('OpenID Connect: every tenant an issuer, signing in through its portal', () => {
@@ -37,10 +55,16 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
   const nextIp = () => `10.40.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`;
 
   const discover = (issuer: string, clientId: string, secret?: string, auth?: oidc.ClientAuth) =>
-    oidc.discovery(new URL(issuer), clientId, secret, auth ?? (secret ? oidc.ClientSecretBasic(secret) : oidc.None()), {
-      execute: [oidc.allowInsecureRequests],
-      [oidc.customFetch]: apiFetch(ctx.api.port) as never,
-    });
+    oidc.discovery(
+      new URL(issuer),
+      clientId,
+      secret,
+      auth ?? (secret ? oidc.ClientSecretBasic(secret) : oidc.None()),
+      {
+        execute: [oidc.allowInsecureRequests],
+        [oidc.customFetch]: apiFetch(ctx.api.port) as never,
+      },
+    );
 
   beforeAll(async () => {
     ctx = await createTestContext({ TRUSTED_PROXIES: '127.0.0.1' });
@@ -48,14 +72,44 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     redirectUri = `${callback.origin}/callback`;
     logoutUri = `${callback.origin}/signed-out`;
     logoutReceiver = await startLogoutReceiver();
-    [firstParty, thirdParty, publicClient, monteregieClient, backchannelClient] = await Promise.all([
-      addClient(ctx, 'cegepdeseptiles', { name: 'Intranet du Cégep', redirectUris: [redirectUri], postLogoutRedirectUris: [logoutUri], firstParty: true }),
-      addClient(ctx, 'cegepdeseptiles', { name: 'Bibliothèque numérique', redirectUris: [redirectUri] }),
-      addClient(ctx, 'cegepdeseptiles', { name: 'Application mobile', redirectUris: [redirectUri], public: true, firstParty: true }),
-      addClient(ctx, 'monteregie', { name: 'Intranet CISSS', redirectUris: [redirectUri], firstParty: true }),
-      addClient(ctx, 'cegepdeseptiles', { name: 'Moodle', redirectUris: [redirectUri], postLogoutRedirectUris: [logoutUri], backchannelLogoutUri: logoutReceiver?.uri, firstParty: true }),
-    ]);
-    alice = await createUser(ctx, 'cegepdeseptiles', { username: 'trejea', firstName: 'Jean', lastName: 'Tremblay', email: 'jean.tremblay@cegepsi.ca' });
+    [firstParty, thirdParty, publicClient, monteregieClient, backchannelClient] = await Promise.all(
+      [
+        addClient(ctx, 'cegepdeseptiles', {
+          name: 'Intranet du Cégep',
+          redirectUris: [redirectUri],
+          postLogoutRedirectUris: [logoutUri],
+          firstParty: true,
+        }),
+        addClient(ctx, 'cegepdeseptiles', {
+          name: 'Bibliothèque numérique',
+          redirectUris: [redirectUri],
+        }),
+        addClient(ctx, 'cegepdeseptiles', {
+          name: 'Application mobile',
+          redirectUris: [redirectUri],
+          public: true,
+          firstParty: true,
+        }),
+        addClient(ctx, 'monteregie', {
+          name: 'Intranet CISSS',
+          redirectUris: [redirectUri],
+          firstParty: true,
+        }),
+        addClient(ctx, 'cegepdeseptiles', {
+          name: 'Moodle',
+          redirectUris: [redirectUri],
+          postLogoutRedirectUris: [logoutUri],
+          backchannelLogoutUri: logoutReceiver?.uri,
+          firstParty: true,
+        }),
+      ],
+    );
+    alice = await createUser(ctx, 'cegepdeseptiles', {
+      username: 'trejea',
+      firstName: 'Jean',
+      lastName: 'Tremblay',
+      email: 'jean.tremblay@cegepsi.ca',
+    });
   });
   afterAll(async () => {
     await callback?.close();
@@ -81,8 +135,17 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    const params: Record<string, string> = { redirect_uri: redirectUri, scope: options.scope ?? 'openid profile email', state, nonce };
-    if (options.pkce !== false) Object.assign(params, { code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' });
+    const params: Record<string, string> = {
+      redirect_uri: redirectUri,
+      scope: options.scope ?? 'openid profile email',
+      state,
+      nonce,
+    };
+    if (options.pkce !== false)
+      Object.assign(params, {
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      });
     if (options.prompt) params.prompt = options.prompt;
     const authUrl = oidc.buildAuthorizationUrl(options.config, params);
     let step = await browser.navigate(authUrl.href, callback.origin);
@@ -91,49 +154,89 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       loginPage = step.res!.body;
       const user = options.user ?? alice;
       step = await browser.navigate(step.url.href, callback.origin, {
-        form: OidcBrowser.loginForm(step.res!, { username: user.username, password: user.password!, remember: options.remember ?? 'username' }),
+        form: OidcBrowser.loginForm(step.res!, {
+          username: user.username,
+          password: user.password!,
+          remember: options.remember ?? 'username',
+        }),
       });
     }
     let consentPage: string | undefined;
     if (step.res && step.url.pathname.startsWith('/oidc/interaction/') && options.consent) {
       consentPage = step.res.body;
       const action = /<form method="post" action="([^"]+)"/.exec(consentPage)![1]!;
-      step = await browser.navigate(new URL(action, step.url).href, callback.origin, { form: OidcBrowser.loginForm(step.res, { decision: options.consent }) });
+      step = await browser.navigate(new URL(action, step.url).href, callback.origin, {
+        form: OidcBrowser.loginForm(step.res, { decision: options.consent }),
+      });
     }
     return { browser, step, verifier, state, nonce, loginPage, consentPage };
   }
 
   async function signIn(options: SignInOptions) {
     const flow = await authorize(options);
-    if (flow.step.url.origin !== callback.origin) throw new Error(`ended at ${flow.step.url.href} (${flow.step.res?.status}): ${flow.step.res?.body.slice(0, 300)}`);
-    const tokens = await oidc.authorizationCodeGrant(options.config, flow.step.url, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true });
+    if (flow.step.url.origin !== callback.origin)
+      throw new Error(
+        `ended at ${flow.step.url.href} (${flow.step.res?.status}): ${flow.step.res?.body.slice(0, 300)}`,
+      );
+    const tokens = await oidc.authorizationCodeGrant(options.config, flow.step.url, {
+      pkceCodeVerifier: flow.verifier,
+      expectedState: flow.state,
+      expectedNonce: flow.nonce,
+      idTokenExpected: true,
+    });
     return { ...flow, tokens, callbackUrl: flow.step.url };
   }
 
   it('publishes discovery per tenant: the issuer is the tenant public URL, code flow only, S256 PKCE', async () => {
-    for (const [host, issuer] of [[CEGEP, CEGEP_ISSUER], [MONTEREGIE, MONTEREGIE_ISSUER]] as const) {
+    for (const [host, issuer] of [
+      [CEGEP, CEGEP_ISSUER],
+      [MONTEREGIE, MONTEREGIE_ISSUER],
+    ] as const) {
       const res = await ctx.request(host, { path: '/.well-known/openid-configuration' });
       expect(res.status).toBe(200);
       const doc = res.json<Record<string, unknown>>();
       expect(doc.issuer).toBe(issuer);
-      for (const key of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'jwks_uri', 'end_session_endpoint', 'revocation_endpoint', 'introspection_endpoint']) {
+      for (const key of [
+        'authorization_endpoint',
+        'token_endpoint',
+        'userinfo_endpoint',
+        'jwks_uri',
+        'end_session_endpoint',
+        'revocation_endpoint',
+        'introspection_endpoint',
+      ]) {
         expect(String(doc[key])).toMatch(new RegExp(`^${issuer.replace(/\./g, '\\.')}/oidc/`));
       }
       expect(doc.response_types_supported).toEqual(['code']);
       expect(doc.code_challenge_methods_supported).toEqual(['S256']);
-      expect(doc.token_endpoint_auth_methods_supported).toEqual(expect.arrayContaining(['client_secret_basic', 'client_secret_post', 'none']));
-      expect(doc.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'email', 'offline_access']));
-      const jwks = (await ctx.request(host, { path: '/oidc/jwks' })).json<{ keys: { kid: string; d?: string }[] }>();
+      expect(doc.token_endpoint_auth_methods_supported).toEqual(
+        expect.arrayContaining(['client_secret_basic', 'client_secret_post', 'none']),
+      );
+      expect(doc.scopes_supported).toEqual(
+        expect.arrayContaining(['openid', 'profile', 'email', 'offline_access']),
+      );
+      const jwks = (await ctx.request(host, { path: '/oidc/jwks' })).json<{
+        keys: { kid: string; d?: string }[];
+      }>();
       expect(jwks.keys.length).toBeGreaterThan(0);
       expect(jwks.keys.every((k) => k.kid && k.d === undefined)).toBe(true);
     }
-    const cegepKids = (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{ keys: { kid: string }[] }>().keys.map((k) => k.kid);
-    const monteregieKids = (await ctx.request(MONTEREGIE, { path: '/oidc/jwks' })).json<{ keys: { kid: string }[] }>().keys.map((k) => k.kid);
+    const cegepKids = (await ctx.request(CEGEP, { path: '/oidc/jwks' }))
+      .json<{ keys: { kid: string }[] }>()
+      .keys.map((k) => k.kid);
+    const monteregieKids = (await ctx.request(MONTEREGIE, { path: '/oidc/jwks' }))
+      .json<{ keys: { kid: string }[] }>()
+      .keys.map((k) => k.kid);
     expect(cegepKids.some((k) => monteregieKids.includes(k))).toBe(false);
     // Not on the admin host (its app's pages answer there), nor on an unknown one.
-    expect((await ctx.request(ADMIN_HOST, { path: '/.well-known/openid-configuration' })).body).not.toContain('"issuer"');
+    expect(
+      (await ctx.request(ADMIN_HOST, { path: '/.well-known/openid-configuration' })).body,
+    ).not.toContain('"issuer"');
     expect((await ctx.request(ADMIN_HOST, { path: '/oidc/jwks' })).body).not.toContain('"keys"');
-    expect((await ctx.request('nowhere.localhost:3000', { path: '/.well-known/openid-configuration' })).status).toBe(404);
+    expect(
+      (await ctx.request('nowhere.localhost:3000', { path: '/.well-known/openid-configuration' }))
+        .status,
+    ).toBe(404);
   });
 
   it('signs a Cégep staff member in through the branded portal login: code + PKCE + state + nonce, ID token verified, userinfo', async () => {
@@ -146,7 +249,16 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     expect(claims.aud).toBe(firstParty.clientId);
     expect(claims.sub).toBe(alice.id);
     const info = await oidc.fetchUserInfo(config, tokens.access_token, alice.id);
-    expect(info).toMatchObject({ sub: alice.id, preferred_username: 'trejea', given_name: 'Jean', family_name: 'Tremblay', name: 'Jean Tremblay', email: 'jean.tremblay@cegepsi.ca', email_verified: true, locale: 'fr' });
+    expect(info).toMatchObject({
+      sub: alice.id,
+      preferred_username: 'trejea',
+      given_name: 'Jean',
+      family_name: 'Tremblay',
+      name: 'Jean Tremblay',
+      email: 'jean.tremblay@cegepsi.ca',
+      email_verified: true,
+      locale: 'fr',
+    });
     // The portal session is the single sign-on session: the next application request skips the form.
     const again = await authorize({ config, browser });
     expect(again.loginPage).toBeUndefined();
@@ -174,13 +286,27 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
   it('refuses a code used twice, and a wrong client secret', async () => {
     const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
     const flow = await authorize({ config });
-    const checks = { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce };
-    const wrong = await discover(CEGEP_ISSUER, firstParty.clientId, 'not-the-secret-'.padEnd(43, 'x'));
-    const refused = await oidc.authorizationCodeGrant(wrong, flow.step.url, checks).catch((e: unknown) => e as oidc.WWWAuthenticateChallengeError);
+    const checks = {
+      pkceCodeVerifier: flow.verifier,
+      expectedState: flow.state,
+      expectedNonce: flow.nonce,
+    };
+    const wrong = await discover(
+      CEGEP_ISSUER,
+      firstParty.clientId,
+      'not-the-secret-'.padEnd(43, 'x'),
+    );
+    const refused = await oidc
+      .authorizationCodeGrant(wrong, flow.step.url, checks)
+      .catch((e: unknown) => e as oidc.WWWAuthenticateChallengeError);
     expect(refused).toMatchObject({ status: 401 });
-    expect((refused as oidc.WWWAuthenticateChallengeError).cause[0]!.parameters.error).toBe('invalid_client');
+    expect((refused as oidc.WWWAuthenticateChallengeError).cause[0]!.parameters.error).toBe(
+      'invalid_client',
+    );
     await oidc.authorizationCodeGrant(config, flow.step.url, checks);
-    await expect(oidc.authorizationCodeGrant(config, flow.step.url, checks)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oidc.authorizationCodeGrant(config, flow.step.url, checks)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   describe('rate limits of the token endpoint, per client address, in the OAuth error format', () => {
@@ -193,13 +319,20 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
           'content-type': 'application/x-www-form-urlencoded',
           authorization: `Basic ${Buffer.from(`${encodeURIComponent(firstParty.clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`,
         },
-        body: new URLSearchParams({ grant_type: 'authorization_code', code: 'not-a-code', redirect_uri: redirectUri }).toString(),
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: 'not-a-code',
+          redirect_uri: redirectUri,
+        }).toString(),
       });
     const expectLimited = (res: Awaited<ReturnType<typeof tokenRequest>>) => {
       expect(res.status).toBe(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       expect(res.headers['content-type']).toMatch(/application\/json/);
-      expect(res.json<{ error: string; error_description: string }>()).toEqual({ error: 'temporarily_unavailable', error_description: expect.stringContaining('Try again in') });
+      expect(res.json<{ error: string; error_description: string }>()).toEqual({
+        error: 'temporarily_unavailable',
+        error_description: expect.stringContaining('Try again in'),
+      });
     };
 
     it('after 20 wrong client secrets from one address: 429 with Retry-After for that address, even with the right secret; others unaffected', async () => {
@@ -224,7 +357,12 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
   });
 
   it('accepts client_secret_post as well as client_secret_basic', async () => {
-    const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret, oidc.ClientSecretPost(firstParty.clientSecret!));
+    const config = await discover(
+      CEGEP_ISSUER,
+      firstParty.clientId,
+      firstParty.clientSecret,
+      oidc.ClientSecretPost(firstParty.clientSecret!),
+    );
     const { tokens } = await signIn({ config });
     expect(tokens.claims()!.sub).toBe(alice.id);
   });
@@ -236,9 +374,13 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     const rotated = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
     expect(rotated.refresh_token).toBeTruthy();
     expect(rotated.refresh_token).not.toBe(tokens.refresh_token);
-    await expect(oidc.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oidc.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
     // The reuse ended the whole grant: the newest refresh token and its access token are dead too.
-    await expect(oidc.refreshTokenGrant(config, rotated.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oidc.refreshTokenGrant(config, rotated.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
     expect((await oidc.tokenIntrospection(config, rotated.access_token)).active).toBe(false);
   });
 
@@ -257,7 +399,12 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
 
   it('answers an unregistered redirect URI with an error page, never a redirect', async () => {
     const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
-    const url = oidc.buildAuthorizationUrl(config, { redirect_uri: `${callback.origin}/elsewhere`, scope: 'openid', state: 's', nonce: 'n' });
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: `${callback.origin}/elsewhere`,
+      scope: 'openid',
+      state: 's',
+      nonce: 'n',
+    });
     const res = await new OidcBrowser(ctx, nextIp()).request(url.href);
     expect(res.status).toBe(400);
     expect(res.headers.location).toBeUndefined();
@@ -277,17 +424,32 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
   });
 
   it('keeps tenants apart: a Cégep client at the Montérégie issuer, a Cégep access token at the Montérégie userinfo', async () => {
-    const atMonteregie = await discover(MONTEREGIE_ISSUER, firstParty.clientId, firstParty.clientSecret);
-    const url = oidc.buildAuthorizationUrl(atMonteregie, { redirect_uri: redirectUri, scope: 'openid', state: 's', nonce: 'n' });
+    const atMonteregie = await discover(
+      MONTEREGIE_ISSUER,
+      firstParty.clientId,
+      firstParty.clientSecret,
+    );
+    const url = oidc.buildAuthorizationUrl(atMonteregie, {
+      redirect_uri: redirectUri,
+      scope: 'openid',
+      state: 's',
+      nonce: 'n',
+    });
     const res = await new OidcBrowser(ctx, nextIp()).request(url.href);
     expect(res.status).toBe(400);
     expect(res.headers.location).toBeUndefined();
 
     const cegep = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
     const { tokens } = await signIn({ config: cegep });
-    await expect(oidc.fetchUserInfo(atMonteregie, tokens.access_token, alice.id)).rejects.toMatchObject({ status: 401 });
+    await expect(
+      oidc.fetchUserInfo(atMonteregie, tokens.access_token, alice.id),
+    ).rejects.toMatchObject({ status: 401 });
     // And the Montérégie's own client works at its own issuer only with its own accounts.
-    const monteregie = await discover(MONTEREGIE_ISSUER, monteregieClient.clientId, monteregieClient.clientSecret);
+    const monteregie = await discover(
+      MONTEREGIE_ISSUER,
+      monteregieClient.clientId,
+      monteregieClient.clientSecret,
+    );
     const failed = await authorize({ config: monteregie });
     expect(failed.step.url.pathname).toBe('/login');
     expect(failed.step.res!.status).toBe(401);
@@ -295,7 +457,10 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
 
   it('refuses disabled and locked accounts exactly as the portal does', async () => {
     const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
-    for (const user of [await createUser(ctx, 'cegepdeseptiles', { status: 'disabled' }), await createUser(ctx, 'cegepdeseptiles', { lockedUntil: new Date(Date.now() + 3_600_000) })]) {
+    for (const user of [
+      await createUser(ctx, 'cegepdeseptiles', { status: 'disabled' }),
+      await createUser(ctx, 'cegepdeseptiles', { lockedUntil: new Date(Date.now() + 3_600_000) }),
+    ]) {
       const flow = await authorize({ config, user });
       expect(flow.step.url.pathname).toBe('/login');
       expect(flow.step.res!.status).toBe(401);
@@ -307,7 +472,9 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
   it('asks consent for an application that is not first-party, naming it and the claims; a refusal is access_denied', async () => {
     const config = await discover(CEGEP_ISSUER, thirdParty.clientId, thirdParty.clientSecret);
     const granted = await signIn({ config, consent: 'allow' });
-    expect(granted.consentPage).toContain('« Bibliothèque numérique » demande à accéder à votre compte');
+    expect(granted.consentPage).toContain(
+      '« Bibliothèque numérique » demande à accéder à votre compte',
+    );
     expect(granted.consentPage).toContain('votre adresse courriel');
     expect(granted.tokens.claims()!.sub).toBe(alice.id);
     const refused = await authorize({ config, consent: 'deny' });
@@ -318,20 +485,33 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
     const { tokens, browser } = await signIn({ config, remember: 'all' });
     const portalCookie = browser.cookies(CEGEP).get('guichet_session')!.value;
-    const endUrl = oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: logoutUri, state: 'bye' });
+    const endUrl = oidc.buildEndSessionUrl(config, {
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: logoutUri,
+      state: 'bye',
+    });
     const page = await browser.request(endUrl.href);
     expect(page.status).toBe(200);
     expect(page.body).toContain('ME DÉCONNECTER');
     const action = /<form id="op.logoutForm" method="post" action="([^"]+)">/.exec(page.body)![1]!;
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(page.body)![1]!;
-    const done = await browser.navigate(new URL(action, CEGEP_ISSUER).href, callback.origin, { form: { xsrf, logout: 'yes' } });
+    const done = await browser.navigate(new URL(action, CEGEP_ISSUER).href, callback.origin, {
+      form: { xsrf, logout: 'yes' },
+    });
     expect(done.url.href).toBe(`${logoutUri}?state=bye`);
     expect(browser.cookies(CEGEP).has('guichet_session')).toBe(false);
     // The old portal cookie no longer opens the account page, and the next request needs the form again.
-    const account = await ctx.request(CEGEP, { path: '/account', headers: { accept: 'text/html', cookie: `guichet_session=${portalCookie}` } });
+    const account = await ctx.request(CEGEP, {
+      path: '/account',
+      headers: { accept: 'text/html', cookie: `guichet_session=${portalCookie}` },
+    });
     expect(account.status).toBe(303);
     expect(account.headers.location).toBe('/login');
-    const next = await authorize({ config, browser: Object.assign(new OidcBrowser(ctx, nextIp()), { jar: browser.jar }), user: alice });
+    const next = await authorize({
+      config,
+      browser: Object.assign(new OidcBrowser(ctx, nextIp()), { jar: browser.jar }),
+      user: alice,
+    });
     expect(next.loginPage).toContain('Bienvenue sur le portail Web');
   });
 
@@ -339,11 +519,16 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
     const { browser } = await signIn({ config, remember: 'all' });
     const issuerSession = browser.cookies(CEGEP).get('guichet_oidc_session')!.value;
-    const stored = () => ctx.dataSource.query(`SELECT 1 FROM oidc_payloads WHERE model = 'Session' AND id = $1`, [issuerSession]);
+    const stored = () =>
+      ctx.dataSource.query(`SELECT 1 FROM oidc_payloads WHERE model = 'Session' AND id = $1`, [
+        issuerSession,
+      ]);
     expect(await stored()).toHaveLength(1);
     const account = await browser.request(`${CEGEP_ISSUER}/account`);
     expect(account.body).toContain('action="/logout"');
-    const out = await browser.request(`${CEGEP_ISSUER}/logout`, { form: OidcBrowser.loginForm(account, {}) });
+    const out = await browser.request(`${CEGEP_ISSUER}/logout`, {
+      form: OidcBrowser.loginForm(account, {}),
+    });
     expect(out.status).toBe(303);
     expect(out.headers.location).toBe('/login?notice=signed-out');
     expect(browser.cookies(CEGEP).has('guichet_oidc_session')).toBe(false);
@@ -359,55 +544,133 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     const before = await signIn({ config });
     const oldKid = decodeJwt(before.tokens.id_token!).header.kid;
     // Without the API's data key the CLI could only write a key the API cannot read: refused, nothing changed.
-    const keyless = await guichetCli(ctx, ['oidc-keys', 'rotate', '--tenant', 'cegepdeseptiles'], ['DATA_ENCRYPTION_KEY']);
+    const keyless = await guichetCli(
+      ctx,
+      ['oidc-keys', 'rotate', '--tenant', 'cegepdeseptiles'],
+      ['DATA_ENCRYPTION_KEY'],
+    );
     expect(keyless.code).toBe(2);
     expect(keyless.stderr).toContain('DATA_ENCRYPTION_KEY');
-    expect((await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{ keys: unknown[] }>().keys).toHaveLength(1);
-    expect((await guichetCli(ctx, ['oidc-keys', 'rotate', '--tenant', 'cegepdeseptiles'])).code).toBe(0);
-    const jwksAfter = (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{ keys: { kid: string }[] }>();
+    expect(
+      (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{ keys: unknown[] }>().keys,
+    ).toHaveLength(1);
+    expect(
+      (await guichetCli(ctx, ['oidc-keys', 'rotate', '--tenant', 'cegepdeseptiles'])).code,
+    ).toBe(0);
+    const jwksAfter = (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{
+      keys: { kid: string }[];
+    }>();
     expect(jwksAfter.keys.map((k) => k.kid)).toContain(oldKid);
     expect(jwksAfter.keys).toHaveLength(2);
     expect(verifiesWith(before.tokens.id_token!, jwksAfter)).toBe(true);
-    const after = await signIn({ config: await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret) });
+    const after = await signIn({
+      config: await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret),
+    });
     const newKid = decodeJwt(after.tokens.id_token!).header.kid;
     expect(newKid).not.toBe(oldKid);
     expect(jwksAfter.keys.map((k) => k.kid)).toContain(newKid);
 
-    expect((await guichetCli(ctx, ['oidc-keys', 'retire', '--tenant', 'cegepdeseptiles'])).code).toBe(0);
-    const retired = (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{ keys: { kid: string }[] }>();
+    expect(
+      (await guichetCli(ctx, ['oidc-keys', 'retire', '--tenant', 'cegepdeseptiles'])).code,
+    ).toBe(0);
+    const retired = (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<{
+      keys: { kid: string }[];
+    }>();
     expect(retired.keys.map((k) => k.kid)).toEqual([newKid]);
     expect(verifiesWith(before.tokens.id_token!, retired)).toBe(false);
     expect(verifiesWith(after.tokens.id_token!, retired)).toBe(true);
   });
 
   it('registers clients from the CLI: the secret shown once and stored hashed; bad redirect URIs refused', async () => {
-    const run = await guichetCli(ctx, ['oidc-clients', 'add', '--tenant', 'monteregie', '--name', 'Portail RH', '--redirect-uri', 'https://rh.santemonteregie.qc.ca/cb', '--json']);
+    const run = await guichetCli(ctx, [
+      'oidc-clients',
+      'add',
+      '--tenant',
+      'monteregie',
+      '--name',
+      'Portail RH',
+      '--redirect-uri',
+      'https://rh.santemonteregie.qc.ca/cb',
+      '--json',
+    ]);
     expect(run.code).toBe(0);
-    const last = JSON.parse(run.stdout.trim().split('\n').pop()!) as { clientId: string; clientSecret: string };
+    const last = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
+      clientId: string;
+      clientSecret: string;
+    };
     expect(run.stdout).toContain(`client id: ${last.clientId}`);
-    const [row] = await ctx.dataSource.query<{ stored: string }[]>(`SELECT encode(secret_hash, 'hex') AS stored FROM oidc_clients WHERE client_id = $1`, [last.clientId]);
+    const [row] = await ctx.dataSource.query<{ stored: string }[]>(
+      `SELECT encode(secret_hash, 'hex') AS stored FROM oidc_clients WHERE client_id = $1`,
+      [last.clientId],
+    );
     expect(row!.stored).toHaveLength(64);
     expect(row!.stored).not.toContain(last.clientSecret);
-    const pub = await guichetCli(ctx, ['oidc-clients', 'add', '--tenant', 'monteregie', '--name', 'App', '--redirect-uri', 'http://127.0.0.1:9/cb', '--public', '--json']);
+    const pub = await guichetCli(ctx, [
+      'oidc-clients',
+      'add',
+      '--tenant',
+      'monteregie',
+      '--name',
+      'App',
+      '--redirect-uri',
+      'http://127.0.0.1:9/cb',
+      '--public',
+      '--json',
+    ]);
     expect(Object.keys(JSON.parse(pub.stdout.trim().split('\n').pop()!))).toEqual(['clientId']);
-    const bad = await guichetCli(ctx, ['oidc-clients', 'add', '--tenant', 'monteregie', '--name', 'App', '--redirect-uri', 'http://rh.example.com/cb']);
+    const bad = await guichetCli(ctx, [
+      'oidc-clients',
+      'add',
+      '--tenant',
+      'monteregie',
+      '--name',
+      'App',
+      '--redirect-uri',
+      'http://rh.example.com/cb',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/use https/);
-    const unknown = await guichetCli(ctx, ['oidc-clients', 'add', '--tenant', 'nope', '--name', 'App', '--redirect-uri', 'https://a.example/cb']);
+    const unknown = await guichetCli(ctx, [
+      'oidc-clients',
+      'add',
+      '--tenant',
+      'nope',
+      '--name',
+      'App',
+      '--redirect-uri',
+      'https://a.example/cb',
+    ]);
     expect(unknown.code).toBe(2);
   });
 
   it('takes the issuer from the tenant’s configured public URL (its custom domain), never from the Host header', async () => {
     const id = await tenantId(ctx, 'monteregie');
-    await ctx.dataSource.query(`INSERT INTO tenant_hosts (tenant_id, host_name) VALUES ($1, 'portail.santemonteregie.test')`, [id]);
-    await ctx.dataSource.query(`UPDATE tenants SET public_url = 'https://portail.santemonteregie.test' WHERE id = $1`, [id]);
+    await ctx.dataSource.query(
+      `INSERT INTO tenant_hosts (tenant_id, host_name) VALUES ($1, 'portail.santemonteregie.test')`,
+      [id],
+    );
+    await ctx.dataSource.query(
+      `UPDATE tenants SET public_url = 'https://portail.santemonteregie.test' WHERE id = $1`,
+      [id],
+    );
     await ctx.publishTenantChange(id);
     const issuerAt = async (host: string, headers: Record<string, string> = {}) =>
-      (await ctx.request(host, { path: '/.well-known/openid-configuration', headers })).json<{ issuer?: string; authorization_endpoint?: string }>();
-    const doc = await waitFor(() => issuerAt(MONTEREGIE), (d) => d.issuer === 'https://portail.santemonteregie.test');
+      (await ctx.request(host, { path: '/.well-known/openid-configuration', headers })).json<{
+        issuer?: string;
+        authorization_endpoint?: string;
+      }>();
+    const doc = await waitFor(
+      () => issuerAt(MONTEREGIE),
+      (d) => d.issuer === 'https://portail.santemonteregie.test',
+    );
     expect(doc.authorization_endpoint).toBe('https://portail.santemonteregie.test/oidc/auth');
-    expect((await issuerAt('portail.santemonteregie.test')).issuer).toBe('https://portail.santemonteregie.test');
-    expect((await issuerAt(MONTEREGIE, { 'x-forwarded-proto': 'http', 'x-forwarded-port': '8080' })).issuer).toBe('https://portail.santemonteregie.test');
+    expect((await issuerAt('portail.santemonteregie.test')).issuer).toBe(
+      'https://portail.santemonteregie.test',
+    );
+    expect(
+      (await issuerAt(MONTEREGIE, { 'x-forwarded-proto': 'http', 'x-forwarded-port': '8080' }))
+        .issuer,
+    ).toBe('https://portail.santemonteregie.test');
     // The Cégep's issuer did not move.
     expect((await issuerAt(CEGEP)).issuer).toBe(CEGEP_ISSUER);
   });
@@ -417,22 +680,49 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     async function signedInWithRefresh() {
       const user = await createUser(ctx, 'cegepdeseptiles');
       const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
-      const flow = await signIn({ config, user, scope: 'openid offline_access', prompt: 'consent' });
+      const flow = await signIn({
+        config,
+        user,
+        scope: 'openid offline_access',
+        prompt: 'consent',
+      });
       expect((await oidc.tokenIntrospection(config, flow.tokens.access_token)).active).toBe(true);
       return { user, config, ...flow };
     }
-    async function expectEnded(config: oidc.Configuration, tokens: { access_token: string; refresh_token?: string }) {
-      await expect(oidc.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    async function expectEnded(
+      config: oidc.Configuration,
+      tokens: { access_token: string; refresh_token?: string },
+    ) {
+      await expect(oidc.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({
+        error: 'invalid_grant',
+      });
       expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
     }
 
     it('a password reset', async () => {
       const { user, config, tokens } = await signedInWithRefresh();
       const ip = { 'x-forwarded-for': nextIp() };
-      expect((await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/forgot', body: { username: user.username }, headers: ip })).status).toBe(202);
-      const rows = await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.some((x) => x.tokenCiphertext));
+      expect(
+        (
+          await ctx.request(CEGEP, {
+            method: 'POST',
+            path: '/api/v1/password/forgot',
+            body: { username: user.username },
+            headers: ip,
+          })
+        ).status,
+      ).toBe(202);
+      const rows = await waitFor(
+        () => outboxRows(ctx, { userId: user.id }),
+        (r) => r.some((x) => x.tokenCiphertext),
+      );
       const token = linkToken(rows.find((x) => x.tokenCiphertext)!);
-      const reset = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/reset', body: { token, password: 'Nouvelle-phrase-2025!z' }, headers: ip });
+      const reset = await ctx.request(CEGEP, {
+        method: 'POST',
+        path: '/api/v1/password/reset',
+        body: { token, password: 'Nouvelle-phrase-2025!z' },
+        headers: ip,
+      });
       expect(reset.status).toBe(204);
       await expectEnded(config, tokens);
     });
@@ -440,7 +730,10 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     it('an account disabled by an admin', async () => {
       const { user, config, tokens } = await signedInWithRefresh();
       const admin = await adminSignIn(ctx);
-      const res = await admin.request('POST', `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/users/${user.id}/disable`);
+      const res = await admin.request(
+        'POST',
+        `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/users/${user.id}/disable`,
+      );
       expect(res.status).toBeLessThan(300);
       await expectEnded(config, tokens);
     });
@@ -451,36 +744,59 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       expect(account.body).toContain('Me déconnecter partout');
       const csrf = /name="_csrf" value="([^"]+)"/.exec(account.body)![1]!;
       const portalCookie = browser.cookies(CEGEP).get('guichet_session')!.value;
-      const done = await browser.request(`${CEGEP_ISSUER}/account/sign-out-everywhere`, { form: { _csrf: csrf } });
+      const done = await browser.request(`${CEGEP_ISSUER}/account/sign-out-everywhere`, {
+        form: { _csrf: csrf },
+      });
       expect(done.status).toBe(303);
       expect(done.headers.location).toBe('/login?notice=signed-out');
       await expectEnded(config, tokens);
-      const after = await ctx.request(CEGEP, { path: '/account', headers: { accept: 'text/html', cookie: `guichet_session=${portalCookie}` } });
+      const after = await ctx.request(CEGEP, {
+        path: '/account',
+        headers: { accept: 'text/html', cookie: `guichet_session=${portalCookie}` },
+      });
       expect(after.headers.location).toBe('/login');
     });
   });
   describe('a password set from an application’s sign-in (forgot password, enrolment) brings the person back to it', () => {
     /** Starts at the application, leaves its sign-in for the forgot-password page, and sets a new password from the emailed link. */
-    async function resetFromApplication(user: TestUser, options: { interactionGone: boolean; page?: '/forgot-password' | '/register' }) {
+    async function resetFromApplication(
+      user: TestUser,
+      options: { interactionGone: boolean; page?: '/forgot-password' | '/register' },
+    ) {
       const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
       const browser = new OidcBrowser(ctx, nextIp());
       const verifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
-      const authUrl = oidc.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid', state, code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' });
+      const authUrl = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: redirectUri,
+        scope: 'openid',
+        state,
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      });
       const login = await browser.navigate(authUrl.href, callback.origin);
       expect(login.url.pathname).toBe('/login');
       const requestPage = options.page ?? '/forgot-password';
       expect(login.res!.body).toContain(`href="${requestPage}"`);
       const forgotPage = await browser.request(`${CEGEP_ISSUER}${requestPage}`);
-      const sent = await browser.request(`${CEGEP_ISSUER}${requestPage}`, { form: OidcBrowser.loginForm(forgotPage, { username: user.username }) });
+      const sent = await browser.request(`${CEGEP_ISSUER}${requestPage}`, {
+        form: OidcBrowser.loginForm(forgotPage, { username: user.username }),
+      });
       expect(sent.status).toBe(200);
-      const rows = await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.some((x) => x.tokenCiphertext));
+      const rows = await waitFor(
+        () => outboxRows(ctx, { userId: user.id }),
+        (r) => r.some((x) => x.tokenCiphertext),
+      );
       const token = linkToken(rows.find((x) => x.tokenCiphertext)!);
       // The link opened later (or in another tab, the same browser): the application's request is no longer pending.
-      if (options.interactionGone) for (const name of ['guichet_oidc_interaction', 'guichet_oidc_return']) browser.cookies(CEGEP).delete(name);
+      if (options.interactionGone)
+        for (const name of ['guichet_oidc_interaction', 'guichet_oidc_return'])
+          browser.cookies(CEGEP).delete(name);
       const resetPage = await browser.request(`${CEGEP_ISSUER}/reset-password?token=${token}`);
       const password = 'Nouvelle-phrase-2025!z';
-      const reset = await browser.request(`${CEGEP_ISSUER}/reset-password`, { form: OidcBrowser.loginForm(resetPage, { token, password, passwordConfirmation: password }) });
+      const reset = await browser.request(`${CEGEP_ISSUER}/reset-password`, {
+        form: OidcBrowser.loginForm(resetPage, { token, password, passwordConfirmation: password }),
+      });
       expect(reset.status).toBe(303);
       expect(reset.headers.location).toBe('/login?notice=password-changed');
       const loginAgain = await browser.request(`${CEGEP_ISSUER}${reset.headers.location}`);
@@ -491,11 +807,22 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     for (const interactionGone of [true, false]) {
       it(`forgot password ${interactionGone ? 'after the interaction expired' : 'while the interaction is pending'}: signing in with the new password ends at the application with a code`, async () => {
         const user = await createUser(ctx, 'cegepdeseptiles');
-        const { config, browser, verifier, state, loginAgain, password } = await resetFromApplication(user, { interactionGone });
-        const done = await browser.navigate(`${CEGEP_ISSUER}/login`, callback.origin, { form: OidcBrowser.loginForm(loginAgain, { username: user.username, password, remember: 'none' }) });
+        const { config, browser, verifier, state, loginAgain, password } =
+          await resetFromApplication(user, { interactionGone });
+        const done = await browser.navigate(`${CEGEP_ISSUER}/login`, callback.origin, {
+          form: OidcBrowser.loginForm(loginAgain, {
+            username: user.username,
+            password,
+            remember: 'none',
+          }),
+        });
         expect(done.url.origin).toBe(callback.origin);
         expect(done.url.searchParams.get('state')).toBe(state);
-        const tokens = await oidc.authorizationCodeGrant(config, done.url, { pkceCodeVerifier: verifier, expectedState: state, idTokenExpected: true });
+        const tokens = await oidc.authorizationCodeGrant(config, done.url, {
+          pkceCodeVerifier: verifier,
+          expectedState: state,
+          idTokenExpected: true,
+        });
         expect(tokens.claims()!.sub).toBe(user.id);
         // Used once: the next portal sign-in of this browser goes to the account page.
         expect(browser.cookies(CEGEP).has('guichet_oidc_app')).toBe(false);
@@ -504,24 +831,51 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
 
     it('enrolment (« M’inscrire au service ») after the interaction expired: the first password signs in to the application', async () => {
       const user = await createUser(ctx, 'cegepdeseptiles', { password: null });
-      const { config, browser, verifier, state, loginAgain, password } = await resetFromApplication(user, { interactionGone: true, page: '/register' });
-      const done = await browser.navigate(`${CEGEP_ISSUER}/login`, callback.origin, { form: OidcBrowser.loginForm(loginAgain, { username: user.username, password, remember: 'none' }) });
+      const { config, browser, verifier, state, loginAgain, password } = await resetFromApplication(
+        user,
+        { interactionGone: true, page: '/register' },
+      );
+      const done = await browser.navigate(`${CEGEP_ISSUER}/login`, callback.origin, {
+        form: OidcBrowser.loginForm(loginAgain, {
+          username: user.username,
+          password,
+          remember: 'none',
+        }),
+      });
       expect(done.url.origin).toBe(callback.origin);
-      const tokens = await oidc.authorizationCodeGrant(config, done.url, { pkceCodeVerifier: verifier, expectedState: state, idTokenExpected: true });
+      const tokens = await oidc.authorizationCodeGrant(config, done.url, {
+        pkceCodeVerifier: verifier,
+        expectedState: state,
+        idTokenExpected: true,
+      });
       expect(tokens.claims()!.sub).toBe(user.id);
     });
 
     it('ignores a tampered return target: no redirect elsewhere than the portal', async () => {
       const user = await createUser(ctx, 'cegepdeseptiles');
-      const { browser, loginAgain, password } = await resetFromApplication(user, { interactionGone: true });
+      const { browser, loginAgain, password } = await resetFromApplication(user, {
+        interactionGone: true,
+      });
       const kept = browser.cookies(CEGEP).get('guichet_oidc_app')!;
       expect(kept).toBeDefined();
       const [, mac] = kept.value.split('.');
-      const forged = Buffer.from(`/oidc/auth?client_id=${firstParty.clientId}&redirect_uri=${encodeURIComponent('https://evil.example/cb')}&response_type=code&scope=openid`).toString('base64url');
-      for (const value of [`${forged}.${mac}`, Buffer.from('https://evil.example/cb').toString('base64url'), `${Buffer.from('//evil.example/cb').toString('base64url')}.${mac}`]) {
+      const forged = Buffer.from(
+        `/oidc/auth?client_id=${firstParty.clientId}&redirect_uri=${encodeURIComponent('https://evil.example/cb')}&response_type=code&scope=openid`,
+      ).toString('base64url');
+      for (const value of [
+        `${forged}.${mac}`,
+        Buffer.from('https://evil.example/cb').toString('base64url'),
+        `${Buffer.from('//evil.example/cb').toString('base64url')}.${mac}`,
+      ]) {
         browser.cookies(CEGEP).set('guichet_oidc_app', { value, persistent: true });
         const page = await browser.request(`${CEGEP_ISSUER}/login`);
-        const res = await browser.request(`${CEGEP_ISSUER}/login`, { form: OidcBrowser.loginForm(page, { username: user.username, password, remember: 'none' }) });
+        const res = await browser.request(`${CEGEP_ISSUER}/login`, {
+          form: OidcBrowser.loginForm(page, {
+            username: user.username,
+            password,
+            remember: 'none',
+          }),
+        });
         expect(res.status).toBe(303);
         expect(res.headers.location).not.toContain('evil');
         expect(res.headers.location).not.toContain('/oidc/auth');
@@ -536,19 +890,35 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     const path = `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/oidc-clients/${backchannelClient.clientId}`;
     const before = (await admin.get(path)).json<{ lastUsedAt: string | null }>().lastUsedAt;
     const started = Date.now() - 1000;
-    const config = await discover(CEGEP_ISSUER, backchannelClient.clientId, backchannelClient.clientSecret);
+    const config = await discover(
+      CEGEP_ISSUER,
+      backchannelClient.clientId,
+      backchannelClient.clientSecret,
+    );
     await signIn({ config, user: await createUser(ctx, 'cegepdeseptiles') });
-    const after = await waitFor(async () => (await admin.get(path)).json<{ lastUsedAt: string | null }>().lastUsedAt, (at) => at !== null && at !== before);
+    const after = await waitFor(
+      async () => (await admin.get(path)).json<{ lastUsedAt: string | null }>().lastUsedAt,
+      (at) => at !== null && at !== before,
+    );
     expect(Date.parse(after!)).toBeGreaterThanOrEqual(started);
   });
 
   it('Teams tab: over HTTPS the issuer’s cookies and the interaction’s are SameSite=None; Secure; Partitioned for an embeddable tenant, Lax for the others', async () => {
     const secureApi = await ctx.startApi({ SECURE_COOKIES: 'true' });
     const id = await tenantId(ctx, 'monteregie');
-    await ctx.dataSource.query(`INSERT INTO tenant_hosts (tenant_id, host_name) VALUES ($1, 'portail.santemonteregie.test') ON CONFLICT DO NOTHING`, [id]);
-    await ctx.dataSource.query(`UPDATE tenants SET public_url = 'https://portail.santemonteregie.test' WHERE id = $1`, [id]);
+    await ctx.dataSource.query(
+      `INSERT INTO tenant_hosts (tenant_id, host_name) VALUES ($1, 'portail.santemonteregie.test') ON CONFLICT DO NOTHING`,
+      [id],
+    );
+    await ctx.dataSource.query(
+      `UPDATE tenants SET public_url = 'https://portail.santemonteregie.test' WHERE id = $1`,
+      [id],
+    );
     const setTeams = async (on: boolean) => {
-      await ctx.dataSource.query(`UPDATE tenant_settings SET settings = jsonb_set(settings, '{features,teamsTab}', $2::jsonb), version = version + 1 WHERE tenant_id = $1`, [id, JSON.stringify(on)]);
+      await ctx.dataSource.query(
+        `UPDATE tenant_settings SET settings = jsonb_set(settings, '{features,teamsTab}', $2::jsonb), version = version + 1 WHERE tenant_id = $1`,
+        [id, JSON.stringify(on)],
+      );
       await ctx.publishTenantChange(id);
     };
     /** The cookies of an authorization request and of its interaction page, once the tenant's setting has reached the API. */
@@ -557,7 +927,10 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       const headers = { 'x-forwarded-for': nextIp(), accept: 'text/html' };
       const auth = await waitFor(
         () => httpRequest(secureApi.port, { path, host: MONTEREGIE, headers }),
-        (r) => String(r.cookies.find((c) => c.name === 'guichet_oidc_interaction')?.attributes.samesite).toLowerCase() === sameSite,
+        (r) =>
+          String(
+            r.cookies.find((c) => c.name === 'guichet_oidc_interaction')?.attributes.samesite,
+          ).toLowerCase() === sameSite,
       );
       expect(auth.status).toBe(303);
       const interaction = await httpRequest(secureApi.port, {
@@ -572,14 +945,23 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     try {
       await setTeams(true);
       const teams = await cookiesOfAuthorization('none');
-      for (const name of ['guichet_oidc_interaction', 'guichet_oidc_interaction.sig', '__Host-guichet_oidc_return', '__Host-guichet_oidc_app']) {
+      for (const name of [
+        'guichet_oidc_interaction',
+        'guichet_oidc_interaction.sig',
+        '__Host-guichet_oidc_return',
+        '__Host-guichet_oidc_app',
+      ]) {
         const cookie = teams.find((c) => c.name === name)!;
         expect(String(cookie.attributes.samesite).toLowerCase()).toBe('none');
         expect(cookie.attributes).toMatchObject({ secure: true, partitioned: true });
       }
       await setTeams(false);
       const plain = await cookiesOfAuthorization('lax');
-      for (const name of ['guichet_oidc_interaction', '__Host-guichet_oidc_return', '__Host-guichet_oidc_app']) {
+      for (const name of [
+        'guichet_oidc_interaction',
+        '__Host-guichet_oidc_return',
+        '__Host-guichet_oidc_app',
+      ]) {
         const cookie = plain.find((c) => c.name === name)!;
         expect(String(cookie.attributes.samesite).toLowerCase()).toBe('lax');
         expect(cookie.attributes.partitioned).toBeUndefined();
@@ -594,7 +976,12 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     /** A logout token as the relying party must check it (OpenID Connect Back-Channel Logout 1.0 §2.6), with jose. */
     async function verifiedLogoutToken(token: string) {
       const jwks = (await ctx.request(CEGEP, { path: '/oidc/jwks' })).json<jose.JSONWebKeySet>();
-      const { payload } = await jose.jwtVerify(token, jose.createLocalJWKSet(jwks), { issuer: CEGEP_ISSUER, audience: backchannelClient.clientId, typ: 'logout+jwt', maxTokenAge: '5m' });
+      const { payload } = await jose.jwtVerify(token, jose.createLocalJWKSet(jwks), {
+        issuer: CEGEP_ISSUER,
+        audience: backchannelClient.clientId,
+        typ: 'logout+jwt',
+        maxTokenAge: '5m',
+      });
       expect(payload.events).toEqual({ 'http://schemas.openid.net/event/backchannel-logout': {} });
       expect(payload.nonce).toBeUndefined();
       expect(payload.jti).toEqual(expect.any(String));
@@ -602,8 +989,17 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     }
     async function signedInToMoodle() {
       const user = await createUser(ctx, 'cegepdeseptiles');
-      const config = await discover(CEGEP_ISSUER, backchannelClient.clientId, backchannelClient.clientSecret);
-      const flow = await signIn({ config, user, scope: 'openid offline_access', prompt: 'consent' });
+      const config = await discover(
+        CEGEP_ISSUER,
+        backchannelClient.clientId,
+        backchannelClient.clientSecret,
+      );
+      const flow = await signIn({
+        config,
+        user,
+        scope: 'openid offline_access',
+        prompt: 'consent',
+      });
       const sid = flow.tokens.claims()!.sid as string;
       expect(sid).toEqual(expect.any(String));
       return { user, config, sid, ...flow };
@@ -612,11 +1008,18 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
 
     it('at RP-initiated logout (the issuer’s own end-session page): sub and sid, signed by the tenant’s key', async () => {
       const { user, config, sid, tokens, browser } = await signedInToMoodle();
-      const endUrl = oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: logoutUri });
+      const endUrl = oidc.buildEndSessionUrl(config, {
+        id_token_hint: tokens.id_token!,
+        post_logout_redirect_uri: logoutUri,
+      });
       const page = await browser.request(endUrl.href);
-      const action = /<form id="op.logoutForm" method="post" action="([^"]+)">/.exec(page.body)![1]!;
+      const action = /<form id="op.logoutForm" method="post" action="([^"]+)">/.exec(
+        page.body,
+      )![1]!;
       const xsrf = /name="xsrf" value="([^"]+)"/.exec(page.body)![1]!;
-      await browser.navigate(new URL(action, CEGEP_ISSUER).href, callback.origin, { form: { xsrf, logout: 'yes' } });
+      await browser.navigate(new URL(action, CEGEP_ISSUER).href, callback.origin, {
+        form: { xsrf, logout: 'yes' },
+      });
       const payload = await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)));
       expect(payload).toMatchObject({ sub: user.id, sid });
     });
@@ -624,26 +1027,68 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     it('at a password reset', async () => {
       const { user, sid } = await signedInToMoodle();
       const ip = { 'x-forwarded-for': nextIp() };
-      expect((await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/forgot', body: { username: user.username }, headers: ip })).status).toBe(202);
-      const rows = await waitFor(() => outboxRows(ctx, { userId: user.id }), (r) => r.some((x) => x.tokenCiphertext));
-      const reset = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/password/reset', body: { token: linkToken(rows.find((x) => x.tokenCiphertext)!), password: 'Nouvelle-phrase-2025!z' }, headers: ip });
+      expect(
+        (
+          await ctx.request(CEGEP, {
+            method: 'POST',
+            path: '/api/v1/password/forgot',
+            body: { username: user.username },
+            headers: ip,
+          })
+        ).status,
+      ).toBe(202);
+      const rows = await waitFor(
+        () => outboxRows(ctx, { userId: user.id }),
+        (r) => r.some((x) => x.tokenCiphertext),
+      );
+      const reset = await ctx.request(CEGEP, {
+        method: 'POST',
+        path: '/api/v1/password/reset',
+        body: {
+          token: linkToken(rows.find((x) => x.tokenCiphertext)!),
+          password: 'Nouvelle-phrase-2025!z',
+        },
+        headers: ip,
+      });
       expect(reset.status).toBe(204);
-      expect(await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)))).toMatchObject({ sub: user.id, sid });
+      expect(await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)))).toMatchObject({
+        sub: user.id,
+        sid,
+      });
     });
 
     it('when an admin disables the account', async () => {
       const { user, sid } = await signedInToMoodle();
       const admin = await adminSignIn(ctx);
-      expect((await admin.request('POST', `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/users/${user.id}/disable`)).status).toBeLessThan(300);
-      expect(await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)))).toMatchObject({ sub: user.id, sid });
+      expect(
+        (
+          await admin.request(
+            'POST',
+            `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/users/${user.id}/disable`,
+          )
+        ).status,
+      ).toBeLessThan(300);
+      expect(await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)))).toMatchObject({
+        sub: user.id,
+        sid,
+      });
     });
 
     it('at « sign out everywhere » on /account', async () => {
       const { user, sid, browser } = await signedInToMoodle();
       const account = await browser.request(`${CEGEP_ISSUER}/account`);
       const csrf = /name="_csrf" value="([^"]+)"/.exec(account.body)![1]!;
-      expect((await browser.request(`${CEGEP_ISSUER}/account/sign-out-everywhere`, { form: { _csrf: csrf } })).status).toBe(303);
-      expect(await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)))).toMatchObject({ sub: user.id, sid });
+      expect(
+        (
+          await browser.request(`${CEGEP_ISSUER}/account/sign-out-everywhere`, {
+            form: { _csrf: csrf },
+          })
+        ).status,
+      ).toBe(303);
+      expect(await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)))).toMatchObject({
+        sub: user.id,
+        sid,
+      });
     });
   });
 });

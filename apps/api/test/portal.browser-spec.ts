@@ -29,17 +29,21 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     const url = new URL(link);
     return `${base}${url.pathname}${url.search}`;
   };
-  const newPage = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
+  const newPage = async (
+    options: Parameters<Browser['newContext']>[0] = {},
+  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
     const context = await browser.newContext({ locale: 'fr-CA', ...options });
     const page = await context.newPage();
     // Script errors, CSP reports, and any sub-resource that fails (a refused form's own 400 is expected).
     const errors: string[] = [];
     page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+        errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('response', (r) => {
-      if (r.status() >= 400 && r.request().resourceType() !== 'document') errors.push(`${r.status()} ${r.url()}`);
+      if (r.status() >= 400 && r.request().resourceType() !== 'document')
+        errors.push(`${r.status()} ${r.url()}`);
     });
     return { context, page, errors };
   };
@@ -50,7 +54,14 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     mail = await startMailWorker(ctx);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     mkdirSync(ARTIFACTS, { recursive: true });
     cegep = `http://cegepdeseptiles.localhost:${ctx.api.port}`;
@@ -63,12 +74,23 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
   });
 
   it('Cégep guide: login page → « Mot de passe oublié ? » → username → email → link → new password → login → account; the used link then says so', async () => {
-    const user = await createUser(ctx, 'cegepdeseptiles', { username: 'tremj', firstName: 'Julie', lastName: 'Tremblay', email: 'julie.tremblay@cegepsi.ca' });
+    const user = await createUser(ctx, 'cegepdeseptiles', {
+      username: 'tremj',
+      firstName: 'Julie',
+      lastName: 'Tremblay',
+      email: 'julie.tremblay@cegepsi.ca',
+    });
     const { context, page, errors } = await newPage();
 
     await page.goto(`${cegep}/login`);
     expect(await h1(page)).toBe('Bienvenue sur le portail Web du Centre de services');
-    expect(await page.getByText('Le nom d\'utilisateur correspond (sauf exception) aux 3 premières lettres du nom et la première lettre du prénom').count()).toBe(1);
+    expect(
+      await page
+        .getByText(
+          "Le nom d'utilisateur correspond (sauf exception) aux 3 premières lettres du nom et la première lettre du prénom",
+        )
+        .count(),
+    ).toBe(1);
     expect(await page.getByLabel('Se souvenir uniquement de mon nom').isChecked()).toBe(true);
 
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
@@ -76,12 +98,18 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     await page.getByPlaceholder("Inscrire votre nom d'utilisateur").fill('tremj');
     await page.getByRole('button', { name: 'SOUMETTRE' }).click();
     await page.waitForURL(`${cegep}/forgot-password`);
-    expect(await page.getByRole('status').textContent()).toContain('un courriel vient d\'être envoyé');
+    expect(await page.getByRole('status').textContent()).toContain(
+      "un courriel vient d'être envoyé",
+    );
 
     const email = await mail.nextEmail('julie.tremblay@cegepsi.ca');
     expect(email.from).toBe('supportTI@cegepsi.ca');
-    expect(email.subject).toBe('Changement de mot de passe pour accéder au portail Web du Centre de services');
-    expect(email.text).toContain('Pour confirmer votre nouveau mot de passe, vous devez accéder cette page');
+    expect(email.subject).toBe(
+      'Changement de mot de passe pour accéder au portail Web du Centre de services',
+    );
+    expect(email.text).toContain(
+      'Pour confirmer votre nouveau mot de passe, vous devez accéder cette page',
+    );
     const link = local(mail.linkIn(email), cegep);
 
     await page.goto(link);
@@ -90,11 +118,15 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     const show = page.getByRole('button', { name: 'Afficher le mot de passe' }).first();
     await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('Nouveau-secret-2026');
     await show.click();
-    expect(await page.getByLabel('Nouveau mot de passe', { exact: true }).getAttribute('type')).toBe('text');
+    expect(
+      await page.getByLabel('Nouveau mot de passe', { exact: true }).getAttribute('type'),
+    ).toBe('text');
     await page.getByLabel('Confirmation du nouveau mot de passe').fill('Nouveau-secret-2026');
     await page.getByRole('button', { name: 'SOUMETTRE' }).click();
     await page.waitForURL(`${cegep}/login?notice=password-changed`);
-    expect(await page.getByRole('status').textContent()).toContain('Votre mot de passe a été changé.');
+    expect(await page.getByRole('status').textContent()).toContain(
+      'Votre mot de passe a été changé.',
+    );
 
     // The "password changed" notice reaches the mailbox too.
     const notice = await mail.nextEmail('julie.tremblay@cegepsi.ca');
@@ -128,12 +160,21 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
   }, 90_000);
 
   it("Montérégie guide: « M'inscrire au service » → unified account → email → link → passwords refused by the rule, then accepted → login", async () => {
-    const user = await createUser(ctx, 'monteregie', { password: null, username: 'gagm0001', firstName: 'Marie', lastName: 'Gagnon', email: 'marie.gagnon@ssss.gouv.qc.ca' });
+    const user = await createUser(ctx, 'monteregie', {
+      password: null,
+      username: 'gagm0001',
+      firstName: 'Marie',
+      lastName: 'Gagnon',
+      email: 'marie.gagnon@ssss.gouv.qc.ca',
+    });
     const { context, page, errors } = await newPage();
     await page.goto(`${mont}/login`);
     await page.getByRole('link', { name: "M'inscrire au service" }).click();
     expect(await h1(page)).toBe("M'inscrire au service");
-    await page.getByLabel(/compte unifié|Nom d'utilisateur/).first().fill('gagm0001');
+    await page
+      .getByLabel(/compte unifié|Nom d'utilisateur/)
+      .first()
+      .fill('gagm0001');
     await page.getByRole('button', { name: 'SOUMETTRE' }).click();
     await page.waitForURL(`${mont}/register`);
 
@@ -166,7 +207,10 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     await submit.click();
     await page.waitForURL(`${mont}/login?notice=password-changed`);
 
-    await page.getByLabel(/compte unifié|Nom d'utilisateur/).first().fill('gagm0001');
+    await page
+      .getByLabel(/compte unifié|Nom d'utilisateur/)
+      .first()
+      .fill('gagm0001');
     await page.getByLabel('Mot de passe', { exact: true }).fill('Mont2026x');
     await page.getByRole('button', { name: 'SOUMETTRE' }).click();
     await page.waitForURL(`${mont}/account`);
@@ -183,21 +227,33 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     await page.getByLabel("Nom d'utilisateur", { exact: true }).fill('roym');
     await page.getByLabel('Mot de passe', { exact: true }).fill('mauvais');
     await page.getByRole('button', { name: 'SOUMETTRE' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain("Nom d'utilisateur ou mot de passe incorrect.");
+    expect(await page.getByRole('alert').textContent()).toContain(
+      "Nom d'utilisateur ou mot de passe incorrect.",
+    );
     expect(await page.getByLabel("Nom d'utilisateur", { exact: true }).inputValue()).toBe('roym');
     expect(await page.getByLabel('Mot de passe', { exact: true }).inputValue()).toBe('');
 
-    const late = await createUser(ctx, 'cegepdeseptiles', { username: 'lavp', email: 'pierre.lavoie@cegepsi.ca' });
+    const late = await createUser(ctx, 'cegepdeseptiles', {
+      username: 'lavp',
+      email: 'pierre.lavoie@cegepsi.ca',
+    });
     await page.goto(`${cegep}/forgot-password`);
     await page.getByPlaceholder("Inscrire votre nom d'utilisateur").fill(late.username);
     await page.getByRole('button', { name: 'SOUMETTRE' }).click();
     const link = local(mail.linkIn(await mail.nextEmail('pierre.lavoie@cegepsi.ca')), cegep);
     // Time passes beyond the tenant's lifetime.
-    await ctx.dataSource.query("UPDATE action_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1", [late.id]);
+    await ctx.dataSource.query(
+      "UPDATE action_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1",
+      [late.id],
+    );
     await page.goto(link);
     expect(await h1(page)).toBe('Ce lien a expiré');
-    expect(await page.getByRole('alert').textContent()).toContain("l'accès à cette page est pour une durée limitée");
-    expect(await page.getByRole('link', { name: 'Demander un nouveau lien' }).getAttribute('href')).toBe('/forgot-password');
+    expect(await page.getByRole('alert').textContent()).toContain(
+      "l'accès à cette page est pour une durée limitée",
+    );
+    expect(
+      await page.getByRole('link', { name: 'Demander un nouveau lien' }).getAttribute('href'),
+    ).toBe('/forgot-password');
     await context.close();
 
     // The lookup tool from outside the Montérégie's networks (a proxy that the API trusts says who the client is).
@@ -205,7 +261,9 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     const outside = await newPage({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.9' } });
     await outside.page.goto(`http://monteregie.localhost:${proxied.port}/lookup`);
     expect(await h1(outside.page)).toBe('Accès refusé');
-    expect(await outside.page.getByRole('alert').textContent()).toContain("uniquement à partir d'un poste de travail géré");
+    expect(await outside.page.getByRole('alert').textContent()).toContain(
+      "uniquement à partir d'un poste de travail géré",
+    );
     await outside.context.close();
     const inside = await newPage({ extraHTTPHeaders: { 'x-forwarded-for': '10.20.30.40' } });
     await inside.page.goto(`http://monteregie.localhost:${proxied.port}/lookup`);
@@ -218,10 +276,26 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
 
   it('language switching on each page keeps the page, sets lang, and is remembered', async () => {
     const titles: Record<string, Record<(typeof LANGS)[number], string>> = {
-      '/login': { fr: 'Bienvenue sur le portail Web du Centre de services', en: 'Welcome to the Service Centre web portal', pt: 'Bem-vindo ao portal Web do Centro de Serviços' },
-      '/forgot-password': { fr: 'Réinitialiser votre mot de passe', en: 'Reset your password', pt: 'Redefinir a sua palavra-passe' },
-      '/register': { fr: "M'inscrire au service", en: 'Sign up for the service', pt: 'Inscrever-me no serviço' },
-      '/reset-password?token=not-a-real-token': { fr: "Ce lien n'est pas valide", en: 'This link is not valid', pt: 'Esta ligação não é válida' },
+      '/login': {
+        fr: 'Bienvenue sur le portail Web du Centre de services',
+        en: 'Welcome to the Service Centre web portal',
+        pt: 'Bem-vindo ao portal Web do Centro de Serviços',
+      },
+      '/forgot-password': {
+        fr: 'Réinitialiser votre mot de passe',
+        en: 'Reset your password',
+        pt: 'Redefinir a sua palavra-passe',
+      },
+      '/register': {
+        fr: "M'inscrire au service",
+        en: 'Sign up for the service',
+        pt: 'Inscrever-me no serviço',
+      },
+      '/reset-password?token=not-a-real-token': {
+        fr: "Ce lien n'est pas valide",
+        en: 'This link is not valid',
+        pt: 'Esta ligação não é válida',
+      },
     };
     const { context, page } = await newPage();
     for (const [path, byLang] of Object.entries(titles)) {
@@ -241,11 +315,19 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
   }, 60_000);
 
   it('axe-core: no WCAG 2.1 A/AA violation on any page in fr, en and pt; screenshots at desktop and phone widths', async () => {
-    const user = await createUser(ctx, 'monteregie', { username: 'axet0001', firstName: 'Ana', lastName: 'Axe', email: 'ana.axe@ssss.gouv.qc.ca' });
+    const user = await createUser(ctx, 'monteregie', {
+      username: 'axet0001',
+      firstName: 'Ana',
+      lastName: 'Axe',
+      email: 'ana.axe@ssss.gouv.qc.ca',
+    });
     // Only the test's own axe script is let past the CSP.
     const { context, page } = await newPage({ bypassCSP: true });
     await page.goto(`${mont}/forgot-password`);
-    await page.getByLabel(/compte unifié|Nom d'utilisateur/).first().fill(user.username);
+    await page
+      .getByLabel(/compte unifié|Nom d'utilisateur/)
+      .first()
+      .fill(user.username);
     await page.getByRole('button', { name: 'SOUMETTRE' }).click();
     const resetLink = local(mail.linkIn(await mail.nextEmail('ana.axe@ssss.gouv.qc.ca')), mont);
     const pages: [string, string][] = [
@@ -264,17 +346,36 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     const check = async (name: string, lang: string) => {
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-        const result = await axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        const axe = (
+          globalThis as unknown as {
+            axe: {
+              run: (
+                ctx: unknown,
+                opts: unknown,
+              ) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
         return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
       });
       if (violations.length) failures.push(`${name} [${lang}]: ${violations.join(', ')}`);
-      for (const [width, height, label] of [[1280, 800, 'desktop'], [390, 844, 'phone']] as const) {
+      for (const [width, height, label] of [
+        [1280, 800, 'desktop'],
+        [390, 844, 'phone'],
+      ] as const) {
         await page.setViewportSize({ width, height });
         await page.screenshot({ path: `${ARTIFACTS}${name}-${lang}-${label}.png`, fullPage: true });
         if (label === 'phone') {
-          const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
-          if (scrollWidth > width) failures.push(`${name} [${lang}]: ${scrollWidth}px wide on a ${width}px phone`);
+          const scrollWidth = await page.evaluate(
+            () =>
+              (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+                .document.documentElement.scrollWidth,
+          );
+          if (scrollWidth > width)
+            failures.push(`${name} [${lang}]: ${scrollWidth}px wide on a ${width}px phone`);
         }
       }
       await page.setViewportSize({ width: 1280, height: 800 });

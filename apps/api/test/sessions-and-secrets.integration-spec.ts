@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AdminAccountView, AdminLoginResponse, TotpEnabledResponse, TotpSetupResponse } from '@guichet/types';
+import type {
+  AdminAccountView,
+  AdminLoginResponse,
+  TotpEnabledResponse,
+  TotpSetupResponse,
+} from '@guichet/types';
 import { generate } from 'otplib';
 import { createUser } from './factories/users.js';
 import { type AdminClient, adminClient, signIn, startAdminSuite } from './support/admin.js';
@@ -17,7 +22,11 @@ describe('sessions and secrets: what a new password, a second factor and time en
   afterAll(() => ctx.close());
 
   const createAdmin = async (email: string, password: string): Promise<AdminAccountView> => {
-    const res = await platform.request('POST', '/admins', { email, password, role: 'platform-admin' });
+    const res = await platform.request('POST', '/admins', {
+      email,
+      password,
+      role: 'platform-admin',
+    });
     expect(res.status).toBe(201);
     return res.json<AdminAccountView>();
   };
@@ -26,35 +35,79 @@ describe('sessions and secrets: what a new password, a second factor and time en
   describe('admin tokens', () => {
     it("another admin setting an admin's password ends every token of that admin", async () => {
       const created = await createAdmin('reset.by.other@guichet.test', 'the first password of it');
-      const [first, second] = [await signIn(ctx, { email: created.email, password: 'the first password of it' }), await signIn(ctx, { email: created.email, password: 'the first password of it' })];
+      const [first, second] = [
+        await signIn(ctx, { email: created.email, password: 'the first password of it' }),
+        await signIn(ctx, { email: created.email, password: 'the first password of it' }),
+      ];
       expect(await stillValid(first!)).toBe(200);
-      expect((await platform.request('PATCH', `/admins/${created.id}`, { password: 'a password set by another' })).status).toBe(200);
+      expect(
+        (
+          await platform.request('PATCH', `/admins/${created.id}`, {
+            password: 'a password set by another',
+          })
+        ).status,
+      ).toBe(200);
       expect(await stillValid(first!)).toBe(401);
       expect(await stillValid(second!)).toBe(401);
       // The one who set it keeps its own; the new password signs in.
       expect(await stillValid(platform)).toBe(200);
-      expect(await stillValid(await signIn(ctx, { email: created.email, password: 'a password set by another' }))).toBe(200);
+      expect(
+        await stillValid(
+          await signIn(ctx, { email: created.email, password: 'a password set by another' }),
+        ),
+      ).toBe(200);
     });
 
     it('an admin setting its own password ends its own tokens, the one it used included', async () => {
       const created = await createAdmin('reset.by.self@guichet.test', 'my own first password');
       const used = await signIn(ctx, { email: created.email, password: 'my own first password' });
-      const elsewhere = await signIn(ctx, { email: created.email, password: 'my own first password' });
-      expect((await used.request('PATCH', `/admins/${created.id}`, { password: 'my own second password' })).status).toBe(200);
+      const elsewhere = await signIn(ctx, {
+        email: created.email,
+        password: 'my own first password',
+      });
+      expect(
+        (
+          await used.request('PATCH', `/admins/${created.id}`, {
+            password: 'my own second password',
+          })
+        ).status,
+      ).toBe(200);
       expect(await stillValid(used)).toBe(401);
       expect(await stillValid(elsewhere)).toBe(401);
-      expect(await stillValid(await signIn(ctx, { email: created.email, password: 'my own second password' }))).toBe(200);
+      expect(
+        await stillValid(
+          await signIn(ctx, { email: created.email, password: 'my own second password' }),
+        ),
+      ).toBe(200);
     });
 
     it('turning the second factor on ends every earlier token; the enabling session goes on with the token of the reply', async () => {
-      const created = await createAdmin('totp.ends.tokens@guichet.test', 'password before a factor');
-      const enabling = await signIn(ctx, { email: created.email, password: 'password before a factor' });
-      const stolen = await signIn(ctx, { email: created.email, password: 'password before a factor' });
-      const { secret } = (await enabling.request('POST', '/me/totp/setup')).json<TotpSetupResponse>();
-      const enabled = await enabling.request('POST', '/me/totp/enable', { code: await generate({ secret }) });
+      const created = await createAdmin(
+        'totp.ends.tokens@guichet.test',
+        'password before a factor',
+      );
+      const enabling = await signIn(ctx, {
+        email: created.email,
+        password: 'password before a factor',
+      });
+      const stolen = await signIn(ctx, {
+        email: created.email,
+        password: 'password before a factor',
+      });
+      const { secret } = (
+        await enabling.request('POST', '/me/totp/setup')
+      ).json<TotpSetupResponse>();
+      const enabled = await enabling.request('POST', '/me/totp/enable', {
+        code: await generate({ secret }),
+      });
       expect(enabled.status).toBe(200);
       const renewed = enabled.json<TotpEnabledResponse>();
-      expect(renewed).toMatchObject({ id: created.id, totpEnabled: true, accessToken: expect.any(String), expiresIn: 1800 });
+      expect(renewed).toMatchObject({
+        id: created.id,
+        totpEnabled: true,
+        accessToken: expect.any(String),
+        expiresIn: 1800,
+      });
       expect(await stillValid(stolen)).toBe(401);
       expect(await stillValid(enabling)).toBe(401);
       expect(await stillValid(adminClient(ctx, renewed.accessToken))).toBe(200);
@@ -67,23 +120,40 @@ describe('sessions and secrets: what a new password, a second factor and time en
     const { secret } = (await admin.request('POST', '/me/totp/setup')).json<TotpSetupResponse>();
     const code = await generate({ secret });
     expect((await admin.request('POST', '/me/totp/enable', { code })).status).toBe(200);
-    const replay = await ctx.request(ADMIN_HOST, { method: 'POST', path: '/api/v1/admin/auth/login', body: { email: created.email, password: 'password of a single use', totpCode: code } });
+    const replay = await ctx.request(ADMIN_HOST, {
+      method: 'POST',
+      path: '/api/v1/admin/auth/login',
+      body: { email: created.email, password: 'password of a single use', totpCode: code },
+    });
     expect(replay.status).toBe(401);
     expect(replay.json()).toMatchObject({ error: 'totp_required' });
     // The next step's code does.
     const next = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-    const ok = await ctx.request(ADMIN_HOST, { method: 'POST', path: '/api/v1/admin/auth/login', body: { email: created.email, password: 'password of a single use', totpCode: next } });
+    const ok = await ctx.request(ADMIN_HOST, {
+      method: 'POST',
+      path: '/api/v1/admin/auth/login',
+      body: { email: created.email, password: 'password of a single use', totpCode: next },
+    });
     expect(ok.status).toBe(200);
     expect(ok.json<AdminLoginResponse>().admin.totpEnabled).toBe(true);
   });
 
   it('a refreshed session ends at its absolute lifetime from the sign-in (90 days for a remembered one), however often it is refreshed', async () => {
     const user = await createUser(ctx, 'cegepdeseptiles');
-    const login = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/login', body: { username: user.username, password: user.password, remember: 'all' } });
+    const login = await ctx.request(CEGEP, {
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      body: { username: user.username, password: user.password, remember: 'all' },
+    });
     expect(login.status).toBe(200);
     let cookie = cookieHeader(login);
     const familyOf = async () =>
-      (await ctx.dataSource.query<{ family: string }[]>(`SELECT family_id AS family FROM refresh_sessions WHERE user_id = $1 LIMIT 1`, [user.id]))[0]!.family;
+      (
+        await ctx.dataSource.query<{ family: string }[]>(
+          `SELECT family_id AS family FROM refresh_sessions WHERE user_id = $1 LIMIT 1`,
+          [user.id],
+        )
+      )[0]!.family;
     const family = await familyOf();
     // As if 20 days went by: every time of the sign-in moves back.
     const daysPass = (days: number) =>
@@ -93,14 +163,17 @@ describe('sessions and secrets: what a new password, a second factor and time en
           WHERE family_id = $1`,
         [family, days],
       );
-    const refresh = () => ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/refresh', headers: { cookie } });
+    const refresh = () =>
+      ctx.request(CEGEP, { method: 'POST', path: '/api/v1/auth/refresh', headers: { cookie } });
     const maxAges: number[] = [];
     // Refreshed every 20 days (within the 30-day refresh lifetime): days 20, 40, 60, 80 still refresh…
     for (let day = 20; day <= 80; day += 20) {
       await daysPass(20);
       const res = await refresh();
       expect({ day, status: res.status }).toEqual({ day, status: 200 });
-      maxAges.push(Number(res.cookies.find((c) => c.name === 'guichet_session')!.attributes['max-age']));
+      maxAges.push(
+        Number(res.cookies.find((c) => c.name === 'guichet_session')!.attributes['max-age']),
+      );
       cookie = cookieHeader(res);
     }
     // …the cookie never outlives the sign-in's 90 days (at day 80: 10 days left, not 30)…
@@ -112,7 +185,10 @@ describe('sessions and secrets: what a new password, a second factor and time en
     // …and at day 100 the session is over: the password is asked again.
     await daysPass(20);
     expect((await refresh()).status).toBe(401);
-    const rows = await ctx.dataSource.query<{ n: number }[]>(`SELECT count(DISTINCT signed_in_at)::int AS n FROM refresh_sessions WHERE family_id = $1`, [family]);
+    const rows = await ctx.dataSource.query<{ n: number }[]>(
+      `SELECT count(DISTINCT signed_in_at)::int AS n FROM refresh_sessions WHERE family_id = $1`,
+      [family],
+    );
     expect(rows[0]!.n).toBe(1);
   });
 

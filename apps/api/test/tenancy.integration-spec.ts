@@ -31,54 +31,83 @@ describe('tenant resolution by host name', () => {
     const body = (await getTenant(MONTEREGIE)).json<PublicTenant>();
     expect(body.slug).toBe('monteregie');
     expect(body.texts.fr.usernameHint).toBe('Entrez votre compte unifié');
-    expect(body.passwordPolicy).toMatchObject({ minLength: 4, requireDigit: true, requireLetter: true });
+    expect(body.passwordPolicy).toMatchObject({
+      minLength: 4,
+      requireDigit: true,
+      requireLetter: true,
+    });
     expect(body.usernameRule).toMatchObject({ kind: 'pattern', example: 'gama1234' });
   });
 
-  it.each(['CegepDeSeptIles.LOCALHOST:3000', 'cegepdeseptiles.localhost', 'cegepdeseptiles.localhost:8443', 'cegepdeseptiles.localhost.'])(
-    'folds case, strips the port and a trailing dot: %s',
-    async (host) => {
-      const res = await getTenant(host);
-      expect(res.status).toBe(200);
-      expect(res.json<PublicTenant>().slug).toBe('cegepdeseptiles');
-    },
-  );
+  it.each([
+    'CegepDeSeptIles.LOCALHOST:3000',
+    'cegepdeseptiles.localhost',
+    'cegepdeseptiles.localhost:8443',
+    'cegepdeseptiles.localhost.',
+  ])('folds case, strips the port and a trailing dot: %s', async (host) => {
+    const res = await getTenant(host);
+    expect(res.status).toBe(200);
+    expect(res.json<PublicTenant>().slug).toBe('cegepdeseptiles');
+  });
 
   it('resolves a custom host name from the table', async () => {
-    const tenant = await ctx.dataSource.getRepository(Tenant).findOneByOrFail({ slug: 'monteregie' });
-    await ctx.dataSource.getRepository(TenantHost).insert({ tenantId: tenant.id, hostName: 'portail.santemonteregie.qc.ca', isPrimary: false });
+    const tenant = await ctx.dataSource
+      .getRepository(Tenant)
+      .findOneByOrFail({ slug: 'monteregie' });
+    await ctx.dataSource
+      .getRepository(TenantHost)
+      .insert({ tenantId: tenant.id, hostName: 'portail.santemonteregie.qc.ca', isPrimary: false });
     await ctx.publishTenantChange(tenant.id);
     await new Promise((r) => setTimeout(r, 100));
     const res = await getTenant('Portail.SanteMonteregie.qc.ca');
     expect(res.json<PublicTenant>().slug).toBe('monteregie');
   });
 
-  it.each(['unknown.localhost:3000', 'localhost:3000', '127.0.0.1:3000', 'cegepdeseptiles.localhost.evil.com', ''])(
-    'answers 404 and no data on any other host: %s',
-    async (host) => {
-      const json = await getTenant(host);
-      expect(json.status).toBe(404);
-      expect(json.json()).toEqual({ error: 'unknown_host', message: 'No portal answers on this host name.' });
-      const html = await ctx.request(host, { path: '/login', headers: { accept: 'text/html' } });
-      expect(html.status).toBe(404);
-      expect(html.headers['content-type']).toMatch(/text\/html/);
-      expect(html.body).toContain('Portail introuvable');
-      expect(html.body).not.toMatch(/Cégep|Montérégie/);
-    },
-  );
+  it.each([
+    'unknown.localhost:3000',
+    'localhost:3000',
+    '127.0.0.1:3000',
+    'cegepdeseptiles.localhost.evil.com',
+    '',
+  ])('answers 404 and no data on any other host: %s', async (host) => {
+    const json = await getTenant(host);
+    expect(json.status).toBe(404);
+    expect(json.json()).toEqual({
+      error: 'unknown_host',
+      message: 'No portal answers on this host name.',
+    });
+    const html = await ctx.request(host, { path: '/login', headers: { accept: 'text/html' } });
+    expect(html.status).toBe(404);
+    expect(html.headers['content-type']).toMatch(/text\/html/);
+    expect(html.body).toContain('Portail introuvable');
+    expect(html.body).not.toMatch(/Cégep|Montérégie/);
+  });
 
   it('ignores X-Forwarded-Host when no proxy is trusted', async () => {
-    const res = await getTenant('unknown.localhost', { 'x-forwarded-host': 'cegepdeseptiles.localhost' });
+    const res = await getTenant('unknown.localhost', {
+      'x-forwarded-host': 'cegepdeseptiles.localhost',
+    });
     expect(res.status).toBe(404);
-    const other = await getTenant(CEGEP, { 'x-forwarded-host': 'monteregie.localhost', forwarded: 'host=monteregie.localhost' });
+    const other = await getTenant(CEGEP, {
+      'x-forwarded-host': 'monteregie.localhost',
+      forwarded: 'host=monteregie.localhost',
+    });
     expect(other.json<PublicTenant>().slug).toBe('cegepdeseptiles');
   });
 
   it('treats admin.{BASE_DOMAIN} as the admin host: no tenant API there, admin API only there', async () => {
     expect((await getTenant('admin.localhost:3000')).status).toBe(404);
-    const onAdmin = await ctx.request('admin.localhost:3000', { method: 'POST', path: '/api/v1/admin/auth/login', body: { email: 'x@y.ca', password: 'nope' } });
+    const onAdmin = await ctx.request('admin.localhost:3000', {
+      method: 'POST',
+      path: '/api/v1/admin/auth/login',
+      body: { email: 'x@y.ca', password: 'nope' },
+    });
     expect(onAdmin.status).toBe(401);
-    const onPortal = await ctx.request(CEGEP, { method: 'POST', path: '/api/v1/admin/auth/login', body: { email: 'x@y.ca', password: 'nope' } });
+    const onPortal = await ctx.request(CEGEP, {
+      method: 'POST',
+      path: '/api/v1/admin/auth/login',
+      body: { email: 'x@y.ca', password: 'nope' },
+    });
     expect(onPortal.status).toBe(404);
   });
 
@@ -98,14 +127,25 @@ describe('tenant cache invalidation', () => {
 
   it('shows a change made through one API instance on another within a second', async () => {
     const other = await ctx.startApi();
-    const read = async () => (await ctx.request(CEGEP, { path: '/api/v1/tenant' }, other)).json<PublicTenant>();
-    expect((await read()).texts.fr.welcomeTitle).toBe('Bienvenue sur le portail Web du Centre de services');
+    const read = async () =>
+      (await ctx.request(CEGEP, { path: '/api/v1/tenant' }, other)).json<PublicTenant>();
+    expect((await read()).texts.fr.welcomeTitle).toBe(
+      'Bienvenue sur le portail Web du Centre de services',
+    );
 
-    const tenant = await ctx.dataSource.getRepository(Tenant).findOneByOrFail({ slug: 'cegepdeseptiles' });
-    const row = await ctx.dataSource.getRepository(TenantSettingsRow).findOneByOrFail({ tenantId: tenant.id });
+    const tenant = await ctx.dataSource
+      .getRepository(Tenant)
+      .findOneByOrFail({ slug: 'cegepdeseptiles' });
+    const row = await ctx.dataSource
+      .getRepository(TenantSettingsRow)
+      .findOneByOrFail({ tenantId: tenant.id });
     row.settings.texts.fr.welcomeTitle = 'Bienvenue au Cégep';
-    await ctx.dataSource.getRepository(TenantSettingsRow).update({ tenantId: tenant.id }, { settings: row.settings, version: row.version + 1 });
-    expect((await read()).texts.fr.welcomeTitle).toBe('Bienvenue sur le portail Web du Centre de services'); // still cached
+    await ctx.dataSource
+      .getRepository(TenantSettingsRow)
+      .update({ tenantId: tenant.id }, { settings: row.settings, version: row.version + 1 });
+    expect((await read()).texts.fr.welcomeTitle).toBe(
+      'Bienvenue sur le portail Web du Centre de services',
+    ); // still cached
 
     const started = Date.now();
     await ctx.publishTenantChange(tenant.id); // what the admin API does after a change

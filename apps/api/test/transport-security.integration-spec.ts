@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningProcess } from '@guichet/testing';
 import { ADMIN_HOST, CEGEP, createTestContext, type TestContext } from './support/test-app.js';
 
-const JWT_PRIVATE_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+const JWT_PRIVATE_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  .privateKey.export({ format: 'pem', type: 'pkcs8' })
+  .toString();
 
 describe('transport security', () => {
   let ctx: TestContext;
@@ -11,16 +13,28 @@ describe('transport security', () => {
   let https: RunningProcess;
   beforeAll(async () => {
     ctx = await createTestContext();
-    https = await ctx.startApi({ NODE_ENV: '', PUBLIC_URL_SCHEME: 'https', PUBLIC_PORT: '443', JWT_PRIVATE_KEY });
+    https = await ctx.startApi({
+      NODE_ENV: '',
+      PUBLIC_URL_SCHEME: 'https',
+      PUBLIC_PORT: '443',
+      JWT_PRIVATE_KEY,
+    });
   });
   afterAll(() => ctx.close());
 
   it('runs as production when NODE_ENV is not set: Secure, __Host- cookies', async () => {
-    const res = await ctx.request(CEGEP, { path: '/login', headers: { accept: 'text/html' } }, https);
+    const res = await ctx.request(
+      CEGEP,
+      { path: '/login', headers: { accept: 'text/html' } },
+      https,
+    );
     expect(res.status).toBe(200);
     expect(res.cookies.length).toBeGreaterThan(0);
     for (const cookie of res.cookies) {
-      expect({ name: cookie.name, secure: cookie.attributes.secure }).toEqual({ name: expect.stringMatching(/^__Host-/), secure: true });
+      expect({ name: cookie.name, secure: cookie.attributes.secure }).toEqual({
+        name: expect.stringMatching(/^__Host-/),
+        secure: true,
+      });
     }
   });
 
@@ -29,11 +43,14 @@ describe('transport security', () => {
     ['the tenant API', CEGEP, '/api/v1/tenant'],
     ['the admin API', ADMIN_HOST, '/api/v1/admin/me'],
     ['an unknown host', 'nobody.localhost', '/login'],
-  ])('sends Strict-Transport-Security when the public scheme is https: %s', async (_what, host, path) => {
-    const res = await ctx.request(host, { path }, https);
-    const maxAge = /^max-age=(\d+)/.exec(String(res.headers['strict-transport-security'] ?? ''));
-    expect(Number(maxAge?.[1] ?? 0)).toBeGreaterThanOrEqual(31_536_000); // a year, at least
-  });
+  ])(
+    'sends Strict-Transport-Security when the public scheme is https: %s',
+    async (_what, host, path) => {
+      const res = await ctx.request(host, { path }, https);
+      const maxAge = /^max-age=(\d+)/.exec(String(res.headers['strict-transport-security'] ?? ''));
+      expect(Number(maxAge?.[1] ?? 0)).toBeGreaterThanOrEqual(31_536_000); // a year, at least
+    },
+  );
 
   it('sends no Strict-Transport-Security over plain http', async () => {
     const res = await ctx.request(CEGEP, { path: '/api/v1/tenant' });
@@ -44,7 +61,12 @@ describe('transport security', () => {
     const page = await ctx.request(CEGEP, { path: '/api/docs' });
     expect(page.status).toBe(200);
     const csp = String(page.headers['content-security-policy'] ?? '');
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives['default-src']).toEqual(["'none'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['frame-ancestors']).toEqual(["'none'"]);

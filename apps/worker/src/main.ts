@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { checkDependencies } from '@guichet/db';
-import { createLogger, loadConfigOrExit, PinoNestLogger, publicReadiness, startManagementServer } from '@guichet/platform';
+import {
+  createLogger,
+  loadConfigOrExit,
+  PinoNestLogger,
+  publicReadiness,
+  startManagementServer,
+} from '@guichet/platform';
 import Fastify from 'fastify';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -25,11 +31,16 @@ if (policyProblem) {
   process.exit(1);
 }
 
-const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(logger) });
+const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+  logger: new PinoNestLogger(logger),
+});
 
 // Probes on the public port (a status only); metrics and the detailed report on the management port.
 const dataSource = app.get<DataSource>(getDataSourceToken());
-const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectionName: 'guichet-worker-health' });
+const redis = new Redis(config.REDIS_URL, {
+  maxRetriesPerRequest: 1,
+  connectionName: 'guichet-worker-health',
+});
 const metrics = app.get(WorkerMetrics);
 const readiness = () => checkDependencies(dataSource, redis);
 const http = Fastify();
@@ -39,7 +50,12 @@ http.get('/health/ready', async (_request, reply) => {
   return reply.status(httpStatus).header('cache-control', 'no-store').send(body);
 });
 await http.listen({ port: config.WORKER_HEALTH_PORT, host: config.HOST });
-const management = await startManagementServer({ host: config.MANAGEMENT_HOST, port: config.WORKER_MANAGEMENT_PORT, registry: metrics.registry, readiness });
+const management = await startManagementServer({
+  host: config.MANAGEMENT_HOST,
+  port: config.WORKER_MANAGEMENT_PORT,
+  registry: metrics.registry,
+  readiness,
+});
 logger.info(
   `guichet-worker consuming emails (concurrency ${config.WORKER_CONCURRENCY}); health on :${config.WORKER_HEALTH_PORT}, metrics and detailed health on ${config.MANAGEMENT_HOST}:${management.port}`,
 );

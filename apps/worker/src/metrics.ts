@@ -5,7 +5,12 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 @Injectable()
 export class WorkerMetrics {
   readonly registry: Registry = createRegistry('worker');
-  readonly jobs = new Counter({ name: 'email_jobs_total', help: 'Email jobs by outcome', labelNames: ['outcome'], registers: [this.registry] });
+  readonly jobs = new Counter({
+    name: 'email_jobs_total',
+    help: 'Email jobs by outcome',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
   readonly sendDuration = new Histogram({
     name: 'email_send_duration_seconds',
     help: 'SMTP send duration',
@@ -13,6 +18,15 @@ export class WorkerMetrics {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
-  readonly queue = new Gauge({ name: 'email_queue_jobs', help: 'Email jobs in the queue by state', labelNames: ['state'], registers: [this.registry] });
-  readonly reenqueued = new Counter({ name: 'email_outbox_reenqueued_total', help: 'Outbox rows re-enqueued by the reconciler', registers: [this.registry] });
+  readonly queue = new Gauge({
+    name: 'email_queue_jobs',
+    help: 'Email jobs in the queue by state',
+    labelNames: ['state'],
+    registers: [this.registry],
+  });
+  readonly reenqueued = new Counter({
+    name: 'email_outbox_reenqueued_total',
+    help: 'Outbox rows re-enqueued by the reconciler',
+    registers: [this.registry],
+  });
 }

@@ -5,7 +5,11 @@ import { Redis } from 'ioredis';
  * when the server's policy is not `noeviction`, null when it is.
  */
 export async function checkEvictionPolicy(url: string): Promise<string | null> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 5000, lazyConnect: true });
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    connectTimeout: 5000,
+    lazyConnect: true,
+  });
   try {
     await redis.connect();
     const info = await redis.info('memory');

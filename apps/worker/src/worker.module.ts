@@ -31,7 +31,12 @@ export class WorkerModule {
       ],
       providers: [
         { provide: CONFIG, useValue: config },
-        { provide: Encryptor, useValue: new Encryptor(encryptionKeyOrDev(config.DATA_ENCRYPTION_KEY, config.NODE_ENV === 'production')) },
+        {
+          provide: Encryptor,
+          useValue: new Encryptor(
+            encryptionKeyOrDev(config.DATA_ENCRYPTION_KEY, config.NODE_ENV === 'production'),
+          ),
+        },
         WorkerMetrics,
         TransportPool,
         TenantEmailSettings,

@@ -25,25 +25,41 @@ describe('email worker', () => {
     await waitUntil(async () => (await statusOf(outboxId)) === 'sent', 10_000, 'sent');
     const [mail] = mailsTo(user.email);
     expect(mail!.from).toBe('supportTI@cegepsi.ca');
-    expect(mail!.subject).toBe('Changement de mot de passe pour accéder au portail Web du Centre de services');
-    expect(mail!.text).toContain("Pour des raisons de sécurité, l'accès à cette page est pour une durée limitée.");
+    expect(mail!.subject).toBe(
+      'Changement de mot de passe pour accéder au portail Web du Centre de services',
+    );
+    expect(mail!.text).toContain(
+      "Pour des raisons de sécurité, l'accès à cette page est pour une durée limitée.",
+    );
     expect(mail!.text).toContain('Votre Centre de services informatiques');
     expect(mail!.html).toContain('Changement de mot de passe');
-    const link = /http:\/\/cegepdeseptiles\.localhost:3000\/reset-password\?token=([\w-]+)/.exec(mail!.text)?.[1];
+    const link = /http:\/\/cegepdeseptiles\.localhost:3000\/reset-password\?token=([\w-]+)/.exec(
+      mail!.text,
+    )?.[1];
     expect(link).toBe(token);
     expect(mail!.html).toContain(`/reset-password?token=${token}`);
     const stored = await ctx.dataSource.getRepository(ActionToken).findOneByOrFail({ id: tokenId });
     expect(stored.tokenHash.equals(hashToken(link!))).toBe(true);
 
     const row = await deliveries().findOneByOrFail({ id: outboxId });
-    expect(row).toMatchObject({ status: 'sent', attempts: 1, tokenCiphertext: null, recipient: user.email });
+    expect(row).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      tokenCiphertext: null,
+      recipient: user.email,
+    });
     expect(row.smtpMessageId).toBeTruthy();
 
     // Nothing secret in Redis, in the worker's logs or in the delivery record.
     const keys = await ctx.redis.keys(`*${ctx.prefix}*`);
     for (const key of keys) {
       const type = await ctx.redis.type(key);
-      const dump = type === 'hash' ? JSON.stringify(await ctx.redis.hgetall(key)) : type === 'string' ? await ctx.redis.get(key) : JSON.stringify(await ctx.redis.dump(key));
+      const dump =
+        type === 'hash'
+          ? JSON.stringify(await ctx.redis.hgetall(key))
+          : type === 'string'
+            ? await ctx.redis.get(key)
+            : JSON.stringify(await ctx.redis.dump(key));
       expect(dump ?? '').not.toContain(token);
     }
     expect(worker.output()).not.toContain(token);
@@ -74,7 +90,9 @@ describe('email worker', () => {
   it('does not send the link of a token voided before the worker got to it', async () => {
     const user = await ctx.createUser('cegepdeseptiles');
     const { outboxId, tokenId } = await ctx.requestLinkEmail(user);
-    await ctx.dataSource.getRepository(ActionToken).update({ id: tokenId }, { voidedAt: new Date() });
+    await ctx.dataSource
+      .getRepository(ActionToken)
+      .update({ id: tokenId }, { voidedAt: new Date() });
     const worker = await ctx.startWorker();
     await waitUntil(async () => (await statusOf(outboxId)) === 'cancelled', 10_000, 'cancelled');
     expect(mailsTo(user.email)).toHaveLength(0);
@@ -84,7 +102,10 @@ describe('email worker', () => {
 
   it("does not send another tenant's row: a job naming a Cégep row under the Montérégie's id claims nothing", async () => {
     // No reconciler pass during the test: only the forged job may reach the row.
-    const worker = await ctx.startWorker({ OUTBOX_GRACE_MS: '600000', OUTBOX_RECONCILE_MS: '600000' });
+    const worker = await ctx.startWorker({
+      OUTBOX_GRACE_MS: '600000',
+      OUTBOX_RECONCILE_MS: '600000',
+    });
     const user = await ctx.createUser('cegepdeseptiles');
     const { outboxId } = await ctx.requestLinkEmail(user, 'password-reset', 'fr', false);
     const forged = await ctx.queue.add(
@@ -92,7 +113,11 @@ describe('email worker', () => {
       { outboxId, tenantId: ctx.tenants.monteregie.id, kind: 'password-reset', version: 1 },
       { jobId: `forged-${outboxId}`, attempts: 1, removeOnComplete: false, removeOnFail: false },
     );
-    await waitUntil(async () => ['completed', 'failed'].includes(await forged.getState()), 10_000, 'the forged job to finish');
+    await waitUntil(
+      async () => ['completed', 'failed'].includes(await forged.getState()),
+      10_000,
+      'the forged job to finish',
+    );
     expect(await forged.getState()).toBe('completed');
     expect((await ctx.queue.getJob(forged.id!))!.returnvalue).toBe('already-done');
     const row = await deliveries().findOneByOrFail({ id: outboxId });
@@ -100,7 +125,12 @@ describe('email worker', () => {
     expect(row.tokenCiphertext).not.toBeNull();
     expect(mailsTo(user.email)).toHaveLength(0);
     // The job of its own tenant still sends it.
-    await enqueueEmail(ctx.queue, { outboxId, tenantId: user.tenantId, kind: 'password-reset', version: 1 });
+    await enqueueEmail(ctx.queue, {
+      outboxId,
+      tenantId: user.tenantId,
+      kind: 'password-reset',
+      version: 1,
+    });
     await waitUntil(async () => (await statusOf(outboxId)) === 'sent', 10_000, 'sent');
     expect(mailsTo(user.email)).toHaveLength(1);
     await worker.stop();
@@ -139,13 +169,23 @@ describe('email worker', () => {
     const worker = await ctx.startWorker({ SMTP_URL: `smtp://127.0.0.1:${port}` });
     const user = await ctx.createUser('monteregie');
     const { outboxId } = await ctx.requestLinkEmail(user, 'enrolment');
-    await waitUntil(async () => (await deliveries().findOneByOrFail({ id: outboxId })).attempts >= 2, 10_000, 'two attempts');
+    await waitUntil(
+      async () => (await deliveries().findOneByOrFail({ id: outboxId })).attempts >= 2,
+      10_000,
+      'two attempts',
+    );
     const pending = await deliveries().findOneByOrFail({ id: outboxId });
     expect(pending.status).toMatch(/queued|sending/);
-    expect(pending.lastError).toBe('could not connect to the SMTP server, or it closed the connection');
+    expect(pending.lastError).toBe(
+      'could not connect to the SMTP server, or it closed the connection',
+    );
     const sink = await startSmtpSink(port);
     try {
-      await waitUntil(async () => (await statusOf(outboxId)) === 'sent', 20_000, 'sent after SMTP came back');
+      await waitUntil(
+        async () => (await statusOf(outboxId)) === 'sent',
+        20_000,
+        'sent after SMTP came back',
+      );
       expect(sink.messages.filter((m) => m.to.includes(user.email))).toHaveLength(1);
     } finally {
       await worker.stop();
@@ -159,7 +199,11 @@ describe('email worker', () => {
     const user = await ctx.createUser('cegepdeseptiles');
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await ctx.requestLinkEmail(user)).outboxId);
-    await waitUntil(async () => (await deliveries().countBy({ id: In(ids), status: 'sending' })) >= 3, 10_000, 'jobs in flight');
+    await waitUntil(
+      async () => (await deliveries().countBy({ id: In(ids), status: 'sending' })) >= 3,
+      10_000,
+      'jobs in flight',
+    );
     const code = await worker.stop('SIGTERM');
     ctx.smtp.setDelay(0);
     expect(code).toBe(0);
@@ -168,7 +212,11 @@ describe('email worker', () => {
     expect(mailsTo(user.email).length).toBe(sending.filter((d) => d.status === 'sent').length);
     // Whatever was not taken is delivered by the next worker.
     const next = await ctx.startWorker();
-    await waitUntil(async () => (await deliveries().countBy({ id: In(ids), status: 'sent' })) === 5, 15_000, 'all five sent');
+    await waitUntil(
+      async () => (await deliveries().countBy({ id: In(ids), status: 'sent' })) === 5,
+      15_000,
+      'all five sent',
+    );
     await next.stop();
   });
 
@@ -178,11 +226,16 @@ describe('email worker', () => {
     ctx.smtp.setDelay(20);
     const user = await ctx.createUser('monteregie');
     const ids: string[] = [];
-    for (let i = 0; i < 200; i++) ids.push((await ctx.requestLinkEmail(user, 'enrolment', 'fr')).outboxId);
+    for (let i = 0; i < 200; i++)
+      ids.push((await ctx.requestLinkEmail(user, 'enrolment', 'fr')).outboxId);
     await waitUntil(async () => mailsTo(user.email).length >= 40, 20_000, '40 delivered');
     await worker.stop('SIGKILL');
     const restarted = await ctx.startWorker({ WORKER_CONCURRENCY: String(concurrency) });
-    await waitUntil(async () => (await deliveries().countBy({ id: In(ids), status: 'sent' })) === 200, 60_000, 'all 200 sent');
+    await waitUntil(
+      async () => (await deliveries().countBy({ id: In(ids), status: 'sent' })) === 200,
+      60_000,
+      'all 200 sent',
+    );
     ctx.smtp.setDelay(0);
     const received = mailsTo(user.email);
     const byDelivery = new Map<string, number>();
@@ -204,20 +257,45 @@ describe('email worker', () => {
     expect(keys.length).toBeGreaterThan(0);
     await ctx.redis.del(...keys); // the queue is gone; the outbox rows remain
     const worker = await ctx.startWorker();
-    await waitUntil(async () => (await deliveries().countBy({ id: In(ids), status: 'sent' })) === 50, 30_000, 'all 50 sent');
+    await waitUntil(
+      async () => (await deliveries().countBy({ id: In(ids), status: 'sent' })) === 50,
+      30_000,
+      'all 50 sent',
+    );
     expect(mailsTo(user.email)).toHaveLength(50);
     await worker.stop();
   }, 60_000);
 
   it('refuses to start against a Redis whose maxmemory-policy is not noeviction', async () => {
     const port = await freePort();
-    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru']);
+    const redis = spawn('redis-server', [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'allkeys-lru',
+    ]);
     try {
       await new Promise((r) => setTimeout(r, 300));
       const healthPort = await freePort();
-      const worker = spawn(process.execPath, [fileURLToPath(new URL('../dist/main.js', import.meta.url))], {
-        env: { ...process.env, ...ctx.env, REDIS_URL: `redis://127.0.0.1:${port}`, WORKER_HEALTH_PORT: String(healthPort), WORKER_MANAGEMENT_PORT: '0' },
-      });
+      const worker = spawn(
+        process.execPath,
+        [fileURLToPath(new URL('../dist/main.js', import.meta.url))],
+        {
+          env: {
+            ...process.env,
+            ...ctx.env,
+            REDIS_URL: `redis://127.0.0.1:${port}`,
+            WORKER_HEALTH_PORT: String(healthPort),
+            WORKER_MANAGEMENT_PORT: '0',
+          },
+        },
+      );
       let stderr = '';
       worker.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const code = await new Promise<number | null>((resolve) => worker.on('exit', resolve));

@@ -12,7 +12,9 @@ describe('worker health and metrics', () => {
   afterAll(() => ctx.close());
 
   it('answers live and ready on its main port with a plain status only, and no /metrics there', async () => {
-    expect((await httpRequest(worker.port, { path: '/health/live' })).json()).toEqual({ status: 'ok' });
+    expect((await httpRequest(worker.port, { path: '/health/live' })).json()).toEqual({
+      status: 'ok',
+    });
     const ready = await httpRequest(worker.port, { path: '/health/ready' });
     expect(ready.status).toBe(200);
     expect(ready.json()).toEqual({ status: 'ok' });
@@ -22,9 +24,16 @@ describe('worker health and metrics', () => {
   it('serves metrics and the detailed readiness on its management port', async () => {
     const user = await ctx.createUser('cegepdeseptiles');
     await ctx.requestLinkEmail(user);
-    await waitUntil(async () => ctx.smtp.messages.some((m) => m.to.includes(user.email)), 10_000, 'sent');
     await waitUntil(
-      async () => /^email_jobs_total\{[^}]*outcome="completed"[^}]*\} [1-9]/m.test((await httpRequest(worker.managementPort, { path: '/metrics' })).body),
+      async () => ctx.smtp.messages.some((m) => m.to.includes(user.email)),
+      10_000,
+      'sent',
+    );
+    await waitUntil(
+      async () =>
+        /^email_jobs_total\{[^}]*outcome="completed"[^}]*\} [1-9]/m.test(
+          (await httpRequest(worker.managementPort, { path: '/metrics' })).body,
+        ),
       5_000,
       'the completed job counted',
     );

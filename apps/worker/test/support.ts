@@ -2,8 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ActionToken, createDataSource, seed, Tenant, User } from '@guichet/db';
 import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
-import { createEmailQueue, Encryptor, enqueueEmail, hashToken, newToken, writeOutbox } from '@guichet/platform';
-import { freePort, type RunningProcess, type SmtpSink, startProcess, startSmtpSink } from '@guichet/testing';
+import {
+  createEmailQueue,
+  Encryptor,
+  enqueueEmail,
+  hashToken,
+  newToken,
+  writeOutbox,
+} from '@guichet/platform';
+import {
+  freePort,
+  type RunningProcess,
+  type SmtpSink,
+  startProcess,
+  startSmtpSink,
+} from '@guichet/testing';
 import { type EmailJobData, type EmailKind, type Locale, parseEnv } from '@guichet/types';
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -23,7 +36,12 @@ export interface WorkerContext {
   startWorker(extra?: Record<string, string>): Promise<RunningProcess>;
   createUser(slug: 'cegepdeseptiles' | 'monteregie', overrides?: Partial<User>): Promise<User>;
   /** What the API does for a reset/enrolment: token + outbox row in one transaction, then the job. */
-  requestLinkEmail(user: User, kind?: Extract<EmailKind, 'password-reset' | 'enrolment'>, locale?: Locale, enqueue?: boolean): Promise<{ outboxId: string; token: string; tokenId: string }>;
+  requestLinkEmail(
+    user: User,
+    kind?: Extract<EmailKind, 'password-reset' | 'enrolment'>,
+    locale?: Locale,
+    enqueue?: boolean,
+  ): Promise<{ outboxId: string; token: string; tokenId: string }>;
   close(): Promise<void>;
 }
 
@@ -51,9 +69,18 @@ export async function createWorkerContext(): Promise<WorkerContext> {
   };
   const dataSource = createDataSource(db.url, { poolSize: 4 });
   await dataSource.initialize();
-  await seed(dataSource, parseEnv({ ...env, ADMIN_BOOTSTRAP_EMAIL: 'root@guichet.test', ADMIN_BOOTSTRAP_PASSWORD: 'a long enough password' }));
+  await seed(
+    dataSource,
+    parseEnv({
+      ...env,
+      ADMIN_BOOTSTRAP_EMAIL: 'root@guichet.test',
+      ADMIN_BOOTSTRAP_PASSWORD: 'a long enough password',
+    }),
+  );
   const tenantRows = await dataSource.getRepository(Tenant).find();
-  const tenants = Object.fromEntries(tenantRows.map((t) => [t.slug, t])) as WorkerContext['tenants'];
+  const tenants = Object.fromEntries(
+    tenantRows.map((t) => [t.slug, t]),
+  ) as WorkerContext['tenants'];
   const redis = new Redis(env.REDIS_URL!);
   const queue = createEmailQueue({ url: env.REDIS_URL! }, prefix);
   const encryptor = new Encryptor(key);
@@ -72,7 +99,12 @@ export async function createWorkerContext(): Promise<WorkerContext> {
       const [port, managementPort] = [await freePort(), await freePort()];
       const worker = await startProcess({
         script: WORKER_MAIN,
-        env: { ...env, WORKER_HEALTH_PORT: String(port), WORKER_MANAGEMENT_PORT: String(managementPort), ...extra },
+        env: {
+          ...env,
+          WORKER_HEALTH_PORT: String(port),
+          WORKER_MANAGEMENT_PORT: String(managementPort),
+          ...extra,
+        },
         healthPort: port,
         managementPort,
       });
@@ -135,7 +167,11 @@ export async function createWorkerContext(): Promise<WorkerContext> {
   };
 }
 
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000, what = 'condition'): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

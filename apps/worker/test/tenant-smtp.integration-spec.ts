@@ -33,14 +33,20 @@ afterAll(async () => {
 const deliveries = () => ctx.dataSource.getRepository(EmailDelivery);
 const delivery = (id: string) => deliveries().findOneByOrFail({ id });
 const setSmtp = async (smtp: { host: string; port: number; secure?: boolean } | null) => {
-  const value = smtp ? JSON.stringify({ secure: false, user: null, passwordCiphertext: null, ...smtp }) : null;
-  await ctx.dataSource.query('UPDATE tenant_settings SET smtp = $2::jsonb, version = version + 1 WHERE tenant_id = $1', [ctx.tenants.cegepdeseptiles.id, value]);
+  const value = smtp
+    ? JSON.stringify({ secure: false, user: null, passwordCiphertext: null, ...smtp })
+    : null;
+  await ctx.dataSource.query(
+    'UPDATE tenant_settings SET smtp = $2::jsonb, version = version + 1 WHERE tenant_id = $1',
+    [ctx.tenants.cegepdeseptiles.id, value],
+  );
 };
 const send = async () => {
   const user = await ctx.createUser('cegepdeseptiles');
   return { user, ...(await ctx.requestLinkEmail(user)) };
 };
-const until = (id: string, status: string) => waitUntil(async () => (await delivery(id)).status === status, 15_000, status);
+const until = (id: string, status: string) =>
+  waitUntil(async () => (await delivery(id)).status === status, 15_000, status);
 
 describe('tenant SMTP servers', () => {
   it('delivers through a tenant server at an address the operator listed', async () => {
@@ -59,7 +65,9 @@ describe('tenant SMTP servers', () => {
     await until(outboxId, 'failed');
     const row = await delivery(outboxId);
     expect(row.attempts).toBe(1);
-    expect(row.lastError).toBe('not sent: the SMTP server is on an address or port that is not allowed');
+    expect(row.lastError).toBe(
+      'not sent: the SMTP server is on an address or port that is not allowed',
+    );
     expect(sink.connections.opened).toBe(opened);
     expect(sink.messages.some((m) => m.to.includes(user.email))).toBe(false);
     // The operator's log says what was refused.
@@ -71,7 +79,9 @@ describe('tenant SMTP servers', () => {
     worker = await ctx.startWorker({ SMTP_ALLOWED_HOSTS: '' });
     const { outboxId } = await send();
     await until(outboxId, 'failed');
-    expect((await delivery(outboxId)).lastError).toBe('not sent: the SMTP server is on an address or port that is not allowed');
+    expect((await delivery(outboxId)).lastError).toBe(
+      'not sent: the SMTP server is on an address or port that is not allowed',
+    );
     expect(worker.output()).toContain('a loopback address (127.1 resolves to 127.0.0.1)');
   });
 
@@ -147,15 +157,47 @@ describe('tenant SMTP over STARTTLS', () => {
   beforeAll(async () => {
     // A certificate for the name localhost, trusted by the worker (NODE_EXTRA_CA_CERTS).
     dir = mkdtempSync(join(tmpdir(), 'guichet-smtp-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
-    tlsSink = await startSmtpSink(undefined, { tls: { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') } });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    tlsSink = await startSmtpSink(undefined, {
+      tls: {
+        key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+        cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+      },
+    });
   });
   afterAll(async () => {
     await tlsSink.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const tlsWorker = () => ctx.startWorker({ SMTP_ALLOWED_HOSTS: 'localhost,127.0.0.1', SMTP_ALLOW_INSECURE: 'false', NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') });
+  const tlsWorker = () =>
+    ctx.startWorker({
+      SMTP_ALLOWED_HOSTS: 'localhost,127.0.0.1',
+      SMTP_ALLOW_INSECURE: 'false',
+      NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'),
+    });
 
   it('connects to the checked address and verifies the certificate against the host name', async () => {
     await setSmtp({ host: 'localhost', port: tlsSink.port });
@@ -169,7 +211,12 @@ describe('tenant SMTP over STARTTLS', () => {
     await setSmtp({ host: '127.0.0.1', port: tlsSink.port });
     worker = await tlsWorker();
     const { user, outboxId } = await send();
-    await waitUntil(async () => (await delivery(outboxId)).attempts >= 1 && (await delivery(outboxId)).status !== 'sending', 15_000, 'a failed attempt');
+    await waitUntil(
+      async () =>
+        (await delivery(outboxId)).attempts >= 1 && (await delivery(outboxId)).status !== 'sending',
+      15_000,
+      'a failed attempt',
+    );
     const row = await delivery(outboxId);
     expect(row.status).not.toBe('sent');
     expect(row.lastError).toMatch(/TLS/);

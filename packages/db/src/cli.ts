@@ -10,17 +10,30 @@ async function main(command: string | undefined): Promise<void> {
   if (command === 'migrate') {
     const { created, applied } = await migrate(env.DATABASE_URL);
     if (created) console.log(`Created database ${new URL(env.DATABASE_URL).pathname.slice(1)}.`);
-    console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+    console.log(
+      applied.length
+        ? `Applied migrations: ${applied.join(', ')}`
+        : 'Database schema is up to date.',
+    );
   } else if (command === 'seed') {
-    const dataSource = createDataSource(env.DATABASE_URL, { poolSize: 2, applicationName: 'guichet-seed' });
+    const dataSource = createDataSource(env.DATABASE_URL, {
+      poolSize: 2,
+      applicationName: 'guichet-seed',
+    });
     await dataSource.initialize();
     try {
       const report = await seed(dataSource, env);
-      console.log(report.tenantsCreated.length ? `Seeded tenants: ${report.tenantsCreated.join(', ')}` : 'Tenants already seeded.');
+      console.log(
+        report.tenantsCreated.length
+          ? `Seeded tenants: ${report.tenantsCreated.join(', ')}`
+          : 'Tenants already seeded.',
+      );
       if (report.adminCreated) {
         console.log(`Created platform admin ${report.adminCreated.email}.`);
         if (report.adminCreated.generatedPassword) {
-          console.log(`  Generated password (shown once, change it): ${report.adminCreated.generatedPassword}`);
+          console.log(
+            `  Generated password (shown once, change it): ${report.adminCreated.generatedPassword}`,
+          );
         }
       }
     } finally {

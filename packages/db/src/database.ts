@@ -11,8 +11,14 @@ export function splitDatabaseUrl(url: string): { serverUrl: string; database: st
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Runs `fn` with a client on the server's `postgres` database. */
-export async function withServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: splitDatabaseUrl(url).serverUrl, connectionTimeoutMillis: 5000 });
+export async function withServer<T>(
+  url: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({
+    connectionString: splitDatabaseUrl(url).serverUrl,
+    connectionTimeoutMillis: 5000,
+  });
   await client.connect();
   try {
     return await fn(client);

@@ -45,7 +45,12 @@ export const SEED_TENANTS: SeedTenant[] = [
     settings: {
       ...common,
       locales: [...common.locales],
-      branding: { primaryColor: '#00548c', accentColor: '#b3282d', logoUrl: null, faviconUrl: null },
+      branding: {
+        primaryColor: '#00548c',
+        accentColor: '#b3282d',
+        logoUrl: null,
+        faviconUrl: null,
+      },
       texts: {
         fr: {
           ...WELCOME.fr,
@@ -55,7 +60,8 @@ export const SEED_TENANTS: SeedTenant[] = [
         },
         en: {
           ...WELCOME.en,
-          usernameHint: 'Your username is (with some exceptions) the first 3 letters of your last name followed by the first letter of your first name',
+          usernameHint:
+            'Your username is (with some exceptions) the first 3 letters of your last name followed by the first letter of your first name',
           passwordHint: 'A password used only for this portal',
         },
         pt: {
@@ -65,7 +71,12 @@ export const SEED_TENANTS: SeedTenant[] = [
           passwordHint: 'Palavra-passe exclusiva deste portal',
         },
       },
-      usernameRule: { kind: 'name-derived', lastNameLetters: 3, firstNameLetters: 1, collision: 'numeric-suffix' },
+      usernameRule: {
+        kind: 'name-derived',
+        lastNameLetters: 3,
+        firstNameLetters: 1,
+        collision: 'numeric-suffix',
+      },
       passwordPolicy: {
         minLength: 10,
         maxLength: 128,
@@ -80,8 +91,17 @@ export const SEED_TENANTS: SeedTenant[] = [
       },
       features: { enrolment: true, forgotPassword: true, lookup: false, teamsTab: true },
       allowedNetworks: [],
-      email: { senderAddress: 'supportTI@cegepsi.ca', senderName: 'Support TI – Cégep de Sept-Îles', replyTo: null },
-      tokenLifetimes: { resetMinutes: 60, enrolmentMinutes: 60, accessMinutes: 10, refreshDays: 30 },
+      email: {
+        senderAddress: 'supportTI@cegepsi.ca',
+        senderName: 'Support TI – Cégep de Sept-Îles',
+        replyTo: null,
+      },
+      tokenLifetimes: {
+        resetMinutes: 60,
+        enrolmentMinutes: 60,
+        accessMinutes: 10,
+        refreshDays: 30,
+      },
     },
   },
   {
@@ -90,7 +110,12 @@ export const SEED_TENANTS: SeedTenant[] = [
     settings: {
       ...common,
       locales: [...common.locales],
-      branding: { primaryColor: '#005a8d', accentColor: '#6a2c91', logoUrl: null, faviconUrl: null },
+      branding: {
+        primaryColor: '#005a8d',
+        accentColor: '#6a2c91',
+        logoUrl: null,
+        faviconUrl: null,
+      },
       texts: {
         fr: { ...WELCOME.fr, usernameHint: 'Entrez votre compte unifié' },
         en: { ...WELCOME.en, usernameHint: 'Enter your unified account' },
@@ -118,7 +143,12 @@ export const SEED_TENANTS: SeedTenant[] = [
         senderName: 'Centre de services informatiques – CISSS de la Montérégie',
         replyTo: null,
       },
-      tokenLifetimes: { resetMinutes: 60, enrolmentMinutes: 60, accessMinutes: 10, refreshDays: 30 },
+      tokenLifetimes: {
+        resetMinutes: 60,
+        enrolmentMinutes: 60,
+        accessMinutes: 10,
+        refreshDays: 30,
+      },
     },
   },
 ];

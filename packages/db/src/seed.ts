@@ -24,21 +24,33 @@ export async function seed(dataSource: DataSource, env: Env): Promise<SeedReport
       if (await em.existsBy(Tenant, { slug: seedTenant.slug })) continue;
       const hostName = `${seedTenant.slug}.${env.BASE_DOMAIN}`;
       const tenant = await em.save(
-        em.create(Tenant, { slug: seedTenant.slug, name: seedTenant.name, publicUrl: publicOrigin(env, hostName) }),
+        em.create(Tenant, {
+          slug: seedTenant.slug,
+          name: seedTenant.name,
+          publicUrl: publicOrigin(env, hostName),
+        }),
       );
       await em.save(em.create(TenantHost, { tenantId: tenant.id, hostName, isPrimary: true }));
       const settings = tenantSettingsSchema.parse(seedTenant.settings);
-      await em.save(em.create(TenantSettingsRow, { tenantId: tenant.id, settings, smtp: null, version: 1 }));
+      await em.save(
+        em.create(TenantSettingsRow, { tenantId: tenant.id, settings, smtp: null, version: 1 }),
+      );
       report.tenantsCreated.push(seedTenant.slug);
     }
 
-    const email = (env.ADMIN_BOOTSTRAP_EMAIL ?? (env.NODE_ENV === 'production' ? undefined : DEV_ADMIN_EMAIL))?.toLowerCase();
+    const email = (
+      env.ADMIN_BOOTSTRAP_EMAIL ?? (env.NODE_ENV === 'production' ? undefined : DEV_ADMIN_EMAIL)
+    )?.toLowerCase();
     if (!email || (await em.existsBy(AdminAccount, { email }))) return;
     const generated = env.ADMIN_BOOTSTRAP_PASSWORD ? null : randomBytes(12).toString('base64url');
     if (generated && env.NODE_ENV === 'production') {
-      throw new Error('ADMIN_BOOTSTRAP_PASSWORD is required in production to create the first platform admin');
+      throw new Error(
+        'ADMIN_BOOTSTRAP_PASSWORD is required in production to create the first platform admin',
+      );
     }
-    const passwordHash = await argon2.hash(env.ADMIN_BOOTSTRAP_PASSWORD ?? generated!, { type: argon2.argon2id });
+    const passwordHash = await argon2.hash(env.ADMIN_BOOTSTRAP_PASSWORD ?? generated!, {
+      type: argon2.argon2id,
+    });
     await em.save(em.create(AdminAccount, { email, passwordHash, role: 'platform-admin' }));
     report.adminCreated = { email, generatedPassword: generated };
   });

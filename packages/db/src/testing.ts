@@ -22,7 +22,10 @@ function urlFor(database: string): string {
  * under an advisory lock so parallel test files do not race).
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const hash = createHash('sha256').update(MIGRATIONS.map((m) => m.name).join(',')).digest('hex').slice(0, 12);
+  const hash = createHash('sha256')
+    .update(MIGRATIONS.map((m) => m.name).join(','))
+    .digest('hex')
+    .slice(0, 12);
   const template = `guichet_tpl_${hash}`;
   const name = `guichet_t_${randomBytes(6).toString('hex')}`;
   await withServer(baseUrl(), async (client) => {
@@ -33,7 +36,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         const building = `${template}_build`;
         await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(building)}`);
         await migrate(urlFor(building));
-        await client.query(`ALTER DATABASE ${quoteIdent(building)} RENAME TO ${quoteIdent(template)}`);
+        await client.query(
+          `ALTER DATABASE ${quoteIdent(building)} RENAME TO ${quoteIdent(template)}`,
+        );
       }
       await client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`);
     } finally {
@@ -43,6 +48,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: urlFor(name),
     name,
-    drop: () => withServer(baseUrl(), (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).then(() => undefined)),
+    drop: () =>
+      withServer(baseUrl(), (c) =>
+        c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).then(() => undefined),
+      ),
   };
 }

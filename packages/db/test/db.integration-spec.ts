@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseEnv } from '@guichet/types';
 import type { DataSource } from 'typeorm';
-import { AdminAccount, createDataSource, migrate, seed, Tenant, TenantHost, TenantSettingsRow, User } from '../src/index.js';
+import {
+  AdminAccount,
+  createDataSource,
+  migrate,
+  seed,
+  Tenant,
+  TenantHost,
+  TenantSettingsRow,
+  User,
+} from '../src/index.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing.js';
 import { quoteIdent, withServer } from '../src/database.js';
 
@@ -26,10 +35,24 @@ describe('migrations', () => {
         return rows.map((r) => r.table_name);
       });
       expect(tables).toEqual(
-        expect.arrayContaining(['tenants', 'tenant_hosts', 'tenant_settings', 'users', 'action_tokens', 'refresh_sessions', 'email_deliveries', 'email_templates', 'audit_events', 'admin_accounts', 'admin_tenant_grants']),
+        expect.arrayContaining([
+          'tenants',
+          'tenant_hosts',
+          'tenant_settings',
+          'users',
+          'action_tokens',
+          'refresh_sessions',
+          'email_deliveries',
+          'email_templates',
+          'audit_events',
+          'admin_accounts',
+          'admin_tenant_grants',
+        ]),
       );
     } finally {
-      await withServer(url.toString(), (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+      await withServer(url.toString(), (c) =>
+        c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+      );
     }
   });
 });
@@ -55,7 +78,10 @@ describe('seed', () => {
   });
 
   it('creates the two tenants of the guides and the bootstrap admin, and gives the same rows when run twice', async () => {
-    const env = parseEnv({ ADMIN_BOOTSTRAP_EMAIL: 'Root@Example.ca', ADMIN_BOOTSTRAP_PASSWORD: 'a long bootstrap passphrase' });
+    const env = parseEnv({
+      ADMIN_BOOTSTRAP_EMAIL: 'Root@Example.ca',
+      ADMIN_BOOTSTRAP_PASSWORD: 'a long bootstrap passphrase',
+    });
     const first = await seed(ds, env);
     expect(first.tenantsCreated).toEqual(['cegepdeseptiles', 'monteregie']);
     expect(first.adminCreated).toEqual({ email: 'root@example.ca', generatedPassword: null });
@@ -64,16 +90,35 @@ describe('seed', () => {
     expect(second).toEqual({ tenantsCreated: [], adminCreated: null });
     expect(await snapshot()).toEqual(before);
 
-    expect(before.hosts.map((h) => h.hostName)).toEqual(['cegepdeseptiles.localhost', 'monteregie.localhost']);
-    expect(before.tenants.map((t) => t.publicUrl)).toEqual(['http://cegepdeseptiles.localhost:3000', 'http://monteregie.localhost:3000']);
-    const bySlug = Object.fromEntries(before.tenants.map((t) => [t.slug, before.settings.find((s) => s.tenantId === t.id)!.settings]));
+    expect(before.hosts.map((h) => h.hostName)).toEqual([
+      'cegepdeseptiles.localhost',
+      'monteregie.localhost',
+    ]);
+    expect(before.tenants.map((t) => t.publicUrl)).toEqual([
+      'http://cegepdeseptiles.localhost:3000',
+      'http://monteregie.localhost:3000',
+    ]);
+    const bySlug = Object.fromEntries(
+      before.tenants.map((t) => [
+        t.slug,
+        before.settings.find((s) => s.tenantId === t.id)!.settings,
+      ]),
+    );
     expect(bySlug.cegepdeseptiles!.email.senderAddress).toBe('supportTI@cegepsi.ca');
-    expect(bySlug.cegepdeseptiles!.texts.fr.welcomeTitle).toBe('Bienvenue sur le portail Web du Centre de services');
+    expect(bySlug.cegepdeseptiles!.texts.fr.welcomeTitle).toBe(
+      'Bienvenue sur le portail Web du Centre de services',
+    );
     expect(bySlug.cegepdeseptiles!.texts.fr.usernameHint).toBe(
       "Le nom d'utilisateur correspond (sauf exception) aux 3 premières lettres du nom et la première lettre du prénom",
     );
-    expect(bySlug.monteregie!.passwordPolicy).toMatchObject({ minLength: 4, requireDigit: true, requireLetter: true });
-    expect(bySlug.monteregie!.texts.en.welcomeTitle).toBe('Welcome to the Service Centre web portal');
+    expect(bySlug.monteregie!.passwordPolicy).toMatchObject({
+      minLength: 4,
+      requireDigit: true,
+      requireLetter: true,
+    });
+    expect(bySlug.monteregie!.texts.en.welcomeTitle).toBe(
+      'Welcome to the Service Centre web portal',
+    );
     expect(before.admins[0]!.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
@@ -89,9 +134,21 @@ describe('seed', () => {
   it('refuses two users whose usernames differ only by case in one tenant', async () => {
     const tenant = await ds.getRepository(Tenant).findOneByOrFail({ slug: 'monteregie' });
     const users = ds.getRepository(User);
-    await users.insert({ tenantId: tenant.id, username: 'gama1234', firstName: 'Marc', lastName: 'Gagnon', email: 'm@example.ca' });
+    await users.insert({
+      tenantId: tenant.id,
+      username: 'gama1234',
+      firstName: 'Marc',
+      lastName: 'Gagnon',
+      email: 'm@example.ca',
+    });
     await expect(
-      users.insert({ tenantId: tenant.id, username: 'GAMA1234', firstName: 'Marc', lastName: 'Gagnon', email: 'm@example.ca' }),
+      users.insert({
+        tenantId: tenant.id,
+        username: 'GAMA1234',
+        firstName: 'Marc',
+        lastName: 'Gagnon',
+        email: 'm@example.ca',
+      }),
     ).rejects.toThrow(/ck_users_username_normalized/);
   });
 });

@@ -58,12 +58,14 @@ export const HELPERS: Record<(typeof INLINE_HELPERS)[number], (...args: unknown[
     if (Number.isNaN(date.getTime())) return String(value);
     const dateOnly = options?.hash?.style === 'date';
     return plainSpaces(
-      formatter(`date|${localeOf(options)}|${dateOnly}`, () =>
-        new Intl.DateTimeFormat(LOCALE_TAGS[localeOf(options)], {
-          dateStyle: 'long',
-          ...(dateOnly ? {} : { timeStyle: 'short' }),
-          timeZone: TIME_ZONE,
-        }),
+      formatter(
+        `date|${localeOf(options)}|${dateOnly}`,
+        () =>
+          new Intl.DateTimeFormat(LOCALE_TAGS[localeOf(options)], {
+            dateStyle: 'long',
+            ...(dateOnly ? {} : { timeStyle: 'short' }),
+            timeZone: TIME_ZONE,
+          }),
       ).format(date),
     );
   },
@@ -81,8 +83,14 @@ export const HELPERS: Record<(typeof INLINE_HELPERS)[number], (...args: unknown[
           ? [minutes / 60, 'hour']
           : [minutes, 'minute'];
     return plainSpaces(
-      formatter(`unit|${localeOf(options)}|${unit}`, () =>
-        new Intl.NumberFormat(LOCALE_TAGS[localeOf(options)], { style: 'unit', unit, unitDisplay: 'long' }),
+      formatter(
+        `unit|${localeOf(options)}|${unit}`,
+        () =>
+          new Intl.NumberFormat(LOCALE_TAGS[localeOf(options)], {
+            style: 'unit',
+            unit,
+            unitDisplay: 'long',
+          }),
       ).format(value),
     );
   },

@@ -33,7 +33,11 @@ export function checkLinkPlacement(part: TemplatePart, ast: hbs.AST.Program): Li
         const m = node as hbs.AST.MustacheStatement;
         const args = [...m.params, ...(m.hash?.pairs.map((p) => p.value) ?? [])];
         const passed = args.find(mentionsLink);
-        if (passed) return fail(node, `{{link}} cannot be given to "${pathName(m.path)}": write the link as <a href="{{link}}">`);
+        if (passed)
+          return fail(
+            node,
+            `{{link}} cannot be given to "${pathName(m.path)}": write the link as <a href="{{link}}">`,
+          );
         const link = isLinkPath(m.path);
         markers.push({ node, link, kind: 'output', at: text.length });
         text += marker(markers.length - 1, link);
@@ -44,10 +48,19 @@ export function checkLinkPlacement(part: TemplatePart, ast: hbs.AST.Program): Li
         const helper = pathName(b.path);
         const conditional = helper === 'if' || helper === 'unless';
         const direct = b.params.every((p) => isLinkPath(p) || !mentionsLink(p));
-        if (!(conditional && direct) && [...b.params, ...(b.hash?.pairs.map((p) => p.value) ?? [])].some(mentionsLink))
-          return fail(node, `{{link}} cannot be given to "#${helper}" (only {{#if link}} and {{#unless link}} may test it)`);
+        if (
+          !(conditional && direct) &&
+          [...b.params, ...(b.hash?.pairs.map((p) => p.value) ?? [])].some(mentionsLink)
+        )
+          return fail(
+            node,
+            `{{link}} cannot be given to "#${helper}" (only {{#if link}} and {{#unless link}} may test it)`,
+          );
         if ((helper === 'each' || helper === 'with') && b.params.some(isWholeContext))
-          return fail(node, `"#${helper}" over the whole context is not allowed (it would reach {{link}})`);
+          return fail(
+            node,
+            `"#${helper}" over the whole context is not allowed (it would reach {{link}})`,
+          );
         visit(b.program);
         visit(b.inverse);
         return;
@@ -55,7 +68,12 @@ export function checkLinkPlacement(part: TemplatePart, ast: hbs.AST.Program): Li
       case 'PartialStatement': {
         const p = node as hbs.AST.PartialStatement;
         const pairs = p.hash?.pairs ?? [];
-        const wrong = [...p.params.filter(mentionsLink), ...pairs.filter((pair) => pair.key !== 'url' && mentionsLink(pair.value)).map((pair) => pair.value)];
+        const wrong = [
+          ...p.params.filter(mentionsLink),
+          ...pairs
+            .filter((pair) => pair.key !== 'url' && mentionsLink(pair.value))
+            .map((pair) => pair.value),
+        ];
         const url = pairs.find((pair) => pair.key === 'url');
         if (wrong.length || (url && mentionsLink(url.value) && !isLinkPath(url.value)))
           return fail(node, '{{link}} may only be the url of {{> button url=link …}}');
@@ -91,7 +109,12 @@ const MARK = '\uE000';
 const marker = (i: number, link: boolean) => `${MARK}${link ? 'L' : 'V'}${i}${MARK}`;
 const LINK_MARKER = new RegExp(`${MARK}L\\d+${MARK}`);
 
-function placementProblem(part: TemplatePart, text: string, index: number, m: Marker): string | null {
+function placementProblem(
+  part: TemplatePart,
+  text: string,
+  index: number,
+  m: Marker,
+): string | null {
   const own = marker(index, true);
   const start = m.at;
   const end = start + own.length;
@@ -105,7 +128,8 @@ function placementProblem(part: TemplatePart, text: string, index: number, m: Ma
       : '{{link}} must stand apart in the text part (a space or a line break before and after it), not inside another address';
   }
   const inTag = text.lastIndexOf('<', start) > text.lastIndexOf('>', start - 1);
-  const misplaced = '{{link}} is only allowed as the href of a link, <a href="{{link}}">…</a>, or as the text of that link';
+  const misplaced =
+    '{{link}} is only allowed as the href of a link, <a href="{{link}}">…</a>, or as the text of that link';
   if (inTag) {
     if (m.kind === 'partial') return misplaced;
     const tagStart = text.lastIndexOf('<', start);
@@ -124,18 +148,24 @@ function placementProblem(part: TemplatePart, text: string, index: number, m: Ma
   const closed = [...before.matchAll(/<\/a\s*>/gi)].at(-1)?.index ?? -1;
   if (!opened || (closed !== -1 && closed > (opened.index ?? 0))) return misplaced;
   const href = /\shref\s*=\s*(["'])([^"']*)\1/i.exec(opened[0]);
-  return href && LINK_MARKER.test(href[2] ?? '') && href[2]!.replace(LINK_MARKER, '') === '' ? null : misplaced;
+  return href && LINK_MARKER.test(href[2] ?? '') && href[2]!.replace(LINK_MARKER, '') === ''
+    ? null
+    : misplaced;
 }
 
 function pathName(path: Node): string {
-  return path.type === 'PathExpression' ? (path as hbs.AST.PathExpression).original : String((path as hbs.AST.StringLiteral).original);
+  return path.type === 'PathExpression'
+    ? (path as hbs.AST.PathExpression).original
+    : String((path as hbs.AST.StringLiteral).original);
 }
 
 /** `link`, `this.link`, `../link`, `@root.link`. */
 function isLinkPath(node: Node): boolean {
   if (node.type !== 'PathExpression') return false;
   const path = node as hbs.AST.PathExpression;
-  return path.data ? path.parts[0] === 'root' && path.parts[1] === 'link' && path.parts.length === 2 : path.parts[0] === 'link' && path.parts.length === 1;
+  return path.data
+    ? path.parts[0] === 'root' && path.parts[1] === 'link' && path.parts.length === 2
+    : path.parts[0] === 'link' && path.parts.length === 1;
 }
 
 /** The link itself, or a sub-expression that reads it. */
@@ -152,5 +182,7 @@ function mentionsLink(node: Node): boolean {
 function isWholeContext(node: Node): boolean {
   if (node.type !== 'PathExpression') return false;
   const path = node as hbs.AST.PathExpression;
-  return path.parts.length === 0 || (path.data && path.parts.length === 1 && path.parts[0] === 'root');
+  return (
+    path.parts.length === 0 || (path.data && path.parts.length === 1 && path.parts[0] === 'root')
+  );
 }

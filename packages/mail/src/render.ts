@@ -269,11 +269,13 @@ function absoluteUrl(value: string | null | undefined, base: string | undefined)
 
 /** One line, no control characters (a header cannot be split), no surrounding spaces. */
 function toSubject(rendered: string): string {
-  return rendered
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return (
+    rendered
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+      .replace(/ {2,}/g, ' ')
+      .trim()
+  );
 }
 
 /** LF line ends, no trailing spaces, at most one blank line in a row, one final newline. */

@@ -154,23 +154,29 @@ describe('validateTemplate', () => {
   });
 
   describe('{{link}} placement (the token must not reach a third party)', () => {
-    it('accepts the link as the href of an <a>, as that link\'s text, through the button, and alone on a text line', () => {
+    it("accepts the link as the href of an <a>, as that link's text, through the button, and alone on a text line", () => {
       for (const html of [
         '<p>Cliquez <a href="{{link}}">ici</a></p>',
-        "<a class=\"x\" href='{{link}}' target=\"_blank\">{{link}}</a>",
+        '<a class="x" href=\'{{link}}\' target="_blank">{{link}}</a>',
         '<p>\n<a\n  href="{{link}}"\n  style="color:red">\n<strong>{{link}}</strong></a></p>',
         '{{#if link}}<a href="{{link}}">{{portalName}}</a>{{/if}}',
         '{{> button url=link label="Changer"}}',
         '<a href="{{@root.link}}">x</a>',
       ])
         expect([html, validateTemplate('html', html)]).toEqual([html, { ok: true }]);
-      expect(validateTemplate('text', 'Bonjour,\n\n  {{link}}  \n{{signature}}')).toEqual({ ok: true });
+      expect(validateTemplate('text', 'Bonjour,\n\n  {{link}}  \n{{signature}}')).toEqual({
+        ok: true,
+      });
       expect(validateTemplate('text', 'Lien : {{link}}\n{{signature}}')).toEqual({ ok: true });
     });
 
     it('refuses the link anywhere else, naming the line', () => {
       const html: [string, number, RegExp][] = [
-        ['<p>Bonjour</p>\n<img src="https://x.example/?{{link}}">', 2, /only allowed as the href of a link/],
+        [
+          '<p>Bonjour</p>\n<img src="https://x.example/?{{link}}">',
+          2,
+          /only allowed as the href of a link/,
+        ],
         ['<a href="https://x.example/?u={{link}}">x</a>', 1, /only allowed as the href/],
         ['<a href="{{link}}#{{username}}">x</a>', 1, /only allowed as the href/],
         ['<a href={{link}}>x</a>', 1, /only allowed as the href/],
@@ -183,16 +189,31 @@ describe('validateTemplate', () => {
         ['{{> button url=(eq link "a") label="x"}}', 1, /url of/],
         ['{{> button url=loginUrl label=link}}', 1, /url of/],
         ['<p>{{formatDate link}}</p>', 1, /cannot be given to "formatDate"/],
-        ['{{#with link}}<img src="https://x.example/?{{this}}">{{/with}}', 1, /cannot be given to "#with"/],
+        [
+          '{{#with link}}<img src="https://x.example/?{{this}}">{{/with}}',
+          1,
+          /cannot be given to "#with"/,
+        ],
         ['{{#each this}}<img src="https://x.example/?{{this}}">{{/each}}', 1, /whole context/],
         ['{{#with @root}}{{link}}{{/with}}', 1, /whole context/],
         ['<img src="https://x.example/?{{this.link}}">', 1, /only allowed as the href/],
       ];
       for (const [source, line, message] of html)
-        expect([source, refused('html', source)]).toEqual([source, { ok: false, line, message: expect.stringMatching(message) }]);
-      expect(refused('text', 'Bonjour\nhttps://x.example/?{{link}}\n')).toEqual({ ok: false, line: 2, message: expect.stringMatching(/must stand apart/) });
+        expect([source, refused('html', source)]).toEqual([
+          source,
+          { ok: false, line, message: expect.stringMatching(message) },
+        ]);
+      expect(refused('text', 'Bonjour\nhttps://x.example/?{{link}}\n')).toEqual({
+        ok: false,
+        line: 2,
+        message: expect.stringMatching(/must stand apart/),
+      });
       expect(refused('text', 'Lien : {{link}}#x')).toMatchObject({ line: 1 });
-      expect(refused('subject', 'Votre lien {{link}}')).toEqual({ ok: false, line: 1, message: '{{link}} is not allowed in the subject' });
+      expect(refused('subject', 'Votre lien {{link}}')).toEqual({
+        ok: false,
+        line: 1,
+        message: '{{link}} is not allowed in the subject',
+      });
     });
   });
 });

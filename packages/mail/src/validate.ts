@@ -105,7 +105,8 @@ function analyse(
     return parseIssue(source, error);
   }
 
-  const issue = walk(ast, { part, rawSlots: new Set(options.rawSlots ?? []) }) ?? checkLinkPlacement(part, ast);
+  const issue =
+    walk(ast, { part, rawSlots: new Set(options.rawSlots ?? []) }) ?? checkLinkPlacement(part, ast);
   if (issue) return issue;
 
   try {

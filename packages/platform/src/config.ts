@@ -32,7 +32,9 @@ function smtpAllowList(value: string): SmtpAllowList {
   try {
     return SmtpAllowList.parse(value);
   } catch (error) {
-    throw new ConfigError([`SMTP_ALLOWED_HOSTS=${JSON.stringify(value)}: ${(error as Error).message}`]);
+    throw new ConfigError([
+      `SMTP_ALLOWED_HOSTS=${JSON.stringify(value)}: ${(error as Error).message}`,
+    ]);
   }
 }
 
@@ -43,21 +45,28 @@ export function buildConfig(env: Env): AppConfig {
     ...env,
     adminHost,
     adminOrigin,
-    portalFrameAncestors: env.NODE_ENV === 'development' ? [adminOrigin, ADMIN_DEV_SERVER_ORIGIN] : [adminOrigin],
+    portalFrameAncestors:
+      env.NODE_ENV === 'development' ? [adminOrigin, ADMIN_DEV_SERVER_ORIGIN] : [adminOrigin],
     adminFrameSources: [publicOrigin(env, `*.${env.BASE_DOMAIN}`)],
-    trustedProxies: env.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean),
+    trustedProxies: env.TRUSTED_PROXIES.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     secureCookies: env.SECURE_COOKIES ?? env.NODE_ENV === 'production',
     smtpAllowList: smtpAllowList(env.SMTP_ALLOWED_HOSTS),
   };
 }
 
 /** Reads the environment once; on a bad value prints which variable is wrong and exits 1 (no stack trace). */
-export function loadConfigOrExit(source: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfigOrExit(
+  source: Record<string, string | undefined> = process.env,
+): AppConfig {
   try {
     return buildConfig(parseEnv(source));
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nFix the variables above (see README, "Configuration") and start again.\n`);
+      process.stderr.write(
+        `${error.message}\nFix the variables above (see README, "Configuration") and start again.\n`,
+      );
       process.exit(1);
     }
     throw error;

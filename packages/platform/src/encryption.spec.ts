@@ -17,7 +17,10 @@ describe('Encryptor', () => {
   it('refuses a tampered ciphertext and another key', () => {
     const c = encryptor.encrypt('secret token');
     const parts = c.split('.');
-    parts[3] = Buffer.from('x' + Buffer.from(parts[3]!, 'base64url').toString('latin1'), 'latin1').toString('base64url');
+    parts[3] = Buffer.from(
+      'x' + Buffer.from(parts[3]!, 'base64url').toString('latin1'),
+      'latin1',
+    ).toString('base64url');
     expect(() => encryptor.decrypt(parts.join('.'))).toThrow();
     expect(() => new Encryptor(randomBytes(32).toString('base64')).decrypt(c)).toThrow();
   });
@@ -33,6 +36,17 @@ describe('tokens', () => {
     expect(isWellFormedToken(t)).toBe(true);
     expect(newToken()).not.toBe(t);
     expect(hashToken(t)).toHaveLength(32);
-    for (const bad of [undefined, null, '', 42, [t], { t }, `${t}x`, 'a'.repeat(10_000), t.slice(1)]) expect(isWellFormedToken(bad)).toBe(false);
+    for (const bad of [
+      undefined,
+      null,
+      '',
+      42,
+      [t],
+      { t },
+      `${t}x`,
+      'a'.repeat(10_000),
+      t.slice(1),
+    ])
+      expect(isWellFormedToken(bad)).toBe(false);
   });
 });

@@ -14,11 +14,26 @@ export function createLogger(level: string, name: string): Logger {
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'password', '*.password', 'token', '*.token', 'accessToken', 'refreshToken'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+        'accessToken',
+        'refreshToken',
+      ],
       censor: '[redacted]',
     },
     serializers: {
-      req: (req: { id?: string; method?: string; url?: string; hostname?: string; ip?: string }) => ({
+      req: (req: {
+        id?: string;
+        method?: string;
+        url?: string;
+        hostname?: string;
+        ip?: string;
+      }) => ({
         id: req.id,
         method: req.method,
         url: req.url ? redactUrl(req.url) : undefined,

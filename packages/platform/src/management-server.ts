@@ -21,13 +21,23 @@ export interface ManagementServer {
  * Metrics and detailed health on a port of their own, apart from the public one: tenant
  * slugs (metric labels) and internal error text stay off every tenant and admin host.
  */
-export async function startManagementServer(options: ManagementServerOptions): Promise<ManagementServer> {
+export async function startManagementServer(
+  options: ManagementServerOptions,
+): Promise<ManagementServer> {
   const http = Fastify();
-  http.get('/metrics', async (_request, reply) => reply.type(options.registry.contentType).header('cache-control', 'no-store').send(await options.registry.metrics()));
+  http.get('/metrics', async (_request, reply) =>
+    reply
+      .type(options.registry.contentType)
+      .header('cache-control', 'no-store')
+      .send(await options.registry.metrics()),
+  );
   http.get('/health/live', async () => ({ status: 'ok' }));
   http.get('/health/ready', async (_request, reply) => {
     const report = await options.readiness();
-    return reply.status(report.status === 'ok' ? 200 : 503).header('cache-control', 'no-store').send(report);
+    return reply
+      .status(report.status === 'ok' ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send(report);
   });
   await http.listen({ port: options.port, host: options.host });
   const address = http.server.address();
@@ -38,6 +48,9 @@ export async function startManagementServer(options: ManagementServerOptions): P
 }
 
 /** What the public port says of readiness: the status alone, never which server failed or how. */
-export function publicReadiness(report: ReadinessReport): { httpStatus: 200 | 503; body: { status: ReadinessReport['status'] } } {
+export function publicReadiness(report: ReadinessReport): {
+  httpStatus: 200 | 503;
+  body: { status: ReadinessReport['status'] };
+} {
   return { httpStatus: report.status === 'ok' ? 200 : 503, body: { status: report.status } };
 }

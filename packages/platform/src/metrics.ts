@@ -8,7 +8,9 @@ export function createRegistry(app: string): Registry {
   return registry;
 }
 
-export function httpDurationHistogram(registry: Registry): Histogram<'method' | 'route' | 'status' | 'tenant'> {
+export function httpDurationHistogram(
+  registry: Registry,
+): Histogram<'method' | 'route' | 'status' | 'tenant'> {
   return new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request duration by tenant and route',

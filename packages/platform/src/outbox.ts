@@ -11,7 +11,11 @@ export interface OutboxEmail {
 }
 
 /** Writes the outbox row; call inside the transaction that created the token. */
-export async function writeOutbox(em: EntityManager, encryptor: Encryptor, email: OutboxEmail): Promise<EmailJobData> {
+export async function writeOutbox(
+  em: EntityManager,
+  encryptor: Encryptor,
+  email: OutboxEmail,
+): Promise<EmailJobData> {
   const row = await em.save(
     em.create(EmailDelivery, {
       tenantId: email.payload.tenantId,

@@ -2,9 +2,13 @@ import { emailJobId, type EmailJobData, QUEUE_PREFIX, QUEUES } from '@guichet/ty
 import { Queue, type ConnectionOptions } from 'bullmq';
 
 /** BullMQ prefix: `{guichet}` by default; tests use their own REDIS_PREFIX so runs never meet. */
-export const queuePrefix = (redisPrefix: string): string => (redisPrefix === 'guichet' ? QUEUE_PREFIX : `{${redisPrefix}}`);
+export const queuePrefix = (redisPrefix: string): string =>
+  redisPrefix === 'guichet' ? QUEUE_PREFIX : `{${redisPrefix}}`;
 
-export function createEmailQueue(connection: ConnectionOptions, redisPrefix: string): Queue<EmailJobData> {
+export function createEmailQueue(
+  connection: ConnectionOptions,
+  redisPrefix: string,
+): Queue<EmailJobData> {
   return new Queue<EmailJobData>(QUEUES.email, { connection, prefix: queuePrefix(redisPrefix) });
 }
 
@@ -12,7 +16,11 @@ export function createEmailQueue(connection: ConnectionOptions, redisPrefix: str
  * Adds the job of an outbox row. The job id is derived from the row, so adding it again
  * (reconciler, retry) never creates a second waiting job.
  */
-export async function enqueueEmail(queue: Queue<EmailJobData>, data: EmailJobData, attempts = EMAIL_ATTEMPTS): Promise<void> {
+export async function enqueueEmail(
+  queue: Queue<EmailJobData>,
+  data: EmailJobData,
+  attempts = EMAIL_ATTEMPTS,
+): Promise<void> {
   await queue.add(data.kind, data, {
     jobId: emailJobId(data.outboxId),
     attempts,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { refusedAddressReason, SmtpAllowList, SmtpTargetPolicy, SmtpTargetRefused } from './smtp-target.js';
+import {
+  refusedAddressReason,
+  SmtpAllowList,
+  SmtpTargetPolicy,
+  SmtpTargetRefused,
+} from './smtp-target.js';
 
-const policy = (allowed = '', resolve?: (host: string) => Promise<string[]>) => new SmtpTargetPolicy(SmtpAllowList.parse(allowed), resolve);
+const policy = (allowed = '', resolve?: (host: string) => Promise<string[]>) =>
+  new SmtpTargetPolicy(SmtpAllowList.parse(allowed), resolve);
 
 describe('refusedAddressReason', () => {
   it.each([
@@ -36,7 +42,14 @@ describe('refusedAddressReason', () => {
     expect(refusedAddressReason(address)).toMatch(reason);
   });
 
-  it.each(['198.51.99.1', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'])('accepts the public address %s', (address) => {
+  it.each([
+    '198.51.99.1',
+    '8.8.8.8',
+    '2606:4700::1111',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+    '2002:808:808::1',
+  ])('accepts the public address %s', (address) => {
     expect(refusedAddressReason(address)).toBeNull();
   });
 });
@@ -59,10 +72,24 @@ describe('SmtpAllowList', () => {
 describe('SmtpTargetPolicy', () => {
   it('refuses internal targets and non-SMTP ports at save time, with a message', async () => {
     const p = policy();
-    for (const host of ['127.0.0.1', 'localhost', 'LOCALHOST.', '[::1]', '169.254.169.254', 'db.localhost', 'metadata.google.internal', '10.0.0.5', '127.1', '2130706433']) {
+    for (const host of [
+      '127.0.0.1',
+      'localhost',
+      'LOCALHOST.',
+      '[::1]',
+      '169.254.169.254',
+      'db.localhost',
+      'metadata.google.internal',
+      '10.0.0.5',
+      '127.1',
+      '2130706433',
+    ]) {
       expect((await p.refusal(host, 25))?.message).toMatch(/^The SMTP server may not be on /);
     }
-    expect(await p.refusal('smtp.example.com', 6379)).toEqual({ field: 'port', message: expect.stringMatching(/not an SMTP port/) });
+    expect(await p.refusal('smtp.example.com', 6379)).toEqual({
+      field: 'port',
+      message: expect.stringMatching(/not an SMTP port/),
+    });
     expect(await p.refusal('198.51.99.1', 587)).toBeNull();
     // Not resolvable now: accepted, checked again when the worker connects.
     expect(await p.refusal('smtp.does-not-exist.invalid', 587)).toBeNull();
@@ -77,25 +104,42 @@ describe('SmtpTargetPolicy', () => {
   });
 
   it('checks every address a name resolves to when connecting, and refuses the whole name for one bad address', async () => {
-    const answers: Record<string, string[]> = { 'smtp.rebind.example': ['198.51.99.1', '127.0.0.1'], 'smtp.public.example': ['198.51.99.1', '2606:4700::1111'] };
+    const answers: Record<string, string[]> = {
+      'smtp.rebind.example': ['198.51.99.1', '127.0.0.1'],
+      'smtp.public.example': ['198.51.99.1', '2606:4700::1111'],
+    };
     const p = policy('', async (host) => answers[host] ?? []);
     await expect(p.addresses('smtp.rebind.example', 587)).rejects.toThrow(SmtpTargetRefused);
-    await expect(p.addresses('smtp.rebind.example', 587)).rejects.toThrow(/loopback.*resolves to 127\.0\.0\.1/);
-    await expect(p.addresses('smtp.public.example', 587)).resolves.toEqual(['198.51.99.1', '2606:4700::1111']);
+    await expect(p.addresses('smtp.rebind.example', 587)).rejects.toThrow(
+      /loopback.*resolves to 127\.0\.0\.1/,
+    );
+    await expect(p.addresses('smtp.public.example', 587)).resolves.toEqual([
+      '198.51.99.1',
+      '2606:4700::1111',
+    ]);
     await expect(p.addresses('smtp.public.example', 6379)).rejects.toThrow(SmtpTargetRefused);
     expect(await p.refusal('smtp.public.example', 6379)).toMatchObject({ field: 'port' });
     // The admin learns that the name is internal, not the address it has; the log does.
     const refused = await p.refusal('smtp.rebind.example', 587);
-    expect(refused).toMatchObject({ field: 'host', message: expect.stringMatching(/loopback address \(what smtp\.rebind\.example resolves to\)/) });
+    expect(refused).toMatchObject({
+      field: 'host',
+      message: expect.stringMatching(/loopback address \(what smtp\.rebind\.example resolves to\)/),
+    });
     expect(refused!.message).not.toContain('127.0.0.1');
   });
 
   it('lets a name whose every address the operator listed use any port', async () => {
-    const answers: Record<string, string[]> = { 'relay.corp.example': ['10.1.2.3'], 'mixed.corp.example': ['10.1.2.3', '198.51.99.1'] };
+    const answers: Record<string, string[]> = {
+      'relay.corp.example': ['10.1.2.3'],
+      'mixed.corp.example': ['10.1.2.3', '198.51.99.1'],
+    };
     const p = policy('10.0.0.0/8', async (host) => answers[host] ?? []);
     await expect(p.addresses('relay.corp.example', 1025)).resolves.toEqual(['10.1.2.3']);
     await expect(p.addresses('mixed.corp.example', 1025)).rejects.toMatchObject({ field: 'port' });
-    await expect(p.addresses('mixed.corp.example', 587)).resolves.toEqual(['10.1.2.3', '198.51.99.1']);
+    await expect(p.addresses('mixed.corp.example', 587)).resolves.toEqual([
+      '10.1.2.3',
+      '198.51.99.1',
+    ]);
   });
 
   it('gives up on a lookup that hangs: the save accepts the name, the connection fails', async () => {

@@ -14,10 +14,24 @@ import ipaddr from 'ipaddr.js';
 export const SMTP_PORTS: readonly number[] = [25, 465, 587, 2525];
 
 /** Names that are local by definition (RFC 6761, 6762, 8375) or cloud metadata services, whatever they resolve to today. */
-const LOCAL_NAMES = ['localhost', 'localhost.localdomain', 'metadata', 'metadata.google.internal', 'instance-data'];
+const LOCAL_NAMES = [
+  'localhost',
+  'localhost.localdomain',
+  'metadata',
+  'metadata.google.internal',
+  'instance-data',
+];
 const LOCAL_SUFFIXES = ['.localhost', '.local', '.localdomain', '.internal', '.home.arpa'];
 /** Metadata services outside the ranges refused anyway (Oracle's 192.0.0.192 is "reserved", AWS's IPv6 one is ULA): named for the message. */
-const METADATA_ADDRESSES = new Set(['169.254.169.254', '169.254.170.2', '169.254.169.253', '100.100.100.200', '192.0.0.192', 'fd00:ec2::254', 'fd00:ec2::23']);
+const METADATA_ADDRESSES = new Set([
+  '169.254.169.254',
+  '169.254.170.2',
+  '169.254.169.253',
+  '100.100.100.200',
+  '192.0.0.192',
+  'fd00:ec2::254',
+  'fd00:ec2::23',
+]);
 
 const IPV6_GLOBAL_UNICAST = ipaddr.parseCIDR('2000::/3');
 
@@ -37,14 +51,16 @@ export class SmtpTargetRefused extends Error {
 /** `[::1]` → `::1`, `Mail.Example.ca.` → `mail.example.ca`. */
 export function normalizeSmtpHost(host: string): string {
   const trimmed = host.trim().toLowerCase();
-  const unbracketed = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
+  const unbracketed =
+    trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
   return unbracketed.replace(/\.+$/, '');
 }
 
 /** The IPv4 address an IPv6 translation prefix carries (NAT64 /96, 6to4), or null. */
 function embeddedIpv4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
   const parts = address.parts;
-  const v4 = (high: number, low: number) => new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+  const v4 = (high: number, low: number) =>
+    new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
   if (address.match(ipaddr.parseCIDR('64:ff9b::/96'))) return v4(parts[6]!, parts[7]!);
   if (address.range() === '6to4') return v4(parts[1]!, parts[2]!);
   return null;
@@ -74,7 +90,8 @@ export function refusedAddressReason(address: string): string | null {
     const v6 = ip as ipaddr.IPv6;
     const inner = embeddedIpv4(v6);
     if (inner) ip = inner;
-    else if (!v6.match(IPV6_GLOBAL_UNICAST)) return RANGE_NAMES[v6.range()] ?? 'a reserved IPv6 address';
+    else if (!v6.match(IPV6_GLOBAL_UNICAST))
+      return RANGE_NAMES[v6.range()] ?? 'a reserved IPv6 address';
   }
   const range = ip.range();
   if (range === 'unicast') return null;
@@ -100,11 +117,17 @@ export class SmtpAllowList {
       if (entry.includes('/')) {
         if (!ipaddr.isValidCIDR(entry)) throw new Error(`"${raw.trim()}" is not a valid CIDR`);
         const [range, bits] = ipaddr.parseCIDR(entry);
-        networks.push(range.kind() === 'ipv6' && (range as ipaddr.IPv6).isIPv4MappedAddress() ? [(range as ipaddr.IPv6).toIPv4Address(), bits - 96] : [range, bits]);
+        networks.push(
+          range.kind() === 'ipv6' && (range as ipaddr.IPv6).isIPv4MappedAddress()
+            ? [(range as ipaddr.IPv6).toIPv4Address(), bits - 96]
+            : [range, bits],
+        );
       } else if (isIP(entry)) {
         const ip = ipaddr.process(entry);
         networks.push([ip, ip.kind() === 'ipv4' ? 32 : 128]);
-      } else if (/^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/.test(entry)) {
+      } else if (
+        /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/.test(entry)
+      ) {
         names.add(entry);
       } else {
         throw new Error(`"${raw.trim()}" is not a host name, an IP address or a CIDR`);
@@ -117,7 +140,9 @@ export class SmtpAllowList {
   allowsAddress(address: string): boolean {
     if (!ipaddr.isValid(address)) return false;
     const ip = ipaddr.process(address);
-    return this.networks.some(([range, bits]) => range.kind() === ip.kind() && ip.match(range, bits));
+    return this.networks.some(
+      ([range, bits]) => range.kind() === ip.kind() && ip.match(range, bits),
+    );
   }
 
   /** Whether the operator listed this host: its name, or, for an IP literal, its address. */
@@ -130,7 +155,8 @@ export class SmtpAllowList {
 export type Resolver = (host: string) => Promise<string[]>;
 
 /** getaddrinfo, as a socket would resolve the name (hosts file included). */
-export const systemResolver: Resolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+export const systemResolver: Resolver = async (host) =>
+  (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 /**
  * The checks, at save time (`refusal`) and again at every connection (`addresses`), since a
@@ -148,7 +174,15 @@ export class SmtpTargetPolicy {
   private async resolve(name: string): Promise<string[]> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error(`${name} did not resolve within ${this.resolveTimeoutMs} ms`), { code: 'EDNS' })), this.resolveTimeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            Object.assign(new Error(`${name} did not resolve within ${this.resolveTimeoutMs} ms`), {
+              code: 'EDNS',
+            }),
+          ),
+        this.resolveTimeoutMs,
+      );
     });
     try {
       return await Promise.race([this.resolver(name), timeout]);
@@ -162,7 +196,8 @@ export class SmtpTargetPolicy {
   }
 
   private static nameRefusal(name: string): string | null {
-    if (LOCAL_NAMES.includes(name) || LOCAL_SUFFIXES.some((s) => name.endsWith(s))) return `a local or internal name (${name})`;
+    if (LOCAL_NAMES.includes(name) || LOCAL_SUFFIXES.some((s) => name.endsWith(s)))
+      return `a local or internal name (${name})`;
     return null;
   }
 
@@ -170,7 +205,10 @@ export class SmtpTargetPolicy {
    * Why this host and port may not be saved, or null. A name that does not resolve now is
    * accepted (its DNS may come later; the worker checks again when it connects).
    */
-  async refusal(host: string, port: number): Promise<{ field: 'host' | 'port'; message: string } | null> {
+  async refusal(
+    host: string,
+    port: number,
+  ): Promise<{ field: 'host' | 'port'; message: string } | null> {
     const name = normalizeSmtpHost(host);
     if (this.allowList.allowsHost(name)) return null;
     try {
@@ -179,10 +217,16 @@ export class SmtpTargetPolicy {
     } catch (error) {
       if (!(error instanceof SmtpTargetRefused)) {
         // Did not resolve: only the port can be judged now.
-        return SMTP_PORTS.includes(port) ? null : { field: 'port', message: SmtpTargetPolicy.portMessage(port) };
+        return SMTP_PORTS.includes(port)
+          ? null
+          : { field: 'port', message: SmtpTargetPolicy.portMessage(port) };
       }
-      if (error.field === 'port') return { field: 'port', message: SmtpTargetPolicy.portMessage(port) };
-      return { field: 'host', message: `The SMTP server may not be on ${error.reason}: use your institution's public mail server.` };
+      if (error.field === 'port')
+        return { field: 'port', message: SmtpTargetPolicy.portMessage(port) };
+      return {
+        field: 'host',
+        message: `The SMTP server may not be on ${error.reason}: use your institution's public mail server.`,
+      };
     }
   }
 
@@ -199,18 +243,25 @@ export class SmtpTargetPolicy {
       if (refusedName) throw new SmtpTargetRefused(refusedName);
     }
     const addresses = isIP(name) ? [name] : await this.resolve(name);
-    if (!addresses.length) throw Object.assign(new Error(`${name} did not resolve`), { code: 'EDNS' });
+    if (!addresses.length)
+      throw Object.assign(new Error(`${name} did not resolve`), { code: 'EDNS' });
     if (!listedName) {
       for (const address of addresses) {
         if (this.allowList.allowsAddress(address)) continue;
         const reason = refusedAddressReason(address);
         if (reason && isIP(name)) throw new SmtpTargetRefused(reason);
-        if (reason) throw new SmtpTargetRefused(`${reason} (what ${name} resolves to)`, 'host', `${reason} (${name} resolves to ${address})`);
+        if (reason)
+          throw new SmtpTargetRefused(
+            `${reason} (what ${name} resolves to)`,
+            'host',
+            `${reason} (${name} resolves to ${address})`,
+          );
       }
     }
     // An operator-listed host may use any port: listed by name, or every address it has listed.
     const listed = listedName || addresses.every((a) => this.allowList.allowsAddress(a));
-    if (port !== undefined && !listed && !SMTP_PORTS.includes(port)) throw new SmtpTargetRefused(`port ${port}, which is not an SMTP port`, 'port');
+    if (port !== undefined && !listed && !SMTP_PORTS.includes(port))
+      throw new SmtpTargetRefused(`port ${port}, which is not an SMTP port`, 'port');
     return addresses;
   }
 }

@@ -48,7 +48,14 @@ export function httpRequest(port: number, req: HttpRequest): Promise<HttpRespons
   if (req.host !== undefined) headers.host = req.host;
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port, method: req.method ?? (payload ? 'POST' : 'GET'), path: req.path, headers, timeout: req.timeoutMs ?? 15_000 },
+      {
+        host: '127.0.0.1',
+        port,
+        method: req.method ?? (payload ? 'POST' : 'GET'),
+        path: req.path,
+        headers,
+        timeout: req.timeoutMs ?? 15_000,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -68,7 +75,13 @@ export function httpRequest(port: number, req: HttpRequest): Promise<HttpRespons
         res.on('error', reject);
       },
     );
-    request.on('timeout', () => request.destroy(new Error(`${req.method ?? 'GET'} ${req.path}: no answer within ${req.timeoutMs ?? 15_000} ms`)));
+    request.on('timeout', () =>
+      request.destroy(
+        new Error(
+          `${req.method ?? 'GET'} ${req.path}: no answer within ${req.timeoutMs ?? 15_000} ms`,
+        ),
+      ),
+    );
     request.on('error', reject);
     request.end(payload);
   });

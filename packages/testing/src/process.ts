@@ -47,7 +47,9 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  );
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   let done = false;
   void exited.then(() => (done = true));

@@ -35,14 +35,19 @@ export interface SmtpSinkOptions {
 }
 
 /** An in-process SMTP server that keeps what it receives. */
-export async function startSmtpSink(port?: number, sinkOptions: SmtpSinkOptions = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+  port?: number,
+  sinkOptions: SmtpSinkOptions = {},
+): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const connections = { opened: 0, closed: 0 };
   let failures: { remaining: number; code: number; message: string } | null = null;
   let delayMs = 0;
   const options: SMTPServerOptions = {
     authOptional: true,
-    ...(sinkOptions.tls ? { key: sinkOptions.tls.key, cert: sinkOptions.tls.cert } : { disabledCommands: ['STARTTLS'] }),
+    ...(sinkOptions.tls
+      ? { key: sinkOptions.tls.key, cert: sinkOptions.tls.cert }
+      : { disabledCommands: ['STARTTLS'] }),
     logger: false,
     onConnect(_session, callback) {
       connections.opened += 1;
@@ -103,7 +108,10 @@ export async function startSmtpSink(port?: number, sinkOptions: SmtpSinkOptions 
     async waitFor(count, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} emails, got ${messages.length} within ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `expected ${count} emails, got ${messages.length} within ${timeoutMs} ms`,
+          );
         await new Promise((r) => setTimeout(r, 25));
       }
       return messages;
@@ -112,7 +120,10 @@ export async function startSmtpSink(port?: number, sinkOptions: SmtpSinkOptions 
     async waitForClosed(count, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (connections.closed < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} closed connections, got ${connections.closed} of ${connections.opened} within ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `expected ${count} closed connections, got ${connections.closed} of ${connections.opened} within ${timeoutMs} ms`,
+          );
         await new Promise((r) => setTimeout(r, 25));
       }
     },

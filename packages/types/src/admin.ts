@@ -143,7 +143,10 @@ export const createAdminRequestSchema = z
     tenantIds: tenantIdsSchema.default([]),
   })
   .strict()
-  .refine(roleAndTenants, { message: 'a tenant admin needs at least one tenant', path: ['tenantIds'] });
+  .refine(roleAndTenants, {
+    message: 'a tenant admin needs at least one tenant',
+    path: ['tenantIds'],
+  });
 export type CreateAdminRequest = z.input<typeof createAdminRequestSchema>;
 
 /**
@@ -159,7 +162,10 @@ export const updateAdminRequestSchema = z
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change', path: ['_'] })
-  .refine(roleAndTenants, { message: 'a tenant admin needs at least one tenant', path: ['tenantIds'] });
+  .refine(roleAndTenants, {
+    message: 'a tenant admin needs at least one tenant',
+    path: ['tenantIds'],
+  });
 export type UpdateAdminRequest = z.infer<typeof updateAdminRequestSchema>;
 
 // ───────────────────────────── Tenants and host names ─────────────────────────────
@@ -192,7 +198,10 @@ export const updateTenantRequestSchema = z
     publicUrl: z
       .url()
       .max(500)
-      .refine((u) => /^https?:\/\/[^/]+\/?$/.test(u), 'an http(s) origin such as https://portail.example.ca')
+      .refine(
+        (u) => /^https?:\/\/[^/]+\/?$/.test(u),
+        'an http(s) origin such as https://portail.example.ca',
+      )
       .transform((u) => u.replace(/\/+$/, ''))
       .optional(),
   })
@@ -250,7 +259,11 @@ export const tenantSettingsPatchSchema = z
       .optional(),
     branding: brandingSchema.optional(),
     texts: z
-      .object({ fr: tenantTextsSchema.optional(), en: tenantTextsSchema.optional(), pt: tenantTextsSchema.optional() })
+      .object({
+        fr: tenantTextsSchema.optional(),
+        en: tenantTextsSchema.optional(),
+        pt: tenantTextsSchema.optional(),
+      })
       .strict()
       .optional(),
     usernameRule: usernameRuleSchema.optional(),
@@ -294,7 +307,11 @@ export const usernameRuleTestRequestSchema = z
     names: z
       .array(
         z
-          .object({ lastName: personName, firstName: personName, username: safeString().trim().max(200).optional() })
+          .object({
+            lastName: personName,
+            firstName: personName,
+            username: safeString().trim().max(200).optional(),
+          })
           .strict(),
       )
       .min(1)
@@ -375,7 +392,13 @@ export const smtpSettingsRequestSchema = z
     host: smtpHost,
     port: z.number().int().min(1).max(65535),
     secure: z.boolean(),
-    username: z.string().trim().max(320).refine(noControl, 'must not contain control characters').nullable().optional(),
+    username: z
+      .string()
+      .trim()
+      .max(320)
+      .refine(noControl, 'must not contain control characters')
+      .nullable()
+      .optional(),
     password: z.string().min(1).max(1024).nullable().optional(),
     fromAddress: email.optional(),
     fromName: line(200).optional(),
@@ -470,7 +493,13 @@ export interface Page<T> {
  * `GET tenants/:tenantId/users?q=&status=&page=&pageSize=` → `Page<AdminUserView>`.
  * `q` matches the username, first and last names, email or external id (case ignored).
  */
-export const USER_STATUS_FILTERS = ['active', 'disabled', 'locked', 'enrolled', 'not-enrolled'] as const;
+export const USER_STATUS_FILTERS = [
+  'active',
+  'disabled',
+  'locked',
+  'enrolled',
+  'not-enrolled',
+] as const;
 export const userListQuerySchema = z.object({
   q: optional(search),
   status: optional(z.enum(USER_STATUS_FILTERS)),
@@ -551,14 +580,23 @@ export interface DeliveryView {
  */
 export const auditQuerySchema = z
   .object({
-    action: optional(z.string().trim().max(100).regex(/^[\w.*-]+$/, 'letters, digits, dots, hyphens')),
+    action: optional(
+      z
+        .string()
+        .trim()
+        .max(100)
+        .regex(/^[\w.*-]+$/, 'letters, digits, dots, hyphens'),
+    ),
     actor: optional(search),
     from: optional(z.union([z.iso.datetime({ offset: true }), z.iso.date()])),
     to: optional(z.union([z.iso.datetime({ offset: true }), z.iso.date()])),
     page,
     pageSize,
   })
-  .refine((q) => !q.from || !q.to || new Date(q.from) <= new Date(q.to), { message: 'from must be before to', path: ['to'] });
+  .refine((q) => !q.from || !q.to || new Date(q.from) <= new Date(q.to), {
+    message: 'from must be before to',
+    path: ['to'],
+  });
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 
 export interface AuditEventView {
@@ -579,4 +617,16 @@ export interface AuditEventView {
 }
 
 /** Columns of the audit CSV export, in order. */
-export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actorType', 'actorId', 'actor', 'action', 'targetType', 'targetId', 'before', 'after', 'ip'] as const;
+export const AUDIT_CSV_COLUMNS = [
+  'id',
+  'at',
+  'actorType',
+  'actorId',
+  'actor',
+  'action',
+  'targetType',
+  'targetId',
+  'before',
+  'after',
+  'ip',
+] as const;

@@ -37,7 +37,9 @@ export interface LoginResponse {
   user: UserView;
 }
 
-export const usernameRequestSchema = z.object({ username, locale: localeSchema.optional() }).strict();
+export const usernameRequestSchema = z
+  .object({ username, locale: localeSchema.optional() })
+  .strict();
 export type UsernameRequest = z.infer<typeof usernameRequestSchema>;
 
 export const resetPasswordRequestSchema = z
@@ -46,7 +48,9 @@ export const resetPasswordRequestSchema = z
 export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
 
 const personName = safeString().trim().min(1).max(100);
-export const lookupRequestSchema = z.object({ firstName: personName, lastName: personName }).strict();
+export const lookupRequestSchema = z
+  .object({ firstName: personName, lastName: personName })
+  .strict();
 export type LookupRequest = z.infer<typeof lookupRequestSchema>;
 /** Candidate usernames of the people with that name (never their email or anything else). */
 export interface LookupResponse {

@@ -7,7 +7,10 @@ export const BRANDING_ASSET_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml']
 export type BrandingAssetType = (typeof BRANDING_ASSET_TYPES)[number];
 
 /** Largest upload of each kind, in bytes (an SVG is measured before sanitising). */
-export const BRANDING_ASSET_MAX_BYTES: Record<BrandingAssetKind, number> = { logo: 256 * 1024, favicon: 64 * 1024 };
+export const BRANDING_ASSET_MAX_BYTES: Record<BrandingAssetKind, number> = {
+  logo: 256 * 1024,
+  favicon: 64 * 1024,
+};
 
 /**
  * `PUT tenants/:tenantId/branding/:kind` (body: the file, `Content-Type: image/png`,

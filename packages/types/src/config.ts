@@ -1,25 +1,35 @@
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  );
 
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'yes'].includes(v));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** Every environment variable Guichet reads, with its default. */
 export const envSchema = z.object({
   /** Production unless said otherwise: Secure cookies, required keys. `pnpm start`/`pnpm dev` set development. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/guichet'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default(
+    'postgres://postgres@127.0.0.1:5432/guichet',
+  ),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key (queues, rate limits, pub/sub channels); tests use their own. */
-  REDIS_PREFIX: z.string().regex(/^[\w:{}-]{1,64}$/).default('guichet'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:{}-]{1,64}$/)
+    .default('guichet'),
   SMTP_URL: url(['smtp:', 'smtps:']).default('smtp://127.0.0.1:1025'),
   /**
    * Comma-separated host names, IPs and CIDRs a tenant's own SMTP server may be on although
@@ -27,7 +37,10 @@ export const envSchema = z.object({
    */
   SMTP_ALLOWED_HOSTS: z
     .string()
-    .refine((v) => v.split(',').every((entry) => /^[\w.:/[\]-]*$/.test(entry.trim())), 'comma-separated host names, IP addresses or CIDRs')
+    .refine(
+      (v) => v.split(',').every((entry) => /^[\w.:/[\]-]*$/.test(entry.trim())),
+      'comma-separated host names, IP addresses or CIDRs',
+    )
     .default(''),
   /** Lets a tenant's SMTP server be used without TLS (no STARTTLS required); for development and tests. */
   SMTP_ALLOW_INSECURE: bool.default(false),
@@ -96,19 +109,29 @@ export class ConfigError extends Error {
 
 /** Parses the environment once; throws a ConfigError naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`),
+      result.error.issues.map(
+        (i) =>
+          `${i.path.join('.')}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`,
+      ),
     );
   }
   return result.data;
 }
 
 /** Port shown in public URLs, omitted when it is the scheme's default. */
-export function publicOrigin(env: Pick<Env, 'PUBLIC_URL_SCHEME' | 'PUBLIC_PORT' | 'PORT'>, host: string): string {
+export function publicOrigin(
+  env: Pick<Env, 'PUBLIC_URL_SCHEME' | 'PUBLIC_PORT' | 'PORT'>,
+  host: string,
+): string {
   const port = env.PUBLIC_PORT ?? env.PORT;
-  const isDefault = (env.PUBLIC_URL_SCHEME === 'http' && port === 80) || (env.PUBLIC_URL_SCHEME === 'https' && port === 443);
+  const isDefault =
+    (env.PUBLIC_URL_SCHEME === 'http' && port === 80) ||
+    (env.PUBLIC_URL_SCHEME === 'https' && port === 443);
   return `${env.PUBLIC_URL_SCHEME}://${host}${isDefault ? '' : `:${port}`}`;
 }

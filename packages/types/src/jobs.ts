@@ -7,7 +7,14 @@ import type { Locale } from './locale.js';
 export const QUEUES = { email: 'email' } as const;
 export const QUEUE_PREFIX = '{guichet}';
 
-export const EMAIL_KINDS = ['password-reset', 'enrolment', 'already-enrolled', 'password-changed', 'test-email', 'email-changed'] as const;
+export const EMAIL_KINDS = [
+  'password-reset',
+  'enrolment',
+  'already-enrolled',
+  'password-changed',
+  'test-email',
+  'email-changed',
+] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 interface Recipient {
@@ -24,15 +31,27 @@ interface Base<K extends EmailKind, D> {
 }
 
 /** The link's token is not in the payload: it sits encrypted in the outbox row until sent. */
-export type PasswordResetEmail = Base<'password-reset', { username: string; expiresInMinutes: number }>;
+export type PasswordResetEmail = Base<
+  'password-reset',
+  { username: string; expiresInMinutes: number }
+>;
 export type EnrolmentEmail = Base<'enrolment', { username: string; expiresInMinutes: number }>;
 export type AlreadyEnrolledEmail = Base<'already-enrolled', { username: string }>;
-export type PasswordChangedEmail = Base<'password-changed', { username: string; changedAt: string }>;
+export type PasswordChangedEmail = Base<
+  'password-changed',
+  { username: string; changedAt: string }
+>;
 export type TestEmail = Base<'test-email', { requestedBy: string }>;
 /** Sent to the account's previous address when its address changes (import, admin). */
 export type EmailChangedEmail = Base<'email-changed', { username: string; changedAt: string }>;
 
-export type EmailPayload = PasswordResetEmail | EnrolmentEmail | AlreadyEnrolledEmail | PasswordChangedEmail | TestEmail | EmailChangedEmail;
+export type EmailPayload =
+  | PasswordResetEmail
+  | EnrolmentEmail
+  | AlreadyEnrolledEmail
+  | PasswordChangedEmail
+  | TestEmail
+  | EmailChangedEmail;
 export type EmailPayloadOf<K extends EmailKind> = Extract<EmailPayload, { kind: K }>;
 /** Kinds whose email carries a link with a single-use token. */
 export const LINK_KINDS: readonly EmailKind[] = ['password-reset', 'enrolment'];

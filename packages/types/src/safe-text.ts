@@ -14,13 +14,23 @@ export const LONE_SURROGATE_MESSAGE = 'must be valid Unicode text (no unpaired s
 
 /** Whether a string has no control character (tabs and line breaks allowed when `multiline`) and no lone surrogate. */
 export function isSafeText(value: string, options: { multiline?: boolean } = {}): boolean {
-  return !(options.multiline ? CONTROL_BUT_WHITESPACE : CONTROL).test(value) && !LONE_SURROGATE.test(value);
+  return (
+    !(options.multiline ? CONTROL_BUT_WHITESPACE : CONTROL).test(value) &&
+    !LONE_SURROGATE.test(value)
+  );
 }
 
 /** A zod string that refuses what `isSafeText` refuses, each with its own message. */
 export function safeString(options: { multiline?: boolean } = {}) {
   return z.string().superRefine((value, ctx) => {
-    if ((options.multiline ? CONTROL_BUT_WHITESPACE : CONTROL).test(value)) ctx.addIssue({ code: 'custom', message: options.multiline ? 'must not contain control characters (other than tabs and line breaks)' : CONTROL_CHARACTERS_MESSAGE });
-    if (LONE_SURROGATE.test(value)) ctx.addIssue({ code: 'custom', message: LONE_SURROGATE_MESSAGE });
+    if ((options.multiline ? CONTROL_BUT_WHITESPACE : CONTROL).test(value))
+      ctx.addIssue({
+        code: 'custom',
+        message: options.multiline
+          ? 'must not contain control characters (other than tabs and line breaks)'
+          : CONTROL_CHARACTERS_MESSAGE,
+      });
+    if (LONE_SURROGATE.test(value))
+      ctx.addIssue({ code: 'custom', message: LONE_SURROGATE_MESSAGE });
   });
 }

@@ -17,10 +17,12 @@ export type TenantTextKey = (typeof TENANT_TEXT_KEYS)[number];
 
 const text = safeString({ multiline: true }).trim().min(1).max(500);
 export const tenantTextsSchema = z
-  .object(Object.fromEntries(TENANT_TEXT_KEYS.map((k) => [k, text.optional()])) as Record<
-    TenantTextKey,
-    z.ZodOptional<typeof text>
-  >)
+  .object(
+    Object.fromEntries(TENANT_TEXT_KEYS.map((k) => [k, text.optional()])) as Record<
+      TenantTextKey,
+      z.ZodOptional<typeof text>
+    >,
+  )
   .strict();
 export type TenantTexts = z.infer<typeof tenantTextsSchema>;
 
@@ -30,7 +32,12 @@ const httpUrl = safeString()
   .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
   .max(2000);
 /** An absolute http(s) URL, or a path on the portal itself. */
-const urlOrPath = z.union([httpUrl, safeString().regex(/^\/[^/\\]/, 'a path starting with /').max(2000)]);
+const urlOrPath = z.union([
+  httpUrl,
+  safeString()
+    .regex(/^\/[^/\\]/, 'a path starting with /')
+    .max(2000),
+]);
 /** An absolute http(s) URL, or a path on the portal itself (logo, post-login URL). */
 export const urlOrPathSchema = urlOrPath;
 
@@ -62,12 +69,20 @@ export const patternRuleSchema = z
       .max(200)
       .superRefine((p, ctx) => {
         const compiled = compileUsernamePattern(p);
-        if (!compiled.ok) ctx.addIssue({ code: 'custom', message: USERNAME_PATTERN_MESSAGES[compiled.problem], params: { problem: compiled.problem } });
+        if (!compiled.ok)
+          ctx.addIssue({
+            code: 'custom',
+            message: USERNAME_PATTERN_MESSAGES[compiled.problem],
+            params: { problem: compiled.problem },
+          });
       }),
     example: safeString().min(1).max(64),
   })
   .strict();
-export const usernameRuleSchema = z.discriminatedUnion('kind', [nameDerivedRuleSchema, patternRuleSchema]);
+export const usernameRuleSchema = z.discriminatedUnion('kind', [
+  nameDerivedRuleSchema,
+  patternRuleSchema,
+]);
 export type UsernameRule = z.infer<typeof usernameRuleSchema>;
 
 export const passwordPolicySchema = z
@@ -85,7 +100,10 @@ export const passwordPolicySchema = z
     historyCount: z.number().int().min(0).max(24),
   })
   .strict()
-  .refine((p) => p.maxLength >= p.minLength, { message: 'maxLength must be ≥ minLength', path: ['maxLength'] });
+  .refine((p) => p.maxLength >= p.minLength, {
+    message: 'maxLength must be ≥ minLength',
+    path: ['maxLength'],
+  });
 export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
 
 export const featuresSchema = z
@@ -102,7 +120,14 @@ export type Features = z.infer<typeof featuresSchema>;
 export const cidrSchema = z
   .string()
   .trim()
-  .refine((v) => z.cidrv4().safeParse(v).success || z.cidrv6().safeParse(v).success || z.ipv4().safeParse(v).success || z.ipv6().safeParse(v).success, 'an IPv4 or IPv6 network in CIDR notation (e.g. 10.0.0.0/8)');
+  .refine(
+    (v) =>
+      z.cidrv4().safeParse(v).success ||
+      z.cidrv6().safeParse(v).success ||
+      z.ipv4().safeParse(v).success ||
+      z.ipv6().safeParse(v).success,
+    'an IPv4 or IPv6 network in CIDR notation (e.g. 10.0.0.0/8)',
+  );
 
 export const emailSettingsSchema = z
   .object({
@@ -114,8 +139,16 @@ export const emailSettingsSchema = z
 
 export const tokenLifetimesSchema = z
   .object({
-    resetMinutes: z.number().int().min(5).max(7 * 24 * 60),
-    enrolmentMinutes: z.number().int().min(5).max(7 * 24 * 60),
+    resetMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60),
+    enrolmentMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60),
     accessMinutes: z.number().int().min(1).max(60),
     refreshDays: z.number().int().min(1).max(365),
   })
@@ -124,7 +157,11 @@ export const tokenLifetimesSchema = z
 export const lockoutSchema = z
   .object({
     maxFailures: z.number().int().min(3).max(100),
-    lockMinutes: z.number().int().min(1).max(24 * 60),
+    lockMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
   })
   .strict();
 
@@ -133,7 +170,9 @@ export const tenantSettingsSchema = z
     defaultLocale: localeSchema,
     locales: z.array(localeSchema).min(1),
     branding: brandingSchema,
-    texts: z.object({ fr: tenantTextsSchema, en: tenantTextsSchema, pt: tenantTextsSchema }).strict(),
+    texts: z
+      .object({ fr: tenantTextsSchema, en: tenantTextsSchema, pt: tenantTextsSchema })
+      .strict(),
     usernameRule: usernameRuleSchema,
     passwordPolicy: passwordPolicySchema,
     features: featuresSchema,
@@ -151,8 +190,15 @@ export const tenantSettingsSchema = z
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 
 /** Texts of a locale with the tenant default locale, then French, as fallbacks. */
-export function resolveTenantTexts(settings: Pick<TenantSettings, 'texts' | 'defaultLocale'>, locale: Locale): TenantTexts {
-  return { ...settings.texts.fr, ...settings.texts[settings.defaultLocale], ...settings.texts[locale] };
+export function resolveTenantTexts(
+  settings: Pick<TenantSettings, 'texts' | 'defaultLocale'>,
+  locale: Locale,
+): TenantTexts {
+  return {
+    ...settings.texts.fr,
+    ...settings.texts[settings.defaultLocale],
+    ...settings.texts[locale],
+  };
 }
 
 export { LOCALES };

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { Locale } from './locale.js';
-import type { Branding, Features, PasswordPolicy, TenantTexts, UsernameRule } from './tenant-settings.js';
+import type {
+  Branding,
+  Features,
+  PasswordPolicy,
+  TenantTexts,
+  UsernameRule,
+} from './tenant-settings.js';
 
 export const slugSchema = z
   .string()
@@ -12,7 +18,10 @@ export const hostNameSchema = z
   .trim()
   .toLowerCase()
   .max(253)
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, 'a host name such as portail.example.ca');
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/,
+    'a host name such as portail.example.ca',
+  );
 
 /** `GET /api/v1/tenant`: what any visitor of a portal may know. */
 export interface PublicTenant {

@@ -7,7 +7,12 @@ import { RE2JS } from 're2js';
  * pattern): on a backtracking engine, `(a+)+` against 49 characters blocks the process for
  * good. Admins write JavaScript syntax (`u` mode); it is translated to RE2's.
  */
-export const USERNAME_PATTERN_PROBLEMS = ['invalid', 'backreference', 'lookaround', 'unsupported'] as const;
+export const USERNAME_PATTERN_PROBLEMS = [
+  'invalid',
+  'backreference',
+  'lookaround',
+  'unsupported',
+] as const;
 export type UsernamePatternProblem = (typeof USERNAME_PATTERN_PROBLEMS)[number];
 
 export const USERNAME_PATTERN_MESSAGES: Record<UsernamePatternProblem, string> = {

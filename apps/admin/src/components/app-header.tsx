@@ -27,26 +27,46 @@ export function AppHeader({ admin, route, onSignOut }: Props) {
           <nav className="main-nav" aria-label={t.mainNavLabel}>
             <ul>
               <li>
-                <a href="#/tenants" aria-current={route.name === 'tenants' || route.name === 'tenant' || route.name === 'template' ? 'page' : undefined} data-testid="nav-tenants">
+                <a
+                  href="#/tenants"
+                  aria-current={
+                    route.name === 'tenants' || route.name === 'tenant' || route.name === 'template'
+                      ? 'page'
+                      : undefined
+                  }
+                  data-testid="nav-tenants"
+                >
                   {t.navTenants}
                 </a>
               </li>
               {admin.role === 'platform-admin' && (
                 <>
                   <li>
-                    <a href="#/admins" aria-current={route.name === 'admins' ? 'page' : undefined} data-testid="nav-admins">
+                    <a
+                      href="#/admins"
+                      aria-current={route.name === 'admins' ? 'page' : undefined}
+                      data-testid="nav-admins"
+                    >
                       {t.navAdmins}
                     </a>
                   </li>
                   <li>
-                    <a href="#/audit" aria-current={route.name === 'audit' ? 'page' : undefined} data-testid="nav-platform-audit">
+                    <a
+                      href="#/audit"
+                      aria-current={route.name === 'audit' ? 'page' : undefined}
+                      data-testid="nav-platform-audit"
+                    >
                       {t.navPlatformAudit}
                     </a>
                   </li>
                 </>
               )}
               <li>
-                <a href="#/account" aria-current={route.name === 'account' ? 'page' : undefined} data-testid="nav-account">
+                <a
+                  href="#/account"
+                  aria-current={route.name === 'account' ? 'page' : undefined}
+                  data-testid="nav-account"
+                >
                   {t.navAccount}
                 </a>
               </li>
@@ -67,7 +87,12 @@ export function AppHeader({ admin, route, onSignOut }: Props) {
                   {t.roleLabel(admin.role)}
                 </span>
               </p>
-              <button type="button" className="button button-quiet" data-testid="sign-out" onClick={onSignOut}>
+              <button
+                type="button"
+                className="button button-quiet"
+                data-testid="sign-out"
+                onClick={onSignOut}
+              >
                 {t.signOut}
               </button>
             </div>

@@ -13,7 +13,11 @@ import { TextField } from './fields';
 const PAGE_SIZE = 25;
 
 /** Leaf values of an object by dotted path (`branding.primaryColor`); arrays are leaves. */
-function flatten(value: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+function flatten(
+  value: unknown,
+  prefix = '',
+  out: Record<string, unknown> = {},
+): Record<string, unknown> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   } else if (prefix) {
@@ -29,14 +33,20 @@ export interface Change {
 }
 
 /** What differs between before and after, leaf by leaf. */
-export function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Change[] {
+export function changes(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): Change[] {
   const a = flatten(before ?? {});
   const b = flatten(after ?? {});
   const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return paths.filter((p) => JSON.stringify(a[p]) !== JSON.stringify(b[p])).map((path) => ({ path, before: a[path], after: b[path] }));
+  return paths
+    .filter((p) => JSON.stringify(a[p]) !== JSON.stringify(b[p]))
+    .map((path) => ({ path, before: a[path], after: b[path] }));
 }
 
-const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+const show = (v: unknown) =>
+  v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
 
 /** Whose log: a tenant's (its id, and its slug to name the export), or the platform's (`tenantId` null). */
 export interface AuditScope {
@@ -78,15 +88,28 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
   };
 
   const exportCsv = async () => {
-    const result = await exporting.run(() => (tenantId === null ? api.platformAuditCsv(query()) : api.auditCsv(tenantId, query())), 'exportReady');
-    if (result.ok) downloadBlob(result.value, `audit-${exportName}-${new Date().toISOString().slice(0, 10)}.csv`);
+    const result = await exporting.run(
+      () => (tenantId === null ? api.platformAuditCsv(query()) : api.auditCsv(tenantId, query())),
+      'exportReady',
+    );
+    if (result.ok)
+      downloadBlob(
+        result.value,
+        `audit-${exportName}-${new Date().toISOString().slice(0, 10)}.csv`,
+      );
   };
 
   return (
     <section className="card" aria-labelledby="audit-title" data-testid="audit-section">
       <div className="card-header">
         <h2 id="audit-title">{t.auditTitle}</h2>
-        <button type="button" className="button button-secondary" onClick={() => void exportCsv()} disabled={exporting.pending} data-testid="audit-export">
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => void exportCsv()}
+          disabled={exporting.pending}
+          data-testid="audit-export"
+        >
           {exporting.pending && <span className="spinner spinner-dark" aria-hidden="true" />}
           {t.exportCsv}
         </button>
@@ -99,10 +122,37 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
         )}
       </div>
       <div className="filters" role="search" aria-label={t.auditFilterLabel}>
-        <TextField id="audit-action" label={t.auditAction} hint={t.auditActionHint} value={filters.action} onChange={set('action')} autoComplete="off" spellCheck={false} />
-        <TextField id="audit-actor" label={t.auditActor} value={filters.actor} onChange={set('actor')} autoComplete="off" spellCheck={false} />
-        <TextField id="audit-from" type="date" label={t.auditFrom} value={filters.from} onChange={set('from')} />
-        <TextField id="audit-to" type="date" label={t.auditTo} value={filters.to} onChange={set('to')} />
+        <TextField
+          id="audit-action"
+          label={t.auditAction}
+          hint={t.auditActionHint}
+          value={filters.action}
+          onChange={set('action')}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <TextField
+          id="audit-actor"
+          label={t.auditActor}
+          value={filters.actor}
+          onChange={set('actor')}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <TextField
+          id="audit-from"
+          type="date"
+          label={t.auditFrom}
+          value={filters.from}
+          onChange={set('from')}
+        />
+        <TextField
+          id="audit-to"
+          type="date"
+          label={t.auditTo}
+          value={filters.to}
+          onChange={set('to')}
+        />
       </div>
       <PagedTable
         state={state}
@@ -133,7 +183,9 @@ function AuditRow({ event }: { event: AuditEventView }) {
       </td>
       <td data-label={t.auditAction}>
         <code className="nowrap">{event.action}</code>
-        {event.target && <span className="cell-sub">{`${event.target.type} ${event.target.id}`}</span>}
+        {event.target && (
+          <span className="cell-sub">{`${event.target.type} ${event.target.id}`}</span>
+        )}
       </td>
       <td data-label={t.auditChange}>
         {diff.length === 0 ? (

@@ -1,5 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { BRANDING_ASSET_MAX_BYTES, type BrandingAssetKind, type BrandingAssetView } from '@guichet/types';
+import {
+  BRANDING_ASSET_MAX_BYTES,
+  type BrandingAssetKind,
+  type BrandingAssetView,
+} from '@guichet/types';
 import { ApiRequestError } from '../api';
 import { useI18n, type Messages } from '../i18n';
 import { useTenantScope } from '../tenant-context';
@@ -19,7 +23,10 @@ export function readAsDataUrl(blob: Blob): Promise<string> {
 }
 
 /** The stored image of a kind as a data: address, fetched again when a new one is uploaded. */
-export function useStoredImage(kind: BrandingAssetKind, asset: BrandingAssetView | null): string | null {
+export function useStoredImage(
+  kind: BrandingAssetKind,
+  asset: BrandingAssetView | null,
+): string | null {
   const { api, tenant } = useTenantScope();
   const [src, setSrc] = useState<string | null>(null);
   const sha = asset?.sha256;
@@ -107,7 +114,10 @@ export function BrandImageUpload({ kind, storedSrc }: Props) {
   };
 
   return (
-    <div className={`field brand-image${error ? ' field-invalid' : ''}`} data-testid={`${id}-upload`}>
+    <div
+      className={`field brand-image${error ? ' field-invalid' : ''}`}
+      data-testid={`${id}-upload`}
+    >
       <label htmlFor={`${id}-file`}>{t.imageUploadLabel[kind]}</label>
       <p className="field-hint" id={`${id}-rules`}>
         {t.imageRules(kb(max))}
@@ -122,7 +132,10 @@ export function BrandImageUpload({ kind, storedSrc }: Props) {
           <figure className="brand-image-preview">
             {storedSrc && <img src={storedSrc} alt="" data-testid={`${id}-stored`} />}
             <figcaption>
-              {t.imageCurrent(stored.contentType.replace('image/', '').replace('+xml', '').toUpperCase(), kb(stored.size) ? String(kb(stored.size)) : '< 1')}
+              {t.imageCurrent(
+                stored.contentType.replace('image/', '').replace('+xml', '').toUpperCase(),
+                kb(stored.size) ? String(kb(stored.size)) : '< 1',
+              )}
             </figcaption>
           </figure>
         ) : (
@@ -140,11 +153,23 @@ export function BrandImageUpload({ kind, storedSrc }: Props) {
         data-testid={`${id}-file`}
       />
       <div className="form-actions">
-        <button type="button" className="button" onClick={upload} disabled={pending} data-testid={`${id}-submit`}>
+        <button
+          type="button"
+          className="button"
+          onClick={upload}
+          disabled={pending}
+          data-testid={`${id}-submit`}
+        >
           {pending ? t.imageUploading : t.imageUpload}
         </button>
         {stored && (
-          <button type="button" className="button button-quiet" onClick={() => void run(() => api.removeBrandingAsset(tenant.id, kind), t.imageRemoved)} disabled={pending} data-testid={`${id}-remove`}>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => void run(() => api.removeBrandingAsset(tenant.id, kind), t.imageRemoved)}
+            disabled={pending}
+            data-testid={`${id}-remove`}
+          >
             {t.imageRemove}
           </button>
         )}
@@ -156,7 +181,13 @@ export function BrandImageUpload({ kind, storedSrc }: Props) {
           </p>
         )}
       </div>
-      <div role="status">{done && <p className="notice notice-success" data-testid={`${id}-ok`}>{done}</p>}</div>
+      <div role="status">
+        {done && (
+          <p className="notice notice-success" data-testid={`${id}-ok`}>
+            {done}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

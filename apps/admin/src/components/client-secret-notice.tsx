@@ -29,7 +29,14 @@ export function ClientSecretNotice({ name, clientId, secret, onDone }: Props) {
   };
 
   return (
-    <div className="card secret-notice" role="region" aria-labelledby="secret-title" tabIndex={-1} ref={region} data-testid="client-secret-notice">
+    <div
+      className="card secret-notice"
+      role="region"
+      aria-labelledby="secret-title"
+      tabIndex={-1}
+      ref={region}
+      data-testid="client-secret-notice"
+    >
       <h3 id="secret-title">{t.secretTitle(name)}</h3>
       <p className="notice notice-warning" data-testid="client-secret-warning">
         {t.secretOnce}
@@ -37,18 +44,32 @@ export function ClientSecretNotice({ name, clientId, secret, onDone }: Props) {
       <dl className="secret-values">
         <dt>{t.clientIdLabel}</dt>
         <dd>
-          <code className="mono" data-testid="client-secret-client-id">{clientId}</code>
+          <code className="mono" data-testid="client-secret-client-id">
+            {clientId}
+          </code>
         </dd>
         <dt>{t.clientSecretLabel}</dt>
         <dd>
-          <code className="mono secret-value" data-testid="client-secret-value">{secret}</code>
+          <code className="mono secret-value" data-testid="client-secret-value">
+            {secret}
+          </code>
         </dd>
       </dl>
       <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={() => void onCopy()} data-testid="client-secret-copy">
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => void onCopy()}
+          data-testid="client-secret-copy"
+        >
           {copy === 'copied' ? t.copied : t.copy}
         </button>
-        <button type="button" className="button button-quiet" onClick={onDone} data-testid="client-secret-done">
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={onDone}
+          data-testid="client-secret-done"
+        >
           {t.secretDone}
         </button>
       </div>

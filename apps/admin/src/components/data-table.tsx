@@ -15,10 +15,21 @@ interface DataTableProps {
 }
 
 /** A table in its own keyboard-scrollable region: one header row of `columns`, then the rows given. */
-export function DataTable({ labelledBy, testId, columns, className, busy, children }: DataTableProps) {
+export function DataTable({
+  labelledBy,
+  testId,
+  columns,
+  className,
+  busy,
+  children,
+}: DataTableProps) {
   return (
     <div className="table-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
-      <table className={className ? `data-table ${className}` : 'data-table'} data-testid={testId} aria-busy={busy}>
+      <table
+        className={className ? `data-table ${className}` : 'data-table'}
+        data-testid={testId}
+        aria-busy={busy}
+      >
         <thead>
           <tr>
             {columns.map((label, i) => (
@@ -47,9 +58,24 @@ interface RowButtonProps {
 }
 
 /** A small button of a table row. */
-export function RowButton({ label, subject, onClick, disabled, testId, expanded, variant = 'quiet' }: RowButtonProps) {
+export function RowButton({
+  label,
+  subject,
+  onClick,
+  disabled,
+  testId,
+  expanded,
+  variant = 'quiet',
+}: RowButtonProps) {
   return (
-    <button type="button" className={`button button-${variant} button-small`} onClick={onClick} disabled={disabled} aria-expanded={expanded} data-testid={testId}>
+    <button
+      type="button"
+      className={`button button-${variant} button-small`}
+      onClick={onClick}
+      disabled={disabled}
+      aria-expanded={expanded}
+      data-testid={testId}
+    >
       {label}
       <span className="visually-hidden"> {subject}</span>
     </button>
@@ -68,7 +94,15 @@ interface PagedTableProps<T> extends Omit<DataTableProps, 'busy' | 'children'> {
 }
 
 /** A page of results as a table (or a line saying there is none), with the pager under it. */
-export function PagedTable<T>({ state, onRetry, onPage, pagerLabel, empty, row, ...table }: PagedTableProps<T>) {
+export function PagedTable<T>({
+  state,
+  onRetry,
+  onPage,
+  pagerLabel,
+  empty,
+  row,
+  ...table
+}: PagedTableProps<T>) {
   return (
     <Loadable state={state} onRetry={onRetry}>
       {(data) => (
@@ -82,7 +116,13 @@ export function PagedTable<T>({ state, onRetry, onPage, pagerLabel, empty, row, 
               {data.items.map(row)}
             </DataTable>
           )}
-          <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={onPage} label={pagerLabel} />
+          <Pager
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            onPage={onPage}
+            label={pagerLabel}
+          />
         </>
       )}
     </Loadable>

@@ -31,14 +31,22 @@ export function SubmitStatus({ result, testId }: { result: SubmitResult; testId?
     <div className="submit-status" data-testid={testId}>
       <div role="status" className="status-region">
         {result?.kind === 'ok' && (
-          <p className="notice notice-success" data-testid={testId ? `${testId}-ok` : undefined} key={result.at}>
+          <p
+            className="notice notice-success"
+            data-testid={testId ? `${testId}-ok` : undefined}
+            key={result.at}
+          >
             {t[result.key]}
           </p>
         )}
       </div>
       <div role="alert" className="status-region">
         {result?.kind === 'error' && (
-          <p className="notice notice-error" data-testid={testId ? `${testId}-error` : undefined} key={result.at}>
+          <p
+            className="notice notice-error"
+            data-testid={testId ? `${testId}-error` : undefined}
+            key={result.at}
+          >
             <ErrorMessage error={result.error} />
           </p>
         )}
@@ -48,7 +56,17 @@ export function SubmitStatus({ result, testId }: { result: SubmitResult; testId?
 }
 
 /** Loading and failure of a page's data; `children` once it is there. */
-export function Loadable<T>({ state, onRetry, children, loadingKey = 'loading' }: { state: AsyncState<T>; onRetry: () => void; children: (data: T) => ReactNode; loadingKey?: TextKey }) {
+export function Loadable<T>({
+  state,
+  onRetry,
+  children,
+  loadingKey = 'loading',
+}: {
+  state: AsyncState<T>;
+  onRetry: () => void;
+  children: (data: T) => ReactNode;
+  loadingKey?: TextKey;
+}) {
   const { t } = useI18n();
   if (state.data !== undefined) {
     return (
@@ -84,9 +102,29 @@ export function Loadable<T>({ state, onRetry, children, loadingKey = 'loading' }
   );
 }
 
-export function SubmitButton({ pending, label, pendingLabel, testId, className = 'button button-primary', disabled }: { pending: boolean; label: string; pendingLabel?: string; testId?: string; className?: string; disabled?: boolean }) {
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+  testId,
+  className = 'button button-primary',
+  disabled,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel?: string;
+  testId?: string;
+  className?: string;
+  disabled?: boolean;
+}) {
   return (
-    <button type="submit" className={className} disabled={pending || disabled} aria-disabled={pending || disabled ? true : undefined} data-testid={testId}>
+    <button
+      type="submit"
+      className={className}
+      disabled={pending || disabled}
+      aria-disabled={pending || disabled ? true : undefined}
+      data-testid={testId}
+    >
       {pending && <span className="spinner" aria-hidden="true" />}
       <span>{pending && pendingLabel ? pendingLabel : label}</span>
     </button>

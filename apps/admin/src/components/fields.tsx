@@ -1,4 +1,9 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldBase {
   id: string;
@@ -17,10 +22,23 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
 
 /** What every labelled control of a field carries: its id and name, its schema path, and its hint and error. */
 function controlProps(id: string, path: string | undefined, hint: unknown, error: unknown) {
-  return { id, name: id, 'data-field': path, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, hint, error) };
+  return {
+    id,
+    name: id,
+    'data-field': path,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+  };
 }
 
-function FieldShell({ id, label, hint, error, className, children }: FieldBase & { children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  children,
+}: FieldBase & { children: ReactNode }) {
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -44,24 +62,60 @@ type TextInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChan
   onChange: (value: string) => void;
 };
 
-export function TextField({ id, label, hint, error, path, className, value, onChange, ...rest }: FieldBase & TextInputProps) {
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  path,
+  className,
+  value,
+  onChange,
+  ...rest
+}: FieldBase & TextInputProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <input type="text" {...rest} value={value} {...controlProps(id, path, hint, error)} onChange={(e) => onChange(e.target.value)} />
+      <input
+        type="text"
+        {...rest}
+        value={value}
+        {...controlProps(id, path, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </FieldShell>
   );
 }
 
-type NumberInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value' | 'type'> & {
+type NumberInputProps = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'onChange' | 'value' | 'type'
+> & {
   value: number;
   onChange: (value: number) => void;
   unit?: string;
 };
 
 /** A whole number; an empty box is NaN, which the schema reports as missing. */
-export function NumberField({ id, label, hint, error, path, className, value, onChange, unit, ...rest }: FieldBase & NumberInputProps) {
+export function NumberField({
+  id,
+  label,
+  hint,
+  error,
+  path,
+  className,
+  value,
+  onChange,
+  unit,
+  ...rest
+}: FieldBase & NumberInputProps) {
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={`field-number${className ? ` ${className}` : ''}`}>
+    <FieldShell
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      className={`field-number${className ? ` ${className}` : ''}`}
+    >
       <span className="input-with-unit">
         <input
           type="number"
@@ -70,7 +124,9 @@ export function NumberField({ id, label, hint, error, path, className, value, on
           {...rest}
           value={Number.isNaN(value) ? '' : String(value)}
           {...controlProps(id, path, hint, error)}
-          onChange={(e) => onChange(e.target.value.trim() === '' ? Number.NaN : Number(e.target.value))}
+          onChange={(e) =>
+            onChange(e.target.value.trim() === '' ? Number.NaN : Number(e.target.value))
+          }
         />
         {unit && <span className="unit">{unit}</span>}
       </span>
@@ -78,15 +134,33 @@ export function NumberField({ id, label, hint, error, path, className, value, on
   );
 }
 
-type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'onChange' | 'value'> & {
+type TextAreaProps = Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'id' | 'onChange' | 'value'
+> & {
   value: string;
   onChange: (value: string) => void;
 };
 
-export function TextAreaField({ id, label, hint, error, path, className, value, onChange, ...rest }: FieldBase & TextAreaProps) {
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  path,
+  className,
+  value,
+  onChange,
+  ...rest
+}: FieldBase & TextAreaProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <textarea {...rest} value={value} {...controlProps(id, path, hint, error)} onChange={(e) => onChange(e.target.value)} />
+      <textarea
+        {...rest}
+        value={value}
+        {...controlProps(id, path, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </FieldShell>
   );
 }
@@ -97,10 +171,25 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'onChang
   options: { value: string; label: string }[];
 };
 
-export function SelectField({ id, label, hint, error, path, className, value, onChange, options, ...rest }: FieldBase & SelectProps) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  path,
+  className,
+  value,
+  onChange,
+  options,
+  ...rest
+}: FieldBase & SelectProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <select {...rest} value={value} {...controlProps(id, path, hint, error)} onChange={(e) => onChange(e.target.value)}
+      <select
+        {...rest}
+        value={value}
+        {...controlProps(id, path, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -122,7 +211,15 @@ interface CheckboxProps {
   disabled?: boolean;
 }
 
-export function CheckboxField({ id, label, hint, checked, onChange, path, disabled }: CheckboxProps) {
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  checked,
+  onChange,
+  path,
+  disabled,
+}: CheckboxProps) {
   return (
     <div className="check">
       <input
@@ -154,7 +251,16 @@ interface ColorProps extends FieldBase {
 }
 
 /** A colour as #RRGGBB: a text box (typed, pasted) and the browser's picker side by side. */
-export function ColorField({ id, label, hint, error, path, value, onChange, pickerLabel }: ColorProps) {
+export function ColorField({
+  id,
+  label,
+  hint,
+  error,
+  path,
+  value,
+  onChange,
+  pickerLabel,
+}: ColorProps) {
   const valid = /^#[0-9a-fA-F]{6}$/.test(value);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className="field-color">
@@ -166,7 +272,15 @@ export function ColorField({ id, label, hint, error, path, value, onChange, pick
           onChange={(e) => onChange(e.target.value)}
           data-testid={`${id}-picker`}
         />
-        <input type="text" value={value} maxLength={7} spellCheck={false} autoCapitalize="none" {...controlProps(id, path, hint, error)} onChange={(e) => onChange(e.target.value.trim())} />
+        <input
+          type="text"
+          value={value}
+          maxLength={7}
+          spellCheck={false}
+          autoCapitalize="none"
+          {...controlProps(id, path, hint, error)}
+          onChange={(e) => onChange(e.target.value.trim())}
+        />
       </span>
     </FieldShell>
   );

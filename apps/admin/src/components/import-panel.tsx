@@ -49,7 +49,8 @@ export function ImportPanel({ api, tenantId, onImported }: Props) {
       <h2 id={`${id}-title`}>{t.importTitle}</h2>
       <p className="muted">{t.importIntro}</p>
       <pre className="csv-sample" aria-label={t.importSampleLabel}>
-        lastName,firstName,email,username,externalId{'\n'}Tremblay,Jean,jean.tremblay@example.ca,,E1001
+        lastName,firstName,email,username,externalId{'\n'}
+        Tremblay,Jean,jean.tremblay@example.ca,,E1001
       </pre>
       <form noValidate onSubmit={onSubmit} className="inline-form" data-testid="import-form">
         <div className={`field${fileError ? ' field-invalid' : ''}`}>
@@ -70,7 +71,12 @@ export function ImportPanel({ api, tenantId, onImported }: Props) {
             </p>
           )}
         </div>
-        <SubmitButton pending={submit.pending} label={t.importSubmit} pendingLabel={t.importing} testId="import-submit" />
+        <SubmitButton
+          pending={submit.pending}
+          label={t.importSubmit}
+          pendingLabel={t.importing}
+          testId="import-submit"
+        />
       </form>
       <SubmitStatus result={submit.result} testId="import-status" />
       {report && <ImportReportView report={report} />}
@@ -80,9 +86,12 @@ export function ImportPanel({ api, tenantId, onImported }: Props) {
 
 function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useI18n();
-  const [filter, setFilter] = useState<'all' | 'rejected'>(report.summary.rejected > 0 ? 'rejected' : 'all');
+  const [filter, setFilter] = useState<'all' | 'rejected'>(
+    report.summary.rejected > 0 ? 'rejected' : 'all',
+  );
   const [limit, setLimit] = useState(SHOWN);
-  const lines = filter === 'all' ? report.lines : report.lines.filter((l) => l.status === 'rejected');
+  const lines =
+    filter === 'all' ? report.lines : report.lines.filter((l) => l.status === 'rejected');
   const statuses: ImportLineStatus[] = ['created', 'updated', 'unchanged', 'rejected'];
 
   return (
@@ -99,10 +108,21 @@ function ImportReportView({ report }: { report: ImportReport }) {
       <p className="muted">{t.importMeta(report.encoding, report.delimiter, report.durationMs)}</p>
       {report.truncated && <p className="notice notice-info">{t.importTruncated}</p>}
       <div className="tabs" role="group" aria-label={t.importFilterLabel}>
-        <button type="button" className="tab" aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
+        <button
+          type="button"
+          className="tab"
+          aria-pressed={filter === 'all'}
+          onClick={() => setFilter('all')}
+        >
           {t.importAllLines}
         </button>
-        <button type="button" className="tab" aria-pressed={filter === 'rejected'} onClick={() => setFilter('rejected')} data-testid="import-show-rejected">
+        <button
+          type="button"
+          className="tab"
+          aria-pressed={filter === 'rejected'}
+          onClick={() => setFilter('rejected')}
+          data-testid="import-show-rejected"
+        >
           {t.importRejectedLines}
         </button>
       </div>
@@ -124,7 +144,9 @@ function ImportReportView({ report }: { report: ImportReport }) {
                 <tr key={l.line} data-status={l.status}>
                   <td data-label={t.importLine}>{l.line}</td>
                   <td data-label={t.columnStatus}>
-                    <span className={`badge badge-import-${l.status}`}>{t.importStatus[l.status]}</span>
+                    <span className={`badge badge-import-${l.status}`}>
+                      {t.importStatus[l.status]}
+                    </span>
                   </td>
                   <td data-label={t.usernameLabel}>{l.username && <code>{l.username}</code>}</td>
                   <td data-label={t.importReason} lang={l.reason ? 'en' : undefined}>
@@ -137,7 +159,11 @@ function ImportReportView({ report }: { report: ImportReport }) {
         </div>
       )}
       {lines.length > limit && (
-        <button type="button" className="button button-quiet" onClick={() => setLimit((n) => n + SHOWN * 5)}>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => setLimit((n) => n + SHOWN * 5)}
+        >
           {t.showMoreLines(lines.length - limit)}
         </button>
       )}

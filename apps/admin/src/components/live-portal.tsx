@@ -12,7 +12,11 @@ const ADMIN_PREFIX = 'admin.';
  * else one of the tenant's host names that is. Served by Vite in development (no such
  * policy), the public URL as it is.
  */
-export function framablePortalOrigin(publicUrl: string, hostNames: readonly string[], here: Here): string | null {
+export function framablePortalOrigin(
+  publicUrl: string,
+  hostNames: readonly string[],
+  here: Here,
+): string | null {
   if (!here.hostname.startsWith(ADMIN_PREFIX)) {
     try {
       return new URL(publicUrl).origin;
@@ -26,7 +30,13 @@ export function framablePortalOrigin(publicUrl: string, hostNames: readonly stri
   for (const candidate of candidates) {
     try {
       const url = new URL(candidate);
-      if (url.protocol === here.protocol && url.port === here.port && url.hostname.endsWith(`.${baseDomain}`) && url.hostname !== here.hostname) return url.origin;
+      if (
+        url.protocol === here.protocol &&
+        url.port === here.port &&
+        url.hostname.endsWith(`.${baseDomain}`) &&
+        url.hostname !== here.hostname
+      )
+        return url.origin;
     } catch {
       // Not a URL: try the next.
     }
@@ -52,7 +62,11 @@ export function LivePortal({ tenant, locale }: Props) {
   const portalLink = `${tenant.publicUrl.replace(/\/+$/, '')}/login?lang=${locale}`;
 
   return (
-    <figure className="preview-frame live-portal" aria-labelledby="live-portal-caption" data-testid="live-portal">
+    <figure
+      className="preview-frame live-portal"
+      aria-labelledby="live-portal-caption"
+      data-testid="live-portal"
+    >
       <figcaption id="live-portal-caption" className="preview-caption">
         {t.livePortalCaption(t.localeName[locale])}
       </figcaption>
@@ -74,7 +88,12 @@ export function LivePortal({ tenant, locale }: Props) {
       )}
       <p className="field-hint">
         {t.livePortalHint}{' '}
-        <a href={portalLink} target="_blank" rel="noopener noreferrer" data-testid="live-portal-link">
+        <a
+          href={portalLink}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-testid="live-portal-link"
+        >
           {t.openPortalInNewTab}
         </a>
       </p>

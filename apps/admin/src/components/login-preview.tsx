@@ -1,5 +1,13 @@
 import type { CSSProperties } from 'react';
-import { LOCALES, resolveTenantTexts, type Branding, type Features, type Locale, type TenantSettings, type TenantTextKey } from '@guichet/types';
+import {
+  LOCALES,
+  resolveTenantTexts,
+  type Branding,
+  type Features,
+  type Locale,
+  type TenantSettings,
+  type TenantTextKey,
+} from '@guichet/types';
 import { PORTAL_LANGUAGE_NAMES, PORTAL_PREVIEW_TEXTS, useI18n } from '../i18n';
 
 interface Props {
@@ -33,7 +41,18 @@ const isHex = (v: string) => /^#[0-9a-fA-F]{6}$/.test(v);
  * The tenant's login page as the portal renders it (same structure, same stylesheet rules,
  * same fallbacks), drawn from the form being edited: nothing is saved to see it.
  */
-export function LoginPreview({ tenantName, publicUrl, branding, uploadedLogo, texts, defaultLocale, locales, features, locale, onLocale }: Props) {
+export function LoginPreview({
+  tenantName,
+  publicUrl,
+  branding,
+  uploadedLogo,
+  texts,
+  defaultLocale,
+  locales,
+  features,
+  locale,
+  onLocale,
+}: Props) {
   const { t } = useI18n();
   const words = PORTAL_PREVIEW_TEXTS[locale];
   const own = texts[locale] ?? {};
@@ -54,7 +73,11 @@ export function LoginPreview({ tenantName, publicUrl, branding, uploadedLogo, te
   const enabled = LOCALES.filter((l) => locales.includes(l));
 
   return (
-    <figure className="preview-frame" aria-labelledby="login-preview-caption" data-testid="login-preview">
+    <figure
+      className="preview-frame"
+      aria-labelledby="login-preview-caption"
+      data-testid="login-preview"
+    >
       <figcaption id="login-preview-caption" className="preview-caption">
         {t.previewCaption(t.localeName[locale])}
       </figcaption>
@@ -67,7 +90,13 @@ export function LoginPreview({ tenantName, publicUrl, branding, uploadedLogo, te
           <ul className="pp-langs" aria-label={words.languages}>
             {enabled.map((code) => (
               <li key={code}>
-                <button type="button" lang={code} aria-pressed={code === locale} onClick={() => onLocale(code)} data-testid={`preview-lang-${code}`}>
+                <button
+                  type="button"
+                  lang={code}
+                  aria-pressed={code === locale}
+                  onClick={() => onLocale(code)}
+                  data-testid={`preview-lang-${code}`}
+                >
                   {PORTAL_LANGUAGE_NAMES[code]}
                 </button>
               </li>

@@ -6,7 +6,15 @@ let firstPage = true;
  * The page's h1. After a client-side page change it takes focus, so keyboard and
  * screen-reader users land at the top of the new page; on the very first page it does not.
  */
-export function PageHeading({ children, id, focusKey }: { children: ReactNode; id?: string; /** Takes focus again when this changes (a section of the same page). */ focusKey?: string }) {
+export function PageHeading({
+  children,
+  id,
+  focusKey,
+}: {
+  children: ReactNode;
+  id?: string;
+  /** Takes focus again when this changes (a section of the same page). */ focusKey?: string;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (firstPage) {

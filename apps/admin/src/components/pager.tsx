@@ -18,11 +18,23 @@ export function Pager({ page, pageSize, total, onPage, label }: Props) {
         {t.resultsCount(total)}
       </p>
       <div className="pager-buttons">
-        <button type="button" className="button button-quiet" disabled={page <= 1} onClick={() => onPage(page - 1)} data-testid="page-previous">
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={page <= 1}
+          onClick={() => onPage(page - 1)}
+          data-testid="page-previous"
+        >
           {t.previousPage}
         </button>
         <span className="pager-position">{t.pageOf(page, pages)}</span>
-        <button type="button" className="button button-quiet" disabled={page >= pages} onClick={() => onPage(page + 1)} data-testid="page-next">
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={page >= pages}
+          onClick={() => onPage(page + 1)}
+          data-testid="page-next"
+        >
           {t.nextPage}
         </button>
       </div>

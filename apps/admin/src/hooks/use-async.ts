@@ -17,7 +17,10 @@ export interface AsyncResult<T> {
  * Runs `load` when `deps` change and on `reload`; aborts the previous call, so a slow
  * answer never overwrites a newer one.
  */
-export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): AsyncResult<T> {
+export function useAsync<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: DependencyList,
+): AsyncResult<T> {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const loadRef = useRef(load);
@@ -31,7 +34,8 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: Dep
         if (!controller.signal.aborted) setState({ status: 'ready', data });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setState((prev) => ({ status: 'error', error, data: prev.data }));
+        if (!controller.signal.aborted)
+          setState((prev) => ({ status: 'error', error, data: prev.data }));
       },
     );
     return () => controller.abort();

@@ -21,7 +21,10 @@ export interface SettingsForm<V> {
  * A form over sections of the tenant settings: checked with the same zod schemas as the
  * API, sent as a PATCH of whole sections; what the API returns becomes the tenant.
  */
-export function useSettingsForm<V>(fromTenant: (tenant: TenantDetail) => V, validate: (values: V) => Validation): SettingsForm<V> {
+export function useSettingsForm<V>(
+  fromTenant: (tenant: TenantDetail) => V,
+  validate: (values: V) => Validation,
+): SettingsForm<V> {
   const { api, tenant, setTenant } = useTenantScope();
   const [saved, setSaved] = useState<V>(() => fromTenant(tenant));
   const [values, setValuesState] = useState<V>(saved);
@@ -36,7 +39,10 @@ export function useSettingsForm<V>(fromTenant: (tenant: TenantDetail) => V, vali
     // (and no new one appears before the next save).
     if (Object.keys(errors).length) {
       const checked = validate(next);
-      const still = 'errors' in checked ? Object.fromEntries(Object.entries(checked.errors).filter(([k]) => k in errors)) : {};
+      const still =
+        'errors' in checked
+          ? Object.fromEntries(Object.entries(checked.errors).filter(([k]) => k in errors))
+          : {};
       setErrors(still);
       if (Object.keys(still).length === 0 && submit.result?.kind === 'error') submit.clear();
     }
@@ -52,19 +58,28 @@ export function useSettingsForm<V>(fromTenant: (tenant: TenantDetail) => V, vali
       return;
     }
     setErrors({});
-    void submit.run(() => api.updateSettings(tenant.id, checked.patch)).then((result) => {
-      if (result.ok) {
-        setTenant(result.value);
-        const next = fromTenant(result.value);
-        setSaved(next);
-        setValuesState(next);
-      } else {
-        const fromServer = serverFieldErrors(result.error);
-        setErrors(fromServer);
-        focusFirstError(fromServer);
-      }
-    });
+    void submit
+      .run(() => api.updateSettings(tenant.id, checked.patch))
+      .then((result) => {
+        if (result.ok) {
+          setTenant(result.value);
+          const next = fromTenant(result.value);
+          setSaved(next);
+          setValuesState(next);
+        } else {
+          const fromServer = serverFieldErrors(result.error);
+          setErrors(fromServer);
+          focusFirstError(fromServer);
+        }
+      });
   };
 
-  return { values, setValues, errors, submit, onSubmit, dirty: JSON.stringify(values) !== JSON.stringify(saved) };
+  return {
+    values,
+    setValues,
+    errors,
+    submit,
+    onSubmit,
+    dirty: JSON.stringify(values) !== JSON.stringify(saved),
+  };
 }

@@ -1,13 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TextKey } from '../i18n';
 
-export type SubmitResult = { kind: 'ok'; key: TextKey; at: number } | { kind: 'error'; error: unknown; at: number } | null;
+export type SubmitResult =
+  { kind: 'ok'; key: TextKey; at: number } | { kind: 'error'; error: unknown; at: number } | null;
 
 export interface Submit {
   pending: boolean;
   result: SubmitResult;
   /** Runs `action` once at a time; the result (or error) is kept for `SubmitStatus`. */
-  run: <T>(action: () => Promise<T>, okKey?: TextKey) => Promise<{ ok: true; value: T } | { ok: false; error: unknown }>;
+  run: <T>(
+    action: () => Promise<T>,
+    okKey?: TextKey,
+  ) => Promise<{ ok: true; value: T } | { ok: false; error: unknown }>;
   clear: () => void;
   fail: (error: unknown) => void;
   /** Reports a success done elsewhere (e.g. by a form inside this one's region). */
@@ -45,7 +49,10 @@ export function useSubmit(): Submit {
   }, []);
 
   const clear = useCallback(() => setResult(null), []);
-  const fail = useCallback((error: unknown) => setResult({ kind: 'error', error, at: Date.now() }), []);
+  const fail = useCallback(
+    (error: unknown) => setResult({ kind: 'error', error, at: Date.now() }),
+    [],
+  );
   const succeed = useCallback((key: TextKey) => setResult({ kind: 'ok', key, at: Date.now() }), []);
   return { pending, result, run, clear, fail, succeed };
 }

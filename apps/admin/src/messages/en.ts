@@ -40,7 +40,8 @@ export const en: Messages = {
   sessionExpired: 'Your session has expired. Sign in again.',
   signedOut: 'You are signed out.',
   signedInAs: (email) => `Signed in as ${email}`,
-  roleLabel: (role) => (role === 'platform-admin' ? 'Platform administrator' : 'Tenant administrator'),
+  roleLabel: (role) =>
+    role === 'platform-admin' ? 'Platform administrator' : 'Tenant administrator',
   signOut: 'Sign out',
 
   checkFields: 'Check the highlighted fields and try again.',
@@ -83,16 +84,22 @@ export const en: Messages = {
   atLeastItems: (min) => `At least ${num(min)} ${plural(min, 'item', 'items')}.`,
   atMostItems: (max) => `At most ${num(max)} items.`,
   emailFieldInvalid: 'Enter a valid email address, for example name@example.ca.',
-  urlOrPathInvalid: 'Enter a full http(s) address or a path starting with / (for example /logo.png).',
+  urlOrPathInvalid:
+    'Enter a full http(s) address or a path starting with / (for example /logo.png).',
   colorInvalid: 'Enter a colour as #RRGGBB, for example #00548C.',
-  cidrInvalidLines: (lines) => `${plural(lines.length, 'Line', 'Lines')} ${lines.join(', ')}: enter an IPv4 or IPv6 network in CIDR notation, for example 10.0.0.0/8.`,
+  cidrInvalidLines: (lines) =>
+    `${plural(lines.length, 'Line', 'Lines')} ${lines.join(', ')}: enter an IPv4 or IPv6 network in CIDR notation, for example 10.0.0.0/8.`,
   patternInvalid: 'This regular expression is not valid.',
   patternNotLinear: {
-    backreference: 'Backreferences (\\1, \\k<name>) are not supported: usernames are checked by a linear-time engine.',
-    lookaround: 'Lookahead and lookbehind ((?=…), (?!…), (?<=…), (?<!…)) are not supported: usernames are checked by a linear-time engine.',
-    unsupported: 'The linear-time engine does not support this expression: about 1000 repeated items in all (nested repeats multiply; a username has at most 64 characters), Unicode properties in short form such as \\p{L}.',
+    backreference:
+      'Backreferences (\\1, \\k<name>) are not supported: usernames are checked by a linear-time engine.',
+    lookaround:
+      'Lookahead and lookbehind ((?=…), (?!…), (?<=…), (?<!…)) are not supported: usernames are checked by a linear-time engine.',
+    unsupported:
+      'The linear-time engine does not support this expression: about 1000 repeated items in all (nested repeats multiply; a username has at most 64 characters), Unicode properties in short form such as \\p{L}.',
   },
-  slugInvalid: '3 to 50 characters: lower-case letters, digits and hyphens, starting with a letter (admin, api and www are reserved).',
+  slugInvalid:
+    '3 to 50 characters: lower-case letters, digits and hyphens, starting with a letter (admin, api and www are reserved).',
   hostInvalid: 'Enter a host name such as portal.example.ca.',
   smtpHostInvalid: 'Enter a host name or an IP address.',
   maxBelowMin: 'The maximum length must be at least the minimum length.',
@@ -118,12 +125,14 @@ export const en: Messages = {
   noHostNames: 'None',
   tableScrollHint: 'Tenant list, scrolls horizontally',
   createTenantTitle: 'New tenant',
-  createTenantIntro: (domain) => `Its portal answers at once on slug.${domain}; you may add another host name.`,
+  createTenantIntro: (domain) =>
+    `Its portal answers at once on slug.${domain}; you may add another host name.`,
   slugLabel: 'Slug',
   slugHint: 'Lower-case letters, digits and hyphens; it makes the portal’s address.',
   tenantNameLabel: 'Tenant name',
   hostNameLabel: 'Additional host name',
-  hostNameHint: (example) => `Optional. The portal will also answer on this name (such as a domain of the institution); ${example} is already planned.`,
+  hostNameHint: (example) =>
+    `Optional. The portal will also answer on this name (such as a domain of the institution); ${example} is already planned.`,
   defaultLocaleLabel: 'Default language',
   createTenant: 'Create the tenant',
   tenantCreated: 'Tenant created.',
@@ -151,8 +160,10 @@ export const en: Messages = {
   hostsTitle: 'Host names',
   hostsIntro: 'The addresses this tenant’s portal answers on.',
   newHostLabel: 'New host name',
-  publicUrlHint: 'The origin of the links sent by email, for example https://portal.example.ca (useful after adding a domain).',
-  publicUrlInvalid: 'Enter an http(s) origin without a path, for example https://portal.example.ca.',
+  publicUrlHint:
+    'The origin of the links sent by email, for example https://portal.example.ca (useful after adding a domain).',
+  publicUrlInvalid:
+    'Enter an http(s) origin without a path, for example https://portal.example.ca.',
   addHost: 'Add',
   hostAdded: 'Host name added.',
   hostRemoved: 'Host name removed.',
@@ -169,7 +180,8 @@ export const en: Messages = {
   logoUrlLabel: 'Logo (address)',
   faviconUrlLabel: 'Tab icon (address)',
   imageUploadLabel: { logo: 'Logo (file)', favicon: 'Tab icon (file)' },
-  imageRules: (maxKb: number) => `PNG, JPEG or SVG, at most ${maxKb} KB. An SVG is cleaned (scripts, links and HTML content removed). An uploaded file takes the place of the address below.`,
+  imageRules: (maxKb: number) =>
+    `PNG, JPEG or SVG, at most ${maxKb} KB. An SVG is cleaned (scripts, links and HTML content removed). An uploaded file takes the place of the address below.`,
   imageCurrent: (format: string, kb: string) => `Current image (${format}, ${kb} KB)`,
   imageChosen: 'Chosen image (not uploaded yet)',
   imageNone: 'No file uploaded: the address below, or the default image, applies.',
@@ -179,8 +191,10 @@ export const en: Messages = {
   imageUploaded: 'Image saved. The portal shows it already.',
   imageRemoved: 'File removed. The portal uses the address or the default image again.',
   imageChooseFirst: 'Choose a file first.',
-  imageTooLarge: (maxKb: number) => `This file is larger than ${maxKb} KB. Make the image smaller or export it again.`,
-  imageWrongType: 'This file is not a PNG, JPEG or SVG image (whatever its name). Choose another image.',
+  imageTooLarge: (maxKb: number) =>
+    `This file is larger than ${maxKb} KB. Make the image smaller or export it again.`,
+  imageWrongType:
+    'This file is not a PNG, JPEG or SVG image (whatever its name). Choose another image.',
   imageSvgUnusable: 'Nothing of this SVG is left once cleaned. Export it again as a plain SVG.',
   imageUploadFailed: 'The upload did not go through. Try again.',
   urlOrPathHint: 'An https://… address or a portal path such as /logo.png. Leave empty for none.',
@@ -200,7 +214,8 @@ export const en: Messages = {
   livePortalCaption: (language) => `Live portal, as saved (${language})`,
   livePortalFrameTitle: (name) => `Live sign-in page of the ${name} portal`,
   livePortalHint: 'The real portal page, as it is served now; it reloads after each save.',
-  livePortalUnavailable: 'This portal has no address on the platform’s domain, so it cannot be shown here.',
+  livePortalUnavailable:
+    'This portal has no address on the platform’s domain, so it cannot be shown here.',
   openPortalInNewTab: 'Open in a new tab',
 
   usernameRuleTitle: 'Username rule',
@@ -208,8 +223,10 @@ export const en: Messages = {
   ruleKindLegend: 'Kind of rule',
   ruleKind: { 'name-derived': 'From the name', pattern: 'Fixed format' },
   ruleKindHint: {
-    'name-derived': 'The first letters of the last name then the first name, lower case, accents removed (e.g. treJ → trej).',
-    pattern: 'The username comes from the imported file and must match a regular expression (such as a unified account).',
+    'name-derived':
+      'The first letters of the last name then the first name, lower case, accents removed (e.g. treJ → trej).',
+    pattern:
+      'The username comes from the imported file and must match a regular expression (such as a unified account).',
   },
   lastNameLettersLabel: 'Letters of the last name',
   firstNameLettersLabel: 'Letters of the first name',
@@ -272,7 +289,8 @@ export const en: Messages = {
     teamsTab: 'Lets the portal show in a Teams tab.',
   },
   allowedNetworksLabel: 'Allowed networks (lookup tool)',
-  allowedNetworksHint: 'One network per line, in CIDR notation (10.0.0.0/8, 2001:db8::/32). Empty: no workstation.',
+  allowedNetworksHint:
+    'One network per line, in CIDR notation (10.0.0.0/8, 2001:db8::/32). Empty: no workstation.',
   localesLegend: 'Portal languages',
   tokenLifetimesLegend: 'Lifetimes',
   resetMinutesLabel: 'Reset link',
@@ -293,11 +311,13 @@ export const en: Messages = {
   senderNameLabel: 'Sender name',
   replyToLabel: 'Reply-to address',
   smtpTitle: 'Outgoing server (SMTP)',
-  smtpUsingPlatform: 'Emails go out through the platform’s SMTP server. Save a server below to use the tenant’s own.',
+  smtpUsingPlatform:
+    'Emails go out through the platform’s SMTP server. Save a server below to use the tenant’s own.',
   smtpUsingOwn: (host, port) => `Emails go out through ${host}:${port}.`,
   smtpHostLabel: 'Server',
   smtpPortLabel: 'Port',
-  smtpPortHint: '587 (STARTTLS), 465 (TLS), 25 or 2525. The server must be on the Internet, outside the platform.',
+  smtpPortHint:
+    '587 (STARTTLS), 465 (TLS), 25 or 2525. The server must be on the Internet, outside the platform.',
   smtpUsernameLabel: 'User',
   smtpPasswordLabel: 'Password',
   smtpPasswordKept: 'A password is stored; leave empty to keep it.',
@@ -306,10 +326,12 @@ export const en: Messages = {
   smtpSecureHint: 'Unticked: STARTTLS, which the platform requires.',
   saveSmtp: 'Save the server',
   usePlatformSmtp: 'Go back to the platform server',
-  confirmPlatformSmtp: 'Go back to the platform’s SMTP server? The tenant’s settings will be erased.',
+  confirmPlatformSmtp:
+    'Go back to the platform’s SMTP server? The tenant’s settings will be erased.',
   smtpReset: 'Emails will go out through the platform server.',
   testEmailTitle: 'Test email',
-  testEmailIntro: (email) => `Sends a test email with the saved settings to your own address (${email}), a few per quarter of an hour. Follow it in “Deliveries”.`,
+  testEmailIntro: (email) =>
+    `Sends a test email with the saved settings to your own address (${email}), a few per quarter of an hour. Follow it in “Deliveries”.`,
   sendTestEmail: 'Send a test email',
   testEmailQueued: 'Test email queued. Follow it in “Deliveries”.',
 
@@ -336,7 +358,8 @@ export const en: Messages = {
   templateVariables: 'Available variables',
   templateVariablesHint: 'Handlebars syntax; variable values are escaped.',
   templatePart: { subject: 'the subject', html: 'the HTML content', text: 'the text content' },
-  templateErrorAt: (part, line) => (line === null ? `Error in ${part}.` : `Error in ${part}, line ${line}.`),
+  templateErrorAt: (part, line) =>
+    line === null ? `Error in ${part}.` : `Error in ${part}, line ${line}.`,
   templatePreview: 'Preview with sample data',
   templatePreviewHtml: 'Preview of the HTML email',
   templatePreviewText: 'Text version',
@@ -346,7 +369,8 @@ export const en: Messages = {
   templateReset: 'Default template restored.',
 
   importTitle: 'Import accounts (CSV)',
-  importIntro: 'Columns lastName, firstName, email, and optionally username and externalId; UTF-8 or Windows-1252; comma or semicolon. Existing accounts are updated.',
+  importIntro:
+    'Columns lastName, firstName, email, and optionally username and externalId; UTF-8 or Windows-1252; comma or semicolon. Existing accounts are updated.',
   importSampleLabel: 'Sample file',
   importFileLabel: 'CSV file',
   chooseFile: 'Choose a CSV file.',
@@ -354,8 +378,14 @@ export const en: Messages = {
   importing: 'Importing…',
   importDone: 'Import finished. The report follows.',
   importReportTitle: 'Import report',
-  importStatus: { created: 'Created', updated: 'Updated', unchanged: 'Unchanged', rejected: 'Rejected' },
-  importMeta: (encoding, delimiter, ms) => `Encoding ${encoding}, delimiter “${delimiter}”, ${num(ms)} ms.`,
+  importStatus: {
+    created: 'Created',
+    updated: 'Updated',
+    unchanged: 'Unchanged',
+    rejected: 'Rejected',
+  },
+  importMeta: (encoding, delimiter, ms) =>
+    `Encoding ${encoding}, delimiter “${delimiter}”, ${num(ms)} ms.`,
   importTruncated: 'The file is long: only some lines are detailed; the totals count them all.',
   importFilterLabel: 'Lines shown',
   importAllLines: 'All lines',
@@ -369,7 +399,13 @@ export const en: Messages = {
   searchLabel: 'Search',
   usersSearchHint: 'Username, last name, first name, email or external id.',
   allStatuses: 'All',
-  userFilter: { active: 'Active', disabled: 'Disabled', locked: 'Locked', enrolled: 'Signed up', 'not-enrolled': 'Not signed up' },
+  userFilter: {
+    active: 'Active',
+    disabled: 'Disabled',
+    locked: 'Locked',
+    enrolled: 'Signed up',
+    'not-enrolled': 'Not signed up',
+  },
   noUsers: 'No account matches.',
   personName: 'Name',
   fullName: (first, last) => `${first} ${last}`,
@@ -386,14 +422,21 @@ export const en: Messages = {
   userEnabled: 'Account enabled.',
   userUnlocked: 'Account unlocked.',
   resetSent: 'Link sent to the account’s address.',
-  resetThrottled: 'Too many emails sent to this account in the last hour: nothing sent. Try again later.',
+  resetThrottled:
+    'Too many emails sent to this account in the last hour: nothing sent. Try again later.',
   usersPagination: 'Account pages',
 
   deliveriesTitle: 'Email deliveries',
   deliveriesFilterLabel: 'Filter deliveries',
   allKinds: 'All',
   recipientSearch: 'Recipient',
-  deliveryStatus: { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed', cancelled: 'Cancelled' },
+  deliveryStatus: {
+    queued: 'Queued',
+    sending: 'Sending',
+    sent: 'Sent',
+    failed: 'Failed',
+    cancelled: 'Cancelled',
+  },
   noDeliveries: 'No delivery matches.',
   createdAtColumn: 'Date',
   recipient: 'Recipient',
@@ -404,7 +447,8 @@ export const en: Messages = {
 
   auditTitle: 'Audit log',
   platformAuditTitle: 'Platform log',
-  platformAuditIntro: 'What concerns no tenant in particular: tenants created, administrator accounts, sign-ins to administration, addresses blocked after too many failures.',
+  platformAuditIntro:
+    'What concerns no tenant in particular: tenants created, administrator accounts, sign-ins to administration, addresses blocked after too many failures.',
   auditFilterLabel: 'Filter the log',
   auditAction: 'Action',
   auditActionHint: 'Start of the name, for example settings. or user.',
@@ -424,7 +468,8 @@ export const en: Messages = {
   auditPagination: 'Audit log pages',
 
   adminsTitle: 'Administrators',
-  adminsIntro: 'Platform administrators manage everything; tenant administrators only their tenants.',
+  adminsIntro:
+    'Platform administrators manage everything; tenant administrators only their tenants.',
   roleColumn: 'Role',
   allTenants: 'All',
   twoFactor: 'Two-factor authentication',
@@ -433,7 +478,8 @@ export const en: Messages = {
   initialPassword: 'Initial password',
   adminPasswordHint: 'At least 12 characters; pass it on safely.',
   newAdminPassword: 'New password',
-  newAdminPasswordHint: 'Leave empty to keep the current one. At least 12 characters, not a common password; pass it on safely. Also lifts a lockout.',
+  newAdminPasswordHint:
+    'Leave empty to keep the current one. At least 12 characters, not a common password; pass it on safely. Also lifts a lockout.',
   adminUpdated: 'Administrator updated.',
   adminTenantsLegend: 'Tenants managed',
   createAdmin: 'Create the administrator',
@@ -446,7 +492,8 @@ export const en: Messages = {
   totpTitle: 'Two-factor authentication (TOTP)',
   totpIsOn: 'Two-factor authentication is on: a code is asked at every sign-in.',
   totpIsOff: 'Two-factor authentication is off.',
-  totpIntro: 'With an authenticator app (Microsoft Authenticator, Google Authenticator, FreeOTP…), a 6-digit code will be asked in addition to the password.',
+  totpIntro:
+    'With an authenticator app (Microsoft Authenticator, Google Authenticator, FreeOTP…), a 6-digit code will be asked in addition to the password.',
   totpStart: 'Set up two-factor authentication',
   totpScan: 'Add the account to your app, then enter the code it shows.',
   totpStepScan: 'Scan this QR code with your authenticator app.',
@@ -470,7 +517,8 @@ export const en: Messages = {
   backToTenants: 'Back to tenants',
 
   applicationsTitle: 'Applications (OpenID Connect)',
-  applicationsIntro: 'The applications that sign staff in through this tenant’s portal (single sign-on).',
+  applicationsIntro:
+    'The applications that sign staff in through this tenant’s portal (single sign-on).',
   noApplications: 'No application is registered yet.',
   clientIdColumn: 'Client id',
   clientTypeColumn: 'Type',
@@ -488,14 +536,16 @@ export const en: Messages = {
   postLogoutUrisLabel: 'Post-logout URIs (post_logout_redirect_uri)',
   postLogoutUrisHint: 'One per line; optional.',
   backchannelUriLabel: 'Back-channel logout URI (backchannel_logout_uri)',
-  backchannelUriHint: 'Optional: the portal posts a logout token there when the person’s grants end.',
+  backchannelUriHint:
+    'Optional: the portal posts a logout token there when the person’s grants end.',
   clientPublicLabel: 'Public application (mobile or single-page): no secret, PKCE required',
   clientPublicHint: 'Cannot be changed later.',
   clientFirstPartyLabel: 'Institution’s own application: no consent page',
   rotateSecret: 'New secret',
   deleteClient: 'Delete',
   confirmRotateSecret: (name) => `Create a new secret for ${name}? The old one stops working now.`,
-  confirmDeleteClient: (name) => `Delete ${name}? Its grants and tokens are revoked; the application can no longer sign anyone in.`,
+  confirmDeleteClient: (name) =>
+    `Delete ${name}? Its grants and tokens are revoked; the application can no longer sign anyone in.`,
   clientCreated: 'Application registered.',
   clientUpdated: 'Application updated.',
   clientDeleted: 'Application deleted.',

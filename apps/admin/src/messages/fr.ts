@@ -1,7 +1,32 @@
-import type { AdminRole, DeliveryStatus, EmailKind, ImportLineStatus, Locale, TenantTextKey } from '@guichet/types';
+import type {
+  AdminRole,
+  DeliveryStatus,
+  EmailKind,
+  ImportLineStatus,
+  Locale,
+  TenantTextKey,
+} from '@guichet/types';
 
-type AdminSection = 'overview' | 'branding' | 'username-rule' | 'password-policy' | 'access' | 'email' | 'templates' | 'accounts' | 'applications' | 'deliveries' | 'audit';
-type PolicyFlag = 'requireLetter' | 'requireDigit' | 'requireLower' | 'requireUpper' | 'requireSymbol' | 'disallowUsername' | 'denyCommon';
+type AdminSection =
+  | 'overview'
+  | 'branding'
+  | 'username-rule'
+  | 'password-policy'
+  | 'access'
+  | 'email'
+  | 'templates'
+  | 'accounts'
+  | 'applications'
+  | 'deliveries'
+  | 'audit';
+type PolicyFlag =
+  | 'requireLetter'
+  | 'requireDigit'
+  | 'requireLower'
+  | 'requireUpper'
+  | 'requireSymbol'
+  | 'disallowUsername'
+  | 'denyCommon';
 type Feature = 'enrolment' | 'forgotPassword' | 'lookup' | 'teamsTab';
 type UserFilter = 'active' | 'disabled' | 'locked' | 'enrolled' | 'not-enrolled';
 type ActorType = 'user' | 'admin' | 'system' | 'anonymous';
@@ -47,7 +72,10 @@ export const fr = {
   sessionExpired: 'Votre session a expiré. Connectez-vous de nouveau.',
   signedOut: 'Vous êtes déconnecté.',
   signedInAs: (email: string) => `Connecté en tant que ${email}`,
-  roleLabel: (role: AdminRole): string => (role === 'platform-admin' ? 'Administration de la plateforme' : 'Administration d’établissement'),
+  roleLabel: (role: AdminRole): string =>
+    role === 'platform-admin'
+      ? 'Administration de la plateforme'
+      : 'Administration d’établissement',
   signOut: 'Se déconnecter',
 
   // Generic outcomes
@@ -92,17 +120,22 @@ export const fr = {
   atLeastItems: (min: number) => `Au moins ${num(min)} élément${min > 1 ? 's' : ''}.`,
   atMostItems: (max: number) => `Au plus ${num(max)} éléments.`,
   emailFieldInvalid: 'Entrez une adresse courriel valide, par exemple nom@exemple.ca.',
-  urlOrPathInvalid: 'Entrez une adresse http(s) complète ou un chemin commençant par / (par exemple /logo.png).',
+  urlOrPathInvalid:
+    'Entrez une adresse http(s) complète ou un chemin commençant par / (par exemple /logo.png).',
   colorInvalid: 'Entrez une couleur au format #RRGGBB, par exemple #00548C.',
   cidrInvalidLines: (lines: number[]) =>
     `${plural(lines.length, 'Ligne', 'Lignes')} ${lines.join(', ')} : entrez un réseau IPv4 ou IPv6 en notation CIDR, par exemple 10.0.0.0/8.`,
   patternInvalid: 'Cette expression régulière n’est pas valide.',
   patternNotLinear: {
-    backreference: 'Les références arrière (\\1, \\k<nom>) ne sont pas prises en charge : les noms d’utilisateur sont vérifiés par un moteur en temps linéaire.',
-    lookaround: 'Les assertions avant et arrière ((?=…), (?!…), (?<=…), (?<!…)) ne sont pas prises en charge : les noms d’utilisateur sont vérifiés par un moteur en temps linéaire.',
-    unsupported: 'Le moteur en temps linéaire ne prend pas en charge cette expression : environ 1000 éléments répétés au total (les répétitions imbriquées se multiplient ; un nom d’utilisateur a au plus 64 caractères), propriétés Unicode sous forme courte comme \\p{L}.',
+    backreference:
+      'Les références arrière (\\1, \\k<nom>) ne sont pas prises en charge : les noms d’utilisateur sont vérifiés par un moteur en temps linéaire.',
+    lookaround:
+      'Les assertions avant et arrière ((?=…), (?!…), (?<=…), (?<!…)) ne sont pas prises en charge : les noms d’utilisateur sont vérifiés par un moteur en temps linéaire.',
+    unsupported:
+      'Le moteur en temps linéaire ne prend pas en charge cette expression : environ 1000 éléments répétés au total (les répétitions imbriquées se multiplient ; un nom d’utilisateur a au plus 64 caractères), propriétés Unicode sous forme courte comme \\p{L}.',
   },
-  slugInvalid: 'De 3 à 50 caractères : lettres minuscules, chiffres et traits d’union, commençant par une lettre (admin, api et www sont réservés).',
+  slugInvalid:
+    'De 3 à 50 caractères : lettres minuscules, chiffres et traits d’union, commençant par une lettre (admin, api et www sont réservés).',
   hostInvalid: 'Entrez un nom d’hôte comme portail.exemple.ca.',
   smtpHostInvalid: 'Entrez un nom d’hôte ou une adresse IP.',
   maxBelowMin: 'La longueur maximale doit être supérieure ou égale à la longueur minimale.',
@@ -117,7 +150,8 @@ export const fr = {
   tenantsLoading: 'Chargement des établissements…',
   tenantLoading: 'Chargement de l’établissement…',
   tenantsEmpty: 'Aucun établissement à afficher.',
-  tenantsCount: (count: number) => (count <= 1 ? `${count} établissement` : `${num(count)} établissements`),
+  tenantsCount: (count: number) =>
+    count <= 1 ? `${count} établissement` : `${num(count)} établissements`,
   tenantsLoadFailed: 'Impossible de charger les établissements.',
   columnName: 'Nom',
   columnSlug: 'Identifiant',
@@ -129,12 +163,14 @@ export const fr = {
   noHostNames: 'Aucun',
   tableScrollHint: 'Liste des établissements, défilement horizontal possible',
   createTenantTitle: 'Nouvel établissement',
-  createTenantIntro: (domain: string) => `Le portail répond aussitôt sur identifiant.${domain} ; vous pouvez ajouter un autre nom d’hôte.`,
+  createTenantIntro: (domain: string) =>
+    `Le portail répond aussitôt sur identifiant.${domain} ; vous pouvez ajouter un autre nom d’hôte.`,
   slugLabel: 'Identifiant',
   slugHint: 'Lettres minuscules, chiffres et traits d’union ; il forme l’adresse du portail.',
   tenantNameLabel: 'Nom de l’établissement',
   hostNameLabel: 'Nom d’hôte supplémentaire',
-  hostNameHint: (example: string) => `Facultatif. Le portail répondra aussi sur ce nom (par exemple un domaine de l’établissement) ; ${example} est déjà prévu.`,
+  hostNameHint: (example: string) =>
+    `Facultatif. Le portail répondra aussi sur ce nom (par exemple un domaine de l’établissement) ; ${example} est déjà prévu.`,
   defaultLocaleLabel: 'Langue par défaut',
   createTenant: 'Créer l’établissement',
   tenantCreated: 'Établissement créé.',
@@ -163,12 +199,15 @@ export const fr = {
   hostsTitle: 'Noms d’hôte',
   hostsIntro: 'Les adresses où répond le portail de cet établissement.',
   newHostLabel: 'Nouveau nom d’hôte',
-  publicUrlHint: 'L’origine des liens envoyés par courriel, par exemple https://portail.exemple.ca (utile après l’ajout d’un domaine).',
-  publicUrlInvalid: 'Entrez une origine http(s) sans chemin, par exemple https://portail.exemple.ca.',
+  publicUrlHint:
+    'L’origine des liens envoyés par courriel, par exemple https://portail.exemple.ca (utile après l’ajout d’un domaine).',
+  publicUrlInvalid:
+    'Entrez une origine http(s) sans chemin, par exemple https://portail.exemple.ca.',
   addHost: 'Ajouter',
   hostAdded: 'Nom d’hôte ajouté.',
   hostRemoved: 'Nom d’hôte retiré.',
-  confirmRemoveHost: (host: string) => `Retirer ${host} ? Le portail ne répondra plus à cette adresse.`,
+  confirmRemoveHost: (host: string) =>
+    `Retirer ${host} ? Le portail ne répondra plus à cette adresse.`,
 
   // Branding
   brandingTitle: 'Image et textes du portail',
@@ -182,7 +221,8 @@ export const fr = {
   logoUrlLabel: 'Logo (adresse)',
   faviconUrlLabel: 'Icône d’onglet (adresse)',
   imageUploadLabel: { logo: 'Logo (fichier)', favicon: 'Icône d’onglet (fichier)' },
-  imageRules: (maxKb: number) => `PNG, JPEG ou SVG, ${maxKb} Ko au plus. Un SVG est nettoyé (scripts, liens et contenu HTML retirés). Un fichier envoyé remplace l’adresse ci-dessous.`,
+  imageRules: (maxKb: number) =>
+    `PNG, JPEG ou SVG, ${maxKb} Ko au plus. Un SVG est nettoyé (scripts, liens et contenu HTML retirés). Un fichier envoyé remplace l’adresse ci-dessous.`,
   imageCurrent: (format: string, kb: string) => `Image actuelle (${format}, ${kb} Ko)`,
   imageChosen: 'Image choisie (pas encore envoyée)',
   imageNone: 'Aucun fichier envoyé : l’adresse ci-dessous, ou l’image par défaut, s’applique.',
@@ -192,11 +232,15 @@ export const fr = {
   imageUploaded: 'Image enregistrée. Le portail l’affiche déjà.',
   imageRemoved: 'Fichier retiré. Le portail reprend l’adresse ou l’image par défaut.',
   imageChooseFirst: 'Choisissez d’abord un fichier.',
-  imageTooLarge: (maxKb: number) => `Ce fichier dépasse ${maxKb} Ko. Réduisez l’image ou exportez-la de nouveau.`,
-  imageWrongType: 'Ce fichier n’est pas une image PNG, JPEG ou SVG (quel que soit son nom). Choisissez une autre image.',
-  imageSvgUnusable: 'Il ne reste rien de ce SVG une fois nettoyé. Exportez-le de nouveau comme SVG simple.',
+  imageTooLarge: (maxKb: number) =>
+    `Ce fichier dépasse ${maxKb} Ko. Réduisez l’image ou exportez-la de nouveau.`,
+  imageWrongType:
+    'Ce fichier n’est pas une image PNG, JPEG ou SVG (quel que soit son nom). Choisissez une autre image.',
+  imageSvgUnusable:
+    'Il ne reste rien de ce SVG une fois nettoyé. Exportez-le de nouveau comme SVG simple.',
   imageUploadFailed: 'L’envoi n’a pas abouti. Réessayez.',
-  urlOrPathHint: 'Une adresse https://… ou un chemin du portail comme /logo.png. Laissez vide pour n’en avoir aucun.',
+  urlOrPathHint:
+    'Une adresse https://… ou un chemin du portail comme /logo.png. Laissez vide pour n’en avoir aucun.',
   textsLegend: 'Textes de la page de connexion',
   textsHint: 'Un champ vide reprend le texte par défaut du portail.',
   textsLanguage: 'Langue des textes',
@@ -212,8 +256,10 @@ export const fr = {
   previewCaption: (language: string) => `Aperçu de la page de connexion (${language})`,
   livePortalCaption: (language: string) => `Portail en ligne, version enregistrée (${language})`,
   livePortalFrameTitle: (name: string) => `Page de connexion en ligne du portail ${name}`,
-  livePortalHint: 'La vraie page du portail, telle qu’il la sert maintenant ; elle se recharge après chaque enregistrement.',
-  livePortalUnavailable: 'Ce portail n’a pas d’adresse sur le domaine de la plateforme : il ne peut pas être affiché ici.',
+  livePortalHint:
+    'La vraie page du portail, telle qu’il la sert maintenant ; elle se recharge après chaque enregistrement.',
+  livePortalUnavailable:
+    'Ce portail n’a pas d’adresse sur le domaine de la plateforme : il ne peut pas être affiché ici.',
   openPortalInNewTab: 'Ouvrir dans un nouvel onglet',
 
   // Username rule
@@ -222,15 +268,18 @@ export const fr = {
   ruleKindLegend: 'Type de règle',
   ruleKind: { 'name-derived': 'Tiré du nom', pattern: 'Format imposé' },
   ruleKindHint: {
-    'name-derived': 'Les premières lettres du nom puis du prénom, en minuscules et sans accents (par exemple treJ → trej).',
-    pattern: 'Le nom d’utilisateur vient du fichier importé et doit respecter une expression régulière (par exemple un compte unifié).',
+    'name-derived':
+      'Les premières lettres du nom puis du prénom, en minuscules et sans accents (par exemple treJ → trej).',
+    pattern:
+      'Le nom d’utilisateur vient du fichier importé et doit respecter une expression régulière (par exemple un compte unifié).',
   },
   lastNameLettersLabel: 'Lettres du nom',
   firstNameLettersLabel: 'Lettres du prénom',
   patternLabel: 'Expression régulière',
   patternHint: 'Appliquée au nom d’utilisateur entier, par exemple [a-z]{4}\\d{4}.',
   exampleLabel: 'Exemple montré aux utilisateurs',
-  collisionHint: 'Quand un nom d’utilisateur est déjà pris, un chiffre est ajouté : trej, trej2, trej3…',
+  collisionHint:
+    'Quand un nom d’utilisateur est déjà pris, un chiffre est ajouté : trej, trej2, trej3…',
   tryRuleTitle: 'Essai de la règle',
   testNamesLabel: 'Noms à essayer',
   testNamesHint: 'Un par ligne : Nom, Prénom.',
@@ -244,7 +293,8 @@ export const fr = {
 
   // Password policy
   passwordPolicyTitle: 'Politique des mots de passe',
-  passwordPolicyIntro: 'Le portail l’applique à chaque nouveau mot de passe et l’affiche aux utilisateurs.',
+  passwordPolicyIntro:
+    'Le portail l’applique à chaque nouveau mot de passe et l’affiche aux utilisateurs.',
   minLengthLabel: 'Longueur minimale',
   maxLengthLabel: 'Longueur maximale',
   charactersUnit: 'caractères',
@@ -288,7 +338,8 @@ export const fr = {
     teamsTab: 'Permet d’afficher le portail dans un onglet Teams.',
   } as Record<Feature, string>,
   allowedNetworksLabel: 'Réseaux autorisés (outil de recherche)',
-  allowedNetworksHint: 'Un réseau par ligne, en notation CIDR (10.0.0.0/8, 2001:db8::/32). Vide : aucun poste.',
+  allowedNetworksHint:
+    'Un réseau par ligne, en notation CIDR (10.0.0.0/8, 2001:db8::/32). Vide : aucun poste.',
   localesLegend: 'Langues du portail',
   tokenLifetimesLegend: 'Durées de validité',
   resetMinutesLabel: 'Lien de réinitialisation',
@@ -301,7 +352,8 @@ export const fr = {
   maxFailuresLabel: 'Échecs avant verrouillage',
   lockMinutesLabel: 'Durée du verrouillage',
   postLoginUrlLabel: 'Page après la connexion',
-  postLoginUrlHint: 'Une adresse https://… ou un chemin du portail. Vide : la page « Mon compte » du portail.',
+  postLoginUrlHint:
+    'Une adresse https://… ou un chemin du portail. Vide : la page « Mon compte » du portail.',
 
   // Email
   senderTitle: 'Expéditeur',
@@ -310,11 +362,13 @@ export const fr = {
   senderNameLabel: 'Nom de l’expéditeur',
   replyToLabel: 'Adresse de réponse',
   smtpTitle: 'Serveur d’envoi (SMTP)',
-  smtpUsingPlatform: 'Les courriels partent par le serveur SMTP de la plateforme. Enregistrez un serveur ci-dessous pour utiliser celui de l’établissement.',
+  smtpUsingPlatform:
+    'Les courriels partent par le serveur SMTP de la plateforme. Enregistrez un serveur ci-dessous pour utiliser celui de l’établissement.',
   smtpUsingOwn: (host: string, port: number) => `Les courriels partent par ${host}:${port}.`,
   smtpHostLabel: 'Serveur',
   smtpPortLabel: 'Port',
-  smtpPortHint: '587 (STARTTLS), 465 (TLS), 25 ou 2525. Le serveur doit être joignable sur Internet, hors de la plateforme.',
+  smtpPortHint:
+    '587 (STARTTLS), 465 (TLS), 25 ou 2525. Le serveur doit être joignable sur Internet, hors de la plateforme.',
   smtpUsernameLabel: 'Utilisateur',
   smtpPasswordLabel: 'Mot de passe',
   smtpPasswordKept: 'Un mot de passe est enregistré ; laissez vide pour le garder.',
@@ -323,16 +377,19 @@ export const fr = {
   smtpSecureHint: 'Décoché : STARTTLS, exigé par la plateforme.',
   saveSmtp: 'Enregistrer le serveur',
   usePlatformSmtp: 'Revenir au serveur de la plateforme',
-  confirmPlatformSmtp: 'Revenir au serveur SMTP de la plateforme ? Les réglages de l’établissement seront effacés.',
+  confirmPlatformSmtp:
+    'Revenir au serveur SMTP de la plateforme ? Les réglages de l’établissement seront effacés.',
   smtpReset: 'Les courriels partiront par le serveur de la plateforme.',
   testEmailTitle: 'Courriel d’essai',
-  testEmailIntro: (email: string) => `Envoie un courriel d’essai avec les réglages enregistrés, à votre adresse (${email}) : quelques-uns par quart d’heure. Son sort apparaît dans « Envois ».`,
+  testEmailIntro: (email: string) =>
+    `Envoie un courriel d’essai avec les réglages enregistrés, à votre adresse (${email}) : quelques-uns par quart d’heure. Son sort apparaît dans « Envois ».`,
   sendTestEmail: 'Envoyer un courriel d’essai',
   testEmailQueued: 'Courriel d’essai mis en file d’envoi. Suivez-le dans « Envois ».',
 
   // Templates
   templatesTitle: 'Modèles de courriel',
-  templatesIntro: 'Chaque message, dans chaque langue du portail : modèle par défaut ou personnalisé.',
+  templatesIntro:
+    'Chaque message, dans chaque langue du portail : modèle par défaut ou personnalisé.',
   templateMessage: 'Message',
   emailKind: {
     'password-reset': 'Réinitialisation du mot de passe',
@@ -342,7 +399,8 @@ export const fr = {
     'test-email': 'Courriel d’essai',
     'email-changed': 'Adresse courriel modifiée',
   } as Record<EmailKind, string>,
-  editTemplate: (kind: string, language: string) => `Modifier « ${kind} » en ${language.toLowerCase()}`,
+  editTemplate: (kind: string, language: string) =>
+    `Modifier « ${kind} » en ${language.toLowerCase()}`,
   templateCustom: 'Personnalisé',
   templateDefault: 'Par défaut',
   backToTemplates: 'Retour aux modèles',
@@ -353,19 +411,25 @@ export const fr = {
   templateText: 'Contenu texte',
   templateVariables: 'Variables disponibles',
   templateVariablesHint: 'Syntaxe Handlebars ; le contenu des variables est échappé.',
-  templatePart: { subject: 'l’objet', html: 'le contenu HTML', text: 'le contenu texte' } as Record<string, string>,
-  templateErrorAt: (part: string, line: number | null) => (line === null ? `Erreur dans ${part}.` : `Erreur dans ${part}, ligne ${line}.`),
+  templatePart: { subject: 'l’objet', html: 'le contenu HTML', text: 'le contenu texte' } as Record<
+    string,
+    string
+  >,
+  templateErrorAt: (part: string, line: number | null) =>
+    line === null ? `Erreur dans ${part}.` : `Erreur dans ${part}, ligne ${line}.`,
   templatePreview: 'Aperçu avec des données d’exemple',
   templatePreviewHtml: 'Aperçu du courriel HTML',
   templatePreviewText: 'Version texte',
   resetTemplate: 'Revenir au modèle par défaut',
-  confirmResetTemplate: 'Remplacer ce modèle par celui par défaut ? Vos modifications seront perdues.',
+  confirmResetTemplate:
+    'Remplacer ce modèle par celui par défaut ? Vos modifications seront perdues.',
   templateSaved: 'Modèle enregistré. Les prochains courriels l’utiliseront.',
   templateReset: 'Modèle par défaut rétabli.',
 
   // Accounts
   importTitle: 'Importer des comptes (CSV)',
-  importIntro: 'Colonnes lastName, firstName, email, et facultativement username et externalId ; UTF-8 ou Windows-1252 ; séparateur virgule ou point-virgule. Les comptes existants sont mis à jour.',
+  importIntro:
+    'Colonnes lastName, firstName, email, et facultativement username et externalId ; UTF-8 ou Windows-1252 ; séparateur virgule ou point-virgule. Les comptes existants sont mis à jour.',
   importSampleLabel: 'Exemple de fichier',
   importFileLabel: 'Fichier CSV',
   chooseFile: 'Choisissez un fichier CSV.',
@@ -373,9 +437,16 @@ export const fr = {
   importing: 'Importation…',
   importDone: 'Importation terminée. Le rapport suit.',
   importReportTitle: 'Rapport d’importation',
-  importStatus: { created: 'Créés', updated: 'Mis à jour', unchanged: 'Inchangés', rejected: 'Rejetés' } as Record<ImportLineStatus, string>,
-  importMeta: (encoding: string, delimiter: string, ms: number) => `Encodage ${encoding}, séparateur « ${delimiter} », ${num(ms)} ms.`,
-  importTruncated: 'Le fichier est long : seule une partie des lignes est détaillée, les totaux les comptent toutes.',
+  importStatus: {
+    created: 'Créés',
+    updated: 'Mis à jour',
+    unchanged: 'Inchangés',
+    rejected: 'Rejetés',
+  } as Record<ImportLineStatus, string>,
+  importMeta: (encoding: string, delimiter: string, ms: number) =>
+    `Encodage ${encoding}, séparateur « ${delimiter} », ${num(ms)} ms.`,
+  importTruncated:
+    'Le fichier est long : seule une partie des lignes est détaillée, les totaux les comptent toutes.',
   importFilterLabel: 'Lignes affichées',
   importAllLines: 'Toutes les lignes',
   importRejectedLines: 'Lignes rejetées',
@@ -388,12 +459,19 @@ export const fr = {
   searchLabel: 'Rechercher',
   usersSearchHint: 'Nom d’utilisateur, nom, prénom, courriel ou identifiant externe.',
   allStatuses: 'Tous',
-  userFilter: { active: 'Actifs', disabled: 'Désactivés', locked: 'Verrouillés', enrolled: 'Inscrits', 'not-enrolled': 'Non inscrits' } as Record<UserFilter, string>,
+  userFilter: {
+    active: 'Actifs',
+    disabled: 'Désactivés',
+    locked: 'Verrouillés',
+    enrolled: 'Inscrits',
+    'not-enrolled': 'Non inscrits',
+  } as Record<UserFilter, string>,
   noUsers: 'Aucun compte ne correspond.',
   personName: 'Nom',
   fullName: (first: string, last: string) => `${first} ${last}`,
   lastLoginAt: (when: string) => `Dernière connexion : ${when}`,
-  userStatus: (status: 'active' | 'disabled'): string => (status === 'active' ? 'Actif' : 'Désactivé'),
+  userStatus: (status: 'active' | 'disabled'): string =>
+    status === 'active' ? 'Actif' : 'Désactivé',
   lockedBadge: 'Verrouillé',
   notEnrolledBadge: 'Non inscrit',
   disableUser: 'Désactiver',
@@ -405,7 +483,8 @@ export const fr = {
   userEnabled: 'Compte réactivé.',
   userUnlocked: 'Compte déverrouillé.',
   resetSent: 'Lien envoyé à l’adresse du compte.',
-  resetThrottled: 'Trop de courriels envoyés à ce compte dans la dernière heure : aucun envoi. Réessayez plus tard.',
+  resetThrottled:
+    'Trop de courriels envoyés à ce compte dans la dernière heure : aucun envoi. Réessayez plus tard.',
   usersPagination: 'Pages des comptes',
 
   // Deliveries
@@ -413,7 +492,13 @@ export const fr = {
   deliveriesFilterLabel: 'Filtrer les envois',
   allKinds: 'Tous',
   recipientSearch: 'Destinataire',
-  deliveryStatus: { queued: 'En file', sending: 'En cours', sent: 'Envoyé', failed: 'Échec', cancelled: 'Annulé' } as Record<DeliveryStatus, string>,
+  deliveryStatus: {
+    queued: 'En file',
+    sending: 'En cours',
+    sent: 'Envoyé',
+    failed: 'Échec',
+    cancelled: 'Annulé',
+  } as Record<DeliveryStatus, string>,
   noDeliveries: 'Aucun envoi ne correspond.',
   createdAtColumn: 'Date',
   recipient: 'Destinataire',
@@ -425,7 +510,8 @@ export const fr = {
   // Audit
   auditTitle: 'Journal d’audit',
   platformAuditTitle: 'Journal de la plateforme',
-  platformAuditIntro: 'Ce qui ne concerne aucun établissement en particulier : établissements créés, comptes administrateurs, connexions à l’administration, adresses bloquées après trop d’échecs.',
+  platformAuditIntro:
+    'Ce qui ne concerne aucun établissement en particulier : établissements créés, comptes administrateurs, connexions à l’administration, adresses bloquées après trop d’échecs.',
   auditFilterLabel: 'Filtrer le journal',
   auditAction: 'Action',
   auditActionHint: 'Début du nom, par exemple settings. ou user.',
@@ -434,7 +520,12 @@ export const fr = {
   auditTo: 'Au',
   auditWhen: 'Date',
   auditChange: 'Avant / après',
-  actorType: { user: 'Utilisateur', admin: 'Administrateur', system: 'Système', anonymous: 'Anonyme' } as Record<ActorType, string>,
+  actorType: {
+    user: 'Utilisateur',
+    admin: 'Administrateur',
+    system: 'Système',
+    anonymous: 'Anonyme',
+  } as Record<ActorType, string>,
   changedFields: (n: number) => `${n} ${plural(n, 'valeur modifiée', 'valeurs modifiées')}`,
   auditField: 'Champ',
   before: 'Avant',
@@ -446,7 +537,8 @@ export const fr = {
 
   // Admins
   adminsTitle: 'Administrateurs',
-  adminsIntro: 'Les administrateurs de la plateforme gèrent tout ; ceux d’un établissement, seulement les leurs.',
+  adminsIntro:
+    'Les administrateurs de la plateforme gèrent tout ; ceux d’un établissement, seulement les leurs.',
   roleColumn: 'Rôle',
   allTenants: 'Tous',
   twoFactor: 'Double authentification',
@@ -455,7 +547,8 @@ export const fr = {
   initialPassword: 'Mot de passe initial',
   adminPasswordHint: 'Au moins 12 caractères ; à transmettre de façon sûre.',
   newAdminPassword: 'Nouveau mot de passe',
-  newAdminPasswordHint: 'Laissez vide pour garder l’actuel. Au moins 12 caractères, pas un mot de passe courant ; à transmettre de façon sûre. Lève aussi un verrouillage.',
+  newAdminPasswordHint:
+    'Laissez vide pour garder l’actuel. Au moins 12 caractères, pas un mot de passe courant ; à transmettre de façon sûre. Lève aussi un verrouillage.',
   adminUpdated: 'Administrateur modifié.',
   adminTenantsLegend: 'Établissements gérés',
   createAdmin: 'Créer l’administrateur',
@@ -469,7 +562,8 @@ export const fr = {
   totpTitle: 'Double authentification (TOTP)',
   totpIsOn: 'La double authentification est activée : un code vous est demandé à chaque connexion.',
   totpIsOff: 'La double authentification est désactivée.',
-  totpIntro: 'Avec une application d’authentification (Microsoft Authenticator, Google Authenticator, FreeOTP…), un code à 6 chiffres vous sera demandé en plus du mot de passe.',
+  totpIntro:
+    'Avec une application d’authentification (Microsoft Authenticator, Google Authenticator, FreeOTP…), un code à 6 chiffres vous sera demandé en plus du mot de passe.',
   totpStart: 'Configurer la double authentification',
   totpScan: 'Ajoutez le compte dans votre application, puis entrez le code qu’elle affiche.',
   totpStepScan: 'Balayez ce code QR avec votre application d’authentification.',
@@ -484,7 +578,8 @@ export const fr = {
   totpDisabled: 'Double authentification désactivée.',
 
   // Pages and tables
-  resultsCount: (n: number) => (n === 0 ? 'Aucun résultat' : `${num(n)} ${plural(n, 'résultat', 'résultats')}`),
+  resultsCount: (n: number) =>
+    n === 0 ? 'Aucun résultat' : `${num(n)} ${plural(n, 'résultat', 'résultats')}`,
   pageOf: (page: number, pages: number) => `Page ${num(page)} sur ${num(pages)}`,
   previousPage: 'Page précédente',
   nextPage: 'Page suivante',
@@ -494,7 +589,8 @@ export const fr = {
   backToTenants: 'Retour aux établissements',
 
   applicationsTitle: 'Applications (OpenID Connect)',
-  applicationsIntro: 'Les applications qui connectent le personnel par le portail de cet établissement (authentification unique).',
+  applicationsIntro:
+    'Les applications qui connectent le personnel par le portail de cet établissement (authentification unique).',
   noApplications: 'Aucune application n’est encore enregistrée.',
   clientIdColumn: 'Identifiant client',
   clientTypeColumn: 'Type',
@@ -512,20 +608,24 @@ export const fr = {
   postLogoutUrisLabel: 'Adresses après déconnexion (post_logout_redirect_uri)',
   postLogoutUrisHint: 'Une adresse par ligne; facultatif.',
   backchannelUriLabel: 'Adresse de déconnexion par canal arrière (backchannel_logout_uri)',
-  backchannelUriHint: 'Facultatif : le portail y envoie un jeton de déconnexion quand les accès de la personne prennent fin.',
+  backchannelUriHint:
+    'Facultatif : le portail y envoie un jeton de déconnexion quand les accès de la personne prennent fin.',
   clientPublicLabel: 'Application publique (mobile ou monopage) : pas de secret, PKCE obligatoire',
   clientPublicHint: 'Ne peut pas être changé plus tard.',
   clientFirstPartyLabel: 'Application de l’établissement : pas de page de consentement',
   rotateSecret: 'Nouveau secret',
   deleteClient: 'Supprimer',
-  confirmRotateSecret: (name: string) => `Créer un nouveau secret pour ${name} ? L’ancien cesse de fonctionner immédiatement.`,
-  confirmDeleteClient: (name: string) => `Supprimer ${name} ? Ses accès et jetons sont révoqués; l’application ne pourra plus connecter personne.`,
+  confirmRotateSecret: (name: string) =>
+    `Créer un nouveau secret pour ${name} ? L’ancien cesse de fonctionner immédiatement.`,
+  confirmDeleteClient: (name: string) =>
+    `Supprimer ${name} ? Ses accès et jetons sont révoqués; l’application ne pourra plus connecter personne.`,
   clientCreated: 'Application enregistrée.',
   clientUpdated: 'Application modifiée.',
   clientDeleted: 'Application supprimée.',
   secretRotated: 'Nouveau secret créé; l’ancien ne fonctionne plus.',
   secretTitle: (name: string) => `Secret de ${name}`,
-  secretOnce: 'Copiez ce secret maintenant : vous ne le reverrez plus. Guichet n’en garde qu’une empreinte.',
+  secretOnce:
+    'Copiez ce secret maintenant : vous ne le reverrez plus. Guichet n’en garde qu’une empreinte.',
   clientIdLabel: 'Identifiant client (client_id)',
   clientSecretLabel: 'Secret client (client_secret)',
   copy: 'Copier',

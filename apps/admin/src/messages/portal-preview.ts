@@ -21,7 +21,11 @@ export interface PortalPreviewTexts {
   languages: string;
 }
 
-export const PORTAL_LANGUAGE_NAMES: Record<Locale, string> = { fr: 'FRANÇAIS', en: 'ENGLISH', pt: 'PORTUGUÊS' };
+export const PORTAL_LANGUAGE_NAMES: Record<Locale, string> = {
+  fr: 'FRANÇAIS',
+  en: 'ENGLISH',
+  pt: 'PORTUGUÊS',
+};
 
 export const PORTAL_PREVIEW_TEXTS: Record<Locale, PortalPreviewTexts> = {
   fr: {

@@ -1,5 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { totpCodeSchema, type AdminView, type TotpEnabledResponse, type TotpSetupResponse } from '@guichet/types';
+import {
+  totpCodeSchema,
+  type AdminView,
+  type TotpEnabledResponse,
+  type TotpSetupResponse,
+} from '@guichet/types';
 import type { ApiClient } from '../api';
 import { SubmitButton, SubmitStatus } from '../components/feedback';
 import { TextField } from '../components/fields';
@@ -33,7 +38,11 @@ export function MyAccountPage({ api, admin, onAdminChanged, onSessionRenewed }: 
         <p className="notice notice-info" role="status" data-testid="totp-state">
           {admin.totpEnabled ? t.totpIsOn : t.totpIsOff}
         </p>
-        {admin.totpEnabled ? <DisableTotp api={api} onChanged={onAdminChanged} /> : <EnableTotp api={api} onEnabled={onSessionRenewed} />}
+        {admin.totpEnabled ? (
+          <DisableTotp api={api} onChanged={onAdminChanged} />
+        ) : (
+          <EnableTotp api={api} onEnabled={onSessionRenewed} />
+        )}
       </section>
     </section>
   );
@@ -45,7 +54,13 @@ function useCode() {
   return { code, setCode, error, setError };
 }
 
-function EnableTotp({ api, onEnabled }: { api: ApiClient; onEnabled: (response: TotpEnabledResponse) => void }) {
+function EnableTotp({
+  api,
+  onEnabled,
+}: {
+  api: ApiClient;
+  onEnabled: (response: TotpEnabledResponse) => void;
+}) {
   const { t } = useI18n();
   const [setup, setSetup] = useState<TotpSetupResponse | null>(null);
   const [qr, setQr] = useState<string | null>(null);
@@ -58,11 +73,13 @@ function EnableTotp({ api, onEnabled }: { api: ApiClient; onEnabled: (response: 
     let live = true;
     // Loaded on demand: only this step draws a QR code.
     import('qrcode')
-      .then((QRCode) => QRCode.toString(setup.otpauthUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }))
+      .then((QRCode) =>
+        QRCode.toString(setup.otpauthUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+      )
       .then(
-      (svg) => live && setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
-      () => live && setQr(null),
-    );
+        (svg) => live && setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
+        () => live && setQr(null),
+      );
     return () => {
       live = false;
     };
@@ -90,7 +107,13 @@ function EnableTotp({ api, onEnabled }: { api: ApiClient; onEnabled: (response: 
     return (
       <>
         <p>{t.totpIntro}</p>
-        <button type="button" className="button button-primary" onClick={() => void begin()} disabled={start.pending} data-testid="totp-setup">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void begin()}
+          disabled={start.pending}
+          data-testid="totp-setup"
+        >
           {t.totpStart}
         </button>
         <SubmitStatus result={start.result} />
@@ -102,7 +125,16 @@ function EnableTotp({ api, onEnabled }: { api: ApiClient; onEnabled: (response: 
       <ol className="steps">
         <li>
           <p>{t.totpStepScan}</p>
-          {qr && <img className="qr" src={qr} width={200} height={200} alt={t.totpQrAlt} data-testid="totp-qr" />}
+          {qr && (
+            <img
+              className="qr"
+              src={qr}
+              width={200}
+              height={200}
+              alt={t.totpQrAlt}
+              data-testid="totp-qr"
+            />
+          )}
           <p className="field-hint">{t.totpManual}</p>
           <p>
             <code className="secret" data-testid="totp-secret">
@@ -118,7 +150,19 @@ function EnableTotp({ api, onEnabled }: { api: ApiClient; onEnabled: (response: 
         </li>
         <li>
           <form noValidate onSubmit={onSubmit} className="inline-form">
-            <TextField id="totp-enable-code" className="field-short" label={t.totpCodeLabel} hint={t.totpStepConfirm} error={code.error} value={code.code} onChange={code.setCode} inputMode="numeric" autoComplete="one-time-code" maxLength={6} pattern="[0-9]{6}" />
+            <TextField
+              id="totp-enable-code"
+              className="field-short"
+              label={t.totpCodeLabel}
+              hint={t.totpStepConfirm}
+              error={code.error}
+              value={code.code}
+              onChange={code.setCode}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              pattern="[0-9]{6}"
+            />
             <SubmitButton pending={confirm.pending} label={t.totpEnable} testId="totp-enable" />
           </form>
         </li>
@@ -128,7 +172,13 @@ function EnableTotp({ api, onEnabled }: { api: ApiClient; onEnabled: (response: 
   );
 }
 
-function DisableTotp({ api, onChanged }: { api: ApiClient; onChanged: (admin: AdminView) => void }) {
+function DisableTotp({
+  api,
+  onChanged,
+}: {
+  api: ApiClient;
+  onChanged: (admin: AdminView) => void;
+}) {
   const { t } = useI18n();
   const code = useCode();
   const submit = useSubmit();
@@ -146,8 +196,24 @@ function DisableTotp({ api, onChanged }: { api: ApiClient; onChanged: (admin: Ad
   };
   return (
     <form noValidate onSubmit={onSubmit} className="inline-form">
-      <TextField id="totp-disable-code" className="field-short" label={t.totpCodeLabel} hint={t.totpDisableHint} error={code.error} value={code.code} onChange={code.setCode} inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
-      <SubmitButton pending={submit.pending} label={t.totpDisable} className="button button-secondary" testId="totp-disable" />
+      <TextField
+        id="totp-disable-code"
+        className="field-short"
+        label={t.totpCodeLabel}
+        hint={t.totpDisableHint}
+        error={code.error}
+        value={code.code}
+        onChange={code.setCode}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+      />
+      <SubmitButton
+        pending={submit.pending}
+        label={t.totpDisable}
+        className="button button-secondary"
+        testId="totp-disable"
+      />
       <SubmitStatus result={submit.result} testId="totp-status" />
     </form>
   );

@@ -7,7 +7,11 @@ import { useI18n } from '../i18n';
 export function PlatformAuditPage({ api }: { api: ApiClient }) {
   const { t } = useI18n();
   return (
-    <section className="page stack" aria-labelledby="platform-audit-title" data-testid="platform-audit-page">
+    <section
+      className="page stack"
+      aria-labelledby="platform-audit-title"
+      data-testid="platform-audit-page"
+    >
       <PageHeading id="platform-audit-title">{t.platformAuditTitle}</PageHeading>
       <p className="lead">{t.platformAuditIntro}</p>
       <AuditLog api={api} scope={{ tenantId: null, exportName: 'platform' }} />

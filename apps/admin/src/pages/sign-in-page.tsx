@@ -18,7 +18,9 @@ interface Values {
  * Checks the form with the schema the API uses, and turns its issues into catalog keys
  * (the schema's own messages are English and meant for API clients).
  */
-export function validateSignIn(values: Values): { data: AdminLoginRequest } | { errors: FieldErrors } {
+export function validateSignIn(
+  values: Values,
+): { data: AdminLoginRequest } | { errors: FieldErrors } {
   const input: AdminLoginRequest = { email: values.email.trim(), password: values.password };
   if (values.totpCode !== undefined) input.totpCode = values.totpCode.trim();
   const result = adminLoginRequestSchema.safeParse(input);
@@ -27,9 +29,19 @@ export function validateSignIn(values: Values): { data: AdminLoginRequest } | { 
   for (const issue of result.error.issues) {
     const field = issue.path[0];
     if (field === 'email' && !errors.email) {
-      errors.email = input.email === '' ? 'emailRequired' : issue.code === 'too_big' ? 'emailTooLong' : 'emailInvalid';
+      errors.email =
+        input.email === ''
+          ? 'emailRequired'
+          : issue.code === 'too_big'
+            ? 'emailTooLong'
+            : 'emailInvalid';
     } else if (field === 'password' && !errors.password) {
-      errors.password = input.password === '' ? 'passwordRequired' : issue.code === 'too_big' ? 'passwordTooLong' : 'passwordInvalid';
+      errors.password =
+        input.password === ''
+          ? 'passwordRequired'
+          : issue.code === 'too_big'
+            ? 'passwordTooLong'
+            : 'passwordInvalid';
     } else if (field === 'totpCode' && !errors.totpCode) {
       errors.totpCode = 'totpCodeInvalid';
     }
@@ -41,7 +53,8 @@ function serverErrorKey(error: unknown): TextKey {
   if (!(error instanceof ApiRequestError)) return 'unexpectedError';
   if (error.status === 0) return 'networkError';
   if (error.body.error === 'totp_required') return 'totpRequired';
-  if (error.status === 401 || error.body.error === 'invalid_credentials') return 'invalidCredentials';
+  if (error.status === 401 || error.body.error === 'invalid_credentials')
+    return 'invalidCredentials';
   if (error.status === 429) return 'tooManyAttempts';
   if (error.status === 400) return 'checkFields';
   return 'unexpectedError';
@@ -68,7 +81,8 @@ export function SignInPage({ api, notice, onSignedIn }: Props) {
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  const focusField = (field: Field) => (field === 'email' ? emailRef : field === 'password' ? passwordRef : totpRef).current?.focus();
+  const focusField = (field: Field) =>
+    (field === 'email' ? emailRef : field === 'password' ? passwordRef : totpRef).current?.focus();
 
   const update = (field: Field, value: string) => {
     const next = { ...values, [field]: value };
@@ -213,7 +227,9 @@ export function SignInPage({ api, notice, onSignedIn }: Props) {
                 required
                 value={values.totpCode}
                 aria-invalid={fieldErrors.totpCode ? true : undefined}
-                aria-describedby={fieldErrors.totpCode ? 'totpCode-hint totpCode-error' : 'totpCode-hint'}
+                aria-describedby={
+                  fieldErrors.totpCode ? 'totpCode-hint totpCode-error' : 'totpCode-hint'
+                }
                 onChange={(e) => update('totpCode', e.target.value)}
               />
               {fieldErrors.totpCode && (

@@ -23,12 +23,21 @@ interface Props {
 /** A tenant's pages: its name, a link to its portal, the section menu, then the section. */
 export function TenantLayout({ api, admin, tenantId, section, focusKey, children }: Props) {
   const { t } = useI18n();
-  const { state, reload, setData } = useAsync((signal) => api.tenant(tenantId, signal), [api, tenantId]);
+  const { state, reload, setData } = useAsync(
+    (signal) => api.tenant(tenantId, signal),
+    [api, tenantId],
+  );
 
   return (
     <Loadable state={state} onRetry={reload} loadingKey="tenantLoading">
       {(tenant) => (
-        <TenantScopeProvider api={api} admin={admin} tenant={tenant} setTenant={setData} reload={reload}>
+        <TenantScopeProvider
+          api={api}
+          admin={admin}
+          tenant={tenant}
+          setTenant={setData}
+          reload={reload}
+        >
           <div className="tenant-layout" data-testid="tenant-layout" data-tenant-slug={tenant.slug}>
             <div className="tenant-header">
               <p className="breadcrumb">
@@ -42,7 +51,12 @@ export function TenantLayout({ api, admin, tenantId, section, focusKey, children
               <p className="tenant-meta">
                 <code>{tenant.slug}</code>
                 {safeHttpUrl(tenant.publicUrl) && (
-                  <a href={`${safeHttpUrl(tenant.publicUrl)!.replace(/\/$/, '')}/login`} target="_blank" rel="noopener noreferrer" data-testid="portal-link">
+                  <a
+                    href={`${safeHttpUrl(tenant.publicUrl)!.replace(/\/$/, '')}/login`}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    data-testid="portal-link"
+                  >
                     {t.openPortal}
                     <span className="visually-hidden"> {t.opensInNewTab}</span>
                   </a>
@@ -54,7 +68,11 @@ export function TenantLayout({ api, admin, tenantId, section, focusKey, children
                 <ul>
                   {TENANT_SECTIONS.map((s) => (
                     <li key={s}>
-                      <a href={hrefOf({ name: 'tenant', tenantId, section: s })} aria-current={s === section ? 'page' : undefined} data-testid={`section-${s}`}>
+                      <a
+                        href={hrefOf({ name: 'tenant', tenantId, section: s })}
+                        aria-current={s === section ? 'page' : undefined}
+                        data-testid={`section-${s}`}
+                      >
                         {t.sectionName[s]}
                       </a>
                     </li>
@@ -70,7 +88,17 @@ export function TenantLayout({ api, admin, tenantId, section, focusKey, children
   );
 }
 
-function TenantScopeProvider({ children, api, admin, tenant, setTenant, reload }: TenantScope & { children: ReactNode }) {
-  const scope = useMemo(() => ({ api, admin, tenant, setTenant, reload }), [api, admin, tenant, setTenant, reload]);
+function TenantScopeProvider({
+  children,
+  api,
+  admin,
+  tenant,
+  setTenant,
+  reload,
+}: TenantScope & { children: ReactNode }) {
+  const scope = useMemo(
+    () => ({ api, admin, tenant, setTenant, reload }),
+    [api, admin, tenant, setTenant, reload],
+  );
   return <TenantScopeContext.Provider value={scope}>{children}</TenantScopeContext.Provider>;
 }

@@ -18,11 +18,33 @@ import { TenantLayout } from './tenant-layout';
 type TenantRoute = Extract<Route, { name: 'tenant' | 'template' }>;
 
 /** One tenant: its layout around the section the route names. */
-export function TenantPage({ api, admin, route }: { api: ApiClient; admin: AdminView; route: TenantRoute }) {
+export function TenantPage({
+  api,
+  admin,
+  route,
+}: {
+  api: ApiClient;
+  admin: AdminView;
+  route: TenantRoute;
+}) {
   const section = route.name === 'template' ? 'templates' : route.section;
   return (
-    <TenantLayout api={api} admin={admin} tenantId={route.tenantId} section={section} focusKey={route.name === 'template' ? `${route.kind}/${route.locale}` : section}>
-      {route.name === 'template' ? <TemplateEditorPage key={`${route.kind}/${route.locale}`} kind={route.kind} locale={route.locale} /> : <Section section={route.section} />}
+    <TenantLayout
+      api={api}
+      admin={admin}
+      tenantId={route.tenantId}
+      section={section}
+      focusKey={route.name === 'template' ? `${route.kind}/${route.locale}` : section}
+    >
+      {route.name === 'template' ? (
+        <TemplateEditorPage
+          key={`${route.kind}/${route.locale}`}
+          kind={route.kind}
+          locale={route.locale}
+        />
+      ) : (
+        <Section section={route.section} />
+      )}
     </TenantLayout>
   );
 }

@@ -18,7 +18,14 @@ interface Props {
 export function TenantsPage({ api, admin, navigate }: Props) {
   const { t } = useI18n();
   const { state, reload } = useAsync((signal) => api.tenants(signal), [api]);
-  const columns = [t.columnName, t.columnSlug, t.columnHostNames, t.columnPublicUrl, t.columnStatus, t.columnCreatedAt];
+  const columns = [
+    t.columnName,
+    t.columnSlug,
+    t.columnHostNames,
+    t.columnPublicUrl,
+    t.columnStatus,
+    t.columnCreatedAt,
+  ];
 
   return (
     <section className="page" aria-labelledby="tenants-title">
@@ -30,7 +37,9 @@ export function TenantsPage({ api, admin, navigate }: Props) {
           </p>
         )}
       </div>
-      <p className="lead">{admin.role === 'platform-admin' ? t.tenantsIntroPlatform : t.tenantsIntroTenant}</p>
+      <p className="lead">
+        {admin.role === 'platform-admin' ? t.tenantsIntroPlatform : t.tenantsIntroTenant}
+      </p>
 
       <Loadable state={state} onRetry={reload} loadingKey="tenantsLoading">
         {(tenants) =>
@@ -56,9 +65,21 @@ export function TenantsPage({ api, admin, navigate }: Props) {
                   {tenants.map((tenant) => {
                     const href = safeHttpUrl(tenant.publicUrl);
                     return (
-                      <tr key={tenant.id} role="row" data-slug={tenant.slug} data-testid="tenant-row">
+                      <tr
+                        key={tenant.id}
+                        role="row"
+                        data-slug={tenant.slug}
+                        data-testid="tenant-row"
+                      >
                         <th scope="row" role="rowheader" className="cell-name">
-                          <a href={hrefOf({ name: 'tenant', tenantId: tenant.id, section: 'overview' })} data-testid="tenant-link">
+                          <a
+                            href={hrefOf({
+                              name: 'tenant',
+                              tenantId: tenant.id,
+                              section: 'overview',
+                            })}
+                            data-testid="tenant-link"
+                          >
                             {tenant.name}
                           </a>
                         </th>
@@ -80,7 +101,12 @@ export function TenantsPage({ api, admin, navigate }: Props) {
                         </td>
                         <td role="cell" data-label={t.columnPublicUrl} className="cell-url">
                           {href ? (
-                            <a href={href} target="_blank" rel="noopener noreferrer" className="url-link">
+                            <a
+                              href={href}
+                              target="_blank"
+                              rel="noopener noreferrer"
+                              className="url-link"
+                            >
                               {tenant.publicUrl}
                               <span className="visually-hidden"> {t.opensInNewTab}</span>
                             </a>
@@ -89,10 +115,14 @@ export function TenantsPage({ api, admin, navigate }: Props) {
                           )}
                         </td>
                         <td role="cell" data-label={t.columnStatus}>
-                          <span className={`badge badge-${tenant.status}`}>{t.status(tenant.status)}</span>
+                          <span className={`badge badge-${tenant.status}`}>
+                            {t.status(tenant.status)}
+                          </span>
                         </td>
                         <td role="cell" data-label={t.columnCreatedAt} className="cell-nowrap">
-                          <time dateTime={tenant.createdAt}>{formatDateTime(tenant.createdAt, t.intlLocale, 'date')}</time>
+                          <time dateTime={tenant.createdAt}>
+                            {formatDateTime(tenant.createdAt, t.intlLocale, 'date')}
+                          </time>
                         </td>
                       </tr>
                     );

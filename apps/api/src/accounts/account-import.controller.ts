@@ -1,5 +1,16 @@
 import { Readable } from 'node:stream';
-import { BadRequestException, Controller, HttpCode, NotFoundException, Param, PayloadTooLargeException, Post, Req, UnsupportedMediaTypeException, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  HttpCode,
+  NotFoundException,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Req,
+  UnsupportedMediaTypeException,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportReport, TenantSettings } from '@guichet/types';
@@ -32,14 +43,21 @@ export class AccountImportController {
   @HttpCode(200)
   @ApiConsumes('text/csv')
   @ApiOperation({
-    summary: 'Imports accounts from a CSV (lastName, firstName, email, optional username, externalId; UTF-8 or Windows-1252; , or ;), up to 50 MB; a report line per line',
+    summary:
+      'Imports accounts from a CSV (lastName, firstName, email, optional username, externalId; UTF-8 or Windows-1252; , or ;), up to 50 MB; a report line per line',
   })
-  async import(@Param('tenantId') tenantId: string, @Req() request: FastifyRequest): Promise<ImportReport> {
+  async import(
+    @Param('tenantId') tenantId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<ImportReport> {
     // TenantAccessGuard: a tenant the admin may not manage is a 404, like a missing one.
     const admin = request.admin!;
     const type = (request.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
     if (!CSV_CONTENT_TYPES.includes(type) || !(request.body instanceof Readable)) {
-      throw new UnsupportedMediaTypeException({ error: 'unsupported_media_type', message: 'Send the file as text/csv.' });
+      throw new UnsupportedMediaTypeException({
+        error: 'unsupported_media_type',
+        message: 'Send the file as text/csv.',
+      });
     }
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > IMPORT_BODY_LIMIT_BYTES) throw tooLarge();
@@ -48,7 +66,8 @@ export class AccountImportController {
       'SELECT s.settings FROM tenants t JOIN tenant_settings s ON s.tenant_id = t.id WHERE t.id = $1',
       [tenantId],
     );
-    if (!tenant) throw new NotFoundException({ error: 'not_found', message: 'No tenant has this id.' });
+    if (!tenant)
+      throw new NotFoundException({ error: 'not_found', message: 'No tenant has this id.' });
 
     try {
       return await this.importAccounts.execute(
@@ -57,11 +76,16 @@ export class AccountImportController {
         { actor: { type: 'admin', id: admin.id }, source: 'admin-api', keepLines: REPORT_LINES },
       );
     } catch (error) {
-      if (error instanceof CsvFormatError) throw new BadRequestException({ error: 'invalid_csv', message: error.message });
+      if (error instanceof CsvFormatError)
+        throw new BadRequestException({ error: 'invalid_csv', message: error.message });
       if (error instanceof UploadTooLargeError) throw tooLarge();
       throw error;
     }
   }
 }
 
-const tooLarge = () => new PayloadTooLargeException({ error: 'payload_too_large', message: 'The file is larger than 50 MB: split it and import each part.' });
+const tooLarge = () =>
+  new PayloadTooLargeException({
+    error: 'payload_too_large',
+    message: 'The file is larger than 50 MB: split it and import each part.',
+  });

@@ -20,7 +20,12 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
     TenantUsers,
     ChangeUserStatus,
     SendUserReset,
-    { provide: ImportAccounts, inject: [getDataSourceToken(), EmailOutbox], useFactory: (dataSource: DataSource, outbox: EmailOutbox) => new ImportAccounts(dataSource, outbox) },
+    {
+      provide: ImportAccounts,
+      inject: [getDataSourceToken(), EmailOutbox],
+      useFactory: (dataSource: DataSource, outbox: EmailOutbox) =>
+        new ImportAccounts(dataSource, outbox),
+    },
   ],
   exports: [ImportAccounts],
 })

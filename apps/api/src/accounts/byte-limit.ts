@@ -7,7 +7,10 @@ export class UploadTooLargeError extends Error {
 }
 
 /** Passes the chunks of a stream through, failing once more than `limitBytes` went by. */
-export async function* limitBytes(source: AsyncIterable<Uint8Array | string>, limit: number): AsyncGenerator<Uint8Array | string> {
+export async function* limitBytes(
+  source: AsyncIterable<Uint8Array | string>,
+  limit: number,
+): AsyncGenerator<Uint8Array | string> {
   let total = 0;
   for await (const chunk of source) {
     total += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;

@@ -59,13 +59,23 @@ interface TextDecoderLike {
 function decoderFor(encoding: CsvEncoding): TextDecoderLike {
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
     const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-    return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+    return {
+      write: (chunk) => decoder.decode(chunk, { stream: true }),
+      end: () => decoder.decode(),
+    };
   }
-  const decoder = iconv.getDecoder(encoding === 'windows-1252' ? 'windows-1252' : encoding, { stripBOM: true });
+  const decoder = iconv.getDecoder(encoding === 'windows-1252' ? 'windows-1252' : encoding, {
+    stripBOM: true,
+  });
   return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
 }
 
-const toBuffer = (chunk: Uint8Array | string): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+const toBuffer = (chunk: Uint8Array | string): Buffer =>
+  typeof chunk === 'string'
+    ? Buffer.from(chunk, 'utf8')
+    : Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk);
 
 function describeParseError(error: unknown): string {
   const code = (error as { code?: unknown }).code;

@@ -1,6 +1,19 @@
 import { performance } from 'node:perf_hooks';
-import { checkUsername, deriveUsername, resolveUsername, usernameErrorMessage } from '@guichet/rules';
-import type { EmailChangedEmail, EmailJobData, ImportLineReport, ImportReport, ImportSummary, Locale, UsernameRule } from '@guichet/types';
+import {
+  checkUsername,
+  deriveUsername,
+  resolveUsername,
+  usernameErrorMessage,
+} from '@guichet/rules';
+import type {
+  EmailChangedEmail,
+  EmailJobData,
+  ImportLineReport,
+  ImportReport,
+  ImportSummary,
+  Locale,
+  UsernameRule,
+} from '@guichet/types';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { openCsv } from './csv-input.js';
 import { type ImportRow, mapHeader, parseRow } from './import-row.js';
@@ -62,11 +75,19 @@ interface ExistingAccount {
   externalId: string | null;
 }
 
-type Pending = { line: number; rejected: { code: string; reason: string } } | { line: number; row: ImportRow };
+type Pending =
+  { line: number; rejected: { code: string; reason: string } } | { line: number; row: ImportRow };
 
 type Plan =
   | { kind: 'create'; row: ImportRow; username: string }
-  | { kind: 'update'; row: ImportRow; username: string; id: string; externalId: string | null; previous: ExistingAccount }
+  | {
+      kind: 'update';
+      row: ImportRow;
+      username: string;
+      id: string;
+      externalId: string | null;
+      previous: ExistingAccount;
+    }
   | { kind: 'unchanged'; row: ImportRow; username: string; id: string };
 
 interface ImportState {
@@ -100,12 +121,20 @@ export class ImportAccounts {
     private readonly outbox?: OutboxQueue,
   ) {}
 
-  async execute(target: ImportTarget, input: AsyncIterable<Uint8Array | string>, options: ImportOptions): Promise<ImportReport> {
+  async execute(
+    target: ImportTarget,
+    input: AsyncIterable<Uint8Array | string>,
+    options: ImportOptions,
+  ): Promise<ImportReport> {
     const started = performance.now();
     const csv = await openCsv(input);
     const first = await csv.records.next();
-    if (first.done) throw new CsvFormatError('The file is empty: it needs a header line and one line per person.');
-    if (!('fields' in first.value)) throw new CsvFormatError(`The header line cannot be read: ${first.value.error}`);
+    if (first.done)
+      throw new CsvFormatError(
+        'The file is empty: it needs a header line and one line per person.',
+      );
+    if (!('fields' in first.value))
+      throw new CsvFormatError(`The header line cannot be read: ${first.value.error}`);
     const header = mapHeader(first.value.fields);
     if (!header.ok) throw new CsvFormatError(header.message);
 
@@ -129,22 +158,40 @@ export class ImportAccounts {
     await runner.startTransaction();
     const notices: EmailJobData[] = [];
     try {
-      const state: ImportState = { taken: new Set(), suffixFrom: new Map(), seenKeys: new Map(), touched: new Map(), notices, locale: null, actor: options.actor };
+      const state: ImportState = {
+        taken: new Set(),
+        suffixFrom: new Map(),
+        seenKeys: new Map(),
+        touched: new Map(),
+        notices,
+        locale: null,
+        actor: options.actor,
+      };
       // Every statement of the import looks rows up by key (1,000 at a time): with the many
       // index probes of such a batch the planner would rather scan the tenant, which makes a
       // large import quadratic. Index lookups only, for this transaction.
       await runner.query('SET LOCAL enable_seqscan = off');
-      await runner.query('CREATE TEMPORARY TABLE import_lines (key text PRIMARY KEY, line integer NOT NULL) ON COMMIT DROP');
-      const usernames = await runner.manager.query<{ username: string }[]>('SELECT username FROM users WHERE tenant_id = $1', [target.tenantId]);
+      await runner.query(
+        'CREATE TEMPORARY TABLE import_lines (key text PRIMARY KEY, line integer NOT NULL) ON COMMIT DROP',
+      );
+      const usernames = await runner.manager.query<{ username: string }[]>(
+        'SELECT username FROM users WHERE tenant_id = $1',
+        [target.tenantId],
+      );
       for (const { username } of usernames) state.taken.add(username);
 
       let batch: Pending[] = [];
       let analyzedAt = state.taken.size;
       for await (const record of csv.records) {
-        if ('error' in record) batch.push({ line: record.line, rejected: { code: 'csv_syntax', reason: record.error } });
+        if ('error' in record)
+          batch.push({ line: record.line, rejected: { code: 'csv_syntax', reason: record.error } });
         else {
           const parsed = parseRow(record.fields, header, record.line);
-          batch.push(parsed.ok ? { line: record.line, row: parsed.row } : { line: record.line, rejected: { code: parsed.code, reason: parsed.reason } });
+          batch.push(
+            parsed.ok
+              ? { line: record.line, row: parsed.row }
+              : { line: record.line, rejected: { code: parsed.code, reason: parsed.reason } },
+          );
         }
         if (batch.length >= BATCH_SIZE) {
           await this.flush(runner, target, state, batch, report);
@@ -163,7 +210,18 @@ export class ImportAccounts {
       await runner.query(
         `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, after)
          VALUES ($1, $2, $3, 'users.imported', 'tenant', $5, $4::jsonb)`,
-        [target.tenantId, options.actor.type, options.actor.id, JSON.stringify({ source: options.source, encoding: csv.encoding, delimiter: csv.delimiter, ...summary }), target.tenantId],
+        [
+          target.tenantId,
+          options.actor.type,
+          options.actor.id,
+          JSON.stringify({
+            source: options.source,
+            encoding: csv.encoding,
+            delimiter: csv.delimiter,
+            ...summary,
+          }),
+          target.tenantId,
+        ],
       );
       await runner.commitTransaction();
     } catch (error) {
@@ -173,18 +231,38 @@ export class ImportAccounts {
       await runner.release();
     }
     if (notices.length) await this.outbox?.enqueue(notices);
-    return { encoding: csv.encoding, delimiter: csv.delimiter, summary, lines, truncated, durationMs: Math.round(performance.now() - started) };
+    return {
+      encoding: csv.encoding,
+      delimiter: csv.delimiter,
+      summary,
+      lines,
+      truncated,
+      durationMs: Math.round(performance.now() - started),
+    };
   }
 
   /** Checks a batch against the database and writes it (one savepoint; line by line if a concurrent change gets in the way). */
-  private async flush(runner: QueryRunner, target: ImportTarget, state: ImportState, batch: Pending[], report: (l: ImportLineReport) => void): Promise<void> {
+  private async flush(
+    runner: QueryRunner,
+    target: ImportTarget,
+    state: ImportState,
+    batch: Pending[],
+    report: (l: ImportLineReport) => void,
+  ): Promise<void> {
     if (!batch.length) return;
     const rows = batch.flatMap((p) => ('row' in p ? [p.row] : []));
     const existing = rows.length ? await this.existingFor(runner, target.tenantId, rows) : [];
     const keys = [...rows.map(lineKey), ...existing.map((e) => `id:${e.id}`)];
-    const seen = await runner.manager.query<{ key: string; line: number }[]>('SELECT key, line FROM import_lines WHERE key = ANY($1::text[])', [keys]);
-    state.seenKeys = new Map(seen.filter((s) => !s.key.startsWith('id:')).map((s) => [s.key, s.line]));
-    state.touched = new Map(seen.filter((s) => s.key.startsWith('id:')).map((s) => [s.key.slice(3), s.line]));
+    const seen = await runner.manager.query<{ key: string; line: number }[]>(
+      'SELECT key, line FROM import_lines WHERE key = ANY($1::text[])',
+      [keys],
+    );
+    state.seenKeys = new Map(
+      seen.filter((s) => !s.key.startsWith('id:')).map((s) => [s.key, s.line]),
+    );
+    state.touched = new Map(
+      seen.filter((s) => s.key.startsWith('id:')).map((s) => [s.key.slice(3), s.line]),
+    );
     const results = new Map<number, ImportLineReport>();
     const plans: Plan[] = [];
     for (const pending of batch) {
@@ -193,7 +271,13 @@ export class ImportAccounts {
         continue;
       }
       const planned = this.plan(pending.row, target, state, existing);
-      if ('code' in planned) results.set(pending.line, { line: pending.line, status: 'rejected', code: planned.code, reason: planned.reason });
+      if ('code' in planned)
+        results.set(pending.line, {
+          line: pending.line,
+          status: 'rejected',
+          code: planned.code,
+          reason: planned.reason,
+        });
       else plans.push(planned);
     }
 
@@ -202,7 +286,12 @@ export class ImportAccounts {
       const notices = await this.write(runner, target.tenantId, plans, state);
       await runner.query('RELEASE SAVEPOINT import_batch');
       state.notices.push(...notices);
-      for (const p of plans) results.set(p.row.line, { line: p.row.line, status: p.kind === 'create' ? 'created' : p.kind === 'update' ? 'updated' : 'unchanged', username: p.username });
+      for (const p of plans)
+        results.set(p.row.line, {
+          line: p.row.line,
+          status: p.kind === 'create' ? 'created' : p.kind === 'update' ? 'updated' : 'unchanged',
+          username: p.username,
+        });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       await runner.query('ROLLBACK TO SAVEPOINT import_batch');
@@ -212,30 +301,48 @@ export class ImportAccounts {
           const notices = await this.write(runner, target.tenantId, [p], state);
           await runner.query('RELEASE SAVEPOINT import_line');
           state.notices.push(...notices);
-          results.set(p.row.line, { line: p.row.line, status: p.kind === 'create' ? 'created' : p.kind === 'update' ? 'updated' : 'unchanged', username: p.username });
+          results.set(p.row.line, {
+            line: p.row.line,
+            status: p.kind === 'create' ? 'created' : p.kind === 'update' ? 'updated' : 'unchanged',
+            username: p.username,
+          });
         } catch (lineError) {
           if (!isUniqueViolation(lineError)) throw lineError;
           await runner.query('ROLLBACK TO SAVEPOINT import_line');
-          results.set(p.row.line, { line: p.row.line, status: 'rejected', code: 'conflict', reason: 'Another account already has this username or externalId.' });
+          results.set(p.row.line, {
+            line: p.row.line,
+            status: 'rejected',
+            code: 'conflict',
+            reason: 'Another account already has this username or externalId.',
+          });
         }
       }
     }
     // Remember the keys and accounts of the written lines for the batches to come.
     const written = plans.filter((p) => results.get(p.row.line)?.status !== 'rejected');
-    const remembered = written.flatMap((p): [string, number][] => [[lineKey(p.row), p.row.line], ...(p.kind === 'create' ? [] : [[`id:${p.id}`, p.row.line] as [string, number]])]);
+    const remembered = written.flatMap((p): [string, number][] => [
+      [lineKey(p.row), p.row.line],
+      ...(p.kind === 'create' ? [] : [[`id:${p.id}`, p.row.line] as [string, number]]),
+    ]);
     if (remembered.length) {
-      await runner.query('INSERT INTO import_lines (key, line) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING', [
-        remembered.map(([key]) => key),
-        remembered.map(([, line]) => line),
-      ]);
+      await runner.query(
+        'INSERT INTO import_lines (key, line) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT DO NOTHING',
+        [remembered.map(([key]) => key), remembered.map(([, line]) => line)],
+      );
     }
     for (const line of [...results.keys()].sort((a, b) => a - b)) report(results.get(line)!);
   }
 
-  private async existingFor(runner: QueryRunner, tenantId: string, rows: readonly ImportRow[]): Promise<ExistingAccount[]> {
+  private async existingFor(
+    runner: QueryRunner,
+    tenantId: string,
+    rows: readonly ImportRow[],
+  ): Promise<ExistingAccount[]> {
     const externalIds = rows.flatMap((r) => (r.externalId ? [r.externalId] : []));
     const emails = rows.map((r) => r.email);
-    const usernames = rows.flatMap((r) => (r.username ? [r.username.trim().normalize('NFC').toLowerCase()] : []));
+    const usernames = rows.flatMap((r) =>
+      r.username ? [r.username.trim().normalize('NFC').toLowerCase()] : [],
+    );
     return runner.manager.query<ExistingAccount[]>(
       `SELECT id, username, first_name AS "firstName", last_name AS "lastName", email, external_id AS "externalId"
          FROM users
@@ -245,33 +352,57 @@ export class ImportAccounts {
   }
 
   /** What to do with one valid line, or why it is refused. */
-  private plan(row: ImportRow, target: ImportTarget, state: ImportState, existing: readonly ExistingAccount[]): Plan | { code: string; reason: string } {
+  private plan(
+    row: ImportRow,
+    target: ImportTarget,
+    state: ImportState,
+    existing: readonly ExistingAccount[],
+  ): Plan | { code: string; reason: string } {
     const key = lineKey(row);
     const earlier = state.seenKeys.get(key);
     if (earlier !== undefined) {
-      return { code: 'duplicate_in_file', reason: `Line ${earlier} already has this ${row.externalId ? 'externalId' : 'email address'}.` };
+      return {
+        code: 'duplicate_in_file',
+        reason: `Line ${earlier} already has this ${row.externalId ? 'externalId' : 'email address'}.`,
+      };
     }
 
     let match = row.externalId ? existing.find((e) => e.externalId === row.externalId) : undefined;
     if (!match) {
-      const byEmail = existing.filter((e) => e.email === row.email && (!row.externalId || e.externalId === null));
+      const byEmail = existing.filter(
+        (e) => e.email === row.email && (!row.externalId || e.externalId === null),
+      );
       if (byEmail.length > 1) {
-        return { code: 'ambiguous_email', reason: 'Several accounts have this email address: add an externalId column to tell them apart.' };
+        return {
+          code: 'ambiguous_email',
+          reason:
+            'Several accounts have this email address: add an externalId column to tell them apart.',
+        };
       }
       match = byEmail[0];
     }
     if (match && state.touched.has(match.id)) {
-      return { code: 'duplicate_in_file', reason: `Line ${state.touched.get(match.id)} already updates the same account.` };
+      return {
+        code: 'duplicate_in_file',
+        reason: `Line ${state.touched.get(match.id)} already updates the same account.`,
+      };
     }
 
     let explicit: string | null = null;
     if (row.username) {
       const checked = checkUsername(target.usernameRule, row.username);
-      if (!checked.ok) return { code: checked.error.code, reason: usernameErrorMessage(checked.error, 'en') };
+      if (!checked.ok)
+        return { code: checked.error.code, reason: usernameErrorMessage(checked.error, 'en') };
       explicit = checked.username;
       const owner = existing.find((e) => e.username === explicit);
-      const takenHere = owner ? owner.id !== match?.id : explicit !== match?.username && state.taken.has(explicit);
-      if (takenHere) return { code: 'username_taken', reason: `The username "${explicit}" belongs to another account.` };
+      const takenHere = owner
+        ? owner.id !== match?.id
+        : explicit !== match?.username && state.taken.has(explicit);
+      if (takenHere)
+        return {
+          code: 'username_taken',
+          reason: `The username "${explicit}" belongs to another account.`,
+        };
     }
 
     let plan: Plan;
@@ -279,19 +410,27 @@ export class ImportAccounts {
       const username = explicit ?? match.username;
       const externalId = row.externalId ?? match.externalId;
       const same =
-        username === match.username && row.firstName === match.firstName && row.lastName === match.lastName && row.email === match.email && externalId === match.externalId;
-      plan = same ? { kind: 'unchanged', row, username, id: match.id } : { kind: 'update', row, username, id: match.id, externalId, previous: match };
+        username === match.username &&
+        row.firstName === match.firstName &&
+        row.lastName === match.lastName &&
+        row.email === match.email &&
+        externalId === match.externalId;
+      plan = same
+        ? { kind: 'unchanged', row, username, id: match.id }
+        : { kind: 'update', row, username, id: match.id, externalId, previous: match };
       state.touched.set(match.id, row.line);
     } else {
       const person = { firstName: row.firstName, lastName: row.lastName, username: explicit };
       const rule = target.usernameRule;
       if (explicit === null && rule.kind === 'name-derived') {
         const derived = deriveUsername(rule, person);
-        if (!derived.ok) return { code: derived.error.code, reason: usernameErrorMessage(derived.error, 'en') };
+        if (!derived.ok)
+          return { code: derived.error.code, reason: usernameErrorMessage(derived.error, 'en') };
         plan = { kind: 'create', row, username: this.nextFree(state, derived.username) };
       } else {
         const resolved = resolveUsername(rule, person, state.taken);
-        if (!resolved.ok) return { code: resolved.error.code, reason: usernameErrorMessage(resolved.error, 'en') };
+        if (!resolved.ok)
+          return { code: resolved.error.code, reason: usernameErrorMessage(resolved.error, 'en') };
         plan = { kind: 'create', row, username: resolved.username };
       }
     }
@@ -315,9 +454,18 @@ export class ImportAccounts {
   }
 
   /** Writes the plans; returns the jobs of the notices it wrote to the outbox. */
-  private async write(runner: QueryRunner, tenantId: string, plans: readonly Plan[], state: ImportState): Promise<EmailJobData[]> {
-    const creates = plans.filter((p): p is Extract<Plan, { kind: 'create' }> => p.kind === 'create');
-    const updates = plans.filter((p): p is Extract<Plan, { kind: 'update' }> => p.kind === 'update');
+  private async write(
+    runner: QueryRunner,
+    tenantId: string,
+    plans: readonly Plan[],
+    state: ImportState,
+  ): Promise<EmailJobData[]> {
+    const creates = plans.filter(
+      (p): p is Extract<Plan, { kind: 'create' }> => p.kind === 'create',
+    );
+    const updates = plans.filter(
+      (p): p is Extract<Plan, { kind: 'update' }> => p.kind === 'update',
+    );
     if (creates.length) {
       await runner.query(
         `INSERT INTO users (tenant_id, username, first_name, last_name, email, external_id)
@@ -360,38 +508,67 @@ export class ImportAccounts {
    * old address, or would reach the new one unasked), their sessions end, and the previous
    * address gets the notice. In the batch's savepoint, so a line written again alone redoes it.
    */
-  private async addressesChanged(runner: QueryRunner, tenantId: string, moved: readonly Extract<Plan, { kind: 'update' }>[], state: ImportState): Promise<EmailJobData[]> {
+  private async addressesChanged(
+    runner: QueryRunner,
+    tenantId: string,
+    moved: readonly Extract<Plan, { kind: 'update' }>[],
+    state: ImportState,
+  ): Promise<EmailJobData[]> {
     const ids = moved.map((p) => p.id);
-    await runner.query(`UPDATE action_tokens SET voided_at = now() WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND consumed_at IS NULL AND voided_at IS NULL`, [tenantId, ids]);
-    await runner.query(`UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND revoked_at IS NULL`, [tenantId, ids]);
+    await runner.query(
+      `UPDATE action_tokens SET voided_at = now() WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND consumed_at IS NULL AND voided_at IS NULL`,
+      [tenantId, ids],
+    );
+    await runner.query(
+      `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND revoked_at IS NULL`,
+      [tenantId, ids],
+    );
     if (!state.locale) {
-      const [row] = await runner.manager.query<{ locale: Locale }[]>(`SELECT settings->>'defaultLocale' AS locale FROM tenant_settings WHERE tenant_id = $1`, [tenantId]);
+      const [row] = await runner.manager.query<{ locale: Locale }[]>(
+        `SELECT settings->>'defaultLocale' AS locale FROM tenant_settings WHERE tenant_id = $1`,
+        [tenantId],
+      );
       state.locale = row?.locale ?? 'fr';
     }
     const changedAt = new Date().toISOString();
-    const payloads = moved.map(
-      (p): EmailChangedEmail => ({
-        kind: 'email-changed',
-        tenantId,
-        version: 1,
-        locale: state.locale!,
-        recipient: { email: p.previous.email, name: `${p.row.firstName} ${p.row.lastName}`.trim() },
-        data: { username: p.username, changedAt },
-      }),
-    );
+    const payloads = moved.map((p): EmailChangedEmail => ({
+      kind: 'email-changed',
+      tenantId,
+      version: 1,
+      locale: state.locale!,
+      recipient: { email: p.previous.email, name: `${p.row.firstName} ${p.row.lastName}`.trim() },
+      data: { username: p.username, changedAt },
+    }));
     const rows = await runner.manager.query<{ id: string }[]>(
       `INSERT INTO email_deliveries (tenant_id, user_id, kind, recipient, payload, status)
        SELECT $1, v.user_id, 'email-changed', v.recipient, v.payload, 'queued'
          FROM unnest($2::uuid[], $3::varchar[], $4::jsonb[]) AS v(user_id, recipient, payload)
        RETURNING id`,
-      [tenantId, ids, payloads.map((p) => p.recipient.email), payloads.map((p) => JSON.stringify(p))],
+      [
+        tenantId,
+        ids,
+        payloads.map((p) => p.recipient.email),
+        payloads.map((p) => JSON.stringify(p)),
+      ],
     );
     await runner.query(
       `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, before, after)
        SELECT $1, $5, $6, 'user.email.changed', 'user', v.id::text, jsonb_build_object('email', v.old), jsonb_build_object('email', v.new)
          FROM unnest($2::uuid[], $3::varchar[], $4::varchar[]) AS v(id, old, new)`,
-      [tenantId, ids, moved.map((p) => p.previous.email), moved.map((p) => p.row.email), state.actor.type, state.actor.id],
+      [
+        tenantId,
+        ids,
+        moved.map((p) => p.previous.email),
+        moved.map((p) => p.row.email),
+        state.actor.type,
+        state.actor.id,
+      ],
     );
-    return rows.map((r) => ({ outboxId: r.id, tenantId, kind: 'email-changed' as const, version: 1 as const }));
+    return rows.map((r) => ({
+      outboxId: r.id,
+      tenantId,
+      kind: 'email-changed' as const,
+      version: 1 as const,
+    }));
   }
 }

@@ -23,7 +23,8 @@ const headerKey = (h: string) =>
     .replace(/[\s_\-'’.]/g, '');
 
 export type ColumnMap = { [K in ImportColumn]?: number };
-export type HeaderResult = { ok: true; columns: ColumnMap; width: number } | { ok: false; message: string };
+export type HeaderResult =
+  { ok: true; columns: ColumnMap; width: number } | { ok: false; message: string };
 
 export function mapHeader(fields: readonly string[]): HeaderResult {
   const columns: ColumnMap = {};
@@ -31,7 +32,8 @@ export function mapHeader(fields: readonly string[]): HeaderResult {
     const key = headerKey(raw.replace(/^\uFEFF/, ''));
     const column = IMPORT_COLUMNS.find((c) => ALIASES[c].includes(key));
     if (!column) continue; // extra columns of an HR export are ignored
-    if (columns[column] !== undefined) return { ok: false, message: `The header has the column "${column}" twice.` };
+    if (columns[column] !== undefined)
+      return { ok: false, message: `The header has the column "${column}" twice.` };
     columns[column] = index;
   }
   const missing = REQUIRED.filter((c) => columns[c] === undefined);
@@ -60,9 +62,16 @@ const emailSchema = z.email().max(320);
 const reject = (code: string, reason: string): RowResult => ({ ok: false, code, reason });
 
 /** One data line checked on its own (uniqueness is the use case's job). */
-export function parseRow(fields: readonly string[], header: { columns: ColumnMap; width: number }, line: number): RowResult {
+export function parseRow(
+  fields: readonly string[],
+  header: { columns: ColumnMap; width: number },
+  line: number,
+): RowResult {
   if (fields.length !== header.width) {
-    return reject('column_count', `Expected ${header.width} fields but found ${fields.length}: check the delimiter and the quotes of this line.`);
+    return reject(
+      'column_count',
+      `Expected ${header.width} fields but found ${fields.length}: check the delimiter and the quotes of this line.`,
+    );
   }
   const value = (c: ImportColumn) => {
     const index = header.columns[c];
@@ -70,18 +79,41 @@ export function parseRow(fields: readonly string[], header: { columns: ColumnMap
   };
   const values = IMPORT_COLUMNS.map(value);
   if (values.some((v) => v.includes('\uFFFD'))) {
-    return reject('encoding', 'The line has characters that could not be decoded: save the file as "CSV UTF-8".');
+    return reject(
+      'encoding',
+      'The line has characters that could not be decoded: save the file as "CSV UTF-8".',
+    );
   }
-  if (values.some((v) => /\p{Cc}/u.test(v))) return reject('invalid_characters', 'A field contains control characters (line breaks, tabs…).');
-  const [lastName, firstName, email, username, externalId] = values as [string, string, string, string, string];
+  if (values.some((v) => /\p{Cc}/u.test(v)))
+    return reject(
+      'invalid_characters',
+      'A field contains control characters (line breaks, tabs…).',
+    );
+  const [lastName, firstName, email, username, externalId] = values as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (lastName === '') return reject('last_name_required', 'The last name is empty.');
-  if (lastName.length > 200 || firstName.length > 200) return reject('name_too_long', 'A name is longer than 200 characters.');
+  if (lastName.length > 200 || firstName.length > 200)
+    return reject('name_too_long', 'A name is longer than 200 characters.');
   if (email === '') return reject('email_required', 'The email address is empty.');
   const normalizedEmail = email.toLowerCase();
-  if (!emailSchema.safeParse(normalizedEmail).success) return reject('email_invalid', `"${email}" is not a valid email address.`);
-  if (externalId.length > 200) return reject('external_id_too_long', 'The externalId is longer than 200 characters.');
+  if (!emailSchema.safeParse(normalizedEmail).success)
+    return reject('email_invalid', `"${email}" is not a valid email address.`);
+  if (externalId.length > 200)
+    return reject('external_id_too_long', 'The externalId is longer than 200 characters.');
   return {
     ok: true,
-    row: { line, lastName, firstName, email: normalizedEmail, username: username === '' ? null : username, externalId: externalId === '' ? null : externalId },
+    row: {
+      line,
+      lastName,
+      firstName,
+      email: normalizedEmail,
+      username: username === '' ? null : username,
+      externalId: externalId === '' ? null : externalId,
+    },
   };
 }

@@ -1,6 +1,16 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AdminAccountView, CreateAdminRequest, Locale, UpdateAdminRequest } from '@guichet/types';
+import type {
+  AdminAccountView,
+  CreateAdminRequest,
+  Locale,
+  UpdateAdminRequest,
+} from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { PasswordHasher } from '../crypto/password-hasher.js';
@@ -16,7 +26,11 @@ const SELECT_ADMINS = `
          COALESCE(array_agg(g.tenant_id::text ORDER BY g.tenant_id) FILTER (WHERE g.tenant_id IS NOT NULL), '{}') AS "tenantIds"
     FROM admin_accounts a LEFT JOIN admin_tenant_grants g ON g.admin_id = a.id`;
 
-type AdminRow = Omit<AdminAccountView, 'lockedUntil' | 'createdAt' | 'updatedAt'> & { lockedUntil: Date | null; createdAt: Date; updatedAt: Date };
+type AdminRow = Omit<AdminAccountView, 'lockedUntil' | 'createdAt' | 'updatedAt'> & {
+  lockedUntil: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 const toView = (r: AdminRow): AdminAccountView => ({
   id: r.id,
@@ -31,7 +45,12 @@ const toView = (r: AdminRow): AdminAccountView => ({
 });
 
 /** What the audit log keeps of an admin account (never its hash or secret). */
-const auditState = (v: AdminAccountView) => ({ email: v.email, role: v.role, tenantIds: v.tenantIds, status: v.status });
+const auditState = (v: AdminAccountView) => ({
+  email: v.email,
+  role: v.role,
+  tenantIds: v.tenantIds,
+  status: v.status,
+});
 
 export async function listAdmins(db: DataSource | EntityManager): Promise<AdminAccountView[]> {
   const rows = await db.query<AdminRow[]>(`${SELECT_ADMINS} GROUP BY a.id ORDER BY a.email`);
@@ -39,22 +58,40 @@ export async function listAdmins(db: DataSource | EntityManager): Promise<AdminA
 }
 
 /** One admin account, or undefined; never falls back to the whole list. */
-export async function findAdmin(db: DataSource | EntityManager, id: string): Promise<AdminAccountView | undefined> {
+export async function findAdmin(
+  db: DataSource | EntityManager,
+  id: string,
+): Promise<AdminAccountView | undefined> {
   const rows = await db.query<AdminRow[]>(`${SELECT_ADMINS} WHERE a.id = $1 GROUP BY a.id`, [id]);
   return rows.map(toView)[0];
 }
 
 async function assertTenantsExist(em: EntityManager, tenantIds: readonly string[]): Promise<void> {
   if (!tenantIds.length) return;
-  const rows = await em.query<{ id: string }[]>('SELECT id FROM tenants WHERE id = ANY($1::uuid[])', [tenantIds]);
+  const rows = await em.query<{ id: string }[]>(
+    'SELECT id FROM tenants WHERE id = ANY($1::uuid[])',
+    [tenantIds],
+  );
   const missing = tenantIds.filter((t) => !rows.some((r) => r.id === t));
-  if (missing.length) throw new BadRequestException({ error: 'invalid_body', message: 'Some tenants do not exist.', fields: { tenantIds: [`unknown tenant(s): ${missing.join(', ')}`] } });
+  if (missing.length)
+    throw new BadRequestException({
+      error: 'invalid_body',
+      message: 'Some tenants do not exist.',
+      fields: { tenantIds: [`unknown tenant(s): ${missing.join(', ')}`] },
+    });
 }
 
-async function setGrants(em: EntityManager, adminId: string, tenantIds: readonly string[]): Promise<void> {
+async function setGrants(
+  em: EntityManager,
+  adminId: string,
+  tenantIds: readonly string[],
+): Promise<void> {
   await em.query('DELETE FROM admin_tenant_grants WHERE admin_id = $1', [adminId]);
   if (tenantIds.length) {
-    await em.query('INSERT INTO admin_tenant_grants (admin_id, tenant_id) SELECT $1, unnest($2::uuid[])', [adminId, [...new Set(tenantIds)]]);
+    await em.query(
+      'INSERT INTO admin_tenant_grants (admin_id, tenant_id) SELECT $1, unnest($2::uuid[])',
+      [adminId, [...new Set(tenantIds)]],
+    );
   }
 }
 
@@ -67,7 +104,11 @@ export class CreateAdmin {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(actor: AdminActor, input: CreateAdminRequest & { tenantIds: string[] }, locale: Locale = 'en'): Promise<AdminAccountView> {
+  async execute(
+    actor: AdminActor,
+    input: CreateAdminRequest & { tenantIds: string[] },
+    locale: Locale = 'en',
+  ): Promise<AdminAccountView> {
     assertAdminPassword(input.password, input.email, locale);
     const passwordHash = await this.hasher.hash(input.password);
     const tenantIds = input.role === 'platform-admin' ? [] : input.tenantIds;
@@ -77,10 +118,20 @@ export class CreateAdmin {
         `INSERT INTO admin_accounts (email, password_hash, role) VALUES (lower($1), $2, $3) ON CONFLICT (email) DO NOTHING RETURNING id`,
         [input.email, passwordHash, input.role],
       );
-      if (!row) throw new ConflictException({ error: 'email_taken', message: 'An administrator already has this email.', fields: { email: ['already taken'] } });
+      if (!row)
+        throw new ConflictException({
+          error: 'email_taken',
+          message: 'An administrator already has this email.',
+          fields: { email: ['already taken'] },
+        });
       await setGrants(em, row.id, tenantIds);
       const view = await findAdmin(em, row.id);
-      await this.audit.recordIn(em, { ...adminAudit(actor, null, 'admin.created'), targetType: 'admin', targetId: row.id, details: auditState(view!) });
+      await this.audit.recordIn(em, {
+        ...adminAudit(actor, null, 'admin.created'),
+        targetType: 'admin',
+        targetId: row.id,
+        details: auditState(view!),
+      });
       return view!;
     });
   }
@@ -101,25 +152,47 @@ export class UpdateAdmin {
     private readonly lockout: AdminLockout,
   ) {}
 
-  async execute(actor: AdminActor, adminId: string, input: UpdateAdminRequest, locale: Locale = 'en'): Promise<AdminAccountView> {
-    if (adminId === actor.admin.id && (input.disabled === true || (input.role && input.role !== actor.admin.role))) {
-      throw new ConflictException({ error: 'cannot_change_self', message: 'You may not disable or demote your own account: ask another platform administrator.' });
+  async execute(
+    actor: AdminActor,
+    adminId: string,
+    input: UpdateAdminRequest,
+    locale: Locale = 'en',
+  ): Promise<AdminAccountView> {
+    if (
+      adminId === actor.admin.id &&
+      (input.disabled === true || (input.role && input.role !== actor.admin.role))
+    ) {
+      throw new ConflictException({
+        error: 'cannot_change_self',
+        message:
+          'You may not disable or demote your own account: ask another platform administrator.',
+      });
     }
     let passwordHash: string | null = null;
     if (input.password !== undefined) {
-      const [target] = await this.dataSource.query<{ email: string }[]>('SELECT email FROM admin_accounts WHERE id = $1', [adminId]);
+      const [target] = await this.dataSource.query<{ email: string }[]>(
+        'SELECT email FROM admin_accounts WHERE id = $1',
+        [adminId],
+      );
       if (!target) throw new NotFoundException(ADMIN_NOT_FOUND);
       assertAdminPassword(input.password, target.email, locale);
       passwordHash = await this.hasher.hash(input.password);
     }
     const updated = await this.dataSource.transaction(async (em) => {
-      const [locked] = await em.query<{ id: string }[]>('SELECT id FROM admin_accounts WHERE id = $1 FOR UPDATE', [adminId]);
+      const [locked] = await em.query<{ id: string }[]>(
+        'SELECT id FROM admin_accounts WHERE id = $1 FOR UPDATE',
+        [adminId],
+      );
       if (!locked) throw new NotFoundException(ADMIN_NOT_FOUND);
       const before = await findAdmin(em, adminId);
       const role = input.role ?? before!.role;
       const tenantIds = role === 'platform-admin' ? [] : (input.tenantIds ?? before!.tenantIds);
       if (role === 'tenant-admin' && tenantIds.length === 0) {
-        throw new BadRequestException({ error: 'invalid_body', message: 'A tenant admin needs at least one tenant.', fields: { tenantIds: ['a tenant admin needs at least one tenant'] } });
+        throw new BadRequestException({
+          error: 'invalid_body',
+          message: 'A tenant admin needs at least one tenant.',
+          fields: { tenantIds: ['a tenant admin needs at least one tenant'] },
+        });
       }
       await assertTenantsExist(em, tenantIds);
       await em.query(
@@ -145,7 +218,8 @@ export class UpdateAdmin {
       return after!;
     });
     // The lockout lifted in the database is lifted in the attempt budget too.
-    if (input.disabled === false || passwordHash) await this.lockout.signIn.reset(signInKey(updated.email));
+    if (input.disabled === false || passwordHash)
+      await this.lockout.signIn.reset(signInKey(updated.email));
     return updated;
   }
 }

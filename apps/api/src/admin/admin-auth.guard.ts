@@ -1,4 +1,12 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, NotFoundException, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -17,7 +25,10 @@ declare module 'fastify' {
 const PLATFORM_ONLY = 'guichet:platform-only';
 export const PlatformAdminOnly = () => SetMetadata(PLATFORM_ONLY, true);
 
-const EXPIRED = { error: 'unauthorized', message: 'Your admin session has expired. Sign in again.' };
+const EXPIRED = {
+  error: 'unauthorized',
+  message: 'Your admin session has expired. Sign in again.',
+};
 
 /**
  * Bearer admin token (admin audience only: a portal token is refused here). The account is
@@ -37,16 +48,24 @@ export class AdminAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    if (!token) throw new UnauthorizedException({ error: 'unauthorized', message: 'Sign in to the admin app.' });
+    if (!token)
+      throw new UnauthorizedException({
+        error: 'unauthorized',
+        message: 'Sign in to the admin app.',
+      });
     let adminId: string;
     let tokenVersion: number;
     try {
-      const claims = await this.jwt.verifyAsync<{ sub?: unknown; [TOKEN_VERSION_CLAIM]?: unknown }>(token, { audience: ADMIN_AUDIENCE, algorithms: ['ES256'] });
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown; [TOKEN_VERSION_CLAIM]?: unknown }>(
+        token,
+        { audience: ADMIN_AUDIENCE, algorithms: ['ES256'] },
+      );
       if (typeof claims.sub !== 'string') throw new Error('no subject');
       adminId = claims.sub;
       // Tokens issued before versions existed carry none: version 0, ended by the first change.
       const version = claims[TOKEN_VERSION_CLAIM] ?? 0;
-      if (typeof version !== 'number' || !Number.isSafeInteger(version)) throw new Error('bad token version');
+      if (typeof version !== 'number' || !Number.isSafeInteger(version))
+        throw new Error('bad token version');
       tokenVersion = version;
     } catch {
       throw new UnauthorizedException(EXPIRED);
@@ -54,12 +73,19 @@ export class AdminAuthGuard implements CanActivate {
     const admin = await loadAdminView(this.dataSource, adminId, tokenVersion);
     if (!admin) throw new UnauthorizedException(EXPIRED);
     request.admin = admin;
-    const platformOnly = this.reflector.getAllAndOverride<boolean>(PLATFORM_ONLY, [context.getHandler(), context.getClass()]);
+    const platformOnly = this.reflector.getAllAndOverride<boolean>(PLATFORM_ONLY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (platformOnly && admin.role !== 'platform-admin') {
       // Another tenant's route is a 404 even here: a tenant admin learns nothing of other tenants.
       const tenantId = (request.params as Record<string, string | undefined>).tenantId;
-      if (tenantId !== undefined && !mayManage(admin, tenantId)) throw new NotFoundException(TENANT_NOT_FOUND);
-      throw new ForbiddenException({ error: 'forbidden', message: 'Only platform administrators may do this.' });
+      if (tenantId !== undefined && !mayManage(admin, tenantId))
+        throw new NotFoundException(TENANT_NOT_FOUND);
+      throw new ForbiddenException({
+        error: 'forbidden',
+        message: 'Only platform administrators may do this.',
+      });
     }
     return true;
   }
@@ -69,8 +95,20 @@ export class AdminAuthGuard implements CanActivate {
  * The active admin with that id, as the admin API sees it; null when missing or disabled, or
  * when `tokenVersion` is given and is not the account's (a token issued before a new password).
  */
-export async function loadAdminView(db: Pick<DataSource, 'query'>, adminId: string, tokenVersion?: number): Promise<AdminView | null> {
-  const [row] = await db.query<{ id: string; email: string; role: AdminView['role']; totpEnabled: boolean; tenantIds: string[] }[]>(
+export async function loadAdminView(
+  db: Pick<DataSource, 'query'>,
+  adminId: string,
+  tokenVersion?: number,
+): Promise<AdminView | null> {
+  const [row] = await db.query<
+    {
+      id: string;
+      email: string;
+      role: AdminView['role'];
+      totpEnabled: boolean;
+      tenantIds: string[];
+    }[]
+  >(
     `SELECT a.id, a.email, a.role, a.totp_secret_ciphertext IS NOT NULL AS "totpEnabled",
             COALESCE(array_agg(g.tenant_id::text ORDER BY g.tenant_id) FILTER (WHERE g.tenant_id IS NOT NULL), '{}') AS "tenantIds"
        FROM admin_accounts a LEFT JOIN admin_tenant_grants g ON g.admin_id = a.id
@@ -79,5 +117,11 @@ export async function loadAdminView(db: Pick<DataSource, 'query'>, adminId: stri
     tokenVersion === undefined ? [adminId] : [adminId, tokenVersion],
   );
   if (!row) return null;
-  return { id: row.id, email: row.email, role: row.role, tenantIds: row.role === 'platform-admin' ? [] : row.tenantIds, totpEnabled: row.totpEnabled };
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    tenantIds: row.role === 'platform-admin' ? [] : row.tenantIds,
+    totpEnabled: row.totpEnabled,
+  };
 }

@@ -16,7 +16,11 @@ export class AdminLockout {
 
   constructor(limits: RateLimits) {
     this.signIn = limits.attempts('admin-login-account', ADMIN_MAX_FAILURES, ADMIN_LOCK_MINUTES);
-    this.totpChanges = limits.attempts('admin-totp-account', ADMIN_MAX_FAILURES, ADMIN_LOCK_MINUTES);
+    this.totpChanges = limits.attempts(
+      'admin-totp-account',
+      ADMIN_MAX_FAILURES,
+      ADMIN_LOCK_MINUTES,
+    );
   }
 }
 

@@ -17,8 +17,14 @@ import { ADMIN_LOCK_MINUTES, AdminLockout, signInKey } from './admin-lockout.js'
 import { TotpChecks } from './totp-checks.js';
 
 const FAILURE = { error: 'invalid_credentials', message: 'Incorrect email or password.' };
-const TOTP_MISSING = { error: 'totp_required', message: 'Enter the 6-digit code of your authenticator app.' };
-const TOTP_WRONG = { error: 'totp_required', message: 'This code is incorrect or expired: enter the current code of your authenticator app.' };
+const TOTP_MISSING = {
+  error: 'totp_required',
+  message: 'Enter the 6-digit code of your authenticator app.',
+};
+const TOTP_WRONG = {
+  error: 'totp_required',
+  message: 'This code is incorrect or expired: enter the current code of your authenticator app.',
+};
 
 type FailureReason = 'unknown_account' | 'locked' | 'disabled' | 'wrong_password' | 'wrong_totp';
 
@@ -50,12 +56,25 @@ export class AdminLogin {
     // An address over its limit is refused before any hashing.
     await this.clientLimits.assertUnder('admin-login-ip', meta);
     const key = signInKey(input.email);
-    const [admin, reservation] = await Promise.all([this.dataSource.getRepository(AdminAccount).findOneBy({ email: input.email.toLowerCase() }), this.lockout.signIn.reserve(key)]);
-    const locked = !reservation.granted || (admin?.lockedUntil != null && admin.lockedUntil > new Date());
+    const [admin, reservation] = await Promise.all([
+      this.dataSource.getRepository(AdminAccount).findOneBy({ email: input.email.toLowerCase() }),
+      this.lockout.signIn.reserve(key),
+    ]);
+    const locked =
+      !reservation.granted || (admin?.lockedUntil != null && admin.lockedUntil > new Date());
     // Same argon2 work whether or not the account exists, and whether or not the attempt may be checked.
-    const valid = await this.hasher.verify(locked ? null : (admin?.passwordHash ?? null), input.password);
+    const valid = await this.hasher.verify(
+      locked ? null : (admin?.passwordHash ?? null),
+      input.password,
+    );
     if (!admin || !valid) {
-      await this.fail(admin, key, reservation, meta, !admin ? 'unknown_account' : locked ? 'locked' : 'wrong_password');
+      await this.fail(
+        admin,
+        key,
+        reservation,
+        meta,
+        !admin ? 'unknown_account' : locked ? 'locked' : 'wrong_password',
+      );
       throw new UnauthorizedException(FAILURE);
     }
     if (admin.status !== 'active') {
@@ -73,7 +92,11 @@ export class AdminLogin {
         throw new UnauthorizedException(TOTP_MISSING);
       }
       const lastStep = admin.totpLastStep === null ? null : Number(admin.totpLastStep);
-      totpStep = await this.totp.check(this.encryptor.decrypt(admin.totpSecretCiphertext), code, lastStep);
+      totpStep = await this.totp.check(
+        this.encryptor.decrypt(admin.totpSecretCiphertext),
+        code,
+        lastStep,
+      );
       if (totpStep === null) {
         await this.fail(admin, key, reservation, meta, 'wrong_totp');
         throw new UnauthorizedException(TOTP_WRONG);
@@ -96,7 +119,16 @@ export class AdminLogin {
     const view = await loadAdminView(this.dataSource, admin.id);
     if (!view) throw new UnauthorizedException(FAILURE);
     const accessToken = await signAdminToken(this.jwt, this.config, view, admin.tokenVersion);
-    await this.audit.record({ tenantId: null, action: 'admin.login.succeeded', actorType: 'admin', actorId: admin.id, targetType: 'admin', targetId: admin.id, details: { secondFactor: totpStep !== null }, meta });
+    await this.audit.record({
+      tenantId: null,
+      action: 'admin.login.succeeded',
+      actorType: 'admin',
+      actorId: admin.id,
+      targetType: 'admin',
+      targetId: admin.id,
+      details: { secondFactor: totpStep !== null },
+      meta,
+    });
     return { accessToken, token: accessToken, expiresIn: ADMIN_TOKEN_SECONDS, admin: view };
   }
 
@@ -104,8 +136,17 @@ export class AdminLogin {
    * A wrong answer, or an attempt refused by the lock: counted for the address (spraying many
    * emails) and on the account; the last attempt of the budget locks the account.
    */
-  private async fail(admin: AdminAccount | null, key: string, reservation: Reservation, meta: RequestMeta, reason: FailureReason): Promise<void> {
-    const [lockedNow] = await Promise.all([this.lockout.signIn.failed(key, reservation), this.clientLimits.countFailure('admin-login-ip', null, meta)]);
+  private async fail(
+    admin: AdminAccount | null,
+    key: string,
+    reservation: Reservation,
+    meta: RequestMeta,
+    reason: FailureReason,
+  ): Promise<void> {
+    const [lockedNow] = await Promise.all([
+      this.lockout.signIn.failed(key, reservation),
+      this.clientLimits.countFailure('admin-login-ip', null, meta),
+    ]);
     if (!admin) return this.auditFailure(null, meta, reason);
     await this.dataSource.query(
       `UPDATE admin_accounts SET failed_logins = failed_logins + 1,
@@ -115,11 +156,31 @@ export class AdminLogin {
     );
     await this.auditFailure(admin, meta, reason);
     if (lockedNow) {
-      await this.audit.record({ tenantId: null, action: 'admin.locked', actorType: 'system', targetType: 'admin', targetId: admin.id, details: { failures: reservation.rank, lockMinutes: ADMIN_LOCK_MINUTES }, meta });
+      await this.audit.record({
+        tenantId: null,
+        action: 'admin.locked',
+        actorType: 'system',
+        targetType: 'admin',
+        targetId: admin.id,
+        details: { failures: reservation.rank, lockMinutes: ADMIN_LOCK_MINUTES },
+        meta,
+      });
     }
   }
 
-  private auditFailure(admin: AdminAccount | null, meta: RequestMeta, reason: FailureReason): Promise<void> {
-    return this.audit.record({ tenantId: null, action: 'admin.login.failed', actorType: 'anonymous', targetType: admin ? 'admin' : null, targetId: admin?.id ?? null, details: { reason }, meta });
+  private auditFailure(
+    admin: AdminAccount | null,
+    meta: RequestMeta,
+    reason: FailureReason,
+  ): Promise<void> {
+    return this.audit.record({
+      tenantId: null,
+      action: 'admin.login.failed',
+      actorType: 'anonymous',
+      targetType: admin ? 'admin' : null,
+      targetId: admin?.id ?? null,
+      details: { reason },
+      meta,
+    });
   }
 }

@@ -23,7 +23,9 @@ export const ADMIN_PASSWORD_POLICY: Readonly<PasswordPolicy> = Object.freeze({
 
 /** 400 `invalid_body` with the reasons under `fields.password` (in the admin's language) when the password is under the floor. */
 export function assertAdminPassword(password: string, email: string, locale: Locale): void {
-  const { violations } = evaluatePassword(ADMIN_PASSWORD_POLICY, password, { username: email.split('@')[0] ?? '' });
+  const { violations } = evaluatePassword(ADMIN_PASSWORD_POLICY, password, {
+    username: email.split('@')[0] ?? '',
+  });
   if (violations.length === 0) return;
   throw new BadRequestException({
     error: 'invalid_body',

@@ -12,20 +12,28 @@ export interface AdminActor {
 }
 
 /** The signed-in admin and the request's origin (after AdminAuthGuard). */
-export const Actor = createParamDecorator((_data: unknown, context: ExecutionContext): AdminActor => {
-  const request = context.switchToHttp().getRequest<FastifyRequest>();
-  if (!request.admin) throw new Error('@Actor() needs AdminAuthGuard');
-  return { admin: request.admin, meta: requestMeta(request) };
-});
+export const Actor = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AdminActor => {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (!request.admin) throw new Error('@Actor() needs AdminAuthGuard');
+    return { admin: request.admin, meta: requestMeta(request) };
+  },
+);
 
 /** The tenant of the route, checked by TenantAccessGuard. */
-export const RouteTenant = createParamDecorator((_data: unknown, context: ExecutionContext): AdminTenant => {
-  const request = context.switchToHttp().getRequest<FastifyRequest>();
-  if (!request.adminTenant) throw new Error('@RouteTenant() needs TenantAccessGuard');
-  return request.adminTenant;
-});
+export const RouteTenant = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AdminTenant => {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (!request.adminTenant) throw new Error('@RouteTenant() needs TenantAccessGuard');
+    return request.adminTenant;
+  },
+);
 
 /** The audit fields common to every admin action. */
-export function adminAudit(actor: AdminActor, tenantId: string | null, action: string): Pick<AuditEntry, 'tenantId' | 'action' | 'actorType' | 'actorId' | 'meta'> {
+export function adminAudit(
+  actor: AdminActor,
+  tenantId: string | null,
+  action: string,
+): Pick<AuditEntry, 'tenantId' | 'action' | 'actorType' | 'actorId' | 'meta'> {
   return { tenantId, action, actorType: 'admin', actorId: actor.admin.id, meta: actor.meta };
 }

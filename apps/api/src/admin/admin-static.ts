@@ -49,7 +49,11 @@ export class AdminStatic {
         if (statSync(full).isDirectory()) walk(full);
         else {
           const path = `/${relative(dir, full).split('\\').join('/')}`;
-          this.files.set(path, { body: readFileSync(full), type: TYPES[extname(name)] ?? 'application/octet-stream', immutable: path.startsWith('/assets/') });
+          this.files.set(path, {
+            body: readFileSync(full),
+            type: TYPES[extname(name)] ?? 'application/octet-stream',
+            immutable: path.startsWith('/assets/'),
+          });
         }
       }
     };
@@ -61,7 +65,8 @@ export class AdminStatic {
   }
 
   serve(path: string, reply: FastifyReply): FastifyReply {
-    const file = this.files.get(path) ?? (extname(path) ? undefined : this.files.get('/index.html'));
+    const file =
+      this.files.get(path) ?? (extname(path) ? undefined : this.files.get('/index.html'));
     if (!file) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
     return reply
       .type(file.type)

@@ -14,7 +14,11 @@ import { ADMIN_TOKEN_SECONDS, signAdminToken } from './admin-tokens.js';
 import { TotpChecks } from './totp-checks.js';
 import { newTotpSecret, totpUri } from './totp.js';
 
-const WRONG_CODE = { error: 'invalid_code', message: 'This code is incorrect or expired: enter the current code of your authenticator app.', fields: { code: ['incorrect or expired code'] } };
+const WRONG_CODE = {
+  error: 'invalid_code',
+  message: 'This code is incorrect or expired: enter the current code of your authenticator app.',
+  fields: { code: ['incorrect or expired code'] },
+};
 
 interface TotpState {
   active: string | null;
@@ -35,10 +39,24 @@ async function totpState(db: DataSource, adminId: string): Promise<TotpState> {
  * Writes the second factor on or off (`update` takes the admin id as $1, then `params`), audits
  * it, and returns the admin as it now is; 409 when the update matched nothing (changed meanwhile).
  */
-async function switchTotp(db: DataSource, audit: AuditLog, actor: AdminActor, enabled: boolean, update: string, params: unknown[] = []): Promise<{ view: AdminView; tokenVersion: number }> {
+async function switchTotp(
+  db: DataSource,
+  audit: AuditLog,
+  actor: AdminActor,
+  enabled: boolean,
+  update: string,
+  params: unknown[] = [],
+): Promise<{ view: AdminView; tokenVersion: number }> {
   const tokenVersion = await db.transaction(async (em) => {
-    const [rows, changed] = await em.query<[{ token_version: number }[], number]>(`${update} RETURNING token_version`, [actor.admin.id, ...params]);
-    if (!changed) throw new ConflictException({ error: 'totp_changed', message: 'The second factor was changed meanwhile: reload and try again.' });
+    const [rows, changed] = await em.query<[{ token_version: number }[], number]>(
+      `${update} RETURNING token_version`,
+      [actor.admin.id, ...params],
+    );
+    if (!changed)
+      throw new ConflictException({
+        error: 'totp_changed',
+        message: 'The second factor was changed meanwhile: reload and try again.',
+      });
     await audit.recordIn(em, {
       ...adminAudit(actor, null, enabled ? 'admin.totp.enabled' : 'admin.totp.disabled'),
       targetType: 'admin',
@@ -61,10 +79,16 @@ export class SetUpTotp {
 
   async execute(actor: AdminActor): Promise<TotpSetupResponse> {
     if ((await totpState(this.dataSource, actor.admin.id)).active) {
-      throw new ConflictException({ error: 'totp_already_enabled', message: 'The second factor is already on: turn it off first to change the authenticator.' });
+      throw new ConflictException({
+        error: 'totp_already_enabled',
+        message: 'The second factor is already on: turn it off first to change the authenticator.',
+      });
     }
     const secret = newTotpSecret();
-    await this.dataSource.query('UPDATE admin_accounts SET totp_pending_ciphertext = $2 WHERE id = $1', [actor.admin.id, this.encryptor.encrypt(secret)]);
+    await this.dataSource.query(
+      'UPDATE admin_accounts SET totp_pending_ciphertext = $2 WHERE id = $1',
+      [actor.admin.id, this.encryptor.encrypt(secret)],
+    );
     return { secret, otpauthUrl: totpUri(secret, actor.admin.email) };
   }
 }
@@ -74,9 +98,17 @@ export class SetUpTotp {
  * check, so parallel guesses get `ADMIN_MAX_FAILURES` checks per lock time): the step of a
  * right code (the budget cleared), else 400 for a wrong code or 429 once the budget is spent.
  */
-async function checkWithinBudget(lockout: AdminLockout, totp: TotpChecks, adminId: string, secret: string, code: string, afterStep: number | null): Promise<number> {
+async function checkWithinBudget(
+  lockout: AdminLockout,
+  totp: TotpChecks,
+  adminId: string,
+  secret: string,
+  code: string,
+  afterStep: number | null,
+): Promise<number> {
   const reservation = await lockout.totpChanges.reserve(adminId);
-  if (!reservation.granted) throw new TooManyRequestsException(ADMIN_LOCK_MINUTES * 60, 'wrong codes');
+  if (!reservation.granted)
+    throw new TooManyRequestsException(ADMIN_LOCK_MINUTES * 60, 'wrong codes');
   const step = await totp.check(secret, code, afterStep);
   if (step === null) {
     await lockout.totpChanges.failed(adminId, reservation);
@@ -105,9 +137,24 @@ export class EnableTotp {
 
   async execute(actor: AdminActor, code: string): Promise<TotpEnabledResponse> {
     const state = await totpState(this.dataSource, actor.admin.id);
-    if (state.active) throw new ConflictException({ error: 'totp_already_enabled', message: 'The second factor is already on.' });
-    if (!state.pending) throw new BadRequestException({ error: 'totp_not_set_up', message: 'Start with POST me/totp/setup.' });
-    const step = await checkWithinBudget(this.lockout, this.totp, actor.admin.id, this.encryptor.decrypt(state.pending), code, null);
+    if (state.active)
+      throw new ConflictException({
+        error: 'totp_already_enabled',
+        message: 'The second factor is already on.',
+      });
+    if (!state.pending)
+      throw new BadRequestException({
+        error: 'totp_not_set_up',
+        message: 'Start with POST me/totp/setup.',
+      });
+    const step = await checkWithinBudget(
+      this.lockout,
+      this.totp,
+      actor.admin.id,
+      this.encryptor.decrypt(state.pending),
+      code,
+      null,
+    );
     const { view, tokenVersion } = await switchTotp(
       this.dataSource,
       this.audit,
@@ -119,7 +166,11 @@ export class EnableTotp {
       [step, state.pending],
     );
     // This session proved the second factor: it goes on with a token of the new version.
-    return { ...view, accessToken: await signAdminToken(this.jwt, this.config, view, tokenVersion), expiresIn: ADMIN_TOKEN_SECONDS };
+    return {
+      ...view,
+      accessToken: await signAdminToken(this.jwt, this.config, view, tokenVersion),
+      expiresIn: ADMIN_TOKEN_SECONDS,
+    };
   }
 }
 
@@ -136,8 +187,19 @@ export class DisableTotp {
 
   async execute(actor: AdminActor, code: string): Promise<AdminView> {
     const state = await totpState(this.dataSource, actor.admin.id);
-    if (!state.active) throw new ConflictException({ error: 'totp_not_enabled', message: 'The second factor is not on.' });
-    await checkWithinBudget(this.lockout, this.totp, actor.admin.id, this.encryptor.decrypt(state.active), code, state.lastStep === null ? null : Number(state.lastStep));
+    if (!state.active)
+      throw new ConflictException({
+        error: 'totp_not_enabled',
+        message: 'The second factor is not on.',
+      });
+    await checkWithinBudget(
+      this.lockout,
+      this.totp,
+      actor.admin.id,
+      this.encryptor.decrypt(state.active),
+      code,
+      state.lastStep === null ? null : Number(state.lastStep),
+    );
     const { view } = await switchTotp(
       this.dataSource,
       this.audit,

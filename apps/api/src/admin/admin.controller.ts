@@ -33,8 +33,14 @@ export class AdminController {
 
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Signs an administrator in (email, password, and the TOTP code once enabled); 401 invalid_credentials or totp_required; locked after 5 failures' })
-  signIn(@Body(new ZodValidationPipe(adminLoginRequestSchema)) body: AdminLoginRequest, @Req() request: FastifyRequest): Promise<AdminLoginResponse> {
+  @ApiOperation({
+    summary:
+      'Signs an administrator in (email, password, and the TOTP code once enabled); 401 invalid_credentials or totp_required; locked after 5 failures',
+  })
+  signIn(
+    @Body(new ZodValidationPipe(adminLoginRequestSchema)) body: AdminLoginRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<AdminLoginResponse> {
     return this.login.execute(body, requestMeta(request));
   }
 
@@ -50,7 +56,10 @@ export class AdminController {
   @HttpCode(200)
   @UseGuards(AdminAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Starts setting up the TOTP second factor: a new secret and its otpauth:// URI (not active until enabled)' })
+  @ApiOperation({
+    summary:
+      'Starts setting up the TOTP second factor: a new secret and its otpauth:// URI (not active until enabled)',
+  })
   totpSetup(@Actor() actor: AdminActor): Promise<TotpSetupResponse> {
     return this.setUpTotp.execute(actor);
   }
@@ -60,9 +69,13 @@ export class AdminController {
   @UseGuards(AdminAuthGuard)
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'Turns the second factor on with a code from the secret of setup (that code is then used); every token of the admin ends, and the reply carries a new one for this session; 429 after 5 wrong codes',
+    summary:
+      'Turns the second factor on with a code from the secret of setup (that code is then used); every token of the admin ends, and the reply carries a new one for this session; 429 after 5 wrong codes',
   })
-  totpEnable(@Actor() actor: AdminActor, @Body(new ZodValidationPipe(totpCodeRequestSchema)) body: TotpCodeRequest): Promise<TotpEnabledResponse> {
+  totpEnable(
+    @Actor() actor: AdminActor,
+    @Body(new ZodValidationPipe(totpCodeRequestSchema)) body: TotpCodeRequest,
+  ): Promise<TotpEnabledResponse> {
     return this.enableTotp.execute(actor, body.code);
   }
 
@@ -70,8 +83,13 @@ export class AdminController {
   @HttpCode(200)
   @UseGuards(AdminAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Turns the second factor off, with a current code; 429 after 5 wrong codes' })
-  totpDisable(@Actor() actor: AdminActor, @Body(new ZodValidationPipe(totpCodeRequestSchema)) body: TotpCodeRequest): Promise<AdminView> {
+  @ApiOperation({
+    summary: 'Turns the second factor off, with a current code; 429 after 5 wrong codes',
+  })
+  totpDisable(
+    @Actor() actor: AdminActor,
+    @Body(new ZodValidationPipe(totpCodeRequestSchema)) body: TotpCodeRequest,
+  ): Promise<AdminView> {
     return this.disableTotp.execute(actor, body.code);
   }
 }

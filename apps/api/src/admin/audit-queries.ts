@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AUDIT_CSV_COLUMNS, type AuditEventView, type auditQuerySchema, type Page } from '@guichet/types';
+import {
+  AUDIT_CSV_COLUMNS,
+  type AuditEventView,
+  type auditQuerySchema,
+  type Page,
+} from '@guichet/types';
 import { stringify } from 'csv-stringify';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
@@ -31,24 +36,37 @@ const toView = (r: Row): AuditEventView => ({
   at: r.at.toISOString(),
   actor: { type: r.actorType, id: r.actorId, label: r.actorLabel },
   action: r.action,
-  target: r.targetType && r.targetId ? { type: r.targetType, id: r.targetId } : r.targetType ? { type: r.targetType, id: '' } : null,
+  target:
+    r.targetType && r.targetId
+      ? { type: r.targetType, id: r.targetId }
+      : r.targetType
+        ? { type: r.targetType, id: '' }
+        : null,
   before: r.before,
   after: r.after,
   ip: r.ip,
 });
 
 /** A date alone as `to` means the whole of that day. */
-const endOf = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : new Date(to));
+const endOf = (to: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(to)
+    ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000)
+    : new Date(to);
 
 function filters(scope: AuditScope, query: AuditQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const where = ['tenantId' in scope ? `e.tenant_id = $${params.push(scope.tenantId)}` : 'e.tenant_id IS NULL'];
-  if (query.action) where.push(`e.action LIKE $${params.push(`${escapeLike(query.action).replace(/\*/g, '%')}%`)}`);
+  const where = [
+    'tenantId' in scope ? `e.tenant_id = $${params.push(scope.tenantId)}` : 'e.tenant_id IS NULL',
+  ];
+  if (query.action)
+    where.push(`e.action LIKE $${params.push(`${escapeLike(query.action).replace(/\*/g, '%')}%`)}`);
   if (query.actor) {
     const actor = query.actor.toLowerCase();
     const p = `$${params.push(actor)}`;
     const like = `$${params.push(`%${escapeLike(actor)}%`)}`;
-    where.push(`(lower(e.actor_id) = ${p} OR lower(a.email) LIKE ${like} OR lower(u.username) = ${p})`);
+    where.push(
+      `(lower(e.actor_id) = ${p} OR lower(a.email) LIKE ${like} OR lower(u.username) = ${p})`,
+    );
   }
   if (query.from) where.push(`e.created_at >= $${params.push(new Date(query.from))}`);
   if (query.to) where.push(`e.created_at < $${params.push(endOf(query.to))}`);
@@ -75,13 +93,24 @@ export class AuditQueries {
 
   async page(scope: AuditScope, query: AuditQuery): Promise<Page<AuditEventView>> {
     const { sql, params } = filters(scope, query);
-    return selectPage(this.dataSource, { columns: COLUMNS, from: FROM, where: sql, orderBy: 'e.id DESC' }, params, query, toView);
+    return selectPage(
+      this.dataSource,
+      { columns: COLUMNS, from: FROM, where: sql, orderBy: 'e.id DESC' },
+      params,
+      query,
+      toView,
+    );
   }
 
   /** Every matching event as CSV (header first), read in batches so memory stays flat. */
   csv(scope: AuditScope, query: AuditQuery): Readable {
     const { sql, params } = filters(scope, query);
-    const out = stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS], bom: true, cast: { string: defuse } });
+    const out = stringify({
+      header: true,
+      columns: [...AUDIT_CSV_COLUMNS],
+      bom: true,
+      cast: { string: defuse },
+    });
     const pump = async () => {
       let before: string | null = null;
       let sent = 0;

@@ -11,7 +11,13 @@ import { type AdminTenant, TenantAccessGuard } from './tenant-access.guard.js';
 
 const auditQuery = new ZodValidationPipe(auditQuerySchema);
 
-function sendCsv(reply: FastifyReply, queries: AuditQueries, scope: AuditScope, query: AuditQuery, name: string): FastifyReply {
+function sendCsv(
+  reply: FastifyReply,
+  queries: AuditQueries,
+  scope: AuditScope,
+  query: AuditQuery,
+  name: string,
+): FastifyReply {
   const stamp = new Date().toISOString().slice(0, 10);
   return reply
     .type('text/csv; charset=utf-8')
@@ -30,15 +36,25 @@ export class TenantAuditController {
   constructor(private readonly queries: AuditQueries) {}
 
   @Get('audit')
-  @ApiOperation({ summary: 'The tenant’s audit events, newest first; filters: action (prefix), actor (email or id), from, to' })
-  list(@RouteTenant() tenant: AdminTenant, @Query(auditQuery) query: AuditQuery): Promise<Page<AuditEventView>> {
+  @ApiOperation({
+    summary:
+      'The tenant’s audit events, newest first; filters: action (prefix), actor (email or id), from, to',
+  })
+  list(
+    @RouteTenant() tenant: AdminTenant,
+    @Query(auditQuery) query: AuditQuery,
+  ): Promise<Page<AuditEventView>> {
     return this.queries.page({ tenantId: tenant.id }, query);
   }
 
   @Get('audit.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The tenant’s audit events as CSV, with the same filters' })
-  csv(@RouteTenant() tenant: AdminTenant, @Query(auditQuery) query: AuditQuery, @Res() reply: FastifyReply): FastifyReply {
+  csv(
+    @RouteTenant() tenant: AdminTenant,
+    @Query(auditQuery) query: AuditQuery,
+    @Res() reply: FastifyReply,
+  ): FastifyReply {
     return sendCsv(reply, this.queries, { tenantId: tenant.id }, query, tenant.slug);
   }
 }
@@ -54,7 +70,10 @@ export class PlatformAuditController {
   constructor(private readonly queries: AuditQueries) {}
 
   @Get('audit')
-  @ApiOperation({ summary: 'Platform audit events (no tenant): tenants created, admin accounts, admin sign-ins (platform admins)' })
+  @ApiOperation({
+    summary:
+      'Platform audit events (no tenant): tenants created, admin accounts, admin sign-ins (platform admins)',
+  })
   list(@Query(auditQuery) query: AuditQuery): Promise<Page<AuditEventView>> {
     return this.queries.page({ platform: true }, query);
   }

@@ -23,18 +23,35 @@ export class DeliveriesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Email deliveries, newest first, filtered by status, kind and recipient (never a token)' })
-  list(@RouteTenant() tenant: AdminTenant, @Query(new ZodValidationPipe(deliveryListQuerySchema)) query: z.infer<typeof deliveryListQuerySchema>): Promise<Page<DeliveryView>> {
+  @ApiOperation({
+    summary:
+      'Email deliveries, newest first, filtered by status, kind and recipient (never a token)',
+  })
+  list(
+    @RouteTenant() tenant: AdminTenant,
+    @Query(new ZodValidationPipe(deliveryListQuerySchema))
+    query: z.infer<typeof deliveryListQuerySchema>,
+  ): Promise<Page<DeliveryView>> {
     return this.deliveries.list(tenant.id, query);
   }
 
   @Post(':deliveryId/retry')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Queues a failed delivery again (409 unless failed, or when its link is no longer valid); audited' })
+  @ApiOperation({
+    summary:
+      'Queues a failed delivery again (409 unless failed, or when its link is no longer valid); audited',
+  })
   retry(
     @Actor() actor: AdminActor,
     @RouteTenant() tenant: AdminTenant,
-    @Param('deliveryId', new IdParam({ error: 'not_found', message: 'This tenant has no email delivery with this id.' })) deliveryId: string,
+    @Param(
+      'deliveryId',
+      new IdParam({
+        error: 'not_found',
+        message: 'This tenant has no email delivery with this id.',
+      }),
+    )
+    deliveryId: string,
   ): Promise<DeliveryView> {
     return this.retryDelivery.execute(actor, tenant.id, deliveryId);
   }

@@ -15,7 +15,10 @@ export async function selectPage<Row, View>(
   query: { page: number; pageSize: number },
   toView: (row: Row) => View,
 ): Promise<Page<View>> {
-  const [{ total }] = await db.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM ${sql.from} WHERE ${sql.where}`, params);
+  const [{ total }] = await db.query<[{ total: number }]>(
+    `SELECT count(*)::int AS total FROM ${sql.from} WHERE ${sql.where}`,
+    params,
+  );
   const rows = await db.query<Row[]>(
     `SELECT ${sql.columns} FROM ${sql.from} WHERE ${sql.where} ORDER BY ${sql.orderBy} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
     params,

@@ -1,4 +1,10 @@
-import { BadRequestException, type CanActivate, type ExecutionContext, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AdminView } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
@@ -41,15 +47,25 @@ export class TenantAccessGuard implements CanActivate {
     const tenantId = (request.params as Record<string, string | undefined>).tenantId;
     const admin = request.admin;
     if (!admin) throw new Error('TenantAccessGuard runs after AdminAuthGuard');
-    if (tenantId === undefined) throw new Error('TenantAccessGuard needs a :tenantId route parameter');
-    if (!z.uuid().safeParse(tenantId).success) throw new BadRequestException({ error: 'invalid_tenant_id', message: 'The tenant id must be a UUID.' });
+    if (tenantId === undefined)
+      throw new Error('TenantAccessGuard needs a :tenantId route parameter');
+    if (!z.uuid().safeParse(tenantId).success)
+      throw new BadRequestException({
+        error: 'invalid_tenant_id',
+        message: 'The tenant id must be a UUID.',
+      });
     if (!mayManage(admin, tenantId)) throw new NotFoundException(TENANT_NOT_FOUND);
-    const [tenant] = await this.dataSource.query<(Omit<AdminTenant, 'publicUrl'> & { public_url: string })[]>(
-      'SELECT id, slug, name, public_url, status FROM tenants WHERE id = $1',
-      [tenantId],
-    );
+    const [tenant] = await this.dataSource.query<
+      (Omit<AdminTenant, 'publicUrl'> & { public_url: string })[]
+    >('SELECT id, slug, name, public_url, status FROM tenants WHERE id = $1', [tenantId]);
     if (!tenant) throw new NotFoundException(TENANT_NOT_FOUND);
-    request.adminTenant = { id: tenant.id, slug: tenant.slug, name: tenant.name, publicUrl: tenant.public_url, status: tenant.status };
+    request.adminTenant = {
+      id: tenant.id,
+      slug: tenant.slug,
+      name: tenant.name,
+      publicUrl: tenant.public_url,
+      status: tenant.status,
+    };
     return true;
   }
 }

@@ -17,7 +17,13 @@ export interface LockedSettings {
 export interface TenantChange<T> {
   result: T;
   /** Audit event of the change; none when nothing changed. */
-  audit?: { action: string; targetType?: string; targetId?: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+  audit?: {
+    action: string;
+    targetType?: string;
+    targetId?: string;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  };
 }
 
 /**
@@ -35,15 +41,31 @@ export class TenantChanges {
     private readonly cache: TenantCache,
   ) {}
 
-  async apply<T>(tenantId: string, actor: AdminActor, change: (em: EntityManager, current: LockedSettings) => Promise<TenantChange<T>>): Promise<T> {
+  async apply<T>(
+    tenantId: string,
+    actor: AdminActor,
+    change: (em: EntityManager, current: LockedSettings) => Promise<TenantChange<T>>,
+  ): Promise<T> {
     const outcome = await this.dataSource.transaction(async (em) => {
-      const [current] = await em.query<LockedSettings[]>('SELECT settings, smtp, version FROM tenant_settings WHERE tenant_id = $1 FOR UPDATE', [tenantId]);
+      const [current] = await em.query<LockedSettings[]>(
+        'SELECT settings, smtp, version FROM tenant_settings WHERE tenant_id = $1 FOR UPDATE',
+        [tenantId],
+      );
       if (!current) throw new Error(`tenant ${tenantId} has no settings row`);
       const done = await change(em, current);
       if (done.audit) {
-        await em.query('UPDATE tenant_settings SET version = version + 1, updated_at = now() WHERE tenant_id = $1', [tenantId]);
+        await em.query(
+          'UPDATE tenant_settings SET version = version + 1, updated_at = now() WHERE tenant_id = $1',
+          [tenantId],
+        );
         const { action, targetType, targetId, before, after } = done.audit;
-        await this.audit.recordIn(em, { ...adminAudit(actor, tenantId, action), targetType: targetType ?? 'tenant', targetId: targetId ?? tenantId, before, details: after });
+        await this.audit.recordIn(em, {
+          ...adminAudit(actor, tenantId, action),
+          targetType: targetType ?? 'tenant',
+          targetId: targetId ?? tenantId,
+          before,
+          details: after,
+        });
       }
       return done;
     });
@@ -53,8 +75,13 @@ export class TenantChanges {
 }
 
 /** The sections of `after` that differ from `before` (key order aside: jsonb reorders keys), each side with only those sections. */
-export function changedSections<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } | null {
-  const keys = (Object.keys(after) as (keyof T)[]).filter((k) => !isDeepStrictEqual(before[k] ?? null, after[k] ?? null));
+export function changedSections<T extends object>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } | null {
+  const keys = (Object.keys(after) as (keyof T)[]).filter(
+    (k) => !isDeepStrictEqual(before[k] ?? null, after[k] ?? null),
+  );
   if (!keys.length) return null;
   return {
     before: Object.fromEntries(keys.map((k) => [k, before[k] ?? null])) as Partial<T>,

@@ -1,5 +1,13 @@
 import type { TenantSettingsRow } from '@guichet/db';
-import { BRANDING_ASSET_KINDS, type BrandingAssetKind, type BrandingAssetType, type BrandingAssetView, type SmtpSettingsView, type TenantDetail, type TenantSettings } from '@guichet/types';
+import {
+  BRANDING_ASSET_KINDS,
+  type BrandingAssetKind,
+  type BrandingAssetType,
+  type BrandingAssetView,
+  type SmtpSettingsView,
+  type TenantDetail,
+  type TenantSettings,
+} from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
 import { brandAssetPath } from '../branding/brand-asset-paths.js';
 
@@ -15,16 +23,30 @@ interface DetailRow {
   smtp: TenantSettingsRow['smtp'];
   version: number;
   hostNames: string[];
-  assets: { kind: BrandingAssetKind; contentType: BrandingAssetType; size: number; sha256: string; updatedAt: string }[] | null;
+  assets:
+    | {
+        kind: BrandingAssetKind;
+        contentType: BrandingAssetType;
+        size: number;
+        sha256: string;
+        updatedAt: string;
+      }[]
+    | null;
 }
 
 /** An uploaded image as the admin app shows it, with its address on the tenant's portal. */
-export function brandingAssetView(publicUrl: string, asset: Omit<BrandingAssetView, 'url'>): BrandingAssetView {
+export function brandingAssetView(
+  publicUrl: string,
+  asset: Omit<BrandingAssetView, 'url'>,
+): BrandingAssetView {
   return { ...asset, url: new URL(brandAssetPath(asset.kind, asset), publicUrl).href };
 }
 
 /** The SMTP settings as an admin sees them: never the password, only whether there is one. */
-export function smtpView(settings: TenantSettings, smtp: TenantSettingsRow['smtp']): SmtpSettingsView {
+export function smtpView(
+  settings: TenantSettings,
+  smtp: TenantSettingsRow['smtp'],
+): SmtpSettingsView {
   return {
     usingPlatformDefault: smtp === null,
     host: smtp?.host ?? null,
@@ -39,7 +61,10 @@ export function smtpView(settings: TenantSettings, smtp: TenantSettingsRow['smtp
 }
 
 /** A tenant with its settings, host names and SMTP view; null when there is none with that id. */
-export async function tenantDetail(db: DataSource | EntityManager, tenantId: string): Promise<TenantDetail | null> {
+export async function tenantDetail(
+  db: DataSource | EntityManager,
+  tenantId: string,
+): Promise<TenantDetail | null> {
   const [row] = await db.query<DetailRow[]>(
     `SELECT t.id, t.slug, t.name, t.public_url AS "publicUrl", t.status, t.created_at AS "createdAt",
             GREATEST(t.updated_at, s.updated_at) AS "updatedAt", s.settings, s.smtp, s.version,
@@ -66,7 +91,15 @@ export async function tenantDetail(db: DataSource | EntityManager, tenantId: str
     brandingAssets: Object.fromEntries(
       BRANDING_ASSET_KINDS.map((kind) => {
         const asset = row.assets?.find((a) => a.kind === kind);
-        return [kind, asset ? brandingAssetView(row.publicUrl, { ...asset, updatedAt: new Date(asset.updatedAt).toISOString() }) : null];
+        return [
+          kind,
+          asset
+            ? brandingAssetView(row.publicUrl, {
+                ...asset,
+                updatedAt: new Date(asset.updatedAt).toISOString(),
+              })
+            : null,
+        ];
       }),
     ) as TenantDetail['brandingAssets'],
   };

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Req, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Put,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -28,7 +39,11 @@ import { Actor, type AdminActor, RouteTenant } from './admin-request.js';
 import { type AdminTenant, TenantAccessGuard } from './tenant-access.guard.js';
 import { tenantDetail } from './tenant-queries.js';
 import { SaveTenantSmtp, SendTestEmail } from './tenant-smtp.usecases.js';
-import { testPasswordPolicy, TestUsernameRule, UpdateTenantSettings } from './tenant-settings.usecases.js';
+import {
+  testPasswordPolicy,
+  TestUsernameRule,
+  UpdateTenantSettings,
+} from './tenant-settings.usecases.js';
 
 /** A tenant's settings (portal configuration), the live tests of its rules, and its SMTP server. */
 @ApiTags('admin')
@@ -65,7 +80,10 @@ export class TenantSettingsController {
 
   @Post('username-rule/test')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The usernames a rule (the tenant’s, or a draft) gives these names, with suffixes against existing accounts' })
+  @ApiOperation({
+    summary:
+      'The usernames a rule (the tenant’s, or a draft) gives these names, with suffixes against existing accounts',
+  })
   async testUsernameRule(
     @RouteTenant() tenant: AdminTenant,
     @Body(new ZodValidationPipe(usernameRuleTestRequestSchema)) body: UsernameRuleTestRequest,
@@ -77,7 +95,10 @@ export class TenantSettingsController {
 
   @Post('password-policy/test')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Checks a password against a policy (the tenant’s, or a draft); warns where the policy is weaker than NIST SP 800-63B or under the platform floor' })
+  @ApiOperation({
+    summary:
+      'Checks a password against a policy (the tenant’s, or a draft); warns where the policy is weaker than NIST SP 800-63B or under the platform floor',
+  })
   async testPasswordPolicy(
     @RouteTenant() tenant: AdminTenant,
     @Body(new ZodValidationPipe(passwordPolicyTestRequestSchema)) body: PasswordPolicyTestRequest,
@@ -88,33 +109,52 @@ export class TenantSettingsController {
   }
 
   @Get('smtp')
-  @ApiOperation({ summary: 'The tenant’s SMTP server and sender (never the password: passwordSet only)' })
+  @ApiOperation({
+    summary: 'The tenant’s SMTP server and sender (never the password: passwordSet only)',
+  })
   async getSmtp(@RouteTenant() tenant: AdminTenant): Promise<SmtpSettingsView> {
     return (await this.detail(tenant.id)).smtp;
   }
 
   @Put('smtp')
-  @ApiOperation({ summary: 'Sets the tenant’s own SMTP server (password encrypted at rest; omitted = kept, null = removed) and optionally the sender' })
-  putSmtp(@Actor() actor: AdminActor, @RouteTenant() tenant: AdminTenant, @Body(new ZodValidationPipe(smtpSettingsRequestSchema)) body: SmtpSettingsRequest): Promise<SmtpSettingsView> {
+  @ApiOperation({
+    summary:
+      'Sets the tenant’s own SMTP server (password encrypted at rest; omitted = kept, null = removed) and optionally the sender',
+  })
+  putSmtp(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Body(new ZodValidationPipe(smtpSettingsRequestSchema)) body: SmtpSettingsRequest,
+  ): Promise<SmtpSettingsView> {
     return this.saveSmtp.execute(actor, tenant.id, body);
   }
 
   @Delete('smtp')
-  @ApiOperation({ summary: 'Removes the tenant’s SMTP server: its emails go through the platform SMTP_URL again' })
-  deleteSmtp(@Actor() actor: AdminActor, @RouteTenant() tenant: AdminTenant): Promise<SmtpSettingsView> {
+  @ApiOperation({
+    summary: 'Removes the tenant’s SMTP server: its emails go through the platform SMTP_URL again',
+  })
+  deleteSmtp(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+  ): Promise<SmtpSettingsView> {
     return this.saveSmtp.execute(actor, tenant.id, null);
   }
 
   @Post('smtp/test')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Queues a test email to the signed-in admin’s own address through the outbox and the worker (a few per hour); 202 with the delivery id to follow' })
+  @ApiOperation({
+    summary:
+      'Queues a test email to the signed-in admin’s own address through the outbox and the worker (a few per hour); 202 with the delivery id to follow',
+  })
   async testSmtp(
     @Actor() actor: AdminActor,
     @RouteTenant() tenant: AdminTenant,
-    @Body(new ZodValidationPipe(smtpTestRequestSchema, { optionalBody: true })) body: SmtpTestRequest,
+    @Body(new ZodValidationPipe(smtpTestRequestSchema, { optionalBody: true }))
+    body: SmtpTestRequest,
   ): Promise<SmtpTestResponse> {
     const { settings } = await this.detail(tenant.id);
-    const locale = body.locale && settings.locales.includes(body.locale) ? body.locale : settings.defaultLocale;
+    const locale =
+      body.locale && settings.locales.includes(body.locale) ? body.locale : settings.defaultLocale;
     return this.sendTestEmail.execute(actor, tenant.id, locale);
   }
 }

@@ -47,8 +47,15 @@ export function assertAboveFloor(policy: PasswordPolicy, locale: Locale): void {
   const issues = checkPolicyAgainstFloor(policy);
   if (!issues.length) return;
   const fields: Record<string, string[]> = {};
-  for (const issue of issues) (fields[`passwordPolicy.${FLOOR_FIELD[issue.code] ?? '_'}`] ??= []).push(policyIssueMessage(issue, locale));
-  throw new BadRequestException({ error: 'policy_below_floor', message: 'The password policy is weaker than the platform allows.', fields });
+  for (const issue of issues)
+    (fields[`passwordPolicy.${FLOOR_FIELD[issue.code] ?? '_'}`] ??= []).push(
+      policyIssueMessage(issue, locale),
+    );
+  throw new BadRequestException({
+    error: 'policy_below_floor',
+    message: 'The password policy is weaker than the platform allows.',
+    fields,
+  });
 }
 
 /** The settings with the patch applied: each section present replaces the stored one (texts: each locale present). */
@@ -71,15 +78,31 @@ export class UpdateTenantSettings {
     private readonly changes: TenantChanges,
   ) {}
 
-  async execute(actor: AdminActor, tenantId: string, patch: TenantSettingsPatch, locale: Locale): Promise<TenantDetail> {
+  async execute(
+    actor: AdminActor,
+    tenantId: string,
+    patch: TenantSettingsPatch,
+    locale: Locale,
+  ): Promise<TenantDetail> {
     await this.changes.apply(tenantId, actor, async (em, current) => {
       const parsed = tenantSettingsSchema.safeParse(applySettingsPatch(current.settings, patch));
-      if (!parsed.success) throw new BadRequestException({ error: 'invalid_body', message: 'Some settings are invalid.', fields: fieldErrors(parsed.error) });
+      if (!parsed.success)
+        throw new BadRequestException({
+          error: 'invalid_body',
+          message: 'Some settings are invalid.',
+          fields: fieldErrors(parsed.error),
+        });
       if (patch.passwordPolicy) assertAboveFloor(parsed.data.passwordPolicy, locale);
       const diff = changedSections(current.settings, parsed.data);
       if (!diff) return { result: undefined };
-      await em.query('UPDATE tenant_settings SET settings = $2::jsonb WHERE tenant_id = $1', [tenantId, JSON.stringify(parsed.data)]);
-      return { result: undefined, audit: { action: 'settings.updated', before: diff.before, after: diff.after } };
+      await em.query('UPDATE tenant_settings SET settings = $2::jsonb WHERE tenant_id = $1', [
+        tenantId,
+        JSON.stringify(parsed.data),
+      ]);
+      return {
+        result: undefined,
+        audit: { action: 'settings.updated', before: diff.before, after: diff.after },
+      };
     });
     return (await tenantDetail(this.dataSource, tenantId))!;
   }
@@ -90,11 +113,25 @@ export class UpdateTenantSettings {
 export class TestUsernameRule {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute(tenantId: string, tenantRule: UsernameRule, input: UsernameRuleTestRequest, locale: Locale): Promise<UsernameRuleTestResponse> {
+  async execute(
+    tenantId: string,
+    tenantRule: UsernameRule,
+    input: UsernameRuleTestRequest,
+    locale: Locale,
+  ): Promise<UsernameRuleTestResponse> {
     const rule = input.rule ?? tenantRule;
     const taken = new Set<string>();
     // The tenant's usernames that could collide with a derived one (same first letters).
-    const prefixes = [...new Set(input.names.map((n) => resolveUsername(rule, { firstName: n.firstName, lastName: n.lastName }, () => false)).filter((r) => r.ok).map((r) => (r as { username: string }).username))];
+    const prefixes = [
+      ...new Set(
+        input.names
+          .map((n) =>
+            resolveUsername(rule, { firstName: n.firstName, lastName: n.lastName }, () => false),
+          )
+          .filter((r) => r.ok)
+          .map((r) => (r as { username: string }).username),
+      ),
+    ];
     if (prefixes.length) {
       const rows = await this.dataSource.query<{ username: string }[]>(
         `SELECT username FROM users WHERE tenant_id = $1 AND username LIKE ANY($2::text[])`,
@@ -105,20 +142,38 @@ export class TestUsernameRule {
     const usernames = input.names.map((person): UsernameRuleTestRow => {
       const result = resolveUsername(rule, person, taken);
       const row = { lastName: person.lastName, firstName: person.firstName };
-      if (!result.ok) return { ...row, username: null, suffixed: false, error: { code: result.error.code, message: usernameErrorMessage(result.error, locale) } };
-      const base = result.source === 'derived' ? resolveUsername(rule, person, () => false) : result;
+      if (!result.ok)
+        return {
+          ...row,
+          username: null,
+          suffixed: false,
+          error: { code: result.error.code, message: usernameErrorMessage(result.error, locale) },
+        };
+      const base =
+        result.source === 'derived' ? resolveUsername(rule, person, () => false) : result;
       taken.add(result.username);
-      return { ...row, username: result.username, suffixed: base.ok && base.username !== result.username };
+      return {
+        ...row,
+        username: result.username,
+        suffixed: base.ok && base.username !== result.username,
+      };
     });
     return { rule, usernames };
   }
 }
 
 /** A password against a policy (the tenant's, or a draft), and what is weak about the policy itself. */
-export function testPasswordPolicy(tenantPolicy: PasswordPolicy, input: PasswordPolicyTestRequest, locale: Locale): PasswordPolicyTestResponse {
+export function testPasswordPolicy(
+  tenantPolicy: PasswordPolicy,
+  input: PasswordPolicyTestRequest,
+  locale: Locale,
+): PasswordPolicyTestResponse {
   const policy = input.policy ?? tenantPolicy;
   const evaluation = evaluatePassword(policy, input.password, { username: input.username ?? null });
-  const warnings: PolicyWarning[] = [...checkPolicyAgainstFloor(policy), ...policyWarnings(policy)].map((issue) => ({
+  const warnings: PolicyWarning[] = [
+    ...checkPolicyAgainstFloor(policy),
+    ...policyWarnings(policy),
+  ].map((issue) => ({
     code: issue.code,
     severity: issue.severity,
     message: policyIssueMessage(issue, locale),
@@ -126,7 +181,10 @@ export function testPasswordPolicy(tenantPolicy: PasswordPolicy, input: Password
   return {
     policy,
     ok: evaluation.ok,
-    violations: evaluation.violations.map((v) => ({ code: v.code, message: violationMessage(v, locale) })),
+    violations: evaluation.violations.map((v) => ({
+      code: v.code,
+      message: violationMessage(v, locale),
+    })),
     warnings,
     rules: describePolicy(policy).map((item) => ruleMessage(item, locale)),
   };

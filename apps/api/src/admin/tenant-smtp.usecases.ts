@@ -3,7 +3,14 @@ import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TenantSettingsRow } from '@guichet/db';
 import { Encryptor, normalizeSmtpHost, SmtpTargetPolicy } from '@guichet/platform';
-import { type Locale, type SmtpSettingsRequest, type SmtpSettingsView, type SmtpTestResponse, type TenantSettings, tenantSettingsSchema } from '@guichet/types';
+import {
+  type Locale,
+  type SmtpSettingsRequest,
+  type SmtpSettingsView,
+  type SmtpTestResponse,
+  type TenantSettings,
+  tenantSettingsSchema,
+} from '@guichet/types';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
@@ -18,12 +25,22 @@ type StoredSmtp = NonNullable<TenantSettingsRow['smtp']>;
 /** What the audit log keeps of SMTP settings: whether there is a password, never the password. */
 const auditSmtp = (smtp: TenantSettingsRow['smtp'], email: TenantSettings['email']) =>
   smtp
-    ? { host: smtp.host, port: smtp.port, secure: smtp.secure, username: smtp.user, passwordSet: Boolean(smtp.passwordCiphertext), sender: email }
+    ? {
+        host: smtp.host,
+        port: smtp.port,
+        secure: smtp.secure,
+        username: smtp.user,
+        passwordSet: Boolean(smtp.passwordCiphertext),
+        sender: email,
+      }
     : { usingPlatformDefault: true, sender: email };
 
 /** Whether the stored password was meant for this server and user: otherwise it must not follow a change of either. */
 const sameServer = (stored: StoredSmtp | null, host: string, port: number, user: string | null) =>
-  stored !== null && normalizeSmtpHost(stored.host) === normalizeSmtpHost(host) && stored.port === port && stored.user === user;
+  stored !== null &&
+  normalizeSmtpHost(stored.host) === normalizeSmtpHost(host) &&
+  stored.port === port &&
+  stored.user === user;
 
 /**
  * `PUT smtp`: the tenant's own SMTP server (password encrypted at rest; omitted = kept for
@@ -43,26 +60,44 @@ export class SaveTenantSmtp {
     this.targets = new SmtpTargetPolicy(config.smtpAllowList);
   }
 
-  async execute(actor: AdminActor, tenantId: string, input: SmtpSettingsRequest | null): Promise<SmtpSettingsView> {
+  async execute(
+    actor: AdminActor,
+    tenantId: string,
+    input: SmtpSettingsRequest | null,
+  ): Promise<SmtpSettingsView> {
     if (input) {
       // Outside the transaction: a DNS lookup must not hold the tenant's settings row locked.
       const refused = await this.targets.refusal(input.host, input.port);
-      if (refused) throw new BadRequestException({ error: 'smtp_target_refused', message: refused.message, fields: { [refused.field]: [refused.message] } });
+      if (refused)
+        throw new BadRequestException({
+          error: 'smtp_target_refused',
+          message: refused.message,
+          fields: { [refused.field]: [refused.message] },
+        });
     }
     return this.changes.apply(tenantId, actor, async (em, current) => {
       let smtp: StoredSmtp | null = null;
       let settings = current.settings;
       let passwordDropped = false;
       if (input) {
-        const user = input.username === undefined ? (current.smtp?.user ?? null) : input.username || null;
-        const keep = sameServer(current.smtp, input.host, input.port, user) ? (current.smtp?.passwordCiphertext ?? null) : null;
-        passwordDropped = input.password === undefined && Boolean(current.smtp?.passwordCiphertext) && !keep;
+        const user =
+          input.username === undefined ? (current.smtp?.user ?? null) : input.username || null;
+        const keep = sameServer(current.smtp, input.host, input.port, user)
+          ? (current.smtp?.passwordCiphertext ?? null)
+          : null;
+        passwordDropped =
+          input.password === undefined && Boolean(current.smtp?.passwordCiphertext) && !keep;
         smtp = {
           host: input.host,
           port: input.port,
           secure: input.secure,
           user,
-          passwordCiphertext: input.password === undefined ? keep : input.password === null ? null : this.encryptor.encrypt(input.password),
+          passwordCiphertext:
+            input.password === undefined
+              ? keep
+              : input.password === null
+                ? null
+                : this.encryptor.encrypt(input.password),
         };
         settings = tenantSettingsSchema.parse({
           ...settings,
@@ -76,11 +111,23 @@ export class SaveTenantSmtp {
       const before = auditSmtp(current.smtp, current.settings.email);
       const after = auditSmtp(smtp, settings.email);
       const passwordChanged = input?.password !== undefined && input.password !== null;
-      if (isDeepStrictEqual(before, after) && !passwordChanged) return { result: smtpView(settings, smtp) };
-      await em.query('UPDATE tenant_settings SET smtp = $2::jsonb, settings = $3::jsonb WHERE tenant_id = $1', [tenantId, smtp ? JSON.stringify(smtp) : null, JSON.stringify(settings)]);
+      if (isDeepStrictEqual(before, after) && !passwordChanged)
+        return { result: smtpView(settings, smtp) };
+      await em.query(
+        'UPDATE tenant_settings SET smtp = $2::jsonb, settings = $3::jsonb WHERE tenant_id = $1',
+        [tenantId, smtp ? JSON.stringify(smtp) : null, JSON.stringify(settings)],
+      );
       return {
         result: smtpView(settings, smtp),
-        audit: { action: input ? 'smtp.updated' : 'smtp.removed', before, after: { ...after, ...(passwordChanged && { passwordChanged: true }), ...(passwordDropped && { passwordDropped: true }) } },
+        audit: {
+          action: input ? 'smtp.updated' : 'smtp.removed',
+          before,
+          after: {
+            ...after,
+            ...(passwordChanged && { passwordChanged: true }),
+            ...(passwordDropped && { passwordDropped: true }),
+          },
+        },
       };
     });
   }
@@ -105,10 +152,22 @@ export class SendTestEmail {
     const to = actor.admin.email;
     const job = await this.dataSource.transaction(async (em) => {
       const written = await this.outbox.write(em, {
-        payload: { kind: 'test-email', tenantId, version: 1, recipient: { email: to, name: '' }, locale, data: { requestedBy: actor.admin.email } },
+        payload: {
+          kind: 'test-email',
+          tenantId,
+          version: 1,
+          recipient: { email: to, name: '' },
+          locale,
+          data: { requestedBy: actor.admin.email },
+        },
         userId: null,
       });
-      await this.audit.recordIn(em, { ...adminAudit(actor, tenantId, 'smtp.test.requested'), targetType: 'delivery', targetId: written.outboxId, details: { to } });
+      await this.audit.recordIn(em, {
+        ...adminAudit(actor, tenantId, 'smtp.test.requested'),
+        targetType: 'delivery',
+        targetId: written.outboxId,
+        details: { to },
+      });
       return written;
     });
     await this.outbox.enqueue([job]);

@@ -1,7 +1,28 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Put,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EMAIL_KINDS, type EmailKind, isLocale, type Locale, type TemplateListItem, type TemplatePreviewResponse, type TemplateSource, templateSourceSchema, type TemplateView } from '@guichet/types';
+import {
+  EMAIL_KINDS,
+  type EmailKind,
+  isLocale,
+  type Locale,
+  type TemplateListItem,
+  type TemplatePreviewResponse,
+  type TemplateSource,
+  templateSourceSchema,
+  type TemplateView,
+} from '@guichet/types';
 import type { DataSource } from 'typeorm';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { OnHosts } from '../tenancy/host.js';
@@ -9,12 +30,22 @@ import { AdminAuthGuard } from './admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from './admin-request.js';
 import { type AdminTenant, TenantAccessGuard } from './tenant-access.guard.js';
 import { tenantDetail } from './tenant-queries.js';
-import { previewTemplate, ResetTemplate, SaveTemplate, TenantTemplates } from './tenant-templates.usecases.js';
+import {
+  previewTemplate,
+  ResetTemplate,
+  SaveTemplate,
+  TenantTemplates,
+} from './tenant-templates.usecases.js';
 
-const NO_TEMPLATE = { error: 'not_found', message: 'No email template of this kind and language (kinds: password-reset, enrolment, already-enrolled, password-changed, test-email, email-changed; languages: fr, en, pt).' };
+const NO_TEMPLATE = {
+  error: 'not_found',
+  message:
+    'No email template of this kind and language (kinds: password-reset, enrolment, already-enrolled, password-changed, test-email, email-changed; languages: fr, en, pt).',
+};
 
 function templateKey(kind: string, locale: string): { kind: EmailKind; locale: Locale } {
-  if (!(EMAIL_KINDS as readonly string[]).includes(kind) || !isLocale(locale)) throw new NotFoundException(NO_TEMPLATE);
+  if (!(EMAIL_KINDS as readonly string[]).includes(kind) || !isLocale(locale))
+    throw new NotFoundException(NO_TEMPLATE);
   return { kind: kind as EmailKind, locale };
 }
 
@@ -33,21 +64,34 @@ export class TenantTemplatesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every email kind in each of the tenant’s languages, and whether the tenant overrides it' })
+  @ApiOperation({
+    summary:
+      'Every email kind in each of the tenant’s languages, and whether the tenant overrides it',
+  })
   async list(@RouteTenant() tenant: AdminTenant): Promise<TemplateListItem[]> {
     const { settings } = (await tenantDetail(this.dataSource, tenant.id))!;
     return this.templates.list(tenant.id, settings.locales);
   }
 
   @Get(':kind/:locale')
-  @ApiOperation({ summary: 'The template (the tenant’s, or the default) with the variables, helpers and partials it may use' })
-  get(@RouteTenant() tenant: AdminTenant, @Param('kind') kind: string, @Param('locale') locale: string): Promise<TemplateView> {
+  @ApiOperation({
+    summary:
+      'The template (the tenant’s, or the default) with the variables, helpers and partials it may use',
+  })
+  get(
+    @RouteTenant() tenant: AdminTenant,
+    @Param('kind') kind: string,
+    @Param('locale') locale: string,
+  ): Promise<TemplateView> {
     const key = templateKey(kind, locale);
     return this.templates.get(tenant.id, key.kind, key.locale);
   }
 
   @Put(':kind/:locale')
-  @ApiOperation({ summary: 'Saves the tenant’s template once it compiles (400 invalid_template naming the part and line); the next emails use it; audited' })
+  @ApiOperation({
+    summary:
+      'Saves the tenant’s template once it compiles (400 invalid_template naming the part and line); the next emails use it; audited',
+  })
   put(
     @Actor() actor: AdminActor,
     @RouteTenant() tenant: AdminTenant,
@@ -61,14 +105,22 @@ export class TenantTemplatesController {
 
   @Delete(':kind/:locale')
   @ApiOperation({ summary: 'Removes the tenant’s template: the default is used again; audited' })
-  reset(@Actor() actor: AdminActor, @RouteTenant() tenant: AdminTenant, @Param('kind') kind: string, @Param('locale') locale: string): Promise<TemplateView> {
+  reset(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Param('kind') kind: string,
+    @Param('locale') locale: string,
+  ): Promise<TemplateView> {
     const key = templateKey(kind, locale);
     return this.resetTemplate.execute(actor, tenant.id, key.kind, key.locale);
   }
 
   @Post(':kind/:locale/preview')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Renders the given templates with sample data and the tenant’s branding, exactly as the worker would send them (nothing saved)' })
+  @ApiOperation({
+    summary:
+      'Renders the given templates with sample data and the tenant’s branding, exactly as the worker would send them (nothing saved)',
+  })
   async preview(
     @RouteTenant() tenant: AdminTenant,
     @Param('kind') kind: string,
@@ -77,6 +129,17 @@ export class TenantTemplatesController {
   ): Promise<TemplatePreviewResponse> {
     const key = templateKey(kind, locale);
     const detail = (await tenantDetail(this.dataSource, tenant.id))!;
-    return previewTemplate({ id: tenant.id, name: detail.name, publicUrl: detail.publicUrl, settings: detail.settings, version: detail.version }, key.kind, key.locale, body);
+    return previewTemplate(
+      {
+        id: tenant.id,
+        name: detail.name,
+        publicUrl: detail.publicUrl,
+        settings: detail.settings,
+        version: detail.version,
+      },
+      key.kind,
+      key.locale,
+      body,
+    );
   }
 }

@@ -39,13 +39,20 @@ export class TenantsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Tenants the administrator may manage (all of them for a platform admin)' })
+  @ApiOperation({
+    summary: 'Tenants the administrator may manage (all of them for a platform admin)',
+  })
   async list(@Req() request: FastifyRequest): Promise<TenantSummary[]> {
     const admin = request.admin!;
     const where = admin.role === 'platform-admin' ? {} : { id: In(admin.tenantIds) };
-    const tenants = await this.dataSource.getRepository(Tenant).find({ where, order: { name: 'ASC' } });
+    const tenants = await this.dataSource
+      .getRepository(Tenant)
+      .find({ where, order: { name: 'ASC' } });
     const hosts = tenants.length
-      ? await this.dataSource.getRepository(TenantHost).find({ where: { tenantId: In(tenants.map((t) => t.id)) }, order: { isPrimary: 'DESC', hostName: 'ASC' } })
+      ? await this.dataSource.getRepository(TenantHost).find({
+          where: { tenantId: In(tenants.map((t) => t.id)) },
+          order: { isPrimary: 'DESC', hostName: 'ASC' },
+        })
       : [];
     return tenants.map((t) => ({
       id: t.id,
@@ -60,14 +67,23 @@ export class TenantsController {
 
   @Post()
   @PlatformAdminOnly()
-  @ApiOperation({ summary: 'Creates a tenant with default settings and the host {slug}.{BASE_DOMAIN} (platform admins); 409 when the slug or host is taken' })
-  create(@Actor() actor: AdminActor, @Body(new ZodValidationPipe(createTenantRequestSchema)) body: CreateTenantRequest): Promise<TenantDetail> {
+  @ApiOperation({
+    summary:
+      'Creates a tenant with default settings and the host {slug}.{BASE_DOMAIN} (platform admins); 409 when the slug or host is taken',
+  })
+  create(
+    @Actor() actor: AdminActor,
+    @Body(new ZodValidationPipe(createTenantRequestSchema)) body: CreateTenantRequest,
+  ): Promise<TenantDetail> {
     return this.createTenant.execute(actor, body);
   }
 
   @Get(':tenantId')
   @UseGuards(TenantAccessGuard)
-  @ApiOperation({ summary: 'A tenant with its settings, host names, SMTP settings (never the password) and version' })
+  @ApiOperation({
+    summary:
+      'A tenant with its settings, host names, SMTP settings (never the password) and version',
+  })
   async get(@RouteTenant() tenant: AdminTenant): Promise<TenantDetail> {
     return (await tenantDetail(this.dataSource, tenant.id))!;
   }
@@ -75,11 +91,15 @@ export class TenantsController {
   @Patch(':tenantId')
   @PlatformAdminOnly()
   @UseGuards(TenantAccessGuard)
-  @ApiOperation({ summary: 'Changes the name, status (a disabled tenant answers 404 on its hosts) or public URL of a tenant (platform admins)' })
+  @ApiOperation({
+    summary:
+      'Changes the name, status (a disabled tenant answers 404 on its hosts) or public URL of a tenant (platform admins)',
+  })
   update(
     @Actor() actor: AdminActor,
     @RouteTenant() tenant: AdminTenant,
-    @Body(new ZodValidationPipe(updateTenantRequestSchema)) body: z.infer<typeof updateTenantRequestSchema>,
+    @Body(new ZodValidationPipe(updateTenantRequestSchema))
+    body: z.infer<typeof updateTenantRequestSchema>,
   ): Promise<TenantDetail> {
     return this.updateTenant.execute(actor, tenant.id, body);
   }
@@ -87,16 +107,28 @@ export class TenantsController {
   @Post(':tenantId/hosts')
   @PlatformAdminOnly()
   @UseGuards(TenantAccessGuard)
-  @ApiOperation({ summary: 'Adds a host name (custom domain) to a tenant (platform admins); 409 when it is taken' })
-  addHostName(@Actor() actor: AdminActor, @RouteTenant() tenant: AdminTenant, @Body(new ZodValidationPipe(addHostRequestSchema)) body: AddHostRequest): Promise<TenantDetail> {
+  @ApiOperation({
+    summary: 'Adds a host name (custom domain) to a tenant (platform admins); 409 when it is taken',
+  })
+  addHostName(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Body(new ZodValidationPipe(addHostRequestSchema)) body: AddHostRequest,
+  ): Promise<TenantDetail> {
     return this.addHost.execute(actor, tenant.id, body.hostName);
   }
 
   @Delete(':tenantId/hosts/:hostName')
   @PlatformAdminOnly()
   @UseGuards(TenantAccessGuard)
-  @ApiOperation({ summary: 'Removes a host name of a tenant (platform admins); 409 for its last one' })
-  removeHostName(@Actor() actor: AdminActor, @RouteTenant() tenant: AdminTenant, @Param('hostName') hostName: string): Promise<TenantDetail> {
+  @ApiOperation({
+    summary: 'Removes a host name of a tenant (platform admins); 409 for its last one',
+  })
+  removeHostName(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Param('hostName') hostName: string,
+  ): Promise<TenantDetail> {
     const parsed = hostNameSchema.safeParse(hostName);
     return this.removeHost.execute(actor, tenant.id, parsed.success ? parsed.data : hostName);
   }

@@ -9,7 +9,11 @@ export class TotpChecks {
   private readonly checks: Counter;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
-    this.checks = new Counter({ name: 'totp_code_checks_total', help: 'TOTP codes checked against a secret (sign-in, enabling, disabling)', registers: [registry] });
+    this.checks = new Counter({
+      name: 'totp_code_checks_total',
+      help: 'TOTP codes checked against a secret (sign-in, enabling, disabling)',
+      registers: [registry],
+    });
   }
 
   /** The time step of a valid code after `afterStep`, or null (see checkTotp). */

@@ -18,7 +18,11 @@ export function totpUri(secret: string, email: string): string {
  * The time step of a valid code, or null. A code of a step at or before `afterStep` (the
  * last one accepted) is refused: a code seen once cannot be replayed.
  */
-export async function checkTotp(secret: string, code: string, afterStep: number | null): Promise<number | null> {
+export async function checkTotp(
+  secret: string,
+  code: string,
+  afterStep: number | null,
+): Promise<number | null> {
   try {
     const result = await verify({
       secret,

@@ -17,7 +17,11 @@ export interface AccessClaims {
 export class AccessTokens {
   constructor(private readonly jwt: JwtService) {}
 
-  async issue(tenant: TenantContext, user: { id: string; username: string }, sessionId: string): Promise<{ accessToken: string; expiresIn: number }> {
+  async issue(
+    tenant: TenantContext,
+    user: { id: string; username: string },
+    sessionId: string,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
     const expiresIn = tenant.settings.tokenLifetimes.accessMinutes * 60;
     const accessToken = await this.jwt.signAsync(
       { sid: sessionId, preferred_username: user.username },
@@ -28,8 +32,14 @@ export class AccessTokens {
 
   async verify(tenant: TenantContext, token: string): Promise<AccessClaims | null> {
     try {
-      const claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown }>(token, { audience: tenant.id, issuer: tenant.publicUrl, algorithms: ['ES256'] });
-      return typeof claims.sub === 'string' && typeof claims.sid === 'string' ? { userId: claims.sub, sessionId: claims.sid } : null;
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown }>(token, {
+        audience: tenant.id,
+        issuer: tenant.publicUrl,
+        algorithms: ['ES256'],
+      });
+      return typeof claims.sub === 'string' && typeof claims.sid === 'string'
+        ? { userId: claims.sub, sessionId: claims.sid }
+        : null;
     } catch {
       return null;
     }

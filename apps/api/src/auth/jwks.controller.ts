@@ -10,7 +10,10 @@ export class JwksController {
 
   @Get('jwks.json')
   @Header('cache-control', 'public, max-age=300')
-  @ApiOperation({ summary: "JSON Web Key Set of the portal's access tokens (ES256); iss = the portal URL, aud = the tenant id" })
+  @ApiOperation({
+    summary:
+      "JSON Web Key Set of the portal's access tokens (ES256); iss = the portal URL, aud = the tenant id",
+  })
   jwks(): { keys: Record<string, string>[] } {
     return { keys: [this.key.jwk] };
   }

@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { UserView } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
 import { type AppConfig, CONFIG } from '../config/config.js';
@@ -40,7 +46,9 @@ export class PortalAuthGuard implements CanActivate {
     if (typeof header === 'string' && header.length > 0) {
       const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header.trim());
       const claims = match ? await this.tokens.verify(tenant, match[1]!) : null;
-      const user = claims ? await this.sessions.userOfLiveSession(tenant.id, claims.userId, claims.sessionId) : null;
+      const user = claims
+        ? await this.sessions.userOfLiveSession(tenant.id, claims.userId, claims.sessionId)
+        : null;
       if (!user || !claims) throw new UnauthorizedException(NOT_SIGNED_IN);
       request.portalUser = { user, sessionId: claims.sessionId };
       return true;

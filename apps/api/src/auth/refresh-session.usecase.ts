@@ -8,7 +8,8 @@ import type { TenantContext } from '../tenancy/tenant-context.js';
 import { AccessTokens } from './access-tokens.js';
 import { type IssuedSession, Sessions } from './sessions.js';
 
-export type Refreshed = { ok: true; response: LoginResponse; session: IssuedSession } | { ok: false };
+export type Refreshed =
+  { ok: true; response: LoginResponse; session: IssuedSession } | { ok: false };
 
 /** A new access token and a rotated refresh token; an old token presented again revokes its family. */
 @Injectable()
@@ -20,7 +21,11 @@ export class RefreshSession {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(tenant: TenantContext, refreshToken: unknown, meta: RequestMeta): Promise<Refreshed> {
+  async execute(
+    tenant: TenantContext,
+    refreshToken: unknown,
+    meta: RequestMeta,
+  ): Promise<Refreshed> {
     const rotation = await this.sessions.rotate(tenant, refreshToken, meta);
     if (rotation.outcome === 'reused') {
       await this.audit.record({
@@ -40,7 +45,15 @@ export class RefreshSession {
       [rotation.userId, tenant.id],
     );
     if (!user) return { ok: false };
-    const { accessToken, expiresIn } = await this.tokens.issue(tenant, user, rotation.session.familyId);
-    return { ok: true, response: { accessToken, tokenType: 'Bearer', expiresIn, user }, session: rotation.session };
+    const { accessToken, expiresIn } = await this.tokens.issue(
+      tenant,
+      user,
+      rotation.session.familyId,
+    );
+    return {
+      ok: true,
+      response: { accessToken, tokenType: 'Bearer', expiresIn, user },
+      session: rotation.session,
+    };
   }
 }

@@ -1,4 +1,9 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+} from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
 /**
@@ -12,7 +17,10 @@ export class SameOriginGuard implements CanActivate {
     const origin = request.headers.origin;
     if (origin === undefined) return true;
     if (originHost(origin) !== request.host.toLowerCase()) {
-      throw new ForbiddenException({ error: 'forbidden_origin', message: 'This request must come from the portal itself.' });
+      throw new ForbiddenException({
+        error: 'forbidden_origin',
+        message: 'This request must come from the portal itself.',
+      });
     }
     return true;
   }

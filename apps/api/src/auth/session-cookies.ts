@@ -47,22 +47,45 @@ export function cookieNames(secure: boolean): CookieNames {
  */
 export const cookieAttributes = (secure: boolean, embeddable = false) =>
   secure && embeddable
-    ? { path: '/' as const, httpOnly: true as const, secure, sameSite: 'none' as const, partitioned: true }
+    ? {
+        path: '/' as const,
+        httpOnly: true as const,
+        secure,
+        sameSite: 'none' as const,
+        partitioned: true,
+      }
     : { path: '/' as const, httpOnly: true as const, secure, sameSite: 'lax' as const };
 
 /** The session cookie: persistent for `remember = all`, else gone when the browser closes. */
-export function sessionCookie(secure: boolean, token: string, maxAgeSeconds: number | null, embeddable = false): CookieSpec {
+export function sessionCookie(
+  secure: boolean,
+  token: string,
+  maxAgeSeconds: number | null,
+  embeddable = false,
+): CookieSpec {
   const options = cookieAttributes(secure, embeddable);
-  return { name: cookieNames(secure).session, value: token, options: maxAgeSeconds === null ? options : { ...options, maxAge: maxAgeSeconds } };
+  return {
+    name: cookieNames(secure).session,
+    value: token,
+    options: maxAgeSeconds === null ? options : { ...options, maxAge: maxAgeSeconds },
+  };
 }
 
 export function usernameCookie(secure: boolean, username: string, embeddable = false): CookieSpec {
-  return { name: cookieNames(secure).username, value: username, options: { ...cookieAttributes(secure, embeddable), maxAge: USERNAME_COOKIE_DAYS * 86_400 } };
+  return {
+    name: cookieNames(secure).username,
+    value: username,
+    options: { ...cookieAttributes(secure, embeddable), maxAge: USERNAME_COOKIE_DAYS * 86_400 },
+  };
 }
 
 /** A cookie that removes one (same attributes, so the `__Host-` rules still hold). */
 export function clearedCookie(secure: boolean, name: string, embeddable = false): CookieSpec {
-  return { name, value: '', options: { ...cookieAttributes(secure, embeddable), maxAge: 0, expires: new Date(0) } };
+  return {
+    name,
+    value: '',
+    options: { ...cookieAttributes(secure, embeddable), maxAge: 0, expires: new Date(0) },
+  };
 }
 
 /**
@@ -71,10 +94,27 @@ export function clearedCookie(secure: boolean, name: string, embeddable = false)
  * - `username`: browser-session session cookie, persistent username cookie;
  * - `none`: browser-session session cookie, username cookie cleared.
  */
-export function signInCookies(mode: Remember, input: { secure: boolean; token: string; username: string; refreshDays: number; embeddable?: boolean }): CookieSpec[] {
+export function signInCookies(
+  mode: Remember,
+  input: {
+    secure: boolean;
+    token: string;
+    username: string;
+    refreshDays: number;
+    embeddable?: boolean;
+  },
+): CookieSpec[] {
   const { secure, embeddable } = input;
-  const session = sessionCookie(secure, input.token, mode === 'all' ? input.refreshDays * 86_400 : null, embeddable);
-  const username = mode === 'none' ? clearedCookie(secure, cookieNames(secure).username, embeddable) : usernameCookie(secure, input.username, embeddable);
+  const session = sessionCookie(
+    secure,
+    input.token,
+    mode === 'all' ? input.refreshDays * 86_400 : null,
+    embeddable,
+  );
+  const username =
+    mode === 'none'
+      ? clearedCookie(secure, cookieNames(secure).username, embeddable)
+      : usernameCookie(secure, input.username, embeddable);
   return [session, username];
 }
 
@@ -94,5 +134,7 @@ export function sessionLifetimeSeconds(persistent: boolean, refreshDays: number)
 
 /** Absolute lifetime of a sign-in and all its refreshes, in seconds, counted from the sign-in. */
 export function sessionMaxSeconds(persistent: boolean, refreshDays: number): number {
-  return persistent ? Math.max(refreshDays, REMEMBERED_SESSION_MAX_DAYS) * 86_400 : SESSION_ONLY_MAX_HOURS * 3600;
+  return persistent
+    ? Math.max(refreshDays, REMEMBERED_SESSION_MAX_DAYS) * 86_400
+    : SESSION_ONLY_MAX_HOURS * 3600;
 }

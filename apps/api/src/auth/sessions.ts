@@ -53,9 +53,25 @@ export class Sessions {
       `INSERT INTO refresh_sessions (tenant_id, user_id, family_id, token_hash, persistent, signed_in_at, expires_at, user_agent, ip)
        VALUES ($1, $2, $3, $4, $5, $6, LEAST(now() + make_interval(secs => $7), $6::timestamptz + make_interval(secs => $8)), $9, $10)
        RETURNING floor(extract(epoch FROM expires_at - now()))::int AS "lifetimeSeconds"`,
-      [tenant.id, userId, family.id, hashToken(token), persistent, family.signedInAt, sessionLifetimeSeconds(persistent, refreshDays), sessionMaxSeconds(persistent, refreshDays), meta.userAgent, meta.ip],
+      [
+        tenant.id,
+        userId,
+        family.id,
+        hashToken(token),
+        persistent,
+        family.signedInAt,
+        sessionLifetimeSeconds(persistent, refreshDays),
+        sessionMaxSeconds(persistent, refreshDays),
+        meta.userAgent,
+        meta.ip,
+      ],
     );
-    return { token, familyId: family.id, persistent, lifetimeSeconds: Math.max(0, row!.lifetimeSeconds) };
+    return {
+      token,
+      familyId: family.id,
+      persistent,
+      lifetimeSeconds: Math.max(0, row!.lifetimeSeconds),
+    };
   }
 
   /** Exchanges a refresh token for a new one of the same family (sliding lifetime, within the family's absolute lifetime). */
@@ -63,7 +79,9 @@ export class Sessions {
     if (!isWellFormedToken(token)) return { outcome: 'invalid' };
     const tokenHash = hashToken(token);
     return this.dataSource.transaction(async (em): Promise<Rotation> => {
-      const [current] = await em.query<{ userId: string; familyId: string; persistent: boolean; signedInAt: Date }[]>(
+      const [current] = await em.query<
+        { userId: string; familyId: string; persistent: boolean; signedInAt: Date }[]
+      >(
         `WITH rotated AS (
            UPDATE refresh_sessions s SET rotated_at = now()
              FROM users u
@@ -75,9 +93,15 @@ export class Sessions {
       );
       if (current) {
         const family = { id: current.familyId, signedInAt: current.signedInAt };
-        return { outcome: 'rotated', userId: current.userId, session: await this.start(em, tenant, current.userId, current.persistent, meta, family) };
+        return {
+          outcome: 'rotated',
+          userId: current.userId,
+          session: await this.start(em, tenant, current.userId, current.persistent, meta, family),
+        };
       }
-      const [previous] = await em.query<{ userId: string; familyId: string; rotated: boolean; revoked: boolean }[]>(
+      const [previous] = await em.query<
+        { userId: string; familyId: string; rotated: boolean; revoked: boolean }[]
+      >(
         `SELECT user_id AS "userId", family_id AS "familyId", rotated_at IS NOT NULL AS rotated, revoked_at IS NOT NULL AS revoked
            FROM refresh_sessions WHERE tenant_id = $1 AND token_hash = $2`,
         [tenant.id, tokenHash],
@@ -91,7 +115,10 @@ export class Sessions {
   }
 
   /** Signs out the sign-in the token belongs to (every rotation of it). Returns the family, if any. */
-  async revokeByToken(tenantId: string, token: unknown): Promise<{ userId: string; familyId: string } | null> {
+  async revokeByToken(
+    tenantId: string,
+    token: unknown,
+  ): Promise<{ userId: string; familyId: string } | null> {
     if (!isWellFormedToken(token)) return null;
     const [row] = await this.dataSource.query<{ userId: string; familyId: string }[]>(
       `SELECT user_id AS "userId", family_id AS "familyId" FROM refresh_sessions WHERE tenant_id = $1 AND token_hash = $2`,
@@ -101,12 +128,22 @@ export class Sessions {
     return row ?? null;
   }
 
-  async revokeFamily(tenantId: string, familyId: string, db: DataSource | EntityManager = this.dataSource): Promise<void> {
-    await db.query(`UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND family_id = $2 AND revoked_at IS NULL`, [tenantId, familyId]);
+  async revokeFamily(
+    tenantId: string,
+    familyId: string,
+    db: DataSource | EntityManager = this.dataSource,
+  ): Promise<void> {
+    await db.query(
+      `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND family_id = $2 AND revoked_at IS NULL`,
+      [tenantId, familyId],
+    );
   }
 
   /** The account of a valid session cookie (current token of a live family). */
-  async userByToken(tenantId: string, token: unknown): Promise<{ user: UserView; familyId: string } | null> {
+  async userByToken(
+    tenantId: string,
+    token: unknown,
+  ): Promise<{ user: UserView; familyId: string } | null> {
     if (!isWellFormedToken(token)) return null;
     const [row] = await this.dataSource.query<(UserView & { familyId: string })[]>(
       `SELECT ${USER_VIEW}, s.family_id AS "familyId"
@@ -121,7 +158,11 @@ export class Sessions {
   }
 
   /** The account of an access token, if its session family is still live (not signed out, not revoked by a reset). */
-  async userOfLiveSession(tenantId: string, userId: string, familyId: string): Promise<UserView | null> {
+  async userOfLiveSession(
+    tenantId: string,
+    userId: string,
+    familyId: string,
+  ): Promise<UserView | null> {
     const [row] = await this.dataSource.query<UserView[]>(
       `SELECT ${USER_VIEW} FROM users u
         WHERE u.id = $2 AND u.tenant_id = $1 AND u.status = 'active'

@@ -13,7 +13,10 @@ import { AccessTokens } from './access-tokens.js';
 import { type IssuedSession, Sessions } from './sessions.js';
 
 /** The one reply of every failed sign-in: unknown, wrong password, locked, disabled, not enrolled. */
-export const INVALID_CREDENTIALS: ApiError = { error: 'invalid_credentials', message: 'Incorrect username or password.' };
+export const INVALID_CREDENTIALS: ApiError = {
+  error: 'invalid_credentials',
+  message: 'Incorrect username or password.',
+};
 
 export interface SignInInput {
   tenant: TenantContext;
@@ -35,7 +38,8 @@ interface Account extends UserView {
   lockedUntil: Date | null;
 }
 
-type FailureReason = 'unknown_account' | 'wrong_password' | 'not_enrolled' | 'account_locked' | 'account_disabled';
+type FailureReason =
+  'unknown_account' | 'wrong_password' | 'not_enrolled' | 'account_locked' | 'account_disabled';
 
 /**
  * Password sign-in. Every path does the same argon2id work (an unknown account, and an
@@ -70,9 +74,17 @@ export class SignIn {
 
     // The attempt is counted before the password is checked: of a burst, only the first
     // `maxFailures` are checked; the others verify against the dummy hash (same work, same reply).
-    const [account, reservation] = await Promise.all([this.findAccount(tenant.id, username), lockout.reserve(accountKey)]);
-    const locked = !reservation.granted || (account?.lockedUntil != null && account.lockedUntil.getTime() > Date.now());
-    const valid = await this.hasher.verify(locked ? null : (account?.passwordHash ?? null), password);
+    const [account, reservation] = await Promise.all([
+      this.findAccount(tenant.id, username),
+      lockout.reserve(accountKey),
+    ]);
+    const locked =
+      !reservation.granted ||
+      (account?.lockedUntil != null && account.lockedUntil.getTime() > Date.now());
+    const valid = await this.hasher.verify(
+      locked ? null : (account?.passwordHash ?? null),
+      password,
+    );
 
     if (!account || !valid || locked || account.status !== 'active') {
       const reason: FailureReason = !account
@@ -92,17 +104,24 @@ export class SignIn {
 
     if (this.hasher.needsRehash(account.passwordHash!)) {
       const rehashed = await this.hasher.hash(password);
-      await this.dataSource.query(`UPDATE users SET password_hash = $3 WHERE id = $1 AND tenant_id = $2 AND password_hash = $4`, [
-        account.id,
-        tenant.id,
-        rehashed,
-        account.passwordHash,
-      ]);
+      await this.dataSource.query(
+        `UPDATE users SET password_hash = $3 WHERE id = $1 AND tenant_id = $2 AND password_hash = $4`,
+        [account.id, tenant.id, rehashed, account.passwordHash],
+      );
     }
-    await this.dataSource.query(`UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1 AND tenant_id = $2`, [account.id, tenant.id]);
+    await this.dataSource.query(
+      `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1 AND tenant_id = $2`,
+      [account.id, tenant.id],
+    );
     await lockout.reset(accountKey);
 
-    const session = await this.sessions.start(this.dataSource, tenant, account.id, input.remember === 'all', meta);
+    const session = await this.sessions.start(
+      this.dataSource,
+      tenant,
+      account.id,
+      input.remember === 'all',
+      meta,
+    );
     const { accessToken, expiresIn } = await this.tokens.issue(tenant, account, session.familyId);
     await this.audit.record({
       tenantId: tenant.id,
@@ -114,8 +133,18 @@ export class SignIn {
       details: { remember: input.remember },
       meta,
     });
-    const user: UserView = { id: account.id, username: account.username, firstName: account.firstName, lastName: account.lastName, email: account.email };
-    return { response: { accessToken, tokenType: 'Bearer', expiresIn, user }, session, username: account.username };
+    const user: UserView = {
+      id: account.id,
+      username: account.username,
+      firstName: account.firstName,
+      lastName: account.lastName,
+      email: account.email,
+    };
+    return {
+      response: { accessToken, tokenType: 'Bearer', expiresIn, user },
+      session,
+      username: account.username,
+    };
   }
 
   private async findAccount(tenantId: string, username: string): Promise<Account | null> {
@@ -141,7 +170,10 @@ export class SignIn {
     if (!passwordValid) {
       // A wrong password counts, and so does an attempt refused by the lock (its password is never
       // checked); a right one on a disabled account does not.
-      const [lockedNow] = await Promise.all([lockout.failed(accountKey, reservation), this.clientLimits.countFailure('login-ip', tenant, meta)]);
+      const [lockedNow] = await Promise.all([
+        lockout.failed(accountKey, reservation),
+        this.clientLimits.countFailure('login-ip', tenant, meta),
+      ]);
       if (account) {
         await this.dataSource.query(
           `UPDATE users SET failed_logins = failed_logins + 1,
@@ -156,11 +188,22 @@ export class SignIn {
           action: 'auth.account.locked',
           actorType: 'system',
           ...target,
-          details: { failures: reservation.rank, lockMinutes: tenant.settings.lockout.lockMinutes, knownAccount: account !== null },
+          details: {
+            failures: reservation.rank,
+            lockMinutes: tenant.settings.lockout.lockMinutes,
+            knownAccount: account !== null,
+          },
           meta,
         });
       }
     }
-    await this.audit.record({ tenantId: tenant.id, action: 'auth.login.failed', actorType: 'anonymous', ...target, details: { reason }, meta });
+    await this.audit.record({
+      tenantId: tenant.id,
+      action: 'auth.login.failed',
+      actorType: 'anonymous',
+      ...target,
+      details: { reason },
+      meta,
+    });
   }
 }

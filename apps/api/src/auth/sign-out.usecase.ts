@@ -14,7 +14,11 @@ export class SignOut {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(tenant: TenantContext, input: { refreshToken?: unknown; accessToken?: string }, meta: RequestMeta): Promise<void> {
+  async execute(
+    tenant: TenantContext,
+    input: { refreshToken?: unknown; accessToken?: string },
+    meta: RequestMeta,
+  ): Promise<void> {
     const ended = await this.sessions.revokeByToken(tenant.id, input.refreshToken);
     let userId = ended?.userId;
     if (input.accessToken) {
@@ -25,7 +29,15 @@ export class SignOut {
       }
     }
     if (userId) {
-      await this.audit.record({ tenantId: tenant.id, action: 'auth.logout', actorType: 'user', actorId: userId, targetType: 'user', targetId: userId, meta });
+      await this.audit.record({
+        tenantId: tenant.id,
+        action: 'auth.logout',
+        actorType: 'user',
+        actorId: userId,
+        targetType: 'user',
+        targetId: userId,
+        meta,
+      });
     }
   }
 }

@@ -6,7 +6,11 @@ export interface BrandAssetRef {
   contentType: BrandingAssetType;
 }
 
-const EXTENSIONS: Record<BrandingAssetType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/svg+xml': 'svg' };
+const EXTENSIONS: Record<BrandingAssetType, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/svg+xml': 'svg',
+};
 const FILE = /^(logo|favicon)\.([0-9a-f]{16})\.(png|jpg|svg)$/;
 
 /** `/assets/brand/logo.{first 16 hex of sha256}.png`: the content names the address, so it may be cached forever. */
@@ -15,13 +19,20 @@ export function brandAssetPath(kind: BrandingAssetKind, ref: BrandAssetRef): str
 }
 
 /** The kind and hash prefix a file name of `brandAssetPath` carries; null for anything else. */
-export function parseBrandAssetFile(file: string): { kind: BrandingAssetKind; hash: string; extension: string } | null {
+export function parseBrandAssetFile(
+  file: string,
+): { kind: BrandingAssetKind; hash: string; extension: string } | null {
   const m = FILE.exec(file);
   return m ? { kind: m[1] as BrandingAssetKind, hash: m[2]!, extension: m[3]! } : null;
 }
 
-export function matchesRef(parsed: { hash: string; extension: string }, ref: BrandAssetRef | undefined): boolean {
-  return !!ref && ref.sha256.startsWith(parsed.hash) && EXTENSIONS[ref.contentType] === parsed.extension;
+export function matchesRef(
+  parsed: { hash: string; extension: string },
+  ref: BrandAssetRef | undefined,
+): boolean {
+  return (
+    !!ref && ref.sha256.startsWith(parsed.hash) && EXTENSIONS[ref.contentType] === parsed.extension
+  );
 }
 
 /**

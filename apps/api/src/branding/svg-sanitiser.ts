@@ -8,10 +8,16 @@ let purifier: Promise<{ purify: DOMPurify; serialize: (node: Node) => string }> 
  */
 function load() {
   purifier ??= (async () => {
-    const [{ JSDOM }, { default: createDOMPurify }] = await Promise.all([import('jsdom'), import('dompurify')]);
+    const [{ JSDOM }, { default: createDOMPurify }] = await Promise.all([
+      import('jsdom'),
+      import('dompurify'),
+    ]);
     const { window } = new JSDOM('');
     const serializer = new window.XMLSerializer();
-    return { purify: createDOMPurify(window as unknown as Window & typeof globalThis), serialize: (node: Node) => serializer.serializeToString(node) };
+    return {
+      purify: createDOMPurify(window as unknown as Window & typeof globalThis),
+      serialize: (node: Node) => serializer.serializeToString(node),
+    };
   })();
   return purifier;
 }
@@ -29,6 +35,12 @@ export async function sanitiseSvg(source: string): Promise<string | null> {
     RETURN_DOM_FRAGMENT: true,
   });
   const root = fragment.firstElementChild;
-  if (!root || root.localName !== 'svg' || root.namespaceURI !== 'http://www.w3.org/2000/svg' || fragment.childElementCount !== 1) return null;
+  if (
+    !root ||
+    root.localName !== 'svg' ||
+    root.namespaceURI !== 'http://www.w3.org/2000/svg' ||
+    fragment.childElementCount !== 1
+  )
+    return null;
   return serialize(root);
 }

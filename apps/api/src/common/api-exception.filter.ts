@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { ApiError } from '@guichet/types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -17,7 +24,13 @@ const CODES: Record<number, string> = {
 /** Maps Fastify's own client errors (body parsing, size, content type) to a status. */
 function fastifyClientError(error: unknown): { status: number; message: string } | null {
   const e = error as { code?: string; statusCode?: number; message?: string };
-  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 && typeof e.code === 'string' && e.code.startsWith('FST_')) {
+  if (
+    typeof e?.statusCode === 'number' &&
+    e.statusCode >= 400 &&
+    e.statusCode < 500 &&
+    typeof e.code === 'string' &&
+    e.code.startsWith('FST_')
+  ) {
     const messages: Record<string, string> = {
       FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
       FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported content type: send application/json.',
@@ -26,7 +39,8 @@ function fastifyClientError(error: unknown): { status: number; message: string }
     };
     return { status: e.statusCode, message: messages[e.code] ?? e.message ?? 'Bad request.' };
   }
-  if (error instanceof SyntaxError) return { status: 400, message: 'The request body is not valid JSON.' };
+  if (error instanceof SyntaxError)
+    return { status: 400, message: 'The request body is not valid JSON.' };
   return null;
 }
 
@@ -39,16 +53,30 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     let status = HttpStatus.INTERNAL_SERVER_ERROR;
-    let body: ApiError = { error: 'internal_error', message: 'An unexpected error occurred. Please try again.' };
+    let body: ApiError = {
+      error: 'internal_error',
+      message: 'An unexpected error occurred. Please try again.',
+    };
 
     if (exception instanceof HttpException) {
       status = exception.getStatus();
       const response = exception.getResponse();
-      if (typeof response === 'object' && response && 'error' in response && typeof (response as ApiError).message === 'string') {
+      if (
+        typeof response === 'object' &&
+        response &&
+        'error' in response &&
+        typeof (response as ApiError).message === 'string'
+      ) {
         body = response as ApiError;
       } else {
-        const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
-        body = { error: CODES[status] ?? 'error', message: Array.isArray(message) ? message.join('; ') : String(message) };
+        const message =
+          typeof response === 'string'
+            ? response
+            : ((response as { message?: unknown }).message ?? exception.message);
+        body = {
+          error: CODES[status] ?? 'error',
+          message: Array.isArray(message) ? message.join('; ') : String(message),
+        };
       }
     } else {
       const client = fastifyClientError(exception);
@@ -56,10 +84,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
         status = client.status;
         body = { error: CODES[status] ?? 'bad_request', message: client.message };
       } else {
-        this.logger.error(`${request.method} ${request.routeOptions?.url ?? ''}: ${(exception as Error)?.stack ?? String(exception)}`);
+        this.logger.error(
+          `${request.method} ${request.routeOptions?.url ?? ''}: ${(exception as Error)?.stack ?? String(exception)}`,
+        );
       }
     }
-    const headers = (exception as { getResponse?: () => unknown; headers?: Record<string, string> })?.headers;
+    const headers = (exception as { getResponse?: () => unknown; headers?: Record<string, string> })
+      ?.headers;
     if (headers) for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
     void reply.status(status).header('cache-control', 'no-store').send(body);
   }

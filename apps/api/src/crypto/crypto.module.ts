@@ -21,7 +21,12 @@ import { SIGNING_KEY, type SigningKey } from './signing-key.js';
   providers: [
     PasswordHasher,
     // One key per process: outbox tokens, tenant SMTP passwords and admin TOTP secrets.
-    { provide: Encryptor, inject: [CONFIG], useFactory: (c: AppConfig) => new Encryptor(encryptionKeyOrDev(c.DATA_ENCRYPTION_KEY, c.NODE_ENV === 'production')) },
+    {
+      provide: Encryptor,
+      inject: [CONFIG],
+      useFactory: (c: AppConfig) =>
+        new Encryptor(encryptionKeyOrDev(c.DATA_ENCRYPTION_KEY, c.NODE_ENV === 'production')),
+    },
   ],
   exports: [JwtModule, PasswordHasher, Encryptor],
 })

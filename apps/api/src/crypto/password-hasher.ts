@@ -19,7 +19,11 @@ export class PasswordHasher {
   private readonly guesses: Counter;
 
   constructor(@Inject(CONFIG) config: AppConfig, @Inject(METRICS_REGISTRY) registry: Registry) {
-    this.verifications = new Counter({ name: 'password_verifications_total', help: 'argon2id password verifications (known and unknown accounts alike)', registers: [registry] });
+    this.verifications = new Counter({
+      name: 'password_verifications_total',
+      help: 'argon2id password verifications (known and unknown accounts alike)',
+      registers: [registry],
+    });
     this.guesses = new Counter({
       name: 'password_guesses_verified_total',
       help: 'argon2id verifications against a stored hash (unknown accounts and attempts refused by a lockout verify against a dummy hash instead)',

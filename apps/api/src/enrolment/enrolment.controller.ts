@@ -1,4 +1,13 @@
-import { Body, Controller, ForbiddenException, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AcceptedResponse, type UsernameRequest, usernameRequestSchema } from '@guichet/types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -22,7 +31,10 @@ export class EnrolmentController {
   @Post()
   @HttpCode(202)
   @UseGuards(JsonBodyGuard)
-  @ApiOperation({ summary: "Emails the enrolment link (or an \"already registered\" notice) to the address on file; the same 202 whether or not the account exists (503 busy with Retry-After, for every account alike, when the service cannot take it on)" })
+  @ApiOperation({
+    summary:
+      'Emails the enrolment link (or an "already registered" notice) to the address on file; the same 202 whether or not the account exists (503 busy with Retry-After, for every account alike, when the service cannot take it on)',
+  })
   async enrol(
     @Body(new ZodValidationPipe(usernameRequestSchema)) body: UsernameRequest,
     @Req() request: FastifyRequest,
@@ -30,12 +42,20 @@ export class EnrolmentController {
   ): Promise<AcceptedResponse> {
     const tenant = this.current.get();
     if (!tenant.settings.features.enrolment) {
-      throw new ForbiddenException({ error: 'feature_disabled', message: 'Self-enrolment is not offered on this portal.' });
+      throw new ForbiddenException({
+        error: 'feature_disabled',
+        message: 'Self-enrolment is not offered on this portal.',
+      });
     }
     const meta = requestMeta(request);
     await this.limits.consume('recovery-ip', tenant, meta);
     const locale = requestLocale(request, tenant, body.locale);
-    await this.requests.accept(reply, 'enrolment', { tenant, username: body.username, locale, meta });
+    await this.requests.accept(reply, 'enrolment', {
+      tenant,
+      username: body.username,
+      locale,
+      meta,
+    });
     return ACCEPTED;
   }
 }

@@ -17,16 +17,29 @@ const MAX_CANDIDATES = 10;
  */
 const sqlFold = (column: string) => {
   let expr = `regexp_replace(normalize(lower(${column}), NFD), '[\\u0300-\\u036f]', '', 'g')`;
-  for (const [from, to] of [['œ', 'oe'], ['æ', 'ae'], ['ß', 'ss'], ['ø', 'o'], ['đ', 'd'], ['ð', 'd'], ['þ', 'th'], ['ł', 'l']]) {
+  for (const [from, to] of [
+    ['œ', 'oe'],
+    ['æ', 'ae'],
+    ['ß', 'ss'],
+    ['ø', 'o'],
+    ['đ', 'd'],
+    ['ð', 'd'],
+    ['þ', 'th'],
+    ['ł', 'l'],
+  ]) {
     expr = `replace(${expr}, '${from}', '${to}')`;
   }
   return `regexp_replace(${expr}, '[^a-z]', '', 'g')`;
 };
 
-export const LOOKUP_DISABLED = { error: 'lookup_disabled', message: 'The username lookup tool is not offered on this portal.' };
+export const LOOKUP_DISABLED = {
+  error: 'lookup_disabled',
+  message: 'The username lookup tool is not offered on this portal.',
+};
 export const NETWORK_NOT_ALLOWED = {
   error: 'network_not_allowed',
-  message: "The username lookup tool can only be used from a workstation on the institution's network.",
+  message:
+    "The username lookup tool can only be used from a workstation on the institution's network.",
 };
 
 /**
@@ -41,13 +54,24 @@ export class LookupUsername {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(input: { tenant: TenantContext; firstName: string; lastName: string; meta: RequestMeta }): Promise<LookupResponse> {
+  async execute(input: {
+    tenant: TenantContext;
+    firstName: string;
+    lastName: string;
+    meta: RequestMeta;
+  }): Promise<LookupResponse> {
     const { tenant, meta } = input;
     if (!tenant.settings.features.lookup) throw new ForbiddenException(LOOKUP_DISABLED);
     // Counted before the network check, so refusals cannot flood the audit log either.
     await this.limits.consume('lookup-ip', tenant, meta);
     if (!isInNetworks(meta.ip, tenant.settings.allowedNetworks)) {
-      await this.audit.record({ tenantId: tenant.id, action: 'username.lookup', actorType: 'anonymous', details: { outcome: 'network_refused' }, meta });
+      await this.audit.record({
+        tenantId: tenant.id,
+        action: 'username.lookup',
+        actorType: 'anonymous',
+        details: { outcome: 'network_refused' },
+        meta,
+      });
       throw new ForbiddenException(NETWORK_NOT_ALLOWED);
     }
 
@@ -55,7 +79,9 @@ export class LookupUsername {
     const last = foldName(input.lastName);
     let usernames: string[] = [];
     if (last !== '') {
-      const rows = await this.dataSource.query<{ username: string; firstName: string; lastName: string }[]>(
+      const rows = await this.dataSource.query<
+        { username: string; firstName: string; lastName: string }[]
+      >(
         `SELECT username, first_name AS "firstName", last_name AS "lastName" FROM users
           WHERE tenant_id = $1 AND status = 'active' AND ${sqlFold('last_name')} = $2 AND ${sqlFold('first_name')} = $3
           ORDER BY username LIMIT ${MAX_CANDIDATES * 2}`,
@@ -66,7 +92,13 @@ export class LookupUsername {
         .map((r) => r.username)
         .slice(0, MAX_CANDIDATES);
     }
-    await this.audit.record({ tenantId: tenant.id, action: 'username.lookup', actorType: 'anonymous', details: { outcome: 'searched', candidates: usernames.length }, meta });
+    await this.audit.record({
+      tenantId: tenant.id,
+      action: 'username.lookup',
+      actorType: 'anonymous',
+      details: { outcome: 'searched', candidates: usernames.length },
+      meta,
+    });
     return { usernames };
   }
 }

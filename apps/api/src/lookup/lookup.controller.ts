@@ -20,8 +20,19 @@ export class LookupController {
   @HttpCode(200)
   @Header('cache-control', 'no-store')
   @UseGuards(JsonBodyGuard)
-  @ApiOperation({ summary: "Candidate usernames for a first and last name; only from the tenant's allowed networks (403 elsewhere), rate limited" })
-  find(@Body(new ZodValidationPipe(lookupRequestSchema)) body: LookupRequest, @Req() request: FastifyRequest): Promise<LookupResponse> {
-    return this.lookup.execute({ tenant: this.current.get(), firstName: body.firstName, lastName: body.lastName, meta: requestMeta(request) });
+  @ApiOperation({
+    summary:
+      "Candidate usernames for a first and last name; only from the tenant's allowed networks (403 elsewhere), rate limited",
+  })
+  find(
+    @Body(new ZodValidationPipe(lookupRequestSchema)) body: LookupRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<LookupResponse> {
+    return this.lookup.execute({
+      tenant: this.current.get(),
+      firstName: body.firstName,
+      lastName: body.lastName,
+      meta: requestMeta(request),
+    });
   }
 }

@@ -28,7 +28,9 @@ export class BackchannelLogouts {
   /** Call after the transaction that ended the grants committed. */
   send(tenantId: string, logouts: PendingLogout[]): void {
     if (!logouts.length) return;
-    this.deliver(tenantId, logouts).catch((error: Error) => this.logger.warn(`back-channel logout for tenant ${tenantId}: ${error.message}`));
+    this.deliver(tenantId, logouts).catch((error: Error) =>
+      this.logger.warn(`back-channel logout for tenant ${tenantId}: ${error.message}`),
+    );
   }
 
   private async deliver(tenantId: string, logouts: PendingLogout[]): Promise<void> {
@@ -42,7 +44,9 @@ export class BackchannelLogouts {
         try {
           await client.backchannelLogout(sub, sid);
         } catch (error) {
-          this.logger.warn(`back-channel logout to client ${clientId} of ${tenant.slug}: ${(error as Error).message}`);
+          this.logger.warn(
+            `back-channel logout to client ${clientId} of ${tenant.slug}: ${(error as Error).message}`,
+          );
         }
       }),
     );

@@ -24,7 +24,12 @@ export const OIDC_CLAIMS = {
  * id (stable when a username changes); a disabled account is not found, so its tokens stop
  * answering at userinfo and its refresh tokens stop refreshing.
  */
-export async function findOidcAccount(db: DataSource, tenantId: string, defaultLocale: string, sub: string): Promise<Account | undefined> {
+export async function findOidcAccount(
+  db: DataSource,
+  tenantId: string,
+  defaultLocale: string,
+  sub: string,
+): Promise<Account | undefined> {
   if (!UUID.test(sub)) return undefined;
   const [row] = await db.query<AccountRow[]>(
     `SELECT id, username, first_name AS "firstName", last_name AS "lastName", email, enrolled_at IS NOT NULL AS enrolled

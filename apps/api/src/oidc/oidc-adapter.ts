@@ -9,18 +9,29 @@ export function clientMetadata(client: OidcClientRecord): AdapterPayload {
     client_name: client.name,
     // The provider compares secrets through Client#compareClientSecret, replaced to compare
     // hashes (see oidc-providers.ts): what it holds here is the SHA-256, never the secret.
-    ...(client.public ? { token_endpoint_auth_method: 'none' } : { client_secret: client.secretHash!, token_endpoint_auth_method: 'client_secret_basic' }),
+    ...(client.public
+      ? { token_endpoint_auth_method: 'none' }
+      : { client_secret: client.secretHash!, token_endpoint_auth_method: 'client_secret_basic' }),
     redirect_uris: client.redirectUris,
     post_logout_redirect_uris: client.postLogoutRedirectUris,
     // With a session id always: the application ends that session, not every one of the person.
-    ...(client.backchannelLogoutUri ? { backchannel_logout_uri: client.backchannelLogoutUri, backchannel_logout_session_required: true } : {}),
+    ...(client.backchannelLogoutUri
+      ? {
+          backchannel_logout_uri: client.backchannelLogoutUri,
+          backchannel_logout_session_required: true,
+        }
+      : {}),
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
   };
 }
 
 /** An oidc-provider adapter class bound to one tenant: every artefact is stored and looked up under its id. */
-export function tenantAdapter(tenantId: string, payloads: OidcPayloadStore, clients: OidcClientStore): new (model: string) => Adapter {
+export function tenantAdapter(
+  tenantId: string,
+  payloads: OidcPayloadStore,
+  clients: OidcClientStore,
+): new (model: string) => Adapter {
   return class TenantAdapter implements Adapter {
     constructor(private readonly model: string) {}
 
@@ -41,7 +52,8 @@ export function tenantAdapter(tenantId: string, payloads: OidcPayloadStore, clie
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
-      return (await payloads.findByUserCode(tenantId, this.model, userCode)) as AdapterPayload | undefined;
+      return (await payloads.findByUserCode(tenantId, this.model, userCode)) as
+        AdapterPayload | undefined;
     }
 
     consume(id: string): Promise<void> {

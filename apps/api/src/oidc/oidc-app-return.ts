@@ -25,8 +25,13 @@ export class OidcAppReturn {
   private readonly secret: Buffer;
   readonly cookie: string;
 
-  constructor(private readonly secure: boolean, dataKey: string | undefined) {
-    this.secret = dataKey ? createHmac('sha256', Buffer.from(dataKey, 'base64')).update('oidc-app-return').digest() : PROCESS_SECRET;
+  constructor(
+    private readonly secure: boolean,
+    dataKey: string | undefined,
+  ) {
+    this.secret = dataKey
+      ? createHmac('sha256', Buffer.from(dataKey, 'base64')).update('oidc-app-return').digest()
+      : PROCESS_SECRET;
     this.cookie = oidcAppCookie(secure);
   }
 
@@ -36,7 +41,13 @@ export class OidcAppReturn {
     for (const [key, value] of Object.entries(params)) {
       if (typeof value !== 'string' || !value) continue;
       if (FRESHNESS_PARAMS.includes(key)) {
-        const rest = key === 'prompt' ? value.split(' ').filter((p) => p !== 'login').join(' ') : '';
+        const rest =
+          key === 'prompt'
+            ? value
+                .split(' ')
+                .filter((p) => p !== 'login')
+                .join(' ')
+            : '';
         if (rest) query.set(key, rest);
         continue;
       }
@@ -64,16 +75,24 @@ export class OidcAppReturn {
     const path = Buffer.from(body, 'base64url').toString();
     // Belt and braces: a relative path of the authorization endpoint, nothing else.
     const parsed = new URL(path, 'http://issuer.invalid');
-    return parsed.origin === 'http://issuer.invalid' && parsed.pathname === OIDC_ROUTES.authorization && path.startsWith(`${OIDC_ROUTES.authorization}?`) ? path : null;
+    return parsed.origin === 'http://issuer.invalid' &&
+      parsed.pathname === OIDC_ROUTES.authorization &&
+      path.startsWith(`${OIDC_ROUTES.authorization}?`)
+      ? path
+      : null;
   }
 
   /** `embeddable`: the tenant's portal is a Teams tab (its cookies are SameSite=None; Partitioned over HTTPS). */
   set(reply: FastifyReply, value: string, maxAgeSeconds: number, embeddable: boolean): void {
-    void reply.setCookie(this.cookie, value, { ...cookieAttributes(this.secure, embeddable), maxAge: maxAgeSeconds });
+    void reply.setCookie(this.cookie, value, {
+      ...cookieAttributes(this.secure, embeddable),
+      maxAge: maxAgeSeconds,
+    });
   }
 
   clear(request: FastifyRequest, reply: FastifyReply, embeddable: boolean): void {
-    if (request.cookies?.[this.cookie] !== undefined) void reply.clearCookie(this.cookie, cookieAttributes(this.secure, embeddable));
+    if (request.cookies?.[this.cookie] !== undefined)
+      void reply.clearCookie(this.cookie, cookieAttributes(this.secure, embeddable));
   }
 
   private mac(tenantId: string, body: string): string {

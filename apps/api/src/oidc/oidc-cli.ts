@@ -23,11 +23,17 @@ tokens it signed still verify. retire: removes the previous keys from the JWKS.`
 
 export class UsageError extends Error {}
 
-async function withTenant<T>(config: AppConfig, slug: string, work: (db: DataSource, tenantId: string) => Promise<T>): Promise<T> {
+async function withTenant<T>(
+  config: AppConfig,
+  slug: string,
+  work: (db: DataSource, tenantId: string) => Promise<T>,
+): Promise<T> {
   const db = createDataSource(config.DATABASE_URL, { poolSize: 2, applicationName: 'guichet-cli' });
   await db.initialize();
   try {
-    const [tenant] = await db.query<{ id: string }[]>('SELECT id FROM tenants WHERE slug = $1', [slug]);
+    const [tenant] = await db.query<{ id: string }[]>('SELECT id FROM tenants WHERE slug = $1', [
+      slug,
+    ]);
     if (!tenant) throw new UsageError(`No tenant has the slug "${slug}".`);
     return await work(db, tenant.id);
   } finally {
@@ -57,28 +63,63 @@ export async function addOidcClient(config: AppConfig, args: string[]): Promise<
   if (!values.tenant || !name || !redirectUris.length) throw new UsageError(OIDC_CLIENTS_USAGE);
   if (name.length > 200) throw new UsageError('The name is at most 200 characters.');
   const rules = { baseDomain: config.BASE_DOMAIN, production: config.NODE_ENV === 'production' };
-  const problems = [...redirectUris, ...postLogoutRedirectUris, ...(backchannelLogoutUri ? [backchannelLogoutUri] : [])].map((uri) => redirectUriProblem(uri, rules)).filter((p): p is string => p !== null);
+  const problems = [
+    ...redirectUris,
+    ...postLogoutRedirectUris,
+    ...(backchannelLogoutUri ? [backchannelLogoutUri] : []),
+  ]
+    .map((uri) => redirectUriProblem(uri, rules))
+    .filter((p): p is string => p !== null);
   if (problems.length) throw new UsageError(problems.join('\n'));
   const created = await withTenant(config, values.tenant, (db, tenantId) =>
-    new OidcClientStore(db).create(tenantId, { name, redirectUris, postLogoutRedirectUris, backchannelLogoutUri, public: !!values.public, firstParty: !!values['first-party'] }),
+    new OidcClientStore(db).create(tenantId, {
+      name,
+      redirectUris,
+      postLogoutRedirectUris,
+      backchannelLogoutUri,
+      public: !!values.public,
+      firstParty: !!values['first-party'],
+    }),
   );
-  const lines = [`Client "${name}" registered for ${values.tenant}.`, `client id: ${created.clientId}`];
-  if (created.clientSecret) lines.push(`client secret: ${created.clientSecret}`, 'Keep the secret now: it is not shown again.');
+  const lines = [
+    `Client "${name}" registered for ${values.tenant}.`,
+    `client id: ${created.clientId}`,
+  ];
+  if (created.clientSecret)
+    lines.push(
+      `client secret: ${created.clientSecret}`,
+      'Keep the secret now: it is not shown again.',
+    );
   if (values.json) lines.push(JSON.stringify(created));
   return lines;
 }
 
 /** `oidc-keys rotate|retire`: changes the keys, then tells every API process to rebuild the issuer. */
-export async function changeOidcKeys(config: AppConfig, command: string, args: string[]): Promise<string[]> {
+export async function changeOidcKeys(
+  config: AppConfig,
+  command: string,
+  args: string[],
+): Promise<string[]> {
   const { values } = parseArgs({ args, options: { tenant: { type: 'string' } } });
-  if (!values.tenant || (command !== 'rotate' && command !== 'retire')) throw new UsageError(OIDC_KEYS_USAGE);
+  if (!values.tenant || (command !== 'rotate' && command !== 'retire'))
+    throw new UsageError(OIDC_KEYS_USAGE);
   // The API decrypts the keys with its DATA_ENCRYPTION_KEY: a key of this process alone would be useless to it.
-  if (!config.DATA_ENCRYPTION_KEY) throw new UsageError('oidc-keys needs DATA_ENCRYPTION_KEY, the same as the API processes (openssl rand -base64 32).');
+  if (!config.DATA_ENCRYPTION_KEY)
+    throw new UsageError(
+      'oidc-keys needs DATA_ENCRYPTION_KEY, the same as the API processes (openssl rand -base64 32).',
+    );
   const encryptor = new Encryptor(config.DATA_ENCRYPTION_KEY);
   const { tenantId, line } = await withTenant(config, values.tenant, async (db, id) => {
     const keys = new OidcSigningKeys(db, encryptor);
-    if (command === 'rotate') return { tenantId: id, line: `New signing key ${await keys.rotate(id)} for ${values.tenant}; the previous key still verifies until retired.` };
-    return { tenantId: id, line: `${await keys.retirePrevious(id)} previous key(s) of ${values.tenant} retired.` };
+    if (command === 'rotate')
+      return {
+        tenantId: id,
+        line: `New signing key ${await keys.rotate(id)} for ${values.tenant}; the previous key still verifies until retired.`,
+      };
+    return {
+      tenantId: id,
+      line: `${await keys.retirePrevious(id)} previous key(s) of ${values.tenant} retired.`,
+    };
   });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
   try {

@@ -4,7 +4,10 @@ import type { OidcClientView } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** A client as the provider needs it: what the admin sees of it, and the secret's hash. */
-export interface OidcClientRecord extends Omit<OidcClientView, 'lastUsedAt' | 'createdAt' | 'updatedAt'> {
+export interface OidcClientRecord extends Omit<
+  OidcClientView,
+  'lastUsedAt' | 'createdAt' | 'updatedAt'
+> {
   /** SHA-256 of the secret, hex (null for a public client). */
   secretHash: string | null;
 }
@@ -45,27 +48,49 @@ export class OidcClientStore {
 
   async find(tenantId: string, clientId: unknown): Promise<OidcClientRecord | null> {
     if (typeof clientId !== 'string' || !/^[\w-]{1,64}$/.test(clientId)) return null;
-    const [row] = await this.db.query<OidcClientRecord[]>(`SELECT ${COLUMNS} FROM oidc_clients WHERE tenant_id = $1 AND client_id = $2`, [tenantId, clientId]);
+    const [row] = await this.db.query<OidcClientRecord[]>(
+      `SELECT ${COLUMNS} FROM oidc_clients WHERE tenant_id = $1 AND client_id = $2`,
+      [tenantId, clientId],
+    );
     return row ?? null;
   }
 
   /** Creates a client; the secret (confidential clients) is returned this once and stored hashed. */
-  async create(tenantId: string, input: NewOidcClient): Promise<{ clientId: string; clientSecret?: string }> {
+  async create(
+    tenantId: string,
+    input: NewOidcClient,
+  ): Promise<{ clientId: string; clientSecret?: string }> {
     const clientId = randomBytes(16).toString('base64url');
     const clientSecret = input.public ? undefined : newToken();
     await this.db.query(
       `INSERT INTO oidc_clients (client_id, tenant_id, name, secret_hash, redirect_uris, post_logout_redirect_uris, first_party, backchannel_logout_uri)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [clientId, tenantId, input.name, clientSecret ? hashToken(clientSecret) : null, input.redirectUris, input.postLogoutRedirectUris, input.firstParty, input.backchannelLogoutUri ?? null],
+      [
+        clientId,
+        tenantId,
+        input.name,
+        clientSecret ? hashToken(clientSecret) : null,
+        input.redirectUris,
+        input.postLogoutRedirectUris,
+        input.firstParty,
+        input.backchannelLogoutUri ?? null,
+      ],
     );
     return clientSecret ? { clientId, clientSecret } : { clientId };
   }
 
   list(tenantId: string): Promise<OidcClientAdminRow[]> {
-    return this.db.query<OidcClientAdminRow[]>(`SELECT ${ADMIN_VIEW} FROM oidc_clients WHERE tenant_id = $1 ORDER BY name, client_id`, [tenantId]);
+    return this.db.query<OidcClientAdminRow[]>(
+      `SELECT ${ADMIN_VIEW} FROM oidc_clients WHERE tenant_id = $1 ORDER BY name, client_id`,
+      [tenantId],
+    );
   }
 
-  async adminView(tenantId: string, clientId: string, forUpdate = false): Promise<OidcClientAdminRow | null> {
+  async adminView(
+    tenantId: string,
+    clientId: string,
+    forUpdate = false,
+  ): Promise<OidcClientAdminRow | null> {
     const [row] = await this.db.query<OidcClientAdminRow[]>(
       `SELECT ${ADMIN_VIEW} FROM oidc_clients WHERE tenant_id = $1 AND client_id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
       [tenantId, clientId],
@@ -79,8 +104,16 @@ export class OidcClientStore {
               post_logout_redirect_uris = coalesce($5, post_logout_redirect_uris), first_party = coalesce($6, first_party),
               backchannel_logout_uri = CASE WHEN $7::boolean THEN $8 ELSE backchannel_logout_uri END, updated_at = now()
         WHERE tenant_id = $1 AND client_id = $2`,
-      [tenantId, clientId, changes.name ?? null, changes.redirectUris ?? null, changes.postLogoutRedirectUris ?? null, changes.firstParty ?? null,
-       changes.backchannelLogoutUri !== undefined, changes.backchannelLogoutUri ?? null],
+      [
+        tenantId,
+        clientId,
+        changes.name ?? null,
+        changes.redirectUris ?? null,
+        changes.postLogoutRedirectUris ?? null,
+        changes.firstParty ?? null,
+        changes.backchannelLogoutUri !== undefined,
+        changes.backchannelLogoutUri ?? null,
+      ],
     );
   }
 
@@ -108,8 +141,14 @@ export class OidcClientStore {
 
   /** Deletes the client and everything issued to it (grants, codes, tokens). */
   async delete(tenantId: string, clientId: string): Promise<boolean> {
-    await this.db.query(`DELETE FROM oidc_payloads WHERE tenant_id = $1 AND payload->>'clientId' = $2`, [tenantId, clientId]);
-    const [, affected] = await this.db.query<[unknown[], number]>(`DELETE FROM oidc_clients WHERE tenant_id = $1 AND client_id = $2`, [tenantId, clientId]);
+    await this.db.query(
+      `DELETE FROM oidc_payloads WHERE tenant_id = $1 AND payload->>'clientId' = $2`,
+      [tenantId, clientId],
+    );
+    const [, affected] = await this.db.query<[unknown[], number]>(
+      `DELETE FROM oidc_clients WHERE tenant_id = $1 AND client_id = $2`,
+      [tenantId, clientId],
+    );
     return affected > 0;
   }
 }

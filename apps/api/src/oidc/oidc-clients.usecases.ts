@@ -5,10 +5,18 @@ import type { DataSource } from 'typeorm';
 import { type AdminActor, adminAudit } from '../admin/admin-request.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
-import { type NewOidcClient, type OidcClientAdminRow, type OidcClientChanges, OidcClientStore } from './oidc-client-store.js';
+import {
+  type NewOidcClient,
+  type OidcClientAdminRow,
+  type OidcClientChanges,
+  OidcClientStore,
+} from './oidc-client-store.js';
 import { redirectUriProblem } from './redirect-uris.js';
 
-export const OIDC_CLIENT_NOT_FOUND = { error: 'not_found', message: 'This tenant has no OpenID Connect client with this id.' };
+export const OIDC_CLIENT_NOT_FOUND = {
+  error: 'not_found',
+  message: 'This tenant has no OpenID Connect client with this id.',
+};
 
 const view = (row: OidcClientAdminRow): OidcClientView => ({
   clientId: row.clientId,
@@ -24,7 +32,14 @@ const view = (row: OidcClientAdminRow): OidcClientView => ({
 });
 
 /** What the audit log keeps of a client (never its secret). */
-const auditState = (c: OidcClientView) => ({ name: c.name, public: c.public, firstParty: c.firstParty, redirectUris: c.redirectUris, postLogoutRedirectUris: c.postLogoutRedirectUris, backchannelLogoutUri: c.backchannelLogoutUri });
+const auditState = (c: OidcClientView) => ({
+  name: c.name,
+  public: c.public,
+  firstParty: c.firstParty,
+  redirectUris: c.redirectUris,
+  postLogoutRedirectUris: c.postLogoutRedirectUris,
+  backchannelLogoutUri: c.backchannelLogoutUri,
+});
 
 /**
  * The tenant's OpenID Connect clients through the admin API: list, register (the secret
@@ -40,7 +55,10 @@ export class OidcClients {
     private readonly audit: AuditLog,
     @Inject(CONFIG) config: AppConfig,
   ) {
-    this.uriRules = { baseDomain: config.BASE_DOMAIN, production: config.NODE_ENV === 'production' };
+    this.uriRules = {
+      baseDomain: config.BASE_DOMAIN,
+      production: config.NODE_ENV === 'production',
+    };
   }
 
   async list(tenantId: string): Promise<OidcClientView[]> {
@@ -53,38 +71,78 @@ export class OidcClients {
     return view(row);
   }
 
-  async create(actor: AdminActor, tenantId: string, input: NewOidcClient): Promise<OidcClientCreated> {
-    this.checkUris([...input.redirectUris, ...input.postLogoutRedirectUris, ...(input.backchannelLogoutUri ? [input.backchannelLogoutUri] : [])]);
+  async create(
+    actor: AdminActor,
+    tenantId: string,
+    input: NewOidcClient,
+  ): Promise<OidcClientCreated> {
+    this.checkUris([
+      ...input.redirectUris,
+      ...input.postLogoutRedirectUris,
+      ...(input.backchannelLogoutUri ? [input.backchannelLogoutUri] : []),
+    ]);
     return this.dataSource.transaction(async (em) => {
       const store = new OidcClientStore(em);
       const { clientId, clientSecret } = await store.create(tenantId, input);
       const created = view((await store.adminView(tenantId, clientId))!);
-      await this.audit.recordIn(em, { ...adminAudit(actor, tenantId, 'oidc_client.created'), targetType: 'oidc_client', targetId: clientId, details: auditState(created) });
+      await this.audit.recordIn(em, {
+        ...adminAudit(actor, tenantId, 'oidc_client.created'),
+        targetType: 'oidc_client',
+        targetId: clientId,
+        details: auditState(created),
+      });
       return clientSecret ? { ...created, clientSecret } : created;
     });
   }
 
-  async update(actor: AdminActor, tenantId: string, clientId: string, changes: OidcClientChanges): Promise<OidcClientView> {
-    this.checkUris([...(changes.redirectUris ?? []), ...(changes.postLogoutRedirectUris ?? []), ...(changes.backchannelLogoutUri ? [changes.backchannelLogoutUri] : [])]);
+  async update(
+    actor: AdminActor,
+    tenantId: string,
+    clientId: string,
+    changes: OidcClientChanges,
+  ): Promise<OidcClientView> {
+    this.checkUris([
+      ...(changes.redirectUris ?? []),
+      ...(changes.postLogoutRedirectUris ?? []),
+      ...(changes.backchannelLogoutUri ? [changes.backchannelLogoutUri] : []),
+    ]);
     return this.dataSource.transaction(async (em) => {
       const store = new OidcClientStore(em);
       const before = await store.adminView(tenantId, clientId, true);
       if (!before) throw new NotFoundException(OIDC_CLIENT_NOT_FOUND);
       await store.update(tenantId, clientId, changes);
       const after = view((await store.adminView(tenantId, clientId))!);
-      await this.audit.recordIn(em, { ...adminAudit(actor, tenantId, 'oidc_client.updated'), targetType: 'oidc_client', targetId: clientId, before: auditState(view(before)), details: auditState(after) });
+      await this.audit.recordIn(em, {
+        ...adminAudit(actor, tenantId, 'oidc_client.updated'),
+        targetType: 'oidc_client',
+        targetId: clientId,
+        before: auditState(view(before)),
+        details: auditState(after),
+      });
       return after;
     });
   }
 
-  async rotateSecret(actor: AdminActor, tenantId: string, clientId: string): Promise<OidcClientCreated> {
+  async rotateSecret(
+    actor: AdminActor,
+    tenantId: string,
+    clientId: string,
+  ): Promise<OidcClientCreated> {
     return this.dataSource.transaction(async (em) => {
       const store = new OidcClientStore(em);
       const before = await store.adminView(tenantId, clientId, true);
       if (!before) throw new NotFoundException(OIDC_CLIENT_NOT_FOUND);
-      if (before.public) throw new BadRequestException({ error: 'public_client', message: 'A public client has no secret to rotate.' });
+      if (before.public)
+        throw new BadRequestException({
+          error: 'public_client',
+          message: 'A public client has no secret to rotate.',
+        });
       const clientSecret = (await store.rotateSecret(tenantId, clientId))!;
-      await this.audit.recordIn(em, { ...adminAudit(actor, tenantId, 'oidc_client.secret_rotated'), targetType: 'oidc_client', targetId: clientId });
+      await this.audit.recordIn(em, {
+        ...adminAudit(actor, tenantId, 'oidc_client.secret_rotated'),
+        targetType: 'oidc_client',
+        targetId: clientId,
+      });
       return { ...view((await store.adminView(tenantId, clientId))!), clientSecret };
     });
   }
@@ -95,12 +153,24 @@ export class OidcClients {
       const before = await store.adminView(tenantId, clientId, true);
       if (!before) throw new NotFoundException(OIDC_CLIENT_NOT_FOUND);
       await store.delete(tenantId, clientId);
-      await this.audit.recordIn(em, { ...adminAudit(actor, tenantId, 'oidc_client.deleted'), targetType: 'oidc_client', targetId: clientId, before: auditState(view(before)) });
+      await this.audit.recordIn(em, {
+        ...adminAudit(actor, tenantId, 'oidc_client.deleted'),
+        targetType: 'oidc_client',
+        targetId: clientId,
+        before: auditState(view(before)),
+      });
     });
   }
 
   private checkUris(uris: string[]): void {
-    const violations = uris.map((uri) => redirectUriProblem(uri, this.uriRules)).filter((p): p is string => p !== null);
-    if (violations.length) throw new BadRequestException({ error: 'invalid_redirect_uri', message: violations[0], violations });
+    const violations = uris
+      .map((uri) => redirectUriProblem(uri, this.uriRules))
+      .filter((p): p is string => p !== null);
+    if (violations.length)
+      throw new BadRequestException({
+        error: 'invalid_redirect_uri',
+        message: violations[0],
+        violations,
+      });
   }
 }

@@ -2,7 +2,9 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function isLoopback(input: string | URL | Request): boolean {
   try {
-    return LOOPBACK.has(new URL(typeof input === 'string' || input instanceof URL ? input : input.url).hostname);
+    return LOOPBACK.has(
+      new URL(typeof input === 'string' || input instanceof URL ? input : input.url).hostname,
+    );
   } catch {
     return false;
   }
@@ -14,7 +16,9 @@ function isLoopback(input: string | URL | Request): boolean {
  * loopback names a client's URIs may use there (a developer's application, the tests) are
  * let through; in production the protection stays whole.
  */
-export function providerFetch(production: boolean): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
+export function providerFetch(
+  production: boolean,
+): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   return (input, init) => {
     if (production || !init || !isLoopback(input)) return globalThis.fetch(input, init);
     const { dispatcher: _ssrfGuard, ...rest } = init as RequestInit & { dispatcher?: unknown };

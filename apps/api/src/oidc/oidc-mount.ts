@@ -10,7 +10,11 @@ import { isProviderPath, OIDC_ROUTES } from './oidc-routes.js';
  * before Fastify parses the body: the provider reads its own. Runs after host resolution,
  * so other hosts never reach it and the issuer is the resolved tenant's.
  */
-export function registerOidcProvider(fastify: FastifyInstance, providers: OidcProviders, limits: ClientLimits): void {
+export function registerOidcProvider(
+  fastify: FastifyInstance,
+  providers: OidcProviders,
+  limits: ClientLimits,
+): void {
   fastify.addHook('onRequest', async (request, reply) => {
     if (request.hostKind?.kind !== 'tenant') return;
     const path = request.url.split('?', 1)[0]!;
@@ -38,7 +42,8 @@ export function registerOidcProvider(fastify: FastifyInstance, providers: OidcPr
     reply.raw.setHeader('x-request-id', request.id);
     await handle(request.raw, reply.raw);
     // invalid_client is the token endpoint's only 401.
-    if (tokenRequest && reply.raw.statusCode === 401) await limits.countFailure('oidc-client-auth-ip', tenant, meta);
+    if (tokenRequest && reply.raw.statusCode === 401)
+      await limits.countFailure('oidc-client-auth-ip', tenant, meta);
   });
 }
 

@@ -40,7 +40,11 @@ export interface LocaleSource {
 }
 
 export function localeOf(tenant: TenantContext, source: LocaleSource): Locale {
-  const shim = { query: source.query, headers: source.headers, cookies: { lang: source.cookie('lang') } } as unknown as FastifyRequest;
+  const shim = {
+    query: source.query,
+    headers: source.headers,
+    cookies: { lang: source.cookie('lang') },
+  } as unknown as FastifyRequest;
   return requestLocale(shim, tenant);
 }
 
@@ -57,8 +61,16 @@ export function logoutPage(page: PageRequest, logoutForm: string): string {
   return render('logoutConfirm', page, 'oidc.logout.title', { logoutForm });
 }
 
-export function consentPage(page: PageRequest, input: { clientName: string; scopes: string[]; action: string; csrf: string }): string {
+export function consentPage(
+  page: PageRequest,
+  input: { clientName: string; scopes: string[]; action: string; csrf: string },
+): string {
   const known = ['openid', 'profile', 'email', 'offline_access'];
   const scopes = input.scopes.filter((s) => known.includes(s)).map((s) => `oidc.claim.${s}`);
-  return render('consent', page, 'oidc.consent.title', { clientName: input.clientName, scopes, action: input.action, csrf: input.csrf });
+  return render('consent', page, 'oidc.consent.title', {
+    clientName: input.clientName,
+    scopes,
+    action: input.action,
+    csrf: input.csrf,
+  });
 }

@@ -18,7 +18,11 @@ export class OidcPayloadPurge implements OnModuleInit, OnApplicationShutdown {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.purge().catch((error: Error) => this.logger.warn(`oidc purge: ${error.message}`)), EVERY_MS);
+    this.timer = setInterval(
+      () =>
+        void this.purge().catch((error: Error) => this.logger.warn(`oidc purge: ${error.message}`)),
+      EVERY_MS,
+    );
     this.timer.unref();
   }
 

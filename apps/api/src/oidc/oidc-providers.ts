@@ -15,7 +15,14 @@ import { findOidcAccount, OIDC_CLAIMS } from './oidc-accounts.js';
 import { tenantAdapter } from './oidc-adapter.js';
 import { providerFetch } from './oidc-fetch.js';
 import { OidcClientStore } from './oidc-client-store.js';
-import { localeOf, logoutPage, messagePage, oidcPage, oidcPageCsp, originsOf } from './oidc-pages.js';
+import {
+  localeOf,
+  logoutPage,
+  messagePage,
+  oidcPage,
+  oidcPageCsp,
+  originsOf,
+} from './oidc-pages.js';
 import { OidcPayloadStore } from './oidc-payload-store.js';
 import { INTERACTION_PREFIX, OIDC_ROUTES } from './oidc-routes.js';
 import { OidcSigningKeys } from './oidc-signing-keys.js';
@@ -61,7 +68,9 @@ export class OidcProviders implements OnModuleInit {
     this.clients = new OidcClientStore(dataSource);
     this.keys = new OidcSigningKeys(dataSource, encryptor);
     // Signs the provider's cookies; shared by every API process that shares the data key.
-    this.cookieSecret = config.DATA_ENCRYPTION_KEY ? Buffer.from(config.DATA_ENCRYPTION_KEY, 'base64') : randomBytes(32);
+    this.cookieSecret = config.DATA_ENCRYPTION_KEY
+      ? Buffer.from(config.DATA_ENCRYPTION_KEY, 'base64')
+      : randomBytes(32);
     this.portalSessionCookie = cookieNames(config.secureCookies).session;
   }
 
@@ -95,41 +104,74 @@ export class OidcProviders implements OnModuleInit {
 
   private entry(tenant: TenantContext): Promise<{ provider: Provider; handle: Handler }> {
     const hit = this.cache.get(tenant.id);
-    if (hit && hit.version === tenant.version && hit.publicUrl === tenant.publicUrl) return hit.provider;
-    const built = this.build(tenant).then((provider) => ({ provider, handle: provider.callback() as unknown as Handler }));
+    if (hit && hit.version === tenant.version && hit.publicUrl === tenant.publicUrl)
+      return hit.provider;
+    const built = this.build(tenant).then((provider) => ({
+      provider,
+      handle: provider.callback() as unknown as Handler,
+    }));
     built.catch(() => this.cache.delete(tenant.id));
-    this.cache.set(tenant.id, { version: tenant.version, publicUrl: tenant.publicUrl, provider: built });
+    this.cache.set(tenant.id, {
+      version: tenant.version,
+      publicUrl: tenant.publicUrl,
+      provider: built,
+    });
     return built;
   }
 
   private async build(tenant: TenantContext): Promise<Provider> {
     const keys = await this.keys.keysFor(tenant.id);
     const lifetime = tenant.settings.tokenLifetimes.refreshDays * 86_400;
-    const cookieKey = createHmac('sha256', this.cookieSecret).update(`oidc-cookies:${tenant.id}`).digest('base64url');
+    const cookieKey = createHmac('sha256', this.cookieSecret)
+      .update(`oidc-cookies:${tenant.id}`)
+      .digest('base64url');
     const pageOf = (ctx: KoaContextWithOIDC, path: string) =>
-      oidcPage(tenant, localeOf(tenant, { query: ctx.query, headers: ctx.headers, cookie: (name) => ctx.cookies.get(name) }), path);
+      oidcPage(
+        tenant,
+        localeOf(tenant, {
+          query: ctx.query,
+          headers: ctx.headers,
+          cookie: (name) => ctx.cookies.get(name),
+        }),
+        path,
+      );
 
     // As the portal's cookies (session-cookies.ts): in a Teams tab the issuer is framed too. Only when
     // the issuer itself is on HTTPS: a Secure cookie cannot be set over HTTP.
-    const embeddable = this.config.secureCookies && tenant.settings.features.teamsTab && tenant.publicUrl.startsWith('https:');
-    const cookieOptions = embeddable ? { httpOnly: true, secure: true, sameSite: 'none' as const, partitioned: true } : { httpOnly: true, sameSite: 'lax' as const };
+    const embeddable =
+      this.config.secureCookies &&
+      tenant.settings.features.teamsTab &&
+      tenant.publicUrl.startsWith('https:');
+    const cookieOptions = embeddable
+      ? { httpOnly: true, secure: true, sameSite: 'none' as const, partitioned: true }
+      : { httpOnly: true, sameSite: 'lax' as const };
 
     const configuration: Configuration = {
       adapter: tenantAdapter(tenant.id, this.payloads, this.clients),
-      findAccount: (_ctx, sub) => findOidcAccount(this.dataSource, tenant.id, tenant.settings.defaultLocale, sub),
+      findAccount: (_ctx, sub) =>
+        findOidcAccount(this.dataSource, tenant.id, tenant.settings.defaultLocale, sub),
       jwks: { keys },
       claims: OIDC_CLAIMS,
       scopes: ['openid', 'offline_access', 'profile', 'email'],
       responseTypes: ['code'],
       clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
-      clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], id_token_signed_response_alg: 'RS256', token_endpoint_auth_method: 'client_secret_basic' },
+      clientDefaults: {
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        id_token_signed_response_alg: 'RS256',
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
       // Public clients must use PKCE; a confidential one that sends a challenge has it checked.
       pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
       routes: OIDC_ROUTES,
       interactions: { url: (_ctx, interaction) => `${INTERACTION_PREFIX}${interaction.uid}` },
       cookies: {
         keys: [cookieKey],
-        names: { session: OIDC_SESSION_COOKIE, interaction: 'guichet_oidc_interaction', resume: 'guichet_oidc_resume' },
+        names: {
+          session: OIDC_SESSION_COOKIE,
+          interaction: 'guichet_oidc_interaction',
+          resume: 'guichet_oidc_resume',
+        },
         long: cookieOptions,
         short: cookieOptions,
       },
@@ -137,8 +179,14 @@ export class OidcProviders implements OnModuleInit {
         devInteractions: { enabled: false },
         // A client learns about, and ends, only the tokens issued to it: applications of one
         // tenant do not see each other's users through these endpoints.
-        revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
-        introspection: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
+        revocation: {
+          enabled: true,
+          allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+        },
+        introspection: {
+          enabled: true,
+          allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+        },
         // Logout tokens to the clients that registered a back-channel URI, at RP-initiated
         // logout here and (BackchannelLogouts) whenever a person's grants end elsewhere.
         backchannelLogout: { enabled: true },
@@ -147,7 +195,10 @@ export class OidcProviders implements OnModuleInit {
         rpInitiatedLogout: {
           enabled: true,
           logoutSource: (ctx, form) => {
-            ctx.set('content-security-policy', oidcPageCsp(originsOf(ctx.oidc.params?.post_logout_redirect_uri)));
+            ctx.set(
+              'content-security-policy',
+              oidcPageCsp(originsOf(ctx.oidc.params?.post_logout_redirect_uri)),
+            );
             ctx.type = 'html';
             ctx.body = logoutPage(pageOf(ctx, OIDC_ROUTES.end_session), form);
           },
@@ -172,7 +223,9 @@ export class OidcProviders implements OnModuleInit {
         ctx.type = 'html';
         const page = pageOf(ctx, '/login');
         const expired = error.name === 'SessionNotFound';
-        ctx.body = expired ? messagePage(page, 'oidc.expired.title', 'oidc.expired.body') : messagePage(page, 'oidc.error.title', 'oidc.error.body');
+        ctx.body = expired
+          ? messagePage(page, 'oidc.expired.title', 'oidc.expired.body')
+          : messagePage(page, 'oidc.error.title', 'oidc.error.body');
       },
     };
 
@@ -180,7 +233,10 @@ export class OidcProviders implements OnModuleInit {
     // Its origin headers are set by oidc-mount.ts from the tenant's public URL, never by the client.
     provider.proxy = true;
     // Stored secrets are SHA-256 hashes (hex): compare the hash of what the client sent.
-    provider.Client.prototype.compareClientSecret = function compareHashed(this: { clientSecret?: string }, actual: string) {
+    provider.Client.prototype.compareClientSecret = function compareHashed(
+      this: { clientSecret?: string },
+      actual: string,
+    ) {
       const stored = Buffer.from(this.clientSecret ?? '', 'hex');
       const given = hashToken(String(actual));
       return stored.length === given.length && timingSafeEqual(stored, given);
@@ -189,19 +245,38 @@ export class OidcProviders implements OnModuleInit {
       const portalToken = ctx.cookies.get(this.portalSessionCookie);
       await next();
       // Signing out at the issuer (RP-initiated logout, confirmed) ends the portal session too.
-      if (ctx.oidc?.route === 'end_session_confirm' && (ctx.oidc.body as Record<string, unknown> | undefined)?.logout && portalToken) {
+      if (
+        ctx.oidc?.route === 'end_session_confirm' &&
+        (ctx.oidc.body as Record<string, unknown> | undefined)?.logout &&
+        portalToken
+      ) {
         await this.sessions.revokeByToken(tenant.id, portalToken);
-        const cleared = clearedCookie(this.config.secureCookies, this.portalSessionCookie, tenant.settings.features.teamsTab);
+        const cleared = clearedCookie(
+          this.config.secureCookies,
+          this.portalSessionCookie,
+          tenant.settings.features.teamsTab,
+        );
         ctx.cookies.set(cleared.name, '', { ...cleared.options, overwrite: true, signed: false });
       }
     });
-    provider.on('backchannel.error', (_ctx, error: Error, client: { clientId: string }) => this.logger.warn(`oidc ${tenant.slug}: back-channel logout to ${client.clientId}: ${error.message}`));
+    provider.on('backchannel.error', (_ctx, error: Error, client: { clientId: string }) =>
+      this.logger.warn(
+        `oidc ${tenant.slug}: back-channel logout to ${client.clientId}: ${error.message}`,
+      ),
+    );
     // The admin app shows each client's last use: a token issued (code or refresh grant).
     provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
       const clientId = ctx.oidc.client?.clientId;
-      if (clientId) this.clients.markUsed(tenant.id, clientId).catch((error: Error) => this.logger.warn(`oidc ${tenant.slug}: last use of ${clientId}: ${error.message}`));
+      if (clientId)
+        this.clients
+          .markUsed(tenant.id, clientId)
+          .catch((error: Error) =>
+            this.logger.warn(`oidc ${tenant.slug}: last use of ${clientId}: ${error.message}`),
+          );
     });
-    provider.on('server_error', (_ctx, error: Error) => this.logger.error(`oidc ${tenant.slug}: ${error.message}`, error.stack));
+    provider.on('server_error', (_ctx, error: Error) =>
+      this.logger.error(`oidc ${tenant.slug}: ${error.message}`, error.stack),
+    );
     return provider;
   }
 }

@@ -22,7 +22,11 @@ export interface OidcGrantsEnded {
  * back-channel logouts to send after the commit (each client with a session id per
  * provider session, or once without one for a grant that outlived its session).
  */
-export async function endOidcGrantsOf(db: DataSource | EntityManager, tenantId: string, userId: string): Promise<OidcGrantsEnded> {
+export async function endOidcGrantsOf(
+  db: DataSource | EntityManager,
+  tenantId: string,
+  userId: string,
+): Promise<OidcGrantsEnded> {
   const sessions = await db.query<{ clientId: string; sid: string | null }[]>(
     `SELECT a.key AS "clientId", a.value->>'sid' AS sid
        FROM oidc_payloads p, jsonb_each(coalesce(p.payload->'authorizations', '{}'::jsonb)) a
@@ -33,9 +37,14 @@ export async function endOidcGrantsOf(db: DataSource | EntityManager, tenantId: 
     `SELECT DISTINCT payload->>'clientId' AS "clientId" FROM oidc_payloads WHERE tenant_id = $1 AND model = 'Grant' AND account_id = $2`,
     [tenantId, userId],
   );
-  const logouts: PendingLogout[] = sessions.map((s) => (s.sid ? { clientId: s.clientId, sub: userId, sid: s.sid } : { clientId: s.clientId, sub: userId }));
+  const logouts: PendingLogout[] = sessions.map((s) =>
+    s.sid
+      ? { clientId: s.clientId, sub: userId, sid: s.sid }
+      : { clientId: s.clientId, sub: userId },
+  );
   for (const { clientId } of grants) {
-    if (clientId && !logouts.some((l) => l.clientId === clientId)) logouts.push({ clientId, sub: userId });
+    if (clientId && !logouts.some((l) => l.clientId === clientId))
+      logouts.push({ clientId, sub: userId });
   }
   const [, artefacts] = await db.query<[unknown[], number]>(
     `DELETE FROM oidc_payloads WHERE tenant_id = $1

@@ -2,7 +2,12 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { Encryptor } from '@guichet/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 
-export type PrivateJwk = Record<string, string> & { kid: string; kty: string; alg: string; use: string };
+export type PrivateJwk = Record<string, string> & {
+  kid: string;
+  kty: string;
+  alg: string;
+  use: string;
+};
 
 /**
  * Each tenant's ID token signing keys (RS256), private parts encrypted under
@@ -23,7 +28,10 @@ export class OidcSigningKeys {
         const current = await this.load(em, tenantId);
         if (current.some((k) => k.status === 'active' && k.jwk)) return;
         // A key this process cannot decrypt (DATA_ENCRYPTION_KEY changed) can never sign again.
-        await em.query(`UPDATE oidc_signing_keys SET status = 'retired', retired_at = now() WHERE tenant_id = $1 AND status = 'active'`, [tenantId]);
+        await em.query(
+          `UPDATE oidc_signing_keys SET status = 'retired', retired_at = now() WHERE tenant_id = $1 AND status = 'active'`,
+          [tenantId],
+        );
         await this.insert(em, tenantId);
       });
       keys = await this.load(this.db, tenantId);
@@ -34,7 +42,10 @@ export class OidcSigningKeys {
   /** A new key signs from now on; the one it replaces only verifies. Returns the new kid. */
   rotate(tenantId: string): Promise<string> {
     return this.locked(tenantId, async (em) => {
-      await em.query(`UPDATE oidc_signing_keys SET status = 'previous' WHERE tenant_id = $1 AND status = 'active'`, [tenantId]);
+      await em.query(
+        `UPDATE oidc_signing_keys SET status = 'previous' WHERE tenant_id = $1 AND status = 'active'`,
+        [tenantId],
+      );
       return this.insert(em, tenantId);
     });
   }
@@ -48,7 +59,10 @@ export class OidcSigningKeys {
     return affected;
   }
 
-  private async load(db: DataSource | EntityManager, tenantId: string): Promise<{ status: string; jwk: PrivateJwk | null }[]> {
+  private async load(
+    db: DataSource | EntityManager,
+    tenantId: string,
+  ): Promise<{ status: string; jwk: PrivateJwk | null }[]> {
     const rows = await db.query<{ status: string; ciphertext: string }[]>(
       `SELECT status, private_jwk_ciphertext AS ciphertext FROM oidc_signing_keys
         WHERE tenant_id = $1 AND status IN ('active', 'previous') ORDER BY status = 'active' DESC, created_at DESC`,
@@ -68,8 +82,16 @@ export class OidcSigningKeys {
   private async insert(em: EntityManager, tenantId: string): Promise<string> {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const kid = randomBytes(12).toString('base64url');
-    const jwk = { ...(privateKey.export({ format: 'jwk' }) as Record<string, string>), kid, alg: 'RS256', use: 'sig' };
-    await em.query(`INSERT INTO oidc_signing_keys (kid, tenant_id, status, private_jwk_ciphertext) VALUES ($1, $2, 'active', $3)`, [kid, tenantId, this.encryptor.encrypt(JSON.stringify(jwk))]);
+    const jwk = {
+      ...(privateKey.export({ format: 'jwk' }) as Record<string, string>),
+      kid,
+      alg: 'RS256',
+      use: 'sig',
+    };
+    await em.query(
+      `INSERT INTO oidc_signing_keys (kid, tenant_id, status, private_jwk_ciphertext) VALUES ($1, $2, 'active', $3)`,
+      [kid, tenantId, this.encryptor.encrypt(JSON.stringify(jwk))],
+    );
     return kid;
   }
 

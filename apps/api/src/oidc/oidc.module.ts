@@ -15,7 +15,15 @@ import { SignOutEverywhere } from './sign-out-everywhere.usecase.js';
 @Module({
   imports: [AuthModule],
   controllers: [OidcInteractionController, SignOutEverywhereController, OidcClientsController],
-  providers: [OidcProviders, BackchannelLogouts, OidcPayloadPurge, SignOutEverywhere, OidcClients, AdminAuthGuard, TenantAccessGuard],
+  providers: [
+    OidcProviders,
+    BackchannelLogouts,
+    OidcPayloadPurge,
+    SignOutEverywhere,
+    OidcClients,
+    AdminAuthGuard,
+    TenantAccessGuard,
+  ],
   exports: [OidcProviders, BackchannelLogouts],
 })
 export class OidcModule {}

@@ -6,7 +6,13 @@ describe('redirect URIs a client may register', () => {
   const prod = { baseDomain: 'guichet.example', production: true };
 
   it('accepts https anywhere and http to loopback hosts', () => {
-    for (const uri of ['https://app.cegepsi.ca/callback', 'http://localhost:8080/cb', 'http://127.0.0.1/cb', 'http://[::1]:9000/cb']) expect(redirectUriProblem(uri, prod)).toBeNull();
+    for (const uri of [
+      'https://app.cegepsi.ca/callback',
+      'http://localhost:8080/cb',
+      'http://127.0.0.1/cb',
+      'http://[::1]:9000/cb',
+    ])
+      expect(redirectUriProblem(uri, prod)).toBeNull();
   });
 
   it('accepts http to the development base domain only outside production', () => {

@@ -3,7 +3,10 @@
  * exactly by the provider. https, except plain http to the loopback host names and, outside
  * production, to hosts of the development base domain.
  */
-export function redirectUriProblem(uri: string, options: { baseDomain: string; production: boolean }): string | null {
+export function redirectUriProblem(
+  uri: string,
+  options: { baseDomain: string; production: boolean },
+): string | null {
   let url: URL;
   try {
     url = new URL(uri);
@@ -16,6 +19,9 @@ export function redirectUriProblem(uri: string, options: { baseDomain: string; p
   if (url.protocol !== 'http:') return `${uri}: only https (or http to localhost) is allowed`;
   const host = url.hostname;
   const loopback = host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
-  const devDomain = !options.production && (host === options.baseDomain || host.endsWith(`.${options.baseDomain}`));
-  return loopback || devDomain ? null : `${uri}: http is allowed only to localhost, 127.0.0.1${options.production ? '' : ` and *.${options.baseDomain}`}; use https`;
+  const devDomain =
+    !options.production && (host === options.baseDomain || host.endsWith(`.${options.baseDomain}`));
+  return loopback || devDomain
+    ? null
+    : `${uri}: http is allowed only to localhost, 127.0.0.1${options.production ? '' : ` and *.${options.baseDomain}`}; use https`;
 }

@@ -35,11 +35,18 @@ export class SignOutEverywhereController {
     const tenant = this.current.get();
     if (!this.csrf.verify(request)) {
       const page = oidcPage(tenant, requestLocale(request, tenant), '/account');
-      return void reply.status(403).type('text/html; charset=utf-8').header('content-security-policy', oidcPageCsp()).header('cache-control', 'no-store').send(messagePage(page, 'csrf.title', 'csrf.body'));
+      return void reply
+        .status(403)
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', oidcPageCsp())
+        .header('cache-control', 'no-store')
+        .send(messagePage(page, 'csrf.title', 'csrf.body'));
     }
     const found = await this.sessions.userByToken(tenant.id, request.cookies?.[this.sessionCookie]);
     if (found) await this.signOutEverywhere.execute(tenant, found.user.id, requestMeta(request));
-    setCookies(reply, [clearedCookie(this.secure, this.sessionCookie, tenant.settings.features.teamsTab)]);
+    setCookies(reply, [
+      clearedCookie(this.secure, this.sessionCookie, tenant.settings.features.teamsTab),
+    ]);
     void reply.header('cache-control', 'no-store').redirect('/login?notice=signed-out', 303);
   }
 }

@@ -62,9 +62,15 @@ export interface AccountEmailInput {
   meta: RequestMeta;
 }
 
-const PURPOSE: Record<'password-reset' | 'enrolment', TokenPurpose> = { 'password-reset': 'password-reset', enrolment: 'enrolment' };
+const PURPOSE: Record<'password-reset' | 'enrolment', TokenPurpose> = {
+  'password-reset': 'password-reset',
+  enrolment: 'enrolment',
+};
 
-const recipientOf = (a: Pick<LockedAccount, 'email' | 'firstName' | 'lastName'>) => ({ email: a.email, name: `${a.firstName} ${a.lastName}`.trim() });
+const recipientOf = (a: Pick<LockedAccount, 'email' | 'firstName' | 'lastName'>) => ({
+  email: a.email,
+  name: `${a.firstName} ${a.lastName}`.trim(),
+});
 
 /**
  * Emails sent to an account, always to the address stored for it, at most a few an hour
@@ -95,12 +101,34 @@ export class AccountEmails {
   ): Promise<AccountEmailOutcome | 'unknown_account'> {
     const userId = await findAccountId(this.dataSource, input.tenant.id, input.username);
     if (!userId) {
-      await this.audit.record({ tenantId: input.tenant.id, action, actorType: 'anonymous', details: { outcome: 'unknown_account' }, meta: input.meta });
+      await this.audit.record({
+        tenantId: input.tenant.id,
+        action,
+        actorType: 'anonymous',
+        details: { outcome: 'unknown_account' },
+        meta: input.meta,
+      });
       return 'unknown_account';
     }
-    const outcome = await this.send({ tenant: input.tenant, userId, locale: input.locale, action, meta: input.meta, choose, keepLiveLink: true });
+    const outcome = await this.send({
+      tenant: input.tenant,
+      userId,
+      locale: input.locale,
+      action,
+      meta: input.meta,
+      choose,
+      keepLiveLink: true,
+    });
     if (outcome === 'ineligible') {
-      await this.audit.record({ tenantId: input.tenant.id, action, actorType: 'anonymous', targetType: 'user', targetId: userId, details: { outcome: 'account_disabled' }, meta: input.meta });
+      await this.audit.record({
+        tenantId: input.tenant.id,
+        action,
+        actorType: 'anonymous',
+        targetType: 'user',
+        targetId: userId,
+        details: { outcome: 'account_disabled' },
+        meta: input.meta,
+      });
     }
     return outcome;
   }
@@ -112,45 +140,97 @@ export class AccountEmails {
   /** As `send`, with the kind of email chosen and its outbox row. */
   async deliver(request: AccountEmailRequest): Promise<AccountEmailResult> {
     const { tenant } = request;
-    const result = await this.dataSource.transaction(async (em): Promise<{ outcome: AccountEmailOutcome; job?: EmailJobData; kind?: AccountEmailKind }> => {
-      const [account] = await em.query<LockedAccount[]>(
-        `SELECT id, username, first_name AS "firstName", last_name AS "lastName", email, status, password_hash IS NOT NULL AS enrolled
+    const result = await this.dataSource.transaction(
+      async (
+        em,
+      ): Promise<{ outcome: AccountEmailOutcome; job?: EmailJobData; kind?: AccountEmailKind }> => {
+        const [account] = await em.query<LockedAccount[]>(
+          `SELECT id, username, first_name AS "firstName", last_name AS "lastName", email, status, password_hash IS NOT NULL AS enrolled
            FROM users WHERE id = $1 AND tenant_id = $2 FOR UPDATE`,
-        [request.userId, tenant.id],
-      );
-      const kind = account && account.status === 'active' ? request.choose(account) : null;
-      if (!account || !kind) return { outcome: 'ineligible' };
+          [request.userId, tenant.id],
+        );
+        const kind = account && account.status === 'active' ? request.choose(account) : null;
+        if (!account || !kind) return { outcome: 'ineligible' };
 
-      if (kind !== 'already-enrolled' && request.keepLiveLink && (await this.hasLiveLink(em, tenant.id, account.id, PURPOSE[kind]))) {
-        await this.audit.recordIn(em, this.auditEntry(request, account.id, { outcome: 'kept_live_link', kind }));
-        return { outcome: 'kept', kind };
-      }
+        if (
+          kind !== 'already-enrolled' &&
+          request.keepLiveLink &&
+          (await this.hasLiveLink(em, tenant.id, account.id, PURPOSE[kind]))
+        ) {
+          await this.audit.recordIn(
+            em,
+            this.auditEntry(request, account.id, { outcome: 'kept_live_link', kind }),
+          );
+          return { outcome: 'kept', kind };
+        }
 
-      if (!(await this.consumeBudget(request, account.id, kind))) {
-        await this.audit.recordIn(em, this.auditEntry(request, account.id, { outcome: 'throttled', kind }));
-        return { outcome: 'throttled', kind };
-      }
+        if (!(await this.consumeBudget(request, account.id, kind))) {
+          await this.audit.recordIn(
+            em,
+            this.auditEntry(request, account.id, { outcome: 'throttled', kind }),
+          );
+          return { outcome: 'throttled', kind };
+        }
 
-      const base = { tenantId: tenant.id, version: 1 as const, recipient: recipientOf(account), locale: request.locale };
-      let job: EmailJobData;
-      if (kind === 'already-enrolled') {
-        job = await this.outbox.write(em, { payload: { ...base, kind, data: { username: account.username } }, userId: account.id });
-      } else {
-        const minutes = kind === 'password-reset' ? tenant.settings.tokenLifetimes.resetMinutes : tenant.settings.tokenLifetimes.enrolmentMinutes;
-        const token = newToken();
-        const actionTokenId = await this.issueToken(em, tenant.id, account.id, PURPOSE[kind], token, minutes);
-        const payload: EmailPayload = { ...base, kind, data: { username: account.username, expiresInMinutes: minutes } };
-        job = await this.outbox.write(em, { payload, userId: account.id, link: { token, actionTokenId } });
-      }
-      await this.audit.recordIn(em, this.auditEntry(request, account.id, { outcome: 'sent', kind, outboxId: job.outboxId }));
-      return { outcome: 'sent', job, kind };
-    });
+        const base = {
+          tenantId: tenant.id,
+          version: 1 as const,
+          recipient: recipientOf(account),
+          locale: request.locale,
+        };
+        let job: EmailJobData;
+        if (kind === 'already-enrolled') {
+          job = await this.outbox.write(em, {
+            payload: { ...base, kind, data: { username: account.username } },
+            userId: account.id,
+          });
+        } else {
+          const minutes =
+            kind === 'password-reset'
+              ? tenant.settings.tokenLifetimes.resetMinutes
+              : tenant.settings.tokenLifetimes.enrolmentMinutes;
+          const token = newToken();
+          const actionTokenId = await this.issueToken(
+            em,
+            tenant.id,
+            account.id,
+            PURPOSE[kind],
+            token,
+            minutes,
+          );
+          const payload: EmailPayload = {
+            ...base,
+            kind,
+            data: { username: account.username, expiresInMinutes: minutes },
+          };
+          job = await this.outbox.write(em, {
+            payload,
+            userId: account.id,
+            link: { token, actionTokenId },
+          });
+        }
+        await this.audit.recordIn(
+          em,
+          this.auditEntry(request, account.id, { outcome: 'sent', kind, outboxId: job.outboxId }),
+        );
+        return { outcome: 'sent', job, kind };
+      },
+    );
     if (result.job) await this.outbox.enqueue([result.job]);
-    return { outcome: result.outcome, kind: result.kind ?? null, outboxId: result.job?.outboxId ?? null };
+    return {
+      outcome: result.outcome,
+      kind: result.kind ?? null,
+      outboxId: result.job?.outboxId ?? null,
+    };
   }
 
   /** The "your password was changed" notice, written in the caller's transaction; enqueue the job after the commit. */
-  passwordChanged(em: EntityManager, tenant: TenantContext, account: Pick<LockedAccount, 'id' | 'username' | 'email' | 'firstName' | 'lastName'>, locale: Locale): Promise<EmailJobData> {
+  passwordChanged(
+    em: EntityManager,
+    tenant: TenantContext,
+    account: Pick<LockedAccount, 'id' | 'username' | 'email' | 'firstName' | 'lastName'>,
+    locale: Locale,
+  ): Promise<EmailJobData> {
     return this.outbox.write(em, {
       payload: {
         kind: 'password-changed',
@@ -165,7 +245,12 @@ export class AccountEmails {
   }
 
   /** Whether the account has a valid (unused, not voided, not expired) link of the purpose. */
-  private async hasLiveLink(em: EntityManager, tenantId: string, userId: string, purpose: TokenPurpose): Promise<boolean> {
+  private async hasLiveLink(
+    em: EntityManager,
+    tenantId: string,
+    userId: string,
+    purpose: TokenPurpose,
+  ): Promise<boolean> {
     const rows = await em.query<unknown[]>(
       `SELECT 1 FROM action_tokens
         WHERE tenant_id = $1 AND user_id = $2 AND purpose = $3 AND consumed_at IS NULL AND voided_at IS NULL AND expires_at > now()
@@ -180,15 +265,28 @@ export class AccountEmails {
    * per requester (client address, or admin), so one address cannot spend the owner's; a
    * notice's is per account.
    */
-  private consumeBudget(request: AccountEmailRequest, userId: string, kind: AccountEmailKind): Promise<boolean> {
+  private consumeBudget(
+    request: AccountEmailRequest,
+    userId: string,
+    kind: AccountEmailKind,
+  ): Promise<boolean> {
     const account = `${request.tenant.id}:${userId}`;
     if (kind === 'already-enrolled') return this.limits.tryConsume('account-notice', account);
-    const requester = request.actor ? `admin:${request.actor.id}` : `ip:${request.meta.ip ?? 'unknown'}`;
+    const requester = request.actor
+      ? `admin:${request.actor.id}`
+      : `ip:${request.meta.ip ?? 'unknown'}`;
     return this.limits.tryConsume('account-email', `${account}:${requester}`);
   }
 
   /** Voids the account's pending tokens of that purpose and stores the new one's hash. */
-  private async issueToken(em: EntityManager, tenantId: string, userId: string, purpose: TokenPurpose, token: string, minutes: number): Promise<string> {
+  private async issueToken(
+    em: EntityManager,
+    tenantId: string,
+    userId: string,
+    purpose: TokenPurpose,
+    token: string,
+    minutes: number,
+  ): Promise<string> {
     await em.query(
       `UPDATE action_tokens SET voided_at = now()
         WHERE tenant_id = $1 AND user_id = $2 AND purpose = $3 AND consumed_at IS NULL AND voided_at IS NULL`,
@@ -202,7 +300,11 @@ export class AccountEmails {
     return row.id;
   }
 
-  private auditEntry(request: AccountEmailRequest, userId: string, details: Record<string, unknown>) {
+  private auditEntry(
+    request: AccountEmailRequest,
+    userId: string,
+    details: Record<string, unknown>,
+  ) {
     return {
       tenantId: request.tenant.id,
       action: request.action,

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createEmailQueue, Encryptor, enqueueEmail, type OutboxEmail, writeOutbox } from '@guichet/platform';
+import {
+  createEmailQueue,
+  Encryptor,
+  enqueueEmail,
+  type OutboxEmail,
+  writeOutbox,
+} from '@guichet/platform';
 import type { EmailJobData } from '@guichet/types';
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -26,10 +32,18 @@ export class EmailOutbox implements OnApplicationShutdown {
   ) {
     // Fail fast while Redis is down (no offline queue): the reconciler takes over.
     this.queue = createEmailQueue(
-      { url: config.REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: 'guichet-api-queue', skipVersionCheck: true },
+      {
+        url: config.REDIS_URL,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectionName: 'guichet-api-queue',
+        skipVersionCheck: true,
+      },
       config.REDIS_PREFIX,
     );
-    this.queue.on('error', (error: Error) => this.logger.debug(`email queue connection: ${error.message}`));
+    this.queue.on('error', (error: Error) =>
+      this.logger.debug(`email queue connection: ${error.message}`),
+    );
   }
 
   /** Writes the outbox row; call inside the transaction that created the token. */
@@ -45,12 +59,20 @@ export class EmailOutbox implements OnApplicationShutdown {
         await Promise.race([
           enqueueEmail(this.queue, job),
           new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+            timer = setTimeout(
+              () => reject(new Error(`no answer from Redis within ${ENQUEUE_TIMEOUT_MS} ms`)),
+              ENQUEUE_TIMEOUT_MS,
+            );
           }),
         ]);
-        await this.dataSource.query('UPDATE email_deliveries SET enqueued_at = now() WHERE id = $1 AND tenant_id = $2 AND enqueued_at IS NULL', [job.outboxId, job.tenantId]);
+        await this.dataSource.query(
+          'UPDATE email_deliveries SET enqueued_at = now() WHERE id = $1 AND tenant_id = $2 AND enqueued_at IS NULL',
+          [job.outboxId, job.tenantId],
+        );
       } catch (error) {
-        this.logger.warn(`email ${job.kind} (outbox ${job.outboxId}) not enqueued: ${(error as Error).message}; the outbox reconciler will enqueue it`);
+        this.logger.warn(
+          `email ${job.kind} (outbox ${job.outboxId}) not enqueued: ${(error as Error).message}; the outbox reconciler will enqueue it`,
+        );
       } finally {
         clearTimeout(timer);
       }

@@ -5,5 +5,8 @@ import { AccountRequests } from './account-requests.js';
 import { EmailOutbox } from './email-outbox.js';
 
 @Global()
-@Module({ providers: [EmailOutbox, AccountEmails, AccountRequests, BackgroundWork], exports: [EmailOutbox, AccountEmails, AccountRequests, BackgroundWork] })
+@Module({
+  providers: [EmailOutbox, AccountEmails, AccountRequests, BackgroundWork],
+  exports: [EmailOutbox, AccountEmails, AccountRequests, BackgroundWork],
+})
 export class OutboxModule {}

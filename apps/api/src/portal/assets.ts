@@ -79,6 +79,10 @@ export function themeCss(primary: string, accent: string): string {
 /** The default favicon: a rounded square of the tenant's primary colour with the initial of the last word of its name (Sept-Îles → S). */
 export function faviconSvg(primary: string, tenantName: string): string {
   const lastWord = tenantName.trim().split(/\s+/).at(-1) ?? '';
-  const letter = lastWord.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 1).toUpperCase() || 'G';
+  const letter =
+    lastWord
+      .replace(/[^\p{L}\p{N}]/gu, '')
+      .slice(0, 1)
+      .toUpperCase() || 'G';
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="${primary}"/><text x="16" y="22" font-family="Arial,sans-serif" font-size="18" font-weight="700" fill="#fff" text-anchor="middle">${letter}</text></svg>`;
 }

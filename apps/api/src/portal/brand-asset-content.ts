@@ -26,7 +26,9 @@ export class BrandAssetContent {
     const key = `${tenantId}:${kind}:${sha256}`;
     const hit = this.held.get(key);
     if (hit) return hit;
-    const [row] = await this.dataSource.query<{ content_type: BrandingAssetType; content: Buffer }[]>(
+    const [row] = await this.dataSource.query<
+      { content_type: BrandingAssetType; content: Buffer }[]
+    >(
       'SELECT content_type, content FROM tenant_assets WHERE tenant_id = $1 AND kind = $2 AND sha256 = $3',
       [tenantId, kind, sha256],
     );

@@ -1,7 +1,11 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { brandAssetHeaders, matchesRef, parseBrandAssetFile } from '../branding/brand-asset-paths.js';
+import {
+  brandAssetHeaders,
+  matchesRef,
+  parseBrandAssetFile,
+} from '../branding/brand-asset-paths.js';
 import { CurrentTenant } from '../tenancy/current-tenant.js';
 import { BrandAssetContent } from './brand-asset-content.js';
 
@@ -27,6 +31,9 @@ export class BrandAssetsController {
     if (!parsed || !ref || !matchesRef(parsed, ref)) throw new NotFoundException(NOT_FOUND);
     const found = await this.contents.get(tenant.id, parsed.kind, ref.sha256);
     if (!found) throw new NotFoundException(NOT_FOUND);
-    void reply.headers(brandAssetHeaders(found.contentType)).header('cache-control', 'public, max-age=31536000, immutable').send(found.content);
+    void reply
+      .headers(brandAssetHeaders(found.contentType))
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(found.content);
   }
 }

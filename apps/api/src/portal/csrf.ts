@@ -23,7 +23,13 @@ export class PortalCsrf {
       secret = fresh;
       // In a Teams tab the portal is a third-party frame: only SameSite=None (with Secure, partitioned) reaches it.
       const embedded = thirdPartyFrame && this.secure;
-      void reply.setCookie(this.cookieName, fresh, { path: '/', httpOnly: true, secure: this.secure, sameSite: embedded ? 'none' : 'lax', ...(embedded ? { partitioned: true } : {}) });
+      void reply.setCookie(this.cookieName, fresh, {
+        path: '/',
+        httpOnly: true,
+        secure: this.secure,
+        sameSite: embedded ? 'none' : 'lax',
+        ...(embedded ? { partitioned: true } : {}),
+      });
     }
     return tokens.create(secret);
   }
@@ -32,7 +38,9 @@ export class PortalCsrf {
     const secret = this.secretOf(request);
     const body = request.body as Record<string, unknown> | undefined;
     const token = body && typeof body === 'object' ? body._csrf : undefined;
-    return !!secret && typeof token === 'string' && token.length < 200 && tokens.verify(secret, token);
+    return (
+      !!secret && typeof token === 'string' && token.length < 200 && tokens.verify(secret, token)
+    );
   }
 
   private secretOf(request: FastifyRequest): string | null {

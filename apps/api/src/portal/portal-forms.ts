@@ -20,17 +20,32 @@ const secret = () => formValue(1000);
 
 export const loginForm = z.object({ username: text(), password: secret(), remember: text(20) });
 export const usernameForm = z.object({ username: text() });
-export const resetPasswordForm = z.object({ token: text(), password: secret(), passwordConfirmation: secret() });
+export const resetPasswordForm = z.object({
+  token: text(),
+  password: secret(),
+  passwordConfirmation: secret(),
+});
 export const lookupForm = z.object({ firstName: text(), lastName: text() });
 
-export type FormResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly invalid: readonly string[] };
+export type FormResult<T> =
+  | { readonly ok: true; readonly data: T }
+  | { readonly ok: false; readonly invalid: readonly string[] };
 
 /** The form body parsed by its schema; on failure, the fields refused. */
-export function readForm<S extends z.ZodType<Record<string, string>>>(request: FastifyRequest, schema: S): FormResult<z.infer<S>> {
+export function readForm<S extends z.ZodType<Record<string, string>>>(
+  request: FastifyRequest,
+  schema: S,
+): FormResult<z.infer<S>> {
   const body = request.body;
   // A body that is not a form (JSON scalar or array, a stream of another content type) has no fields.
-  const fields = body && typeof body === 'object' && !Array.isArray(body) && !(body instanceof Readable) ? body : {};
+  const fields =
+    body && typeof body === 'object' && !Array.isArray(body) && !(body instanceof Readable)
+      ? body
+      : {};
   const parsed = schema.safeParse(fields);
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, invalid: [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))] };
+  return {
+    ok: false,
+    invalid: [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))],
+  };
 }

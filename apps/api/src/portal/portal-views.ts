@@ -6,7 +6,11 @@ import { escapeHtml, type PageName, renderPage } from './templates.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 
 /** Catalog defaults of the tenant texts that have one. */
-const TEXT_DEFAULTS: Partial<Record<TenantTextKey, MessageKey>> = { welcomeTitle: 'login.title', welcomeSubtitle: 'login.subtitle', footer: 'footer' };
+const TEXT_DEFAULTS: Partial<Record<TenantTextKey, MessageKey>> = {
+  welcomeTitle: 'login.title',
+  welcomeSubtitle: 'login.subtitle',
+  footer: 'footer',
+};
 
 export interface PageRequest {
   tenant: TenantContext;
@@ -20,7 +24,11 @@ export interface PageRequest {
 }
 
 /** A tenant text: the tenant's own for the locale, else the catalog default, else the tenant's other locales. */
-export function tenantText(tenant: TenantContext, locale: Locale, key: TenantTextKey): string | undefined {
+export function tenantText(
+  tenant: TenantContext,
+  locale: Locale,
+  key: TenantTextKey,
+): string | undefined {
   const own = tenant.settings.texts[locale]?.[key];
   if (own) return own;
   const fallbackKey = TEXT_DEFAULTS[key];
@@ -28,7 +36,11 @@ export function tenantText(tenant: TenantContext, locale: Locale, key: TenantTex
   return resolveTenantTexts(tenant.settings, locale)[key];
 }
 
-export function t(page: Pick<PageRequest, 'tenant' | 'locale'>, key: MessageKey, values?: Record<string, string | number>): string {
+export function t(
+  page: Pick<PageRequest, 'tenant' | 'locale'>,
+  key: MessageKey,
+  values?: Record<string, string | number>,
+): string {
   return translate(page.locale, page.tenant.settings.defaultLocale, key, values);
 }
 
@@ -37,7 +49,12 @@ function baseContext(page: PageRequest, title: string) {
   const enabled = LOCALES.filter((l) => tenant.settings.locales.includes(l));
   const langs = enabled.map((code) => {
     const query = new URLSearchParams({ ...page.keep, lang: code });
-    return { code, name: LANGUAGE_NAMES[code], href: `${page.path}?${query.toString()}`, current: code === locale };
+    return {
+      code,
+      name: LANGUAGE_NAMES[code],
+      href: `${page.path}?${query.toString()}`,
+      current: code === locale,
+    };
   });
   return {
     locale,
@@ -46,8 +63,12 @@ function baseContext(page: PageRequest, title: string) {
     tenantName: tenant.name,
     portalName: tenantText(tenant, locale, 'portalName') ?? tenant.name,
     footer: tenantText(tenant, locale, 'footer'),
-    logoUrl: tenant.assets?.logo ? brandAssetPath('logo', tenant.assets.logo) : tenant.settings.branding.logoUrl,
-    faviconUrl: tenant.assets?.favicon ? brandAssetPath('favicon', tenant.assets.favicon) : tenant.settings.branding.faviconUrl,
+    logoUrl: tenant.assets?.logo
+      ? brandAssetPath('logo', tenant.assets.logo)
+      : tenant.settings.branding.logoUrl,
+    faviconUrl: tenant.assets?.favicon
+      ? brandAssetPath('favicon', tenant.assets.favicon)
+      : tenant.settings.branding.faviconUrl,
     version: tenant.version,
     cssPath: CSS_PATH,
     jsPath: JS_PATH,
@@ -56,7 +77,12 @@ function baseContext(page: PageRequest, title: string) {
   };
 }
 
-export function render(name: PageName, page: PageRequest, titleKey: MessageKey | string, context: Record<string, unknown> = {}): string {
+export function render(
+  name: PageName,
+  page: PageRequest,
+  titleKey: MessageKey | string,
+  context: Record<string, unknown> = {},
+): string {
   const title = titleKey.includes('.') ? t(page, titleKey as MessageKey) : titleKey;
   return renderPage(name, { ...baseContext(page, title), ...context } as never);
 }
@@ -73,30 +99,46 @@ export class LoginPageCache {
   private readonly pages = new Map<string, string[]>();
   private static readonly MAX = 500;
 
-  get(page: PageRequest, variant: { notice?: MessageKey; error?: MessageKey }, csrf: string, username: string): string {
+  get(
+    page: PageRequest,
+    variant: { notice?: MessageKey; error?: MessageKey },
+    csrf: string,
+    username: string,
+  ): string {
     const key = `${page.tenant.id}|${page.tenant.version}|${page.locale}|${page.path}|${variant.notice ?? ''}|${variant.error ?? ''}`;
     let parts = this.pages.get(key);
     if (!parts) {
       const { tenant, locale } = page;
       const hint = tenantText(tenant, locale, 'usernameHint');
-      const html = render('login', page, tenantText(tenant, locale, 'welcomeTitle') ?? t(page, 'login.title'), {
-        welcomeTitle: tenantText(tenant, locale, 'welcomeTitle'),
-        welcomeSubtitle: tenantText(tenant, locale, 'welcomeSubtitle'),
-        usernameHint: hint,
-        usernameDescribedBy: [hint ? 'username-hint' : null, variant.error ? 'login-error' : null].filter(Boolean).join(' ') || undefined,
-        usernameError: undefined,
-        passwordHint: tenantText(tenant, locale, 'passwordHint'),
-        notice: variant.notice,
-        error: variant.error,
-        csrf: CSRF_SLOT,
-        username: USERNAME_SLOT,
-      });
+      const html = render(
+        'login',
+        page,
+        tenantText(tenant, locale, 'welcomeTitle') ?? t(page, 'login.title'),
+        {
+          welcomeTitle: tenantText(tenant, locale, 'welcomeTitle'),
+          welcomeSubtitle: tenantText(tenant, locale, 'welcomeSubtitle'),
+          usernameHint: hint,
+          usernameDescribedBy:
+            [hint ? 'username-hint' : null, variant.error ? 'login-error' : null]
+              .filter(Boolean)
+              .join(' ') || undefined,
+          usernameError: undefined,
+          passwordHint: tenantText(tenant, locale, 'passwordHint'),
+          notice: variant.notice,
+          error: variant.error,
+          csrf: CSRF_SLOT,
+          username: USERNAME_SLOT,
+        },
+      );
       // Alternating static HTML and slot names: [html, 'csrf', html, 'username', html…].
       parts = html.split(SLOT);
       if (this.pages.size >= LoginPageCache.MAX) this.pages.delete(this.pages.keys().next().value!);
       this.pages.set(key, parts);
     }
-    const values: Record<string, string> = { csrf: escapeHtml(csrf), username: escapeHtml(username) };
+    const values: Record<string, string> = {
+      csrf: escapeHtml(csrf),
+      username: escapeHtml(username),
+    };
     return parts.map((p, i) => (i % 2 === 1 ? values[p]! : p)).join('');
   }
 }

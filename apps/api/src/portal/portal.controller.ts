@@ -1,4 +1,16 @@
-import { Controller, ForbiddenException, Get, HttpException, Inject, Param, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpException,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hashToken, isWellFormedToken } from '@guichet/platform';
@@ -17,7 +29,11 @@ import { AccountRequests } from '../outbox/account-requests.js';
 import { OidcAppReturn } from '../oidc/oidc-app-return.js';
 import { OIDC_SESSION_COOKIE, OidcProviders } from '../oidc/oidc-providers.js';
 import { oidcReturnPath } from '../oidc/oidc-return.js';
-import { InvalidTokenException, PasswordPolicyException, ResetPassword } from '../recovery/reset-password.usecase.js';
+import {
+  InvalidTokenException,
+  PasswordPolicyException,
+  ResetPassword,
+} from '../recovery/reset-password.usecase.js';
 import { BackgroundBusyException } from '../request/background-busy.exception.js';
 import { requestLocale, requestMeta } from '../request/request-meta.js';
 import { ClientLimits } from '../security/client-limits.js';
@@ -29,12 +45,22 @@ import { brandAssetPath } from '../branding/brand-asset-paths.js';
 import { CSS_PATH, faviconSvg, JS_PATH, PORTAL_CSS, PORTAL_JS, themeCss } from './assets.js';
 import { PortalCsrf } from './csrf.js';
 import { escapeHtml } from './templates.js';
-import { loginForm, lookupForm, readForm, resetPasswordForm, usernameForm } from './portal-forms.js';
+import {
+  loginForm,
+  lookupForm,
+  readForm,
+  resetPasswordForm,
+  usernameForm,
+} from './portal-forms.js';
 import type { MessageKey } from './i18n/index.js';
 import { LoginPageCache, type PageRequest, render, t, tenantText } from './portal-views.js';
 
-const TEAMS_ANCESTORS = 'https://teams.microsoft.com https://*.teams.microsoft.com https://*.skype.com';
-const NOTICES: Record<string, MessageKey> = { 'password-changed': 'notice.password-changed', 'signed-out': 'notice.signed-out' };
+const TEAMS_ANCESTORS =
+  'https://teams.microsoft.com https://*.teams.microsoft.com https://*.skype.com';
+const NOTICES: Record<string, MessageKey> = {
+  'password-changed': 'notice.password-changed',
+  'signed-out': 'notice.signed-out',
+};
 const REMEMBER: readonly Remember[] = ['all', 'username', 'none'];
 const LANG_COOKIE_DAYS = 365;
 
@@ -82,16 +108,30 @@ export class PortalController {
   asset(@Param('file') file: string, @Res() reply: FastifyReply): void {
     const path = `/assets/${file}`;
     const immutable = 'public, max-age=31536000, immutable';
-    if (path === CSS_PATH) return void reply.type('text/css; charset=utf-8').header('cache-control', immutable).send(PORTAL_CSS);
-    if (path === JS_PATH) return void reply.type('text/javascript; charset=utf-8').header('cache-control', immutable).send(PORTAL_JS);
+    if (path === CSS_PATH)
+      return void reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', immutable)
+        .send(PORTAL_CSS);
+    if (path === JS_PATH)
+      return void reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', immutable)
+        .send(PORTAL_JS);
     if (file === 'theme.css') {
       const { primaryColor, accentColor } = this.current.get().settings.branding;
       // The page links it with ?v={tenant version}: a change of branding is a new URL.
-      return void reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000').send(themeCss(primaryColor, accentColor));
+      return void reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=31536000')
+        .send(themeCss(primaryColor, accentColor));
     }
     if (file === 'favicon.svg') {
       const tenant = this.current.get();
-      return void reply.type('image/svg+xml').header('cache-control', 'public, max-age=31536000').send(faviconSvg(tenant.settings.branding.primaryColor, tenant.name));
+      return void reply
+        .type('image/svg+xml')
+        .header('cache-control', 'public, max-age=31536000')
+        .send(faviconSvg(tenant.settings.branding.primaryColor, tenant.name));
     }
     this.notFound(this.page(reply.request, '/login'), reply);
   }
@@ -101,7 +141,9 @@ export class PortalController {
   favicon(@Res() reply: FastifyReply): void {
     const uploaded = this.current.get().assets?.favicon;
     // Short-lived: the favicon may be uploaded or replaced at any time.
-    void reply.header('cache-control', 'public, max-age=3600').redirect(uploaded ? brandAssetPath('favicon', uploaded) : '/assets/favicon.svg', 302);
+    void reply
+      .header('cache-control', 'public, max-age=3600')
+      .redirect(uploaded ? brandAssetPath('favicon', uploaded) : '/assets/favicon.svg', 302);
   }
 
   // ---- sign-in ------------------------------------------------------------------------
@@ -109,13 +151,26 @@ export class PortalController {
   @Get()
   root(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     const lang = (request.query as Record<string, unknown>)?.lang;
-    void reply.status(303).header('cache-control', 'no-store').redirect(typeof lang === 'string' && /^[a-z]{2}$/.test(lang) ? `/login?lang=${lang}` : '/login', 303);
+    void reply
+      .status(303)
+      .header('cache-control', 'no-store')
+      .redirect(
+        typeof lang === 'string' && /^[a-z]{2}$/.test(lang) ? `/login?lang=${lang}` : '/login',
+        303,
+      );
   }
 
   @Get('login')
-  loginPage(@Req() request: FastifyRequest, @Query('notice') notice: unknown, @Res() reply: FastifyReply): void {
+  loginPage(
+    @Req() request: FastifyRequest,
+    @Query('notice') notice: unknown,
+    @Res() reply: FastifyReply,
+  ): void {
     const page = this.page(request, '/login');
-    this.sendLogin(page, request, reply, 200, { notice: typeof notice === 'string' && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined });
+    this.sendLogin(page, request, reply, 200, {
+      notice:
+        typeof notice === 'string' && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined,
+    });
   }
 
   @Post('login')
@@ -123,14 +178,33 @@ export class PortalController {
     const page = this.page(request, '/login');
     if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
     const form = readForm(request, loginForm);
-    if (!form.ok) return this.sendLogin(page, request, reply, 400, { error: 'form.invalid-characters' }, '');
+    if (!form.ok)
+      return this.sendLogin(page, request, reply, 400, { error: 'form.invalid-characters' }, '');
     const { username, password, remember: rememberField } = form.data;
-    const remember: Remember = (REMEMBER as string[]).includes(rememberField) ? (rememberField as Remember) : 'username';
-    if (!username || !password) return this.sendLogin(page, request, reply, 400, { error: 'login.missing' }, username);
+    const remember: Remember = (REMEMBER as string[]).includes(rememberField)
+      ? (rememberField as Remember)
+      : 'username';
+    if (!username || !password)
+      return this.sendLogin(page, request, reply, 400, { error: 'login.missing' }, username);
     const { tenant } = page;
     try {
-      const result = await this.signIn.execute({ tenant, username, password, remember, meta: requestMeta(request) });
-      setCookies(reply, signInCookies(remember, { secure: this.secure, token: result.session.token, username: result.username, refreshDays: tenant.settings.tokenLifetimes.refreshDays, embeddable: tenant.settings.features.teamsTab }));
+      const result = await this.signIn.execute({
+        tenant,
+        username,
+        password,
+        remember,
+        meta: requestMeta(request),
+      });
+      setCookies(
+        reply,
+        signInCookies(remember, {
+          secure: this.secure,
+          token: result.session.token,
+          username: result.username,
+          refreshDays: tenant.settings.tokenLifetimes.refreshDays,
+          embeddable: tenant.settings.features.teamsTab,
+        }),
+      );
       // An application's sign-in request (OpenID Connect) continues where it started, or
       // starts again when the person left it to set a password.
       const pending = oidcReturnPath(request, this.secure);
@@ -139,11 +213,19 @@ export class PortalController {
         this.appReturn.clear(request, reply, tenant.settings.features.teamsTab);
         // A page that moves on by itself: browsers hold every redirect of a form submission to
         // the login page's form-action, which does not name the application.
-        return this.send(page, reply, 200, `<!doctype html><html lang="${escapeHtml(page.locale)}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escapeHtml(restart)}"><title>${escapeHtml(tenant.name)}</title></head><body><p><a href="${escapeHtml(restart)}">${escapeHtml(tenant.name)}</a></p></body></html>`);
+        return this.send(
+          page,
+          reply,
+          200,
+          `<!doctype html><html lang="${escapeHtml(page.locale)}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escapeHtml(restart)}"><title>${escapeHtml(tenant.name)}</title></head><body><p><a href="${escapeHtml(restart)}">${escapeHtml(tenant.name)}</a></p></body></html>`,
+        );
       }
-      void reply.header('cache-control', 'no-store').redirect(pending ?? tenant.settings.postLoginUrl ?? '/account', 303);
+      void reply
+        .header('cache-control', 'no-store')
+        .redirect(pending ?? tenant.settings.postLoginUrl ?? '/account', 303);
     } catch (error) {
-      if (error instanceof UnauthorizedException) return this.sendLogin(page, request, reply, 401, { error: 'login.error' }, username);
+      if (error instanceof UnauthorizedException)
+        return this.sendLogin(page, request, reply, 401, { error: 'login.error' }, username);
       if (error instanceof TooManyRequestsException) return this.rateLimited(page, reply, error);
       throw error;
     }
@@ -152,27 +234,43 @@ export class PortalController {
   @Get('account')
   async account(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const page = this.page(request, '/account');
-    const found = await this.sessions.userByToken(page.tenant.id, request.cookies?.[this.sessionCookie]);
+    const found = await this.sessions.userByToken(
+      page.tenant.id,
+      request.cookies?.[this.sessionCookie],
+    );
     if (!found) return void reply.header('cache-control', 'no-store').redirect('/login', 303);
     const { user } = found;
-    this.send(page, reply, 200, render('account', page, 'account.title', {
-      csrf: this.csrf.issue(request, reply, page.tenant.settings.features.teamsTab),
-      displayName: `${user.firstName} ${user.lastName}`.trim() || user.username,
-      accountUsername: user.username,
-    }));
+    this.send(
+      page,
+      reply,
+      200,
+      render('account', page, 'account.title', {
+        csrf: this.csrf.issue(request, reply, page.tenant.settings.features.teamsTab),
+        displayName: `${user.firstName} ${user.lastName}`.trim() || user.username,
+        accountUsername: user.username,
+      }),
+    );
   }
 
   @Post('logout')
   async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const page = this.page(request, '/login');
     if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
-    await this.signOut.execute(page.tenant, { refreshToken: request.cookies?.[this.sessionCookie] }, requestMeta(request));
+    await this.signOut.execute(
+      page.tenant,
+      { refreshToken: request.cookies?.[this.sessionCookie] },
+      requestMeta(request),
+    );
     // Signed out of the portal is signed out of the issuer too: no silent sign-in to an application next.
     const issuerSession = request.cookies?.[OIDC_SESSION_COOKIE];
     await this.providers.endSession(page.tenant, issuerSession);
     const embeddable = page.tenant.settings.features.teamsTab;
     const cleared = [clearedCookie(this.secure, this.sessionCookie, embeddable)];
-    if (issuerSession !== undefined) cleared.push(clearedCookie(this.secure, OIDC_SESSION_COOKIE, embeddable), clearedCookie(this.secure, `${OIDC_SESSION_COOKIE}.sig`, embeddable));
+    if (issuerSession !== undefined)
+      cleared.push(
+        clearedCookie(this.secure, OIDC_SESSION_COOKIE, embeddable),
+        clearedCookie(this.secure, `${OIDC_SESSION_COOKIE}.sig`, embeddable),
+      );
     setCookies(reply, cleared);
     void reply.header('cache-control', 'no-store').redirect('/login?notice=signed-out', 303);
   }
@@ -206,7 +304,11 @@ export class PortalController {
   // ---- reset (and first password) -------------------------------------------------------
 
   @Get('reset-password')
-  async resetPage(@Req() request: FastifyRequest, @Query('token') token: unknown, @Res() reply: FastifyReply): Promise<void> {
+  async resetPage(
+    @Req() request: FastifyRequest,
+    @Query('token') token: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const keep = typeof token === 'string' && token.length <= 200 ? { token } : undefined;
     const page = this.page(request, '/reset-password', keep);
     void reply.header('referrer-policy', 'no-referrer');
@@ -219,13 +321,23 @@ export class PortalController {
   async reset(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     // Only the token can be refused (passwords take any character): a refused one is no link.
     const form = readForm(request, resetPasswordForm);
-    const { token, password, passwordConfirmation: confirmation } = form.ok ? form.data : { token: '', password: '', passwordConfirmation: '' };
+    const {
+      token,
+      password,
+      passwordConfirmation: confirmation,
+    } = form.ok ? form.data : { token: '', password: '', passwordConfirmation: '' };
     const page = this.page(request, '/reset-password', token ? { token } : undefined);
     void reply.header('referrer-policy', 'no-referrer');
     if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
     if (!isWellFormedToken(token)) return this.linkProblem(page, reply, 'invalid');
-    if (!password) return this.sendResetForm(page, request, reply, 400, token, { passwordErrors: [t(page, 'reset.missing')] });
-    if (password !== confirmation) return this.sendResetForm(page, request, reply, 400, token, { confirmationError: 'reset.mismatch' });
+    if (!password)
+      return this.sendResetForm(page, request, reply, 400, token, {
+        passwordErrors: [t(page, 'reset.missing')],
+      });
+    if (password !== confirmation)
+      return this.sendResetForm(page, request, reply, 400, token, {
+        confirmationError: 'reset.mismatch',
+      });
     const { tenant } = page;
     const meta = requestMeta(request);
     try {
@@ -234,7 +346,9 @@ export class PortalController {
     } catch (error) {
       if (error instanceof PasswordPolicyException) {
         const body = error.getResponse() as { violations?: { message: string }[] };
-        return this.sendResetForm(page, request, reply, 400, token, { passwordErrors: (body.violations ?? []).map((v) => v.message) });
+        return this.sendResetForm(page, request, reply, 400, token, {
+          passwordErrors: (body.violations ?? []).map((v) => v.message),
+        });
       }
       if (error instanceof InvalidTokenException) {
         await this.limits.countFailure('reset-ip', tenant, meta);
@@ -254,8 +368,14 @@ export class PortalController {
     const page = this.page(request, '/lookup');
     const { settings } = page.tenant;
     if (!settings.features.lookup) return this.notFound(page, reply);
-    if (!isInNetworks(requestMeta(request).ip, settings.allowedNetworks)) return this.lookupRefused(page, reply);
-    this.send(page, reply, 200, render('lookup', page, 'lookup.title', { csrf: this.csrfFor(page, request, reply) }));
+    if (!isInNetworks(requestMeta(request).ip, settings.allowedNetworks))
+      return this.lookupRefused(page, reply);
+    this.send(
+      page,
+      reply,
+      200,
+      render('lookup', page, 'lookup.title', { csrf: this.csrfFor(page, request, reply) }),
+    );
   }
 
   @Post('lookup')
@@ -264,13 +384,38 @@ export class PortalController {
     if (!page.tenant.settings.features.lookup) return this.notFound(page, reply);
     if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
     const form = readForm(request, lookupForm);
-    if (!form.ok) return this.send(page, reply, 400, render('lookup', page, 'lookup.title', { csrf: this.csrfFor(page, request, reply), lastNameError: 'form.invalid-characters' }));
+    if (!form.ok)
+      return this.send(
+        page,
+        reply,
+        400,
+        render('lookup', page, 'lookup.title', {
+          csrf: this.csrfFor(page, request, reply),
+          lastNameError: 'form.invalid-characters',
+        }),
+      );
     const { firstName, lastName } = form.data;
     const context = { firstName, lastName, csrf: this.csrfFor(page, request, reply) };
-    if (!lastName) return this.send(page, reply, 400, render('lookup', page, 'lookup.title', { ...context, lastNameError: 'lookup.missing' }));
+    if (!lastName)
+      return this.send(
+        page,
+        reply,
+        400,
+        render('lookup', page, 'lookup.title', { ...context, lastNameError: 'lookup.missing' }),
+      );
     try {
-      const { usernames } = await this.lookup.execute({ tenant: page.tenant, firstName, lastName, meta: requestMeta(request) });
-      this.send(page, reply, 200, render('lookup', page, 'lookup.title', { ...context, searched: true, usernames }));
+      const { usernames } = await this.lookup.execute({
+        tenant: page.tenant,
+        firstName,
+        lastName,
+        meta: requestMeta(request),
+      });
+      this.send(
+        page,
+        reply,
+        200,
+        render('lookup', page, 'lookup.title', { ...context, searched: true, usernames }),
+      );
     } catch (error) {
       if (error instanceof ForbiddenException) return this.lookupRefused(page, reply);
       if (error instanceof TooManyRequestsException) return this.rateLimited(page, reply, error);
@@ -285,7 +430,13 @@ export class PortalController {
     const locale = requestLocale(request, tenant);
     const asked = (request.query as Record<string, unknown> | undefined)?.lang;
     // A language chosen with ?lang= is kept in the `lang` cookie for the next pages.
-    return { tenant, locale, path, keep, langChosen: asked === locale && request.cookies?.lang !== locale };
+    return {
+      tenant,
+      locale,
+      path,
+      keep,
+      langChosen: asked === locale && request.cookies?.lang !== locale,
+    };
   }
 
   private csrfFor(page: PageRequest, request: FastifyRequest, reply: FastifyReply): string {
@@ -307,7 +458,13 @@ export class PortalController {
     if (!teams) void reply.header('x-frame-options', 'DENY');
     if (!reply.hasHeader('referrer-policy')) void reply.header('referrer-policy', 'same-origin');
     if (page.langChosen) {
-      void reply.setCookie('lang', page.locale, { path: '/', httpOnly: true, secure: this.secure, sameSite: 'lax', maxAge: LANG_COOKIE_DAYS * 86_400 });
+      void reply.setCookie('lang', page.locale, {
+        path: '/',
+        httpOnly: true,
+        secure: this.secure,
+        sameSite: 'lax',
+        maxAge: LANG_COOKIE_DAYS * 86_400,
+      });
     }
     void reply.send(html);
   }
@@ -320,7 +477,9 @@ export class PortalController {
       const post = tenant.settings.postLoginUrl;
       const formTargets = ["'self'"];
       if (post && /^https?:\/\//.test(post)) formTargets.push(new URL(post).origin);
-      const ancestors = tenant.settings.features.teamsTab ? `'self' ${TEAMS_ANCESTORS} ${this.frameAncestors}` : this.frameAncestors;
+      const ancestors = tenant.settings.features.teamsTab
+        ? `'self' ${TEAMS_ANCESTORS} ${this.frameAncestors}`
+        : this.frameAncestors;
       csp = [
         "default-src 'none'",
         "script-src 'self'",
@@ -337,38 +496,72 @@ export class PortalController {
     return csp;
   }
 
-  private sendLogin(page: PageRequest, request: FastifyRequest, reply: FastifyReply, status: number, variant: { notice?: MessageKey; error?: MessageKey }, username?: string): void {
+  private sendLogin(
+    page: PageRequest,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    variant: { notice?: MessageKey; error?: MessageKey },
+    username?: string,
+  ): void {
     const remembered = request.cookies?.[cookieNames(this.secure).username];
     const prefill = username ?? (typeof remembered === 'string' ? remembered.slice(0, 200) : '');
     const html = this.loginCache.get(page, variant, this.csrfFor(page, request, reply), prefill);
     this.send(page, reply, status, html);
   }
 
-  private sendUsernameForm(page: PageRequest, request: FastifyRequest, reply: FastifyReply, status: number, kind: 'forgot' | 'register', error?: MessageKey, username = ''): void {
+  private sendUsernameForm(
+    page: PageRequest,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    kind: 'forgot' | 'register',
+    error?: MessageKey,
+    username = '',
+  ): void {
     const hint = tenantText(page.tenant, page.locale, 'usernameHint');
     const heading: MessageKey = kind === 'forgot' ? 'forgot.title' : 'register.title';
-    this.send(page, reply, status, render('usernameRequest', page, heading, {
-      heading,
-      intro: kind === 'forgot' ? 'forgot.intro' : 'register.intro',
-      action: kind === 'forgot' ? '/forgot-password' : '/register',
-      csrf: this.csrfFor(page, request, reply),
-      username,
-      placeholder: true,
-      usernameHint: hint,
-      usernameError: error,
-      usernameDescribedBy: [hint ? 'username-hint' : null, error ? 'username-error' : null].filter(Boolean).join(' ') || undefined,
-    }));
+    this.send(
+      page,
+      reply,
+      status,
+      render('usernameRequest', page, heading, {
+        heading,
+        intro: kind === 'forgot' ? 'forgot.intro' : 'register.intro',
+        action: kind === 'forgot' ? '/forgot-password' : '/register',
+        csrf: this.csrfFor(page, request, reply),
+        username,
+        placeholder: true,
+        usernameHint: hint,
+        usernameError: error,
+        usernameDescribedBy:
+          [hint ? 'username-hint' : null, error ? 'username-error' : null]
+            .filter(Boolean)
+            .join(' ') || undefined,
+      }),
+    );
   }
 
-  private async usernameRequest(request: FastifyRequest, reply: FastifyReply, kind: 'forgot' | 'register'): Promise<void> {
+  private async usernameRequest(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kind: 'forgot' | 'register',
+  ): Promise<void> {
     const page = this.page(request, kind === 'forgot' ? '/forgot-password' : '/register');
     const { tenant } = page;
-    if (!(kind === 'forgot' ? tenant.settings.features.forgotPassword : tenant.settings.features.enrolment)) return this.notFound(page, reply);
+    if (
+      !(kind === 'forgot'
+        ? tenant.settings.features.forgotPassword
+        : tenant.settings.features.enrolment)
+    )
+      return this.notFound(page, reply);
     if (!this.csrf.verify(request)) return this.csrfFailed(page, reply);
     const form = readForm(request, usernameForm);
-    if (!form.ok) return this.sendUsernameForm(page, request, reply, 400, kind, 'form.invalid-characters');
+    if (!form.ok)
+      return this.sendUsernameForm(page, request, reply, 400, kind, 'form.invalid-characters');
     const { username } = form.data;
-    if (!username) return this.sendUsernameForm(page, request, reply, 400, kind, 'username.missing');
+    if (!username)
+      return this.sendUsernameForm(page, request, reply, 400, kind, 'username.missing');
     const meta = requestMeta(request);
     try {
       await this.limits.consume('recovery-ip', tenant, meta);
@@ -387,19 +580,47 @@ export class PortalController {
     // Asked from an application's sign-in: it is kept as long as the link lasts (the same for every account).
     const app = this.appReturn.open(tenant.id, request);
     if (app) {
-      const minutes = kind === 'forgot' ? tenant.settings.tokenLifetimes.resetMinutes : tenant.settings.tokenLifetimes.enrolmentMinutes;
-      this.appReturn.set(reply, this.appReturn.seal(tenant.id, app), minutes * 60, tenant.settings.features.teamsTab);
+      const minutes =
+        kind === 'forgot'
+          ? tenant.settings.tokenLifetimes.resetMinutes
+          : tenant.settings.tokenLifetimes.enrolmentMinutes;
+      this.appReturn.set(
+        reply,
+        this.appReturn.seal(tenant.id, app),
+        minutes * 60,
+        tenant.settings.features.teamsTab,
+      );
     }
     this.send(page, reply, 200, render('sent', page, 'sent.title'));
   }
 
-  private sendResetForm(page: PageRequest, request: FastifyRequest, reply: FastifyReply, status: number, token: string, errors: { passwordErrors?: string[]; confirmationError?: MessageKey }): void {
+  private sendResetForm(
+    page: PageRequest,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    token: string,
+    errors: { passwordErrors?: string[]; confirmationError?: MessageKey },
+  ): void {
     const policy = applyFloor(page.tenant.settings.passwordPolicy);
     const rules = describePolicy(policy).map((item) => {
-      const param = item.code === 'min_length' || item.code === 'max_length' ? Object.values(item.params ?? {})[0] : undefined;
+      const param =
+        item.code === 'min_length' || item.code === 'max_length'
+          ? Object.values(item.params ?? {})[0]
+          : undefined;
       return { code: item.code, param, text: ruleMessage(item, page.locale) };
     });
-    this.send(page, reply, status, render('reset', page, 'reset.title', { csrf: this.csrfFor(page, request, reply), token, rules, ...errors }));
+    this.send(
+      page,
+      reply,
+      status,
+      render('reset', page, 'reset.title', {
+        csrf: this.csrfFor(page, request, reply),
+        token,
+        rules,
+        ...errors,
+      }),
+    );
   }
 
   /** Whether an emailed link can still be used (what the page says when it cannot). */
@@ -414,36 +635,107 @@ export class PortalController {
     return row.used ? 'used' : row.expired ? 'expired' : 'valid';
   }
 
-  private linkProblem(page: PageRequest, reply: FastifyReply, state: Exclude<LinkState, 'valid'>): void {
+  private linkProblem(
+    page: PageRequest,
+    reply: FastifyReply,
+    state: Exclude<LinkState, 'valid'>,
+  ): void {
     const { features } = page.tenant.settings;
-    const again = features.forgotPassword ? '/forgot-password' : features.enrolment ? '/register' : null;
-    const keys = { invalid: ['link.invalid.title', 'link.invalid.body'], expired: ['link.expired.title', 'link.expired.body'], used: ['link.used.title', 'link.used.body'] } as const;
+    const again = features.forgotPassword
+      ? '/forgot-password'
+      : features.enrolment
+        ? '/register'
+        : null;
+    const keys = {
+      invalid: ['link.invalid.title', 'link.invalid.body'],
+      expired: ['link.expired.title', 'link.expired.body'],
+      used: ['link.used.title', 'link.used.body'],
+    } as const;
     const [heading, body] = keys[state];
-    this.send(page, reply, state === 'invalid' ? 400 : 410, render('message', page, heading, { heading, body, alert: true, actionHref: again, actionLabel: 'link.new' }));
+    this.send(
+      page,
+      reply,
+      state === 'invalid' ? 400 : 410,
+      render('message', page, heading, {
+        heading,
+        body,
+        alert: true,
+        actionHref: again,
+        actionLabel: 'link.new',
+      }),
+    );
   }
 
   private lookupRefused(page: PageRequest, reply: FastifyReply): void {
-    this.send(page, reply, 403, render('message', page, 'lookup.forbidden.title', { heading: 'lookup.forbidden.title', body: 'lookup.forbidden.body', alert: true }));
+    this.send(
+      page,
+      reply,
+      403,
+      render('message', page, 'lookup.forbidden.title', {
+        heading: 'lookup.forbidden.title',
+        body: 'lookup.forbidden.body',
+        alert: true,
+      }),
+    );
   }
 
   private csrfFailed(page: PageRequest, reply: FastifyReply): void {
-    this.send(page, reply, 403, render('message', page, 'csrf.title', { heading: 'csrf.title', body: 'csrf.body', alert: true, actionHref: page.path, actionLabel: 'csrf.retry' }));
+    this.send(
+      page,
+      reply,
+      403,
+      render('message', page, 'csrf.title', {
+        heading: 'csrf.title',
+        body: 'csrf.body',
+        alert: true,
+        actionHref: page.path,
+        actionLabel: 'csrf.retry',
+      }),
+    );
   }
 
   private notFound(page: PageRequest, reply: FastifyReply): void {
-    this.send(page, reply, 404, render('message', page, 'notFound.title', { heading: 'notFound.title', body: 'notFound.body' }));
+    this.send(
+      page,
+      reply,
+      404,
+      render('message', page, 'notFound.title', {
+        heading: 'notFound.title',
+        body: 'notFound.body',
+      }),
+    );
   }
 
   /** The work after the reply is full: the same 503 page for every account. */
   private busy(page: PageRequest, reply: FastifyReply, error: BackgroundBusyException): void {
     const seconds = Number(error.headers['retry-after']);
     void reply.header('retry-after', String(seconds));
-    this.send(page, reply, 503, render('message', page, 'busy.title', { heading: 'busy.title', body: 'busy.body', seconds, alert: true }));
+    this.send(
+      page,
+      reply,
+      503,
+      render('message', page, 'busy.title', {
+        heading: 'busy.title',
+        body: 'busy.body',
+        seconds,
+        alert: true,
+      }),
+    );
   }
 
   private rateLimited(page: PageRequest, reply: FastifyReply, error: HttpException): void {
     const seconds = Number((error as TooManyRequestsException).headers?.['retry-after'] ?? 60);
     void reply.header('retry-after', String(seconds));
-    this.send(page, reply, 429, render('message', page, 'limited.title', { heading: 'limited.title', body: 'limited.body', seconds, alert: true }));
+    this.send(
+      page,
+      reply,
+      429,
+      render('message', page, 'limited.title', {
+        heading: 'limited.title',
+        body: 'limited.body',
+        seconds,
+        alert: true,
+      }),
+    );
   }
 }

@@ -10,5 +10,9 @@ import { BrandAssetsController } from './brand-assets.controller.js';
 import { PortalController } from './portal.controller.js';
 
 /** The server-rendered tenant portal (pages and their assets) over the identity use cases. */
-@Module({ imports: [AuthModule, RecoveryModule, EnrolmentModule, LookupModule, OutboxModule, OidcModule], controllers: [PortalController, BrandAssetsController], providers: [BrandAssetContent] })
+@Module({
+  imports: [AuthModule, RecoveryModule, EnrolmentModule, LookupModule, OutboxModule, OidcModule],
+  controllers: [PortalController, BrandAssetsController],
+  providers: [BrandAssetContent],
+})
 export class PortalModule {}

@@ -7,7 +7,9 @@ const env = Handlebars.create();
 
 /** Escapes what HTML needs (text and double-quoted attributes); apostrophes stay as written. */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return String(value ?? '').replace(/[&<>"]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+  );
 }
 
 interface Root {
@@ -16,10 +18,22 @@ interface Root {
 }
 
 env.registerHelper('h', (value: unknown) => new env.SafeString(escapeHtml(value)));
-env.registerHelper('t', function (this: unknown, key: MessageKey, options: Handlebars.HelperOptions) {
-  const root = options.data.root as Root;
-  return new env.SafeString(escapeHtml(translate(root.locale, root.fallbackLocale, key, options.hash as Record<string, string | number>)));
-});
+env.registerHelper(
+  't',
+  function (this: unknown, key: MessageKey, options: Handlebars.HelperOptions) {
+    const root = options.data.root as Root;
+    return new env.SafeString(
+      escapeHtml(
+        translate(
+          root.locale,
+          root.fallbackLocale,
+          key,
+          options.hash as Record<string, string | number>,
+        ),
+      ),
+    );
+  },
+);
 
 env.registerPartial('csrf', '<input type="hidden" name="_csrf" value="{{h @root.csrf}}">');
 env.registerPartial(
@@ -166,7 +180,9 @@ const PAGES = {
 export type PageName = keyof typeof PAGES;
 
 const layout = env.compile(LAYOUT, { strict: false });
-const pages = Object.fromEntries(Object.entries(PAGES).map(([name, source]) => [name, env.compile(source)])) as Record<PageName, Handlebars.TemplateDelegate>;
+const pages = Object.fromEntries(
+  Object.entries(PAGES).map(([name, source]) => [name, env.compile(source)]),
+) as Record<PageName, Handlebars.TemplateDelegate>;
 
 /** A whole page: the page template inside the layout. */
 export function renderPage(name: PageName, context: Root & Record<string, unknown>): string {

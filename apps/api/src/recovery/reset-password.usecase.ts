@@ -2,7 +2,13 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TokenPurpose } from '@guichet/db';
 import { hashToken, isWellFormedToken } from '@guichet/platform';
-import { applyFloor, evaluatePassword, normalizePassword, violationMessage, type Violation } from '@guichet/rules';
+import {
+  applyFloor,
+  evaluatePassword,
+  normalizePassword,
+  violationMessage,
+  type Violation,
+} from '@guichet/rules';
 import type { ApiError, EmailJobData, Locale } from '@guichet/types';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
@@ -88,9 +94,12 @@ export class ResetPassword {
     const password = normalizePassword(input.password);
     let evaluation = evaluatePassword(policy, password, { username: account.username });
     if (evaluation.ok && policy.historyCount > 0) {
-      const recent = [account.passwordHash, ...account.passwordHistory].filter((h): h is string => !!h).slice(0, policy.historyCount);
+      const recent = [account.passwordHash, ...account.passwordHistory]
+        .filter((h): h is string => !!h)
+        .slice(0, policy.historyCount);
       let reused = false;
-      for (const hash of recent) if (!reused && (await this.hasher.verify(hash, password))) reused = true;
+      for (const hash of recent)
+        if (!reused && (await this.hasher.verify(hash, password))) reused = true;
       evaluation = evaluatePassword(policy, password, { username: account.username, reused });
     }
     if (!evaluation.ok) throw new PasswordPolicyException(evaluation.violations, input.locale);
@@ -109,7 +118,9 @@ export class ResetPassword {
       );
       if (!consumed || consumed.userId !== account.userId) throw new InvalidTokenException();
 
-      const history = [account.passwordHash, ...account.passwordHistory].filter((h): h is string => !!h).slice(0, HISTORY_KEPT);
+      const history = [account.passwordHash, ...account.passwordHistory]
+        .filter((h): h is string => !!h)
+        .slice(0, HISTORY_KEPT);
       const [updated] = await em.query<[{ id: string }[], number]>(
         `UPDATE users SET password_hash = $3, password_history = $4::jsonb, password_changed_at = now(),
                 enrolled_at = coalesce(enrolled_at, now()), failed_logins = 0, locked_until = NULL, updated_at = now()
@@ -130,7 +141,14 @@ export class ResetPassword {
       ({ logouts } = await endOidcGrantsOf(em, tenant.id, account.userId));
       // Setting the first password (enrolment) is not a change to warn about.
       if (consumed.purpose === 'password-reset') {
-        jobs.push(await this.emails.passwordChanged(em, tenant, { id: account.userId, ...account }, input.locale));
+        jobs.push(
+          await this.emails.passwordChanged(
+            em,
+            tenant,
+            { id: account.userId, ...account },
+            input.locale,
+          ),
+        );
       }
       await this.audit.recordIn(em, {
         tenantId: tenant.id,
@@ -147,7 +165,9 @@ export class ResetPassword {
     this.logouts.send(tenant.id, logouts);
     // The lockout counter of the account starts again.
     const lockout = tenant.settings.lockout;
-    await this.rateLimits.accountFailures(lockout.maxFailures, lockout.lockMinutes).reset(`${tenant.id}:${account.username}`);
+    await this.rateLimits
+      .accountFailures(lockout.maxFailures, lockout.lockMinutes)
+      .reset(`${tenant.id}:${account.username}`);
   }
 
   private async findAccount(tenantId: string, tokenHash: Buffer): Promise<TokenAccount | null> {

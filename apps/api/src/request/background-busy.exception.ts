@@ -10,6 +10,12 @@ export const BUSY_RETRY_SECONDS = 5;
 export class BackgroundBusyException extends HttpException {
   readonly headers: Record<string, string> = { 'retry-after': String(BUSY_RETRY_SECONDS) };
   constructor() {
-    super({ error: 'busy', message: `The service is busy: nothing was sent. Try again in ${BUSY_RETRY_SECONDS} seconds.` }, HttpStatus.SERVICE_UNAVAILABLE);
+    super(
+      {
+        error: 'busy',
+        message: `The service is busy: nothing was sent. Try again in ${BUSY_RETRY_SECONDS} seconds.`,
+      },
+      HttpStatus.SERVICE_UNAVAILABLE,
+    );
   }
 }

@@ -78,7 +78,9 @@ export class BackgroundWork implements BeforeApplicationShutdown {
       setImmediate(() => {
         job
           .work()
-          .catch((error: unknown) => this.logger.error(`${job.label} failed: ${(error as Error)?.stack ?? String(error)}`))
+          .catch((error: unknown) =>
+            this.logger.error(`${job.label} failed: ${(error as Error)?.stack ?? String(error)}`),
+          )
           .finally(() => {
             this.running -= 1;
             this.next();
@@ -93,7 +95,13 @@ export class BackgroundWork implements BeforeApplicationShutdown {
     this.closing = true;
     if (this.pending === 0) return;
     this.logger.log(`finishing ${this.pending} background job(s) before exit`);
-    await Promise.race([new Promise<void>((resolve) => (this.idle = resolve)), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
-    if (this.pending > 0) this.logger.error(`${this.pending} accepted request(s) not worked within ${DRAIN_MS} ms of shutdown`);
+    await Promise.race([
+      new Promise<void>((resolve) => (this.idle = resolve)),
+      new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref()),
+    ]);
+    if (this.pending > 0)
+      this.logger.error(
+        `${this.pending} accepted request(s) not worked within ${DRAIN_MS} ms of shutdown`,
+      );
   }
 }

@@ -19,7 +19,9 @@ export interface RequestMeta {
  * The client's X-Request-Id, for the logs only: kept when it is a short token of safe
  * characters, never trusted as our own id.
  */
-export function clientRequestIdOf(headers: Record<string, string | string[] | undefined>): string | null {
+export function clientRequestIdOf(
+  headers: Record<string, string | string[] | undefined>,
+): string | null {
   const given = headers['x-request-id'];
   return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : null;
 }
@@ -37,7 +39,11 @@ export function requestMeta(request: FastifyRequest): RequestMeta {
  * The language of a reply: an explicit choice (body `locale`), then `?lang=`, then the
  * `lang` cookie, then Accept-Language, then the tenant default; only the tenant's locales.
  */
-export function requestLocale(request: FastifyRequest, tenant: TenantContext, explicit?: Locale): Locale {
+export function requestLocale(
+  request: FastifyRequest,
+  tenant: TenantContext,
+  explicit?: Locale,
+): Locale {
   const enabled = (l: unknown): l is Locale => isLocale(l) && tenant.settings.locales.includes(l);
   if (enabled(explicit)) return explicit;
   const query = (request.query as Record<string, unknown> | undefined)?.lang;

@@ -27,13 +27,27 @@ export class ClientLimits {
   }
 
   /** Counts a failure (wrong password, invalid token); audits when it reaches the limit. */
-  async countFailure(name: RateLimitName, tenant: TenantContext | null, meta: RequestMeta): Promise<void> {
+  async countFailure(
+    name: RateLimitName,
+    tenant: TenantContext | null,
+    meta: RequestMeta,
+  ): Promise<void> {
     const { reachedLimit } = await this.limits.countFailure(name, clientKey(meta));
     if (reachedLimit) await this.limitReached(name, tenant, meta);
   }
 
-  private limitReached(name: RateLimitName, tenant: TenantContext | null, meta: RequestMeta): Promise<void> {
-    return this.audit.record({ tenantId: tenant?.id ?? null, action: 'security.rate_limited', actorType: 'anonymous', details: { limit: name }, meta });
+  private limitReached(
+    name: RateLimitName,
+    tenant: TenantContext | null,
+    meta: RequestMeta,
+  ): Promise<void> {
+    return this.audit.record({
+      tenantId: tenant?.id ?? null,
+      action: 'security.rate_limited',
+      actorType: 'anonymous',
+      details: { limit: name },
+      meta,
+    });
   }
 }
 

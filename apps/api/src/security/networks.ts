@@ -34,7 +34,10 @@ export function isInNetworks(address: string | null, networks: readonly string[]
     const network = parseNetwork(cidr);
     if (!network) return false;
     const [range, bits] = network;
-    const normalizedRange = range.kind() === 'ipv6' && (range as ipaddr.IPv6).isIPv4MappedAddress() ? (range as ipaddr.IPv6).toIPv4Address() : range;
+    const normalizedRange =
+      range.kind() === 'ipv6' && (range as ipaddr.IPv6).isIPv4MappedAddress()
+        ? (range as ipaddr.IPv6).toIPv4Address()
+        : range;
     const rangeBits = normalizedRange === range ? bits : bits - 96;
     if (ip.kind() !== normalizedRange.kind() || rangeBits < 0) return false;
     return ip.kind() === 'ipv4'

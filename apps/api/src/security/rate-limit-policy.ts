@@ -29,7 +29,12 @@ export const RATE_LIMITS = {
   /** "Already registered" notices (no link, not a way in) one account receives in an hour, whoever asks. */
   'account-notice': { points: 3, durationSeconds: 60 * 60, blockSeconds: 60 * 60 },
   /** Token endpoint requests from one address (an application's server signs many people in). */
-  'oidc-token-ip': { points: 600, durationSeconds: 60, blockSeconds: 60, what: 'token requests from your network' },
+  'oidc-token-ip': {
+    points: 600,
+    durationSeconds: 60,
+    blockSeconds: 60,
+    what: 'token requests from your network',
+  },
   /** Failed client authentications (wrong client secret) at the token endpoint from one address. */
   'oidc-client-auth-ip': { points: 20, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 } as const;

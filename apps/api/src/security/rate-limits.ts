@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import { REDIS } from '../redis/redis.module.js';
 import { RATE_LIMITS, type RateLimitName } from './rate-limit-policy.js';
@@ -71,7 +76,11 @@ export class RateLimits {
         points,
         duration: durationSeconds,
         rejectIfRedisNotReady: true,
-        insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${name}-insurance`, points, duration: durationSeconds }),
+        insuranceLimiter: new RateLimiterMemory({
+          keyPrefix: `${name}-insurance`,
+          points,
+          duration: durationSeconds,
+        }),
       });
       this.limiters.set(id, limiter);
     }
@@ -95,7 +104,11 @@ export class RateLimits {
    * Counts one request; throws 429 when over the limit. `onLimitReached` runs once, for
    * the request that goes over (to audit the start of a block, not every refused request).
    */
-  async consume(name: RateLimitName, key: string, onLimitReached?: () => Promise<void>): Promise<void> {
+  async consume(
+    name: RateLimitName,
+    key: string,
+    onLimitReached?: () => Promise<void>,
+  ): Promise<void> {
     const limit = RATE_LIMITS[name];
     const what = 'what' in limit ? limit.what : undefined;
     try {
@@ -103,7 +116,9 @@ export class RateLimits {
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       if (rejection.consumedPoints === limit.points + 1) {
-        await this.named(name).block(key, limit.blockSeconds).catch(() => undefined);
+        await this.named(name)
+          .block(key, limit.blockSeconds)
+          .catch(() => undefined);
         await onLimitReached?.();
         throw new TooManyRequestsException(limit.blockSeconds, what);
       }
@@ -137,7 +152,8 @@ export class RateLimits {
         const res = await limiter.get(key);
         return res ? { consumed: res.consumedPoints, msBeforeReset: res.msBeforeNext } : null;
       },
-      countFailure: (key: string): Promise<FailureCount> => this.countAndBlock(limiter, key, maxFailures, lockMinutes * 60),
+      countFailure: (key: string): Promise<FailureCount> =>
+        this.countAndBlock(limiter, key, maxFailures, lockMinutes * 60),
     };
   }
 
@@ -146,7 +162,11 @@ export class RateLimits {
     return this.budget(this.limiter(name, maxFailures, lockMinutes * 60), maxFailures, lockMinutes);
   }
 
-  private budget(limiter: RateLimiterAbstract, maxFailures: number, lockMinutes: number): AttemptBudget {
+  private budget(
+    limiter: RateLimiterAbstract,
+    maxFailures: number,
+    lockMinutes: number,
+  ): AttemptBudget {
     return {
       reserve: async (key) => {
         // One atomic increment (Lua): the rank is this attempt's, whatever runs in parallel.
@@ -167,7 +187,12 @@ export class RateLimits {
     };
   }
 
-  private async countAndBlock(limiter: RateLimiterAbstract, key: string, points: number, blockSeconds: number): Promise<FailureCount> {
+  private async countAndBlock(
+    limiter: RateLimiterAbstract,
+    key: string,
+    points: number,
+    blockSeconds: number,
+  ): Promise<FailureCount> {
     const res = await limiter.penalty(key, 1);
     const reachedLimit = res.consumedPoints === points;
     if (reachedLimit) await limiter.block(key, blockSeconds).catch(() => undefined);

@@ -21,14 +21,19 @@ export const API_DOCS_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const isApiDocs = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/') || url.startsWith('/api/docs?');
+const isApiDocs = (url: string) =>
+  url === '/api/docs' || url.startsWith('/api/docs/') || url.startsWith('/api/docs?');
 
 /** Headers that depend on the deployment rather than on a page: HSTS over https, the docs' CSP. */
-export function registerResponseHeaders(fastify: FastifyInstance, config: Pick<AppConfig, 'PUBLIC_URL_SCHEME'>): void {
+export function registerResponseHeaders(
+  fastify: FastifyInstance,
+  config: Pick<AppConfig, 'PUBLIC_URL_SCHEME'>,
+): void {
   const https = config.PUBLIC_URL_SCHEME === 'https';
   fastify.addHook('onSend', async (request, reply) => {
     // Browsers ignore HSTS over plain http; behind a TLS-terminating proxy the public scheme is what counts.
     if (https) void reply.header('strict-transport-security', HSTS);
-    if (isApiDocs(request.url) && !reply.hasHeader('content-security-policy')) void reply.header('content-security-policy', API_DOCS_CSP);
+    if (isApiDocs(request.url) && !reply.hasHeader('content-security-policy'))
+      void reply.header('content-security-policy', API_DOCS_CSP);
   });
 }

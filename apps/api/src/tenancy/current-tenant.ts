@@ -9,7 +9,8 @@ export class CurrentTenant {
 
   get(): TenantContext {
     const tenant = this.cls.get<TenantContext | undefined>(CLS_TENANT);
-    if (!tenant) throw new Error('No tenant in context: this code must run within a tenant request');
+    if (!tenant)
+      throw new Error('No tenant in context: this code must run within a tenant request');
     return tenant;
   }
 

@@ -4,7 +4,8 @@ import { HostLookupCache } from './host-lookup-cache.js';
 /** A loader whose answers the test releases one by one. */
 function controlledLoader() {
   const calls: { hostName: string; resolve: (value: string | null) => void }[] = [];
-  const load = (hostName: string) => new Promise<string | null>((resolve) => calls.push({ hostName, resolve }));
+  const load = (hostName: string) =>
+    new Promise<string | null>((resolve) => calls.push({ hostName, resolve }));
   return { calls, load };
 }
 
@@ -53,7 +54,10 @@ describe('host lookup cache', () => {
   });
 
   it('keeps at most max host names, dropping the least recently used', async () => {
-    const cache = new HostLookupCache(async (hostName) => (hostName === 'known' ? 'tenant' : null), { max: 100, ttlMs: 60_000 });
+    const cache = new HostLookupCache(
+      async (hostName) => (hostName === 'known' ? 'tenant' : null),
+      { max: 100, ttlMs: 60_000 },
+    );
     await cache.get('known');
     for (let i = 0; i < 1000; i++) {
       await cache.get(`random-${i}.localhost`);

@@ -45,25 +45,38 @@ function sendUnknownHost(request: FastifyRequest, reply: FastifyReply) {
 function sendUnavailable(request: FastifyRequest, reply: FastifyReply) {
   void reply.status(503).header('cache-control', 'no-store').header('retry-after', '5');
   if (wantsHtml(request)) return reply.type('text/html; charset=utf-8').send(UNAVAILABLE_HTML);
-  return reply.send({ error: 'unavailable', message: 'The service is temporarily unavailable. Try again in a moment.' });
+  return reply.send({
+    error: 'unavailable',
+    message: 'The service is temporarily unavailable. Try again in a moment.',
+  });
 }
 
 /**
  * Resolves the tenant (or the admin host) from the Host header before any route runs.
  * `request.hostname` follows X-Forwarded-Host only when trusted proxies are configured.
  */
-export function registerHostResolution(fastify: FastifyInstance, config: AppConfig, tenants: TenantCache, adminApp: AdminStatic): void {
+export function registerHostResolution(
+  fastify: FastifyInstance,
+  config: AppConfig,
+  tenants: TenantCache,
+  adminApp: AdminStatic,
+): void {
   fastify.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?', 1)[0]!;
     if (isOperational(path)) return;
     // On no public host, not even as the admin app's fallback page: scrapers get a plain answer.
-    if (path === '/metrics') return reply.status(404).send({ error: 'not_found', message: 'Not found.' });
+    if (path === '/metrics')
+      return reply.status(404).send({ error: 'not_found', message: 'Not found.' });
     const raw = request.host;
     const host = raw && raw.length <= MAX_HOST_HEADER ? normalizeHost(raw) : null;
     if (host === config.adminHost) {
       request.hostKind = { kind: 'admin' };
       // The admin app itself; its API lives under /api/.
-      if ((request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && adminApp.available) {
+      if (
+        (request.method === 'GET' || request.method === 'HEAD') &&
+        !path.startsWith('/api/') &&
+        adminApp.available
+      ) {
         return adminApp.serve(path, reply);
       }
       return;

@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, Injectable, NotFoundException, SetMetadata } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  NotFoundException,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { HostKind } from './tenant-context.js';
@@ -46,10 +52,14 @@ export class HostGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
   canActivate(context: ExecutionContext): boolean {
     const requirement =
-      this.reflector.getAllAndOverride<HostRequirement>(HOSTS, [context.getHandler(), context.getClass()]) ?? 'tenant';
+      this.reflector.getAllAndOverride<HostRequirement>(HOSTS, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? 'tenant';
     if (requirement === 'any') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (request.hostKind?.kind !== requirement) throw new NotFoundException({ error: 'not_found', message: 'Not found.' });
+    if (request.hostKind?.kind !== requirement)
+      throw new NotFoundException({ error: 'not_found', message: 'Not found.' });
     return true;
   }
 }

@@ -27,7 +27,10 @@ export class TenantController {
       body = JSON.stringify(toPublicTenant(tenant));
       serialized.set(tenant, body);
     }
-    return reply.type('application/json; charset=utf-8').header('cache-control', 'no-cache').send(body);
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(body);
   }
 }
 
@@ -43,7 +46,9 @@ function toPublicTenant(t: TenantContext): PublicTenant {
     branding: {
       ...s.branding,
       logoUrl: t.assets?.logo ? brandAssetPath('logo', t.assets.logo) : s.branding.logoUrl,
-      faviconUrl: t.assets?.favicon ? brandAssetPath('favicon', t.assets.favicon) : s.branding.faviconUrl,
+      faviconUrl: t.assets?.favicon
+        ? brandAssetPath('favicon', t.assets.favicon)
+        : s.branding.faviconUrl,
     },
     texts: s.texts,
     usernameRule: s.usernameRule,

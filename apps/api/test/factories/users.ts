@@ -24,7 +24,8 @@ export async function tenantId(ctx: TestContext, slug: string): Promise<string> 
 }
 
 /** Hash with the test processes' parameters (ARGON2_MEMORY_KIB=8192, ARGON2_ITERATIONS=1). */
-export const testHash = (password: string, memoryCost = 8192) => argon2.hash(password, { type: argon2.argon2id, memoryCost, timeCost: 1, parallelism: 1 });
+export const testHash = (password: string, memoryCost = 8192) =>
+  argon2.hash(password, { type: argon2.argon2id, memoryCost, timeCost: 1, parallelism: 1 });
 
 export interface UserOptions {
   username?: string;
@@ -39,7 +40,11 @@ export interface UserOptions {
 }
 
 /** An account inserted directly (as an import would), enrolled with a password unless `password: null`. */
-export async function createUser(ctx: TestContext, slug: string, options: UserOptions = {}): Promise<TestUser> {
+export async function createUser(
+  ctx: TestContext,
+  slug: string,
+  options: UserOptions = {},
+): Promise<TestUser> {
   const tid = await tenantId(ctx, slug);
   const username = options.username ?? `u${randomBytes(4).toString('hex')}`;
   const password = options.password === undefined ? 'Pass-phrase-2024!x' : options.password;
@@ -48,7 +53,17 @@ export async function createUser(ctx: TestContext, slug: string, options: UserOp
   const [row] = await ctx.dataSource.query<{ id: string }[]>(
     `INSERT INTO users (tenant_id, username, first_name, last_name, email, password_hash, status, enrolled_at, locked_until)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [tid, username, options.firstName ?? 'Jean', options.lastName ?? 'Tremblay', email, hash, options.status ?? 'active', hash ? new Date() : null, options.lockedUntil ?? null],
+    [
+      tid,
+      username,
+      options.firstName ?? 'Jean',
+      options.lastName ?? 'Tremblay',
+      email,
+      hash,
+      options.status ?? 'active',
+      hash ? new Date() : null,
+      options.lockedUntil ?? null,
+    ],
   );
   return { id: row!.id, tenantId: tid, username, email, password };
 }

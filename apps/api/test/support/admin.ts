@@ -4,32 +4,80 @@ import { ADMIN, ADMIN_HOST, createTestContext, type TestContext } from './test-a
 
 export interface AdminClient {
   token: string;
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResponse>;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<HttpResponse>;
   get(path: string, headers?: Record<string, string>): Promise<HttpResponse>;
 }
 
 /** Signs an admin in on the admin host; the client prefixes paths with /api/v1/admin. */
-export async function signIn(ctx: TestContext, credentials: { email: string; password: string; totpCode?: string } = ADMIN): Promise<AdminClient> {
-  const res = await ctx.request(ADMIN_HOST, { method: 'POST', path: '/api/v1/admin/auth/login', body: credentials });
-  if (res.status !== 200) throw new Error(`admin sign-in of ${credentials.email}: ${res.status} ${res.body}`);
+export async function signIn(
+  ctx: TestContext,
+  credentials: { email: string; password: string; totpCode?: string } = ADMIN,
+): Promise<AdminClient> {
+  const res = await ctx.request(ADMIN_HOST, {
+    method: 'POST',
+    path: '/api/v1/admin/auth/login',
+    body: credentials,
+  });
+  if (res.status !== 200)
+    throw new Error(`admin sign-in of ${credentials.email}: ${res.status} ${res.body}`);
   return adminClient(ctx, res.json<{ accessToken: string }>().accessToken);
 }
 
 export function adminClient(ctx: TestContext, token: string): AdminClient {
-  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    ctx.request(ADMIN_HOST, { method, path: `/api/v1/admin${path}`, body, headers: { authorization: `Bearer ${token}`, ...headers } });
+  const request = (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    ctx.request(ADMIN_HOST, {
+      method,
+      path: `/api/v1/admin${path}`,
+      body,
+      headers: { authorization: `Bearer ${token}`, ...headers },
+    });
   return { token, request, get: (path, headers) => request('GET', path, undefined, headers) };
 }
 
 /** A tenant admin of these tenants, inserted directly. */
-export async function createTenantAdmin(ctx: TestContext, email: string, password: string, tenantIds: string[]): Promise<string> {
-  const [row] = await ctx.dataSource.query<{ id: string }[]>(`INSERT INTO admin_accounts (email, password_hash, role) VALUES ($1, $2, 'tenant-admin') RETURNING id`, [email, await testHash(password)]);
-  for (const tenantId of tenantIds) await ctx.dataSource.query('INSERT INTO admin_tenant_grants (admin_id, tenant_id) VALUES ($1, $2)', [row!.id, tenantId]);
+export async function createTenantAdmin(
+  ctx: TestContext,
+  email: string,
+  password: string,
+  tenantIds: string[],
+): Promise<string> {
+  const [row] = await ctx.dataSource.query<{ id: string }[]>(
+    `INSERT INTO admin_accounts (email, password_hash, role) VALUES ($1, $2, 'tenant-admin') RETURNING id`,
+    [email, await testHash(password)],
+  );
+  for (const tenantId of tenantIds)
+    await ctx.dataSource.query(
+      'INSERT INTO admin_tenant_grants (admin_id, tenant_id) VALUES ($1, $2)',
+      [row!.id, tenantId],
+    );
   return row!.id;
 }
 
 /** Audit rows of a tenant (or the platform: null), oldest first. */
-export function auditRows(ctx: TestContext, tenantId: string | null, action?: string): Promise<{ action: string; actorType: string; actorId: string | null; targetId: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[]> {
+export function auditRows(
+  ctx: TestContext,
+  tenantId: string | null,
+  action?: string,
+): Promise<
+  {
+    action: string;
+    actorType: string;
+    actorId: string | null;
+    targetId: string | null;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  }[]
+> {
   return ctx.dataSource.query(
     `SELECT action, actor_type AS "actorType", actor_id AS "actorId", target_id AS "targetId", before, after FROM audit_events
       WHERE tenant_id IS NOT DISTINCT FROM $1 ${action ? 'AND action = $2' : ''} ORDER BY id`,
@@ -51,7 +99,12 @@ export interface AdminSuite {
 /** A test context (`extraEnv` as createTestContext takes it), the platform admin signed in, and the two seeded tenants' ids. */
 export async function startAdminSuite(extraEnv: Record<string, string> = {}): Promise<AdminSuite> {
   const ctx = await createTestContext(extraEnv);
-  return { ctx, platform: await signIn(ctx), cegep: await tenantId(ctx, 'cegepdeseptiles'), monteregie: await tenantId(ctx, 'monteregie') };
+  return {
+    ctx,
+    platform: await signIn(ctx),
+    cegep: await tenantId(ctx, 'cegepdeseptiles'),
+    monteregie: await tenantId(ctx, 'monteregie'),
+  };
 }
 
 /** CEGEP_ADMIN created with the Cégep's grant, and signed in. */

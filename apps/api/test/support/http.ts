@@ -19,14 +19,31 @@ export const median = (values: number[]) => {
 };
 
 /** A request whose body is raw bytes (the shared client sends strings as UTF-8). */
-export function rawRequest(port: number, req: { host: string; method?: string; path: string; headers?: Record<string, string>; body: Buffer }): Promise<{ status: number; body: string }> {
+export function rawRequest(
+  port: number,
+  req: {
+    host: string;
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body: Buffer;
+  },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port, method: req.method ?? 'POST', path: req.path, headers: { ...req.headers, host: req.host, 'content-length': String(req.body.length) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: req.method ?? 'POST',
+        path: req.path,
+        headers: { ...req.headers, host: req.host, 'content-length': String(req.body.length) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );

@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { freePort, type ReceivedMail, type RunningProcess, type SmtpSink, startProcess, startSmtpSink } from '@guichet/testing';
+import {
+  freePort,
+  type ReceivedMail,
+  type RunningProcess,
+  type SmtpSink,
+  startProcess,
+  startSmtpSink,
+} from '@guichet/testing';
 import type { TestContext } from './test-app.js';
 
 const WORKER_MAIN = fileURLToPath(new URL('../../../worker/dist/main.js', import.meta.url));
@@ -20,7 +27,13 @@ export async function startMailWorker(ctx: TestContext): Promise<MailWorker> {
   const [port, managementPort] = [await freePort(), await freePort()];
   const worker = await startProcess({
     script: WORKER_MAIN,
-    env: { ...ctx.env, SMTP_URL: sink.url, WORKER_HEALTH_PORT: String(port), WORKER_MANAGEMENT_PORT: String(managementPort), HOST: '127.0.0.1' },
+    env: {
+      ...ctx.env,
+      SMTP_URL: sink.url,
+      WORKER_HEALTH_PORT: String(port),
+      WORKER_MANAGEMENT_PORT: String(managementPort),
+      HOST: '127.0.0.1',
+    },
     healthPort: port,
     managementPort,
   });
@@ -37,7 +50,10 @@ export async function startMailWorker(ctx: TestContext): Promise<MailWorker> {
           read.set(to, seen + 1);
           return mine[seen]!;
         }
-        if (Date.now() > deadline) throw new Error(`no email to ${to} within ${timeoutMs} ms (${sink.messages.length} received in all)`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no email to ${to} within ${timeoutMs} ms (${sink.messages.length} received in all)`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
     },

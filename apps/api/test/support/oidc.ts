@@ -9,7 +9,11 @@ import type { TestContext } from './test-app.js';
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 /** Runs the built CLI (`pnpm guichet …`) on the test context's database and Redis. */
-export async function guichetCli(ctx: TestContext, args: string[], without: string[] = []): Promise<{ stdout: string; stderr: string; code: number }> {
+export async function guichetCli(
+  ctx: TestContext,
+  args: string[],
+  without: string[] = [],
+): Promise<{ stdout: string; stderr: string; code: number }> {
   const env: Record<string, string | undefined> = { ...process.env, ...ctx.env };
   for (const name of without) delete env[name];
   try {
@@ -22,11 +26,32 @@ export async function guichetCli(ctx: TestContext, args: string[], without: stri
 }
 
 /** `oidc-clients add … --json`: the registered client, from the last line of the output. */
-export async function addClient(ctx: TestContext, slug: string, options: { name?: string; redirectUris: string[]; postLogoutRedirectUris?: string[]; backchannelLogoutUri?: string; public?: boolean; firstParty?: boolean }) {
-  const args = ['oidc-clients', 'add', '--tenant', slug, '--name', options.name ?? 'Application test', '--json'];
+export async function addClient(
+  ctx: TestContext,
+  slug: string,
+  options: {
+    name?: string;
+    redirectUris: string[];
+    postLogoutRedirectUris?: string[];
+    backchannelLogoutUri?: string;
+    public?: boolean;
+    firstParty?: boolean;
+  },
+) {
+  const args = [
+    'oidc-clients',
+    'add',
+    '--tenant',
+    slug,
+    '--name',
+    options.name ?? 'Application test',
+    '--json',
+  ];
   for (const uri of options.redirectUris) args.push('--redirect-uri', uri);
-  for (const uri of options.postLogoutRedirectUris ?? []) args.push('--post-logout-redirect-uri', uri);
-  if (options.backchannelLogoutUri) args.push('--backchannel-logout-uri', options.backchannelLogoutUri);
+  for (const uri of options.postLogoutRedirectUris ?? [])
+    args.push('--post-logout-redirect-uri', uri);
+  if (options.backchannelLogoutUri)
+    args.push('--backchannel-logout-uri', options.backchannelLogoutUri);
   if (options.public) args.push('--public');
   if (options.firstParty) args.push('--first-party');
   const run = await guichetCli(ctx, args);
@@ -40,22 +65,48 @@ export async function addClient(ctx: TestContext, slug: string, options: { name?
  * 127.0.0.1 with the Host header (`*.localhost` does not resolve in Node).
  */
 export function apiFetch(port: number) {
-  return async (url: string, options: { method?: string; headers?: ConstructorParameters<typeof Headers>[0]; body?: unknown; redirect?: string }): Promise<Response> => {
+  return async (
+    url: string,
+    options: {
+      method?: string;
+      headers?: ConstructorParameters<typeof Headers>[0];
+      body?: unknown;
+      redirect?: string;
+    },
+  ): Promise<Response> => {
     const target = new URL(url);
     const headers = Object.fromEntries(new Headers(options.headers).entries());
-    const body = options.body === undefined || options.body === null ? undefined : options.body instanceof URLSearchParams ? options.body.toString() : String(options.body);
-    const res = await httpRequest(port, { method: options.method ?? 'GET', path: `${target.pathname}${target.search}`, host: target.host, headers, body });
+    const body =
+      options.body === undefined || options.body === null
+        ? undefined
+        : options.body instanceof URLSearchParams
+          ? options.body.toString()
+          : String(options.body);
+    const res = await httpRequest(port, {
+      method: options.method ?? 'GET',
+      path: `${target.pathname}${target.search}`,
+      host: target.host,
+      headers,
+      body,
+    });
     const out = new Headers();
     for (const [k, v] of Object.entries(res.headers)) {
       if (Array.isArray(v)) v.forEach((x) => out.append(k, x));
       else if (v !== undefined) out.set(k, String(v));
     }
-    return new Response(res.status === 204 || res.status === 304 ? null : res.body, { status: res.status, headers: out });
+    return new Response(res.status === 204 || res.status === 304 ? null : res.body, {
+      status: res.status,
+      headers: out,
+    });
   };
 }
 
 /** A relying party's redirect URI: a real HTTP server of the test that records what reaches it. */
-export async function startCallbackServer(): Promise<{ origin: string; hits: URL[]; close(): Promise<void> }> {
+export async function startCallbackServer(): Promise<{
+  origin: string;
+  hits: URL[];
+  close(): Promise<void>;
+}> {
   const hits: URL[] = [];
   const server = http.createServer((req, res) => {
     hits.push(new URL(req.url ?? '/', `http://${req.headers.host}`));
@@ -63,21 +114,34 @@ export async function startCallbackServer(): Promise<{ origin: string; hits: URL
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, hits, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    hits,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /**
  * A relying party's back-channel logout endpoint: records the logout tokens posted to it and
  * lets a test wait for the next one (a positive signal, no sleep).
  */
-export async function startLogoutReceiver(): Promise<{ uri: string; tokens: string[]; next(match?: (token: string) => boolean, timeoutMs?: number): Promise<string>; close(): Promise<void> }> {
+export async function startLogoutReceiver(): Promise<{
+  uri: string;
+  tokens: string[];
+  next(match?: (token: string) => boolean, timeoutMs?: number): Promise<string>;
+  close(): Promise<void>;
+}> {
   const tokens: string[] = [];
   const waiters: { match: (t: string) => boolean; resolve: (t: string) => void }[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
-      const token = req.method === 'POST' && String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body).get('logout_token') : null;
+      const token =
+        req.method === 'POST' &&
+        String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')
+          ? new URLSearchParams(body).get('logout_token')
+          : null;
       if (!token) return res.writeHead(400).end();
       tokens.push(token);
       for (const w of waiters.splice(0)) {
@@ -96,7 +160,11 @@ export async function startLogoutReceiver(): Promise<{ uri: string; tokens: stri
       const seen = tokens.find(match);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no logout token within ${timeoutMs} ms (received ${tokens.length})`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(new Error(`no logout token within ${timeoutMs} ms (received ${tokens.length})`)),
+          timeoutMs,
+        );
         waiters.push({ match, resolve: (t) => (clearTimeout(timer), resolve(t)) });
       });
     },
@@ -119,18 +187,34 @@ export class OidcBrowser {
   private keep(host: string, res: HttpResponse) {
     const jar = this.cookies(host);
     for (const c of res.cookies) {
-      if (c.value === '' || c.attributes['max-age'] === '0' || (typeof c.attributes.expires === 'string' && Date.parse(c.attributes.expires) < Date.now())) jar.delete(c.name);
-      else jar.set(c.name, { value: c.value, persistent: c.attributes['max-age'] !== undefined || c.attributes.expires !== undefined });
+      if (
+        c.value === '' ||
+        c.attributes['max-age'] === '0' ||
+        (typeof c.attributes.expires === 'string' && Date.parse(c.attributes.expires) < Date.now())
+      )
+        jar.delete(c.name);
+      else
+        jar.set(c.name, {
+          value: c.value,
+          persistent: c.attributes['max-age'] !== undefined || c.attributes.expires !== undefined,
+        });
     }
     this.jar.set(host, jar);
     return res;
   }
 
   /** One request to a tenant host (no redirect followed). */
-  async request(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<HttpResponse> {
+  async request(
+    url: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<HttpResponse> {
     const target = new URL(url);
     const cookie = [...this.cookies(target.host)].map(([k, v]) => `${k}=${v.value}`).join('; ');
-    const headers: Record<string, string> = { accept: 'text/html', 'x-forwarded-for': this.ip, ...(cookie ? { cookie } : {}) };
+    const headers: Record<string, string> = {
+      accept: 'text/html',
+      'x-forwarded-for': this.ip,
+      ...(cookie ? { cookie } : {}),
+    };
     if (init.form) headers['content-type'] = 'application/x-www-form-urlencoded';
     const res = await httpRequest(this.ctx.api.port, {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
@@ -146,12 +230,22 @@ export class OidcBrowser {
    * Follows redirects (and meta refreshes) from `url` until a page of a tenant host answers,
    * or the browser reaches `stopAt` (a relying party's origin): returns where it ended.
    */
-  async navigate(url: string, stopAt: string, init: { form?: Record<string, string> } = {}): Promise<{ url: URL; res?: HttpResponse }> {
+  async navigate(
+    url: string,
+    stopAt: string,
+    init: { form?: Record<string, string> } = {},
+  ): Promise<{ url: URL; res?: HttpResponse }> {
     let current = new URL(url);
     let res = await this.request(current.href, init);
     for (let hops = 0; hops < 20; hops++) {
-      const refresh = res.status === 200 ? /<meta http-equiv="refresh" content="0;url=([^"]+)">/.exec(res.body)?.[1] : undefined;
-      const location = res.status >= 301 && res.status <= 308 ? res.headers.location : refresh?.replace(/&amp;/g, '&');
+      const refresh =
+        res.status === 200
+          ? /<meta http-equiv="refresh" content="0;url=([^"]+)">/.exec(res.body)?.[1]
+          : undefined;
+      const location =
+        res.status >= 301 && res.status <= 308
+          ? res.headers.location
+          : refresh?.replace(/&amp;/g, '&');
       if (!location) return { url: current, res };
       current = new URL(location, current);
       if (current.origin === stopAt) return { url: current };

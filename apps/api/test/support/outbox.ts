@@ -17,7 +17,10 @@ export interface OutboxRow {
 
 const encryptor = new Encryptor(TEST_DATA_ENCRYPTION_KEY);
 
-export async function outboxRows(ctx: TestContext, where: { userId?: string; tenantId?: string } = {}): Promise<OutboxRow[]> {
+export async function outboxRows(
+  ctx: TestContext,
+  where: { userId?: string; tenantId?: string } = {},
+): Promise<OutboxRow[]> {
   const clauses: string[] = [];
   const params: string[] = [];
   if (where.userId) clauses.push(`user_id = $${params.push(where.userId)}`);
@@ -37,7 +40,11 @@ export function linkToken(row: OutboxRow): string {
 }
 
 /** Polls until the work done after a 202 shows up (it runs once the reply went out). */
-export async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await probe();
   while (!accept(value) && Date.now() < deadline) {
@@ -48,7 +55,9 @@ export async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => 
 }
 
 /** Jobs waiting in the test's BullMQ email queue. */
-export async function queuedJobs(ctx: TestContext): Promise<{ id: string | undefined; data: EmailJobData }[]> {
+export async function queuedJobs(
+  ctx: TestContext,
+): Promise<{ id: string | undefined; data: EmailJobData }[]> {
   const queue = createEmailQueue({ url: ctx.env.REDIS_URL! }, ctx.prefix);
   try {
     const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized', 'active']);
@@ -59,6 +68,15 @@ export async function queuedJobs(ctx: TestContext): Promise<{ id: string | undef
 }
 
 /** Audit events of an action in a tenant. */
-export async function auditEvents(ctx: TestContext, tenantId: string, action: string): Promise<{ targetId: string | null; after: Record<string, unknown> | null; ip: string | null }[]> {
-  return ctx.dataSource.query(`SELECT target_id AS "targetId", after, ip FROM audit_events WHERE tenant_id = $1 AND action = $2 ORDER BY id`, [tenantId, action]);
+export async function auditEvents(
+  ctx: TestContext,
+  tenantId: string,
+  action: string,
+): Promise<
+  { targetId: string | null; after: Record<string, unknown> | null; ip: string | null }[]
+> {
+  return ctx.dataSource.query(
+    `SELECT target_id AS "targetId", after, ip FROM audit_events WHERE tenant_id = $1 AND action = $2 ORDER BY id`,
+    [tenantId, action],
+  );
 }

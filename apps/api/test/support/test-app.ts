@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createDataSource, seed } from '@guichet/db';
 import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
-import { freePort, httpRequest, type HttpRequest, type HttpResponse, type RunningProcess, startProcess } from '@guichet/testing';
+import {
+  freePort,
+  httpRequest,
+  type HttpRequest,
+  type HttpResponse,
+  type RunningProcess,
+  startProcess,
+} from '@guichet/testing';
 import { parseEnv } from '@guichet/types';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -34,7 +41,9 @@ export interface TestContext {
 }
 
 /** A seeded database and a Redis key prefix of their own, and the built API started as a process. */
-export async function createTestContext(extraEnv: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  extraEnv: Record<string, string> = {},
+): Promise<TestContext> {
   const db = await createTestDatabase();
   const prefix = `guichet-test-${randomBytes(4).toString('hex')}`;
   const env: Record<string, string> = {
@@ -62,7 +71,14 @@ export async function createTestContext(extraEnv: Record<string, string> = {}): 
     const [port, managementPort] = [await freePort(), await freePort()];
     const proc = await startProcess({
       script: API_MAIN,
-      env: { ...env, PORT: String(port), PUBLIC_PORT: '3000', HOST: '127.0.0.1', MANAGEMENT_PORT: String(managementPort), ...more },
+      env: {
+        ...env,
+        PORT: String(port),
+        PUBLIC_PORT: '3000',
+        HOST: '127.0.0.1',
+        MANAGEMENT_PORT: String(managementPort),
+        ...more,
+      },
       healthPort: port,
       managementPort,
     });

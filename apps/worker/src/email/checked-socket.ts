@@ -9,7 +9,10 @@ function open(address: string, port: number, timeoutMs: number): Promise<Socket>
       socket.destroy();
       reject(error);
     };
-    const timer = setTimeout(() => fail(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
+    const timer = setTimeout(
+      () => fail(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })),
+      timeoutMs,
+    );
     socket.once('error', fail);
     socket.once('connect', () => {
       clearTimeout(timer);
@@ -25,7 +28,12 @@ function open(address: string, port: number, timeoutMs: number): Promise<Socket>
  * was checked, never re-resolved. nodemailer then speaks SMTP over it and, for TLS, still
  * verifies the certificate against the host name. Addresses are tried in turn.
  */
-export async function openCheckedSocket(targets: SmtpTargetPolicy, host: string, port: number, timeoutMs: number): Promise<Socket> {
+export async function openCheckedSocket(
+  targets: SmtpTargetPolicy,
+  host: string,
+  port: number,
+  timeoutMs: number,
+): Promise<Socket> {
   const addresses = await targets.addresses(host, port);
   let lastError: unknown;
   for (const address of addresses) {

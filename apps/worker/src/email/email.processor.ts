@@ -1,4 +1,10 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { queuePrefix } from '@guichet/platform';
 import { type EmailJobData, QUEUES } from '@guichet/types';
 import { type Job, Worker } from 'bullmq';
@@ -22,7 +28,11 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
   onApplicationBootstrap(): void {
     const base = this.config.EMAIL_RETRY_BASE_MS;
     this.worker = new Worker<EmailJobData>(QUEUES.email, (job) => this.process(job), {
-      connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null, connectionName: 'guichet-worker' },
+      connection: {
+        url: this.config.REDIS_URL,
+        maxRetriesPerRequest: null,
+        connectionName: 'guichet-worker',
+      },
       prefix: queuePrefix(this.config.REDIS_PREFIX),
       concurrency: this.config.WORKER_CONCURRENCY,
       lockDuration: this.config.WORKER_LOCK_MS,
@@ -34,13 +44,20 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
     this.worker.on('completed', () => this.metrics.jobs.inc({ outcome: 'completed' }));
     this.worker.on('failed', (job, error) => {
       this.metrics.jobs.inc({ outcome: 'failed' });
-      if (job) this.logger.warn(`email job ${job.id} attempt ${job.attemptsMade} failed: ${error.message}`);
+      if (job)
+        this.logger.warn(
+          `email job ${job.id} attempt ${job.attemptsMade} failed: ${error.message}`,
+        );
     });
   }
 
   private async process(job: Job<EmailJobData>): Promise<string> {
     const attempts = job.opts.attempts ?? 1;
-    return this.sendEmail.execute(job.data.outboxId, job.data.tenantId, job.attemptsMade + 1 >= attempts);
+    return this.sendEmail.execute(
+      job.data.outboxId,
+      job.data.tenantId,
+      job.attemptsMade + 1 >= attempts,
+    );
   }
 
   /** Before the database closes: the jobs in flight still record their result. */

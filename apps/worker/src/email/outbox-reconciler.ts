@@ -1,4 +1,10 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createEmailQueue, enqueueEmail } from '@guichet/platform';
 import { emailJobId, type EmailJobData, type EmailKind } from '@guichet/types';
@@ -24,7 +30,10 @@ export class OutboxReconciler implements OnApplicationBootstrap, BeforeApplicati
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly metrics: WorkerMetrics,
   ) {
-    this.queue = createEmailQueue({ url: config.REDIS_URL, maxRetriesPerRequest: 1, connectionName: 'guichet-reconciler' }, config.REDIS_PREFIX);
+    this.queue = createEmailQueue(
+      { url: config.REDIS_URL, maxRetriesPerRequest: 1, connectionName: 'guichet-reconciler' },
+      config.REDIS_PREFIX,
+    );
     this.queue.on('error', () => undefined); // reported by the next reconcile
   }
 
@@ -52,7 +61,12 @@ export class OutboxReconciler implements OnApplicationBootstrap, BeforeApplicati
     for (const row of rows) {
       const existing = await this.queue.getJob(emailJobId(row.id));
       if (existing) continue;
-      await enqueueEmail(this.queue, { outboxId: row.id, tenantId: row.tenant_id, kind: row.kind, version: 1 });
+      await enqueueEmail(this.queue, {
+        outboxId: row.id,
+        tenantId: row.tenant_id,
+        kind: row.kind,
+        version: 1,
+      });
       added += 1;
     }
     if (added) {

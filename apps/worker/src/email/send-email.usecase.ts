@@ -34,16 +34,19 @@ export class SendEmail {
   async execute(outboxId: string, tenantId: string, finalAttempt: boolean): Promise<SendOutcome> {
     const deliveries = this.dataSource.getRepository(EmailDelivery);
     // Claim the row and learn in the same statement whether its link is still valid.
-    type Claimed = Pick<EmailDelivery, 'id' | 'tenantId' | 'kind' | 'recipient' | 'payload' | 'tokenCiphertext'> & { linkValid: boolean };
+    type Claimed = Pick<
+      EmailDelivery,
+      'id' | 'tenantId' | 'kind' | 'recipient' | 'payload' | 'tokenCiphertext'
+    > & { linkValid: boolean };
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const [claimed]: [Claimed[], number] = await this.dataSource.query(
-        `UPDATE email_deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
+      `UPDATE email_deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
           WHERE d.id = $1 AND d.tenant_id = $2 AND d.status IN ('queued', 'sending', 'failed')
           RETURNING d.id, d.tenant_id AS "tenantId", d.kind, d.recipient, d.payload, d.token_ciphertext AS "tokenCiphertext",
             EXISTS (SELECT 1 FROM action_tokens t WHERE t.id = d.action_token_id AND t.tenant_id = d.tenant_id
                     AND t.consumed_at IS NULL AND t.voided_at IS NULL AND t.expires_at > now()) AS "linkValid"`,
-        [outboxId, tenantId],
-      );
+      [outboxId, tenantId],
+    );
     const row = claimed[0];
     if (!row) return 'already-done';
 
@@ -52,7 +55,11 @@ export class SendEmail {
       if (!row.linkValid || !row.tokenCiphertext) {
         await deliveries.update(
           { id: row.id, tenantId: row.tenantId },
-          { status: 'cancelled', tokenCiphertext: null, lastError: 'not sent: the link was used, replaced by a newer one or expired' },
+          {
+            status: 'cancelled',
+            tokenCiphertext: null,
+            lastError: 'not sent: the link was used, replaced by a newer one or expired',
+          },
         );
         return 'cancelled';
       }
@@ -63,14 +70,25 @@ export class SendEmail {
     let email;
     try {
       email = render({
-        tenant: { id: tenant.id, name: tenant.name, settings: settings.settings, version: settings.version, publicUrl: tenant.publicUrl },
+        tenant: {
+          id: tenant.id,
+          name: tenant.name,
+          settings: settings.settings,
+          version: settings.version,
+          publicUrl: tenant.publicUrl,
+        },
         payload: row.payload,
-        link: token ? `${tenant.publicUrl}/reset-password?token=${encodeURIComponent(token)}` : undefined,
+        link: token
+          ? `${tenant.publicUrl}/reset-password?token=${encodeURIComponent(token)}`
+          : undefined,
         overrides,
         onInvalidOverride: 'use-default',
       });
     } catch (error) {
-      await deliveries.update({ id: row.id, tenantId: row.tenantId }, { status: 'failed', lastError: `render: ${(error as Error).message}`.slice(0, 500) });
+      await deliveries.update(
+        { id: row.id, tenantId: row.tenantId },
+        { status: 'failed', lastError: `render: ${(error as Error).message}`.slice(0, 500) },
+      );
       throw new UnrecoverableError(`render failed: ${(error as Error).message}`);
     }
 
@@ -86,7 +104,10 @@ export class SendEmail {
         text: email.text,
         headers: { 'X-Guichet-Delivery': row.id, 'Auto-Submitted': 'auto-generated' },
       });
-      this.metrics.sendDuration.observe({ result: 'sent' }, Number(process.hrtime.bigint() - started) / 1e9);
+      this.metrics.sendDuration.observe(
+        { result: 'sent' },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
       // The hot path, one plain statement: sent, and the token wiped.
       await this.dataSource.query(
         `UPDATE email_deliveries SET status = 'sent', sent_at = now(), smtp_message_id = $3, token_ciphertext = NULL, last_error = NULL, updated_at = now()
@@ -95,10 +116,15 @@ export class SendEmail {
       );
       return 'sent';
     } catch (error) {
-      this.metrics.sendDuration.observe({ result: 'error' }, Number(process.hrtime.bigint() - started) / 1e9);
+      this.metrics.sendDuration.observe(
+        { result: 'error' },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
       const permanent = isPermanentSmtpFailure(error);
       const reason = describeSmtpFailure(error);
-      this.logger.warn(`delivery ${row.id} (${row.kind}, tenant ${tenant.slug}) ${permanent ? 'refused' : 'failed'}: ${smtpFailureDetail(error)}`);
+      this.logger.warn(
+        `delivery ${row.id} (${row.kind}, tenant ${tenant.slug}) ${permanent ? 'refused' : 'failed'}: ${smtpFailureDetail(error)}`,
+      );
       await deliveries.update(
         { id: row.id, tenantId: row.tenantId },
         permanent

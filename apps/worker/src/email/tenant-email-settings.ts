@@ -41,7 +41,8 @@ export class TenantEmailSettings {
       this.dataSource.getRepository(EmailTemplate).findBy({ tenantId, kind }),
     ]);
     const overrides: TemplateOverrides = {};
-    for (const t of templates) (overrides[t.kind] ??= {})[t.locale] = { subject: t.subject, html: t.html, text: t.text };
+    for (const t of templates)
+      (overrides[t.kind] ??= {})[t.locale] = { subject: t.subject, html: t.html, text: t.text };
     return { tenant, settings, overrides, loadedAt: Date.now() };
   }
 }

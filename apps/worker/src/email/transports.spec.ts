@@ -11,7 +11,17 @@ describe('TransportPool', () => {
   beforeAll(async () => {
     sink = await startSmtpSink();
     const key = randomBytes(32).toString('base64');
-    pool = new TransportPool(buildConfig(parseEnv({ NODE_ENV: 'test', SMTP_ALLOWED_HOSTS: '127.0.0.1', SMTP_ALLOW_INSECURE: 'true', DATA_ENCRYPTION_KEY: key })), new Encryptor(key));
+    pool = new TransportPool(
+      buildConfig(
+        parseEnv({
+          NODE_ENV: 'test',
+          SMTP_ALLOWED_HOSTS: '127.0.0.1',
+          SMTP_ALLOW_INSECURE: 'true',
+          DATA_ENCRYPTION_KEY: key,
+        }),
+      ),
+      new Encryptor(key),
+    );
   });
   afterAll(async () => {
     pool.onApplicationShutdown();
@@ -19,8 +29,20 @@ describe('TransportPool', () => {
   });
 
   it(`keeps the transports of ${MAX_TENANT_TRANSPORTS} tenants at most, closing the least recently used one`, async () => {
-    const smtp = { host: '127.0.0.1', port: sink.port, secure: false, user: null, passwordCiphertext: null };
-    const send = (tenant: string) => pool.get(tenant, smtp).sendMail({ from: 'guichet@example.ca', to: `${tenant}@example.ca`, subject: tenant, text: tenant });
+    const smtp = {
+      host: '127.0.0.1',
+      port: sink.port,
+      secure: false,
+      user: null,
+      passwordCiphertext: null,
+    };
+    const send = (tenant: string) =>
+      pool.get(tenant, smtp).sendMail({
+        from: 'guichet@example.ca',
+        to: `${tenant}@example.ca`,
+        subject: tenant,
+        text: tenant,
+      });
     const first = pool.get('tenant-0', smtp);
     for (let i = 0; i < MAX_TENANT_TRANSPORTS; i += 1) await send(`tenant-${i}`);
     expect(sink.connections).toEqual({ opened: MAX_TENANT_TRANSPORTS, closed: 0 });

@@ -12,7 +12,13 @@ type TenantSmtp = NonNullable<TenantSettingsRow['smtp']>;
 /** Tenants whose pooled transport is kept open; the least recently used one beyond is closed. */
 export const MAX_TENANT_TRANSPORTS = 100;
 
-const POOL = { pool: true as const, maxConnections: 10, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+const POOL = {
+  pool: true as const,
+  maxConnections: 10,
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 30_000,
+};
 
 /**
  * One pooled SMTP transport per tenant with its own server, and one for the platform
@@ -37,8 +43,15 @@ export class TransportPool implements OnApplicationShutdown {
 
   get(tenantId: string, smtp: TenantSettingsRow['smtp']): Transporter {
     // The URL's own options (e.g. ?secure=true) apply; the pool's size is ours, as for a tenant server.
-    if (!smtp) return (this.platform ??= nodemailer.createTransport({ ...POOL, url: this.config.SMTP_URL }));
-    const fingerprint = JSON.stringify([smtp.host, smtp.port, smtp.secure, smtp.user, smtp.passwordCiphertext]);
+    if (!smtp)
+      return (this.platform ??= nodemailer.createTransport({ ...POOL, url: this.config.SMTP_URL }));
+    const fingerprint = JSON.stringify([
+      smtp.host,
+      smtp.port,
+      smtp.secure,
+      smtp.user,
+      smtp.passwordCiphertext,
+    ]);
     const cached = this.tenants.get(tenantId);
     if (cached?.fingerprint === fingerprint) return cached.transport;
     const transport = this.tenantTransport(smtp);
@@ -60,7 +73,12 @@ export class TransportPool implements OnApplicationShutdown {
       port: smtp.port,
       secure: smtp.secure,
       requireTLS: !smtp.secure && !this.config.SMTP_ALLOW_INSECURE,
-      auth: smtp.user ? { user: smtp.user, pass: smtp.passwordCiphertext ? this.encryptor.decrypt(smtp.passwordCiphertext) : '' } : undefined,
+      auth: smtp.user
+        ? {
+            user: smtp.user,
+            pass: smtp.passwordCiphertext ? this.encryptor.decrypt(smtp.passwordCiphertext) : '',
+          }
+        : undefined,
       getSocket: (_options, callback) => {
         openCheckedSocket(this.targets, host, smtp.port, POOL.connectionTimeout).then(
           (connection) => callback(null, { connection }),

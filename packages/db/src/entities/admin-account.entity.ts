@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { Tenant } from './tenant.entity.js';
 
 export type AdminRole = 'platform-admin' | 'tenant-admin';
@@ -12,9 +23,11 @@ export class AdminAccount {
   @Column('varchar', { name: 'password_hash', length: 500 }) passwordHash!: string;
   @Column('varchar', { length: 20 }) role!: AdminRole;
   /** Encrypted TOTP secret when the second factor is on. */
-  @Column('text', { name: 'totp_secret_ciphertext', nullable: true }) totpSecretCiphertext!: string | null;
+  @Column('text', { name: 'totp_secret_ciphertext', nullable: true }) totpSecretCiphertext!:
+    string | null;
   /** Encrypted secret of a second factor being set up: active once a code from it is confirmed. */
-  @Column('text', { name: 'totp_pending_ciphertext', nullable: true }) totpPendingCiphertext!: string | null;
+  @Column('text', { name: 'totp_pending_ciphertext', nullable: true }) totpPendingCiphertext!:
+    string | null;
   /** Time step of the last code accepted: a code is never accepted twice. */
   @Column('bigint', { name: 'totp_last_step', nullable: true }) totpLastStep!: string | null;
   /**
@@ -34,7 +47,11 @@ export class AdminAccount {
 @Entity('admin_tenant_grants')
 export class AdminTenantGrant {
   @PrimaryColumn('uuid', { name: 'admin_id' }) adminId!: string;
-  @ManyToOne(() => AdminAccount, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'admin_id' }) admin?: Relation<AdminAccount>;
+  @ManyToOne(() => AdminAccount, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'admin_id' })
+  admin?: Relation<AdminAccount>;
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'tenant_id' }) tenant?: Relation<Tenant>;
+  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id' })
+  tenant?: Relation<Tenant>;
 }

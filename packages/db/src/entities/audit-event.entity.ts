@@ -11,7 +11,8 @@ export class AuditEvent {
   @Column('varchar', { name: 'actor_type', length: 20 }) actorType!: ActorType;
   @Column('varchar', { name: 'actor_id', length: 320, nullable: true }) actorId!: string | null;
   @Column('varchar', { length: 100 }) action!: string;
-  @Column('varchar', { name: 'target_type', length: 50, nullable: true }) targetType!: string | null;
+  @Column('varchar', { name: 'target_type', length: 50, nullable: true }) targetType!:
+    string | null;
   @Column('varchar', { name: 'target_id', length: 200, nullable: true }) targetId!: string | null;
   @Column('jsonb', { nullable: true }) before!: Record<string, unknown> | null;
   @Column('jsonb', { nullable: true }) after!: Record<string, unknown> | null;

@@ -1,5 +1,15 @@
 import type { DeliveryStatus, EmailKind, EmailPayload } from '@guichet/types';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { Tenant } from './tenant.entity.js';
 
 /**
@@ -9,11 +19,15 @@ import { Tenant } from './tenant.entity.js';
  */
 @Entity('email_deliveries')
 @Index('ix_email_deliveries_tenant_created', ['tenantId', 'createdAt'])
-@Index('ix_email_deliveries_pending', ['status', 'updatedAt'], { where: "status IN ('queued','sending')" })
+@Index('ix_email_deliveries_pending', ['status', 'updatedAt'], {
+  where: "status IN ('queued','sending')",
+})
 export class EmailDelivery {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'tenant_id' }) tenant?: Relation<Tenant>;
+  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id' })
+  tenant?: Relation<Tenant>;
   @Column('uuid', { name: 'user_id', nullable: true }) userId!: string | null;
   @Column('varchar', { length: 30 }) kind!: EmailKind;
   @Column('varchar', { length: 320 }) recipient!: string;
@@ -23,7 +37,8 @@ export class EmailDelivery {
   @Column('varchar', { length: 20, default: 'queued' }) status!: DeliveryStatus;
   @Column('integer', { default: 0 }) attempts!: number;
   @Column('text', { name: 'last_error', nullable: true }) lastError!: string | null;
-  @Column('varchar', { name: 'smtp_message_id', length: 500, nullable: true }) smtpMessageId!: string | null;
+  @Column('varchar', { name: 'smtp_message_id', length: 500, nullable: true }) smtpMessageId!:
+    string | null;
   @Column('timestamptz', { name: 'enqueued_at', nullable: true }) enqueuedAt!: Date | null;
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

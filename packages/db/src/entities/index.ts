@@ -14,7 +14,24 @@ import { TenantSettingsRow } from './tenant-settings.entity.js';
 import { Tenant } from './tenant.entity.js';
 import { User } from './user.entity.js';
 
-export { AccountRequest, ActionToken, AdminAccount, AdminTenantGrant, AuditEvent, EmailDelivery, EmailTemplate, OidcClient, OidcPayload, OidcSigningKey, RefreshSession, Tenant, TenantAsset, TenantHost, TenantSettingsRow, User };
+export {
+  AccountRequest,
+  ActionToken,
+  AdminAccount,
+  AdminTenantGrant,
+  AuditEvent,
+  EmailDelivery,
+  EmailTemplate,
+  OidcClient,
+  OidcPayload,
+  OidcSigningKey,
+  RefreshSession,
+  Tenant,
+  TenantAsset,
+  TenantHost,
+  TenantSettingsRow,
+  User,
+};
 export type { TenantAssetKind } from './tenant-asset.entity.js';
 export type { AccountRequestKind } from './account-request.entity.js';
 export type { TokenPurpose } from './action-token.entity.js';

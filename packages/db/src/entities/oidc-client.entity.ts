@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Tenant } from './tenant.entity.js';
 
 /**
@@ -10,16 +20,20 @@ import { Tenant } from './tenant.entity.js';
 export class OidcClient {
   @PrimaryColumn('varchar', { name: 'client_id', length: 64 }) clientId!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'tenant_id' }) tenant?: Relation<Tenant>;
+  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id' })
+  tenant?: Relation<Tenant>;
   @Column('varchar', { length: 200 }) name!: string;
   /** null for a public client (token endpoint auth method `none`, PKCE required). */
   @Column('bytea', { name: 'secret_hash', nullable: true }) secretHash!: Buffer | null;
   @Column('text', { name: 'redirect_uris', array: true }) redirectUris!: string[];
-  @Column('text', { name: 'post_logout_redirect_uris', array: true, default: () => "'{}'" }) postLogoutRedirectUris!: string[];
+  @Column('text', { name: 'post_logout_redirect_uris', array: true, default: () => "'{}'" })
+  postLogoutRedirectUris!: string[];
   /** First-party applications skip the consent page. */
   @Column('boolean', { name: 'first_party', default: false }) firstParty!: boolean;
   /** OpenID Connect Back-Channel Logout: where the provider posts a logout token when the person's grants end. */
-  @Column('text', { name: 'backchannel_logout_uri', nullable: true }) backchannelLogoutUri!: string | null;
+  @Column('text', { name: 'backchannel_logout_uri', nullable: true }) backchannelLogoutUri!:
+    string | null;
   /** When a token was last issued to the client (updated at most once a minute). */
   @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

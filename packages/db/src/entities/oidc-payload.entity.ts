@@ -1,4 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
 import { Tenant } from './tenant.entity.js';
 
 /**
@@ -12,7 +20,9 @@ import { Tenant } from './tenant.entity.js';
 @Index('ix_oidc_payloads_expires', ['expiresAt'])
 export class OidcPayload {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'tenant_id' }) tenant?: Relation<Tenant>;
+  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id' })
+  tenant?: Relation<Tenant>;
   /** The provider's model name: Session, Interaction, Grant, AuthorizationCode, AccessToken, RefreshToken… */
   @PrimaryColumn('varchar', { length: 40 }) model!: string;
   @PrimaryColumn('varchar', { length: 200 }) id!: string;

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
 import { Tenant } from './tenant.entity.js';
 
 export type OidcKeyStatus = 'active' | 'previous' | 'retired';
@@ -12,7 +21,9 @@ export type OidcKeyStatus = 'active' | 'previous' | 'retired';
 export class OidcSigningKey {
   @PrimaryColumn('varchar', { length: 64 }) kid!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'tenant_id' }) tenant?: Relation<Tenant>;
+  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id' })
+  tenant?: Relation<Tenant>;
   @Column('varchar', { length: 10 }) status!: OidcKeyStatus;
   @Column('text', { name: 'private_jwk_ciphertext' }) privateJwkCiphertext!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

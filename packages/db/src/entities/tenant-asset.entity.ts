@@ -1,4 +1,13 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { Tenant } from './tenant.entity.js';
 
 export type TenantAssetKind = 'logo' | 'favicon';
@@ -11,7 +20,9 @@ export type TenantAssetKind = 'logo' | 'favicon';
 @Check('ck_tenant_assets_kind', `"kind" IN ('logo', 'favicon')`)
 export class TenantAsset {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'tenant_id' }) tenant?: Relation<Tenant>;
+  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id' })
+  tenant?: Relation<Tenant>;
   @PrimaryColumn('varchar', { length: 16 }) kind!: TenantAssetKind;
   @Column('varchar', { name: 'content_type', length: 40 }) contentType!: string;
   @Column('char', { length: 64 }) sha256!: string;

@@ -1,15 +1,31 @@
 import type { TenantSettings as Settings } from '@guichet/types';
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  JoinColumn,
+  OneToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { Tenant } from './tenant.entity.js';
 
 /** One row per tenant; `settings` is validated by `tenantSettingsSchema` before every write. */
 @Entity('tenant_settings')
 export class TenantSettingsRow {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @OneToOne(() => Tenant, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'tenant_id' }) tenant?: Relation<Tenant>;
+  @OneToOne(() => Tenant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id' })
+  tenant?: Relation<Tenant>;
   @Column('jsonb') settings!: Settings;
   /** Tenant SMTP settings; the password is encrypted with DATA_ENCRYPTION_KEY. Null = platform SMTP_URL. */
-  @Column('jsonb', { name: 'smtp', nullable: true }) smtp!: { host: string; port: number; secure: boolean; user: string | null; passwordCiphertext: string | null } | null;
+  @Column('jsonb', { name: 'smtp', nullable: true }) smtp!: {
+    host: string;
+    port: number;
+    secure: boolean;
+    user: string | null;
+    passwordCiphertext: string | null;
+  } | null;
   /** Bumped on every change: cache keys of pages and emails include it. */
   @Column('integer', { default: 1 }) version!: number;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

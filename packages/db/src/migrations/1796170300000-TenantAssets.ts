@@ -24,7 +24,9 @@ export class TenantAssets1796170300000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "tenant_assets" DROP CONSTRAINT "FK_tenant_assets_tenant"`);
+    await queryRunner.query(
+      `ALTER TABLE "tenant_assets" DROP CONSTRAINT "FK_tenant_assets_tenant"`,
+    );
     await queryRunner.query(`DROP TABLE "tenant_assets"`);
   }
 }

@@ -16,7 +16,6 @@ import {
 } from './messages.js';
 import { MONTEREGIE } from '../password/policies.fixture.js';
 
-
 /** Every parameter any message may use, so no placeholder is left unfilled. */
 const PARAMS = {
   min: 4,

@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import { resolveUsername } from './resolve-username.js';
 import { CEGEP, MONTEREGIE } from './rules.fixture.js';
 
-
 describe('resolveUsername', () => {
   it('derives and adds the smallest free suffix', () => {
     const taken = new Set(['trej', 'trej2']);

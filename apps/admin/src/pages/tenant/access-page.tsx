@@ -1,6 +1,22 @@
-import { cidrSchema, featuresSchema, LOCALES, lockoutSchema, tokenLifetimesSchema, urlOrPathSchema, type Features, type Locale, type TenantSettings } from '@guichet/types';
+import {
+  cidrSchema,
+  featuresSchema,
+  LOCALES,
+  lockoutSchema,
+  tokenLifetimesSchema,
+  urlOrPathSchema,
+  type Features,
+  type Locale,
+  type TenantSettings,
+} from '@guichet/types';
 import { SubmitButton, SubmitStatus } from '../../components/feedback';
-import { CheckboxField, NumberField, SelectField, TextAreaField, TextField } from '../../components/fields';
+import {
+  CheckboxField,
+  NumberField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../components/fields';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
 import { useI18n, type Messages } from '../../i18n';
 import { zodFieldErrors, type FieldErrors } from '../../validation';
@@ -49,16 +65,27 @@ function validate(v: Values, t: Messages): Validation {
   const features = featuresSchema.safeParse(v.features);
   const lifetimes = tokenLifetimesSchema.safeParse(v.tokenLifetimes);
   const lockout = lockoutSchema.safeParse(v.lockout);
-  const url = v.postLoginUrl.trim() === '' ? { success: true as const, data: null } : urlOrPathSchema.safeParse(v.postLoginUrl.trim());
+  const url =
+    v.postLoginUrl.trim() === ''
+      ? { success: true as const, data: null }
+      : urlOrPathSchema.safeParse(v.postLoginUrl.trim());
   const networks = parseNetworks(v.networks, t);
   if (!features.success) Object.assign(errors, zodFieldErrors(features.error, t, {}, ['features']));
-  if (!lifetimes.success) Object.assign(errors, zodFieldErrors(lifetimes.error, t, {}, ['tokenLifetimes']));
+  if (!lifetimes.success)
+    Object.assign(errors, zodFieldErrors(lifetimes.error, t, {}, ['tokenLifetimes']));
   if (!lockout.success) Object.assign(errors, zodFieldErrors(lockout.error, t, {}, ['lockout']));
   if (!url.success) errors.postLoginUrl = t.urlOrPathInvalid;
   if (networks.error) errors.allowedNetworks = networks.error;
   if (v.locales.length === 0) errors.locales = t.atLeastOneLocale;
   else if (!v.locales.includes(v.defaultLocale)) errors.defaultLocale = t.defaultLocaleNotEnabled;
-  if (Object.keys(errors).length || !features.success || !lifetimes.success || !lockout.success || !url.success) return { errors };
+  if (
+    Object.keys(errors).length ||
+    !features.success ||
+    !lifetimes.success ||
+    !lockout.success ||
+    !url.success
+  )
+    return { errors };
   return {
     patch: {
       features: features.data,
@@ -75,20 +102,44 @@ function validate(v: Values, t: Messages): Validation {
 /** Features of the portal, who may use the lookup tool, languages, token lifetimes, lockout and where sign-in leads. */
 export function AccessPage() {
   const { t } = useI18n();
-  const form = useSettingsForm((tn) => toValues(tn.settings), (v) => validate(v, t));
+  const form = useSettingsForm(
+    (tn) => toValues(tn.settings),
+    (v) => validate(v, t),
+  );
   const { values, setValues, errors } = form;
-  const setIn = <S extends 'features' | 'tokenLifetimes' | 'lockout'>(section: S, key: keyof Values[S], value: unknown) =>
-    setValues((v) => ({ ...v, [section]: { ...v[section], [key]: value } }));
-  const toggleLocale = (l: Locale, on: boolean) => setValues((v) => ({ ...v, locales: on ? [...v.locales, l] : v.locales.filter((x) => x !== l) }));
+  const setIn = <S extends 'features' | 'tokenLifetimes' | 'lockout'>(
+    section: S,
+    key: keyof Values[S],
+    value: unknown,
+  ) => setValues((v) => ({ ...v, [section]: { ...v[section], [key]: value } }));
+  const toggleLocale = (l: Locale, on: boolean) =>
+    setValues((v) => ({
+      ...v,
+      locales: on ? [...v.locales, l] : v.locales.filter((x) => x !== l),
+    }));
 
   return (
-    <form className="card" noValidate onSubmit={form.onSubmit} aria-labelledby="access-title" data-testid="access-form">
+    <form
+      className="card"
+      noValidate
+      onSubmit={form.onSubmit}
+      aria-labelledby="access-title"
+      data-testid="access-form"
+    >
       <h2 id="access-title">{t.accessTitle}</h2>
 
       <fieldset className="fieldset">
         <legend>{t.featuresLegend}</legend>
         {FEATURES.map((key) => (
-          <CheckboxField key={key} id={`feature-${key}`} path={`features.${key}`} label={t.featureLabel[key]} hint={t.featureHint[key]} checked={values.features[key]} onChange={(on) => setIn('features', key, on)} />
+          <CheckboxField
+            key={key}
+            id={`feature-${key}`}
+            path={`features.${key}`}
+            label={t.featureLabel[key]}
+            hint={t.featureHint[key]}
+            checked={values.features[key]}
+            onChange={(on) => setIn('features', key, on)}
+          />
         ))}
       </fieldset>
 
@@ -105,11 +156,22 @@ export function AccessPage() {
         className="mono"
       />
 
-      <fieldset className="fieldset" data-field="locales" tabIndex={-1} aria-describedby={errors.locales ? 'locales-error' : undefined}>
+      <fieldset
+        className="fieldset"
+        data-field="locales"
+        tabIndex={-1}
+        aria-describedby={errors.locales ? 'locales-error' : undefined}
+      >
         <legend>{t.localesLegend}</legend>
         <div className="inline-checks">
           {LOCALES.map((l) => (
-            <CheckboxField key={l} id={`locale-enabled-${l}`} label={t.localeName[l]} checked={values.locales.includes(l)} onChange={(on) => toggleLocale(l, on)} />
+            <CheckboxField
+              key={l}
+              id={`locale-enabled-${l}`}
+              label={t.localeName[l]}
+              checked={values.locales.includes(l)}
+              onChange={(on) => toggleLocale(l, on)}
+            />
           ))}
         </div>
         {errors.locales && (
@@ -131,25 +193,99 @@ export function AccessPage() {
       <fieldset className="fieldset">
         <legend>{t.tokenLifetimesLegend}</legend>
         <div className="form-grid">
-          <NumberField id="reset-minutes" path="tokenLifetimes.resetMinutes" label={t.resetMinutesLabel} unit={t.minutesUnit} error={errors['tokenLifetimes.resetMinutes']} value={values.tokenLifetimes.resetMinutes} onChange={(n) => setIn('tokenLifetimes', 'resetMinutes', n)} min={5} max={10080} />
-          <NumberField id="enrolment-minutes" path="tokenLifetimes.enrolmentMinutes" label={t.enrolmentMinutesLabel} unit={t.minutesUnit} error={errors['tokenLifetimes.enrolmentMinutes']} value={values.tokenLifetimes.enrolmentMinutes} onChange={(n) => setIn('tokenLifetimes', 'enrolmentMinutes', n)} min={5} max={10080} />
-          <NumberField id="access-minutes" path="tokenLifetimes.accessMinutes" label={t.accessMinutesLabel} unit={t.minutesUnit} error={errors['tokenLifetimes.accessMinutes']} value={values.tokenLifetimes.accessMinutes} onChange={(n) => setIn('tokenLifetimes', 'accessMinutes', n)} min={1} max={60} />
-          <NumberField id="refresh-days" path="tokenLifetimes.refreshDays" label={t.refreshDaysLabel} unit={t.daysUnit} error={errors['tokenLifetimes.refreshDays']} value={values.tokenLifetimes.refreshDays} onChange={(n) => setIn('tokenLifetimes', 'refreshDays', n)} min={1} max={365} />
+          <NumberField
+            id="reset-minutes"
+            path="tokenLifetimes.resetMinutes"
+            label={t.resetMinutesLabel}
+            unit={t.minutesUnit}
+            error={errors['tokenLifetimes.resetMinutes']}
+            value={values.tokenLifetimes.resetMinutes}
+            onChange={(n) => setIn('tokenLifetimes', 'resetMinutes', n)}
+            min={5}
+            max={10080}
+          />
+          <NumberField
+            id="enrolment-minutes"
+            path="tokenLifetimes.enrolmentMinutes"
+            label={t.enrolmentMinutesLabel}
+            unit={t.minutesUnit}
+            error={errors['tokenLifetimes.enrolmentMinutes']}
+            value={values.tokenLifetimes.enrolmentMinutes}
+            onChange={(n) => setIn('tokenLifetimes', 'enrolmentMinutes', n)}
+            min={5}
+            max={10080}
+          />
+          <NumberField
+            id="access-minutes"
+            path="tokenLifetimes.accessMinutes"
+            label={t.accessMinutesLabel}
+            unit={t.minutesUnit}
+            error={errors['tokenLifetimes.accessMinutes']}
+            value={values.tokenLifetimes.accessMinutes}
+            onChange={(n) => setIn('tokenLifetimes', 'accessMinutes', n)}
+            min={1}
+            max={60}
+          />
+          <NumberField
+            id="refresh-days"
+            path="tokenLifetimes.refreshDays"
+            label={t.refreshDaysLabel}
+            unit={t.daysUnit}
+            error={errors['tokenLifetimes.refreshDays']}
+            value={values.tokenLifetimes.refreshDays}
+            onChange={(n) => setIn('tokenLifetimes', 'refreshDays', n)}
+            min={1}
+            max={365}
+          />
         </div>
       </fieldset>
 
       <fieldset className="fieldset">
         <legend>{t.lockoutLegend}</legend>
         <div className="form-grid">
-          <NumberField id="max-failures" path="lockout.maxFailures" label={t.maxFailuresLabel} error={errors['lockout.maxFailures']} value={values.lockout.maxFailures} onChange={(n) => setIn('lockout', 'maxFailures', n)} min={3} max={100} />
-          <NumberField id="lock-minutes" path="lockout.lockMinutes" label={t.lockMinutesLabel} unit={t.minutesUnit} error={errors['lockout.lockMinutes']} value={values.lockout.lockMinutes} onChange={(n) => setIn('lockout', 'lockMinutes', n)} min={1} max={1440} />
+          <NumberField
+            id="max-failures"
+            path="lockout.maxFailures"
+            label={t.maxFailuresLabel}
+            error={errors['lockout.maxFailures']}
+            value={values.lockout.maxFailures}
+            onChange={(n) => setIn('lockout', 'maxFailures', n)}
+            min={3}
+            max={100}
+          />
+          <NumberField
+            id="lock-minutes"
+            path="lockout.lockMinutes"
+            label={t.lockMinutesLabel}
+            unit={t.minutesUnit}
+            error={errors['lockout.lockMinutes']}
+            value={values.lockout.lockMinutes}
+            onChange={(n) => setIn('lockout', 'lockMinutes', n)}
+            min={1}
+            max={1440}
+          />
         </div>
       </fieldset>
 
-      <TextField id="post-login-url" path="postLoginUrl" label={t.postLoginUrlLabel} hint={t.postLoginUrlHint} error={errors.postLoginUrl} value={values.postLoginUrl} onChange={(postLoginUrl) => setValues((v) => ({ ...v, postLoginUrl }))} inputMode="url" spellCheck={false} />
+      <TextField
+        id="post-login-url"
+        path="postLoginUrl"
+        label={t.postLoginUrlLabel}
+        hint={t.postLoginUrlHint}
+        error={errors.postLoginUrl}
+        value={values.postLoginUrl}
+        onChange={(postLoginUrl) => setValues((v) => ({ ...v, postLoginUrl }))}
+        inputMode="url"
+        spellCheck={false}
+      />
 
       <div className="form-actions">
-        <SubmitButton pending={form.submit.pending} label={t.save} pendingLabel={t.saving} testId="access-save" />
+        <SubmitButton
+          pending={form.submit.pending}
+          label={t.save}
+          pendingLabel={t.saving}
+          testId="access-save"
+        />
         {form.dirty && <span className="muted">{t.unsavedChanges}</span>}
       </div>
       <SubmitStatus result={form.submit.result} testId="access-status" />

@@ -15,7 +15,8 @@ import { useTenantScope } from '../../tenant-context';
 
 const PAGE_SIZE = 25;
 
-const isLocked = (u: AdminUserView) => u.lockedUntil !== null && new Date(u.lockedUntil).getTime() > Date.now();
+const isLocked = (u: AdminUserView) =>
+  u.lockedUntil !== null && new Date(u.lockedUntil).getTime() > Date.now();
 
 /** CSV import with its report, then the accounts: search, filter, page, and the actions on each. */
 export function AccountsPage() {
@@ -25,11 +26,26 @@ export function AccountsPage() {
   const [status, setStatus] = useState('');
   const [page, setPage] = useState(1);
   const query = useDebouncedValue(q.trim(), 300);
-  const { state, reload } = useAsync((signal) => api.users(tenant.id, { q: query, status: status as never, page, pageSize: PAGE_SIZE }, signal), [api, tenant.id, query, status, page]);
+  const { state, reload } = useAsync(
+    (signal) =>
+      api.users(
+        tenant.id,
+        { q: query, status: status as never, page, pageSize: PAGE_SIZE },
+        signal,
+      ),
+    [api, tenant.id, query, status, page],
+  );
   const action = useSubmit();
 
   const run = async (user: AdminUserView, what: UserAction | 'send-reset') => {
-    const okKey: TextKey = what === 'disable' ? 'userDisabled' : what === 'enable' ? 'userEnabled' : what === 'unlock' ? 'userUnlocked' : 'resetSent';
+    const okKey: TextKey =
+      what === 'disable'
+        ? 'userDisabled'
+        : what === 'enable'
+          ? 'userEnabled'
+          : what === 'unlock'
+            ? 'userUnlocked'
+            : 'resetSent';
     const result = await action.run(async () => {
       if (what === 'send-reset') {
         const sent = await api.sendReset(tenant.id, user.id);
@@ -47,13 +63,31 @@ export function AccountsPage() {
       <section className="card" aria-labelledby="users-title" data-testid="users-section">
         <h2 id="users-title">{t.usersTitle}</h2>
         <div className="filters" role="search" aria-label={t.usersSearchLabel}>
-          <TextField id="users-q" type="search" label={t.searchLabel} hint={t.usersSearchHint} value={q} onChange={(v) => { setQ(v); setPage(1); }} autoComplete="off" spellCheck={false} />
+          <TextField
+            id="users-q"
+            type="search"
+            label={t.searchLabel}
+            hint={t.usersSearchHint}
+            value={q}
+            onChange={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+            autoComplete="off"
+            spellCheck={false}
+          />
           <SelectField
             id="users-status"
             label={t.columnStatus}
             value={status}
-            onChange={(v) => { setStatus(v); setPage(1); }}
-            options={[{ value: '', label: t.allStatuses }, ...USER_STATUS_FILTERS.map((s) => ({ value: s, label: t.userFilter[s] }))]}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
+            options={[
+              { value: '', label: t.allStatuses },
+              ...USER_STATUS_FILTERS.map((s) => ({ value: s, label: t.userFilter[s] })),
+            ]}
           />
         </div>
         <SubmitStatus result={action.result} testId="user-action-status" />
@@ -72,23 +106,57 @@ export function AccountsPage() {
                 <code>{u.username}</code>
               </th>
               <td data-label={t.personName}>{t.fullName(u.firstName, u.lastName)}</td>
-              <td data-label={t.emailLabel} className="cell-url">{u.email}</td>
+              <td data-label={t.emailLabel} className="cell-url">
+                {u.email}
+              </td>
               <td data-label={t.columnStatus}>
-                <span className={`badge badge-${u.status}`} data-testid="user-status">{t.userStatus(u.status)}</span>{' '}
+                <span className={`badge badge-${u.status}`} data-testid="user-status">
+                  {t.userStatus(u.status)}
+                </span>{' '}
                 {isLocked(u) && <span className="badge badge-locked">{t.lockedBadge}</span>}{' '}
                 {!u.enrolled && <span className="badge badge-disabled">{t.notEnrolledBadge}</span>}
-                <span className="cell-sub">{t.lastLoginAt(u.lastLoginAt ? formatDateTime(u.lastLoginAt, t.intlLocale) : t.never)}</span>
+                <span className="cell-sub">
+                  {t.lastLoginAt(
+                    u.lastLoginAt ? formatDateTime(u.lastLoginAt, t.intlLocale) : t.never,
+                  )}
+                </span>
               </td>
               <td data-label={t.actions}>
                 <div className="row-actions row-actions-stacked">
                   {u.status === 'active' ? (
-                    <RowButton label={t.disableUser} subject={u.username} onClick={() => void run(u, 'disable')} disabled={action.pending} testId="user-disable" />
+                    <RowButton
+                      label={t.disableUser}
+                      subject={u.username}
+                      onClick={() => void run(u, 'disable')}
+                      disabled={action.pending}
+                      testId="user-disable"
+                    />
                   ) : (
-                    <RowButton label={t.enableUser} subject={u.username} onClick={() => void run(u, 'enable')} disabled={action.pending} testId="user-enable" />
+                    <RowButton
+                      label={t.enableUser}
+                      subject={u.username}
+                      onClick={() => void run(u, 'enable')}
+                      disabled={action.pending}
+                      testId="user-enable"
+                    />
                   )}
-                  {isLocked(u) && <RowButton label={t.unlockUser} subject={u.username} onClick={() => void run(u, 'unlock')} disabled={action.pending} testId="user-unlock" />}
+                  {isLocked(u) && (
+                    <RowButton
+                      label={t.unlockUser}
+                      subject={u.username}
+                      onClick={() => void run(u, 'unlock')}
+                      disabled={action.pending}
+                      testId="user-unlock"
+                    />
+                  )}
                   {u.status === 'active' && (
-                    <RowButton label={u.enrolled ? t.sendResetLink : t.sendEnrolmentLink} subject={u.username} onClick={() => void run(u, 'send-reset')} disabled={action.pending} testId="user-send-reset" />
+                    <RowButton
+                      label={u.enrolled ? t.sendResetLink : t.sendEnrolmentLink}
+                      subject={u.username}
+                      onClick={() => void run(u, 'send-reset')}
+                      disabled={action.pending}
+                      testId="user-send-reset"
+                    />
                   )}
                 </div>
               </td>

@@ -28,12 +28,18 @@ export function ApplicationsPage() {
   };
   const rotate = async (c: OidcClientView) => {
     if (!window.confirm(t.confirmRotateSecret(c.name))) return;
-    const result = await action.run(() => api.rotateOidcClientSecret(tenant.id, c.clientId), 'secretRotated');
+    const result = await action.run(
+      () => api.rotateOidcClientSecret(tenant.id, c.clientId),
+      'secretRotated',
+    );
     if (result.ok) showSecret(result.value);
   };
   const remove = async (c: OidcClientView) => {
     if (!window.confirm(t.confirmDeleteClient(c.name))) return;
-    const result = await action.run(() => api.deleteOidcClient(tenant.id, c.clientId), 'clientDeleted');
+    const result = await action.run(
+      () => api.deleteOidcClient(tenant.id, c.clientId),
+      'clientDeleted',
+    );
     if (result.ok) {
       if (secret?.clientId === c.clientId) setSecret(null);
       clients.reload();
@@ -42,11 +48,22 @@ export function ApplicationsPage() {
 
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="applications-title" data-testid="applications-section">
+      <section
+        className="card"
+        aria-labelledby="applications-title"
+        data-testid="applications-section"
+      >
         <h2 id="applications-title">{t.applicationsTitle}</h2>
         <p className="lead">{t.applicationsIntro}</p>
         <SubmitStatus result={action.result} testId="application-action-status" />
-        {secret?.clientSecret && <ClientSecretNotice name={secret.name} clientId={secret.clientId} secret={secret.clientSecret} onDone={() => setSecret(null)} />}
+        {secret?.clientSecret && (
+          <ClientSecretNotice
+            name={secret.name}
+            clientId={secret.clientId}
+            secret={secret.clientSecret}
+            onDone={() => setSecret(null)}
+          />
+        )}
         <Loadable state={clients.state} onRetry={clients.reload}>
           {(list) =>
             list.length === 0 ? (
@@ -54,12 +71,29 @@ export function ApplicationsPage() {
                 {t.noApplications}
               </p>
             ) : (
-              <DataTable labelledBy="applications-title" testId="applications-table" columns={[t.clientNameLabel, t.clientTypeColumn, t.redirectUrisColumn, t.lastUseColumn, t.actions]}>
+              <DataTable
+                labelledBy="applications-title"
+                testId="applications-table"
+                columns={[
+                  t.clientNameLabel,
+                  t.clientTypeColumn,
+                  t.redirectUrisColumn,
+                  t.lastUseColumn,
+                  t.actions,
+                ]}
+              >
                 {list.map((c) => (
-                  <tr key={c.clientId} data-testid="application-row" data-client-id={c.clientId} data-name={c.name}>
+                  <tr
+                    key={c.clientId}
+                    data-testid="application-row"
+                    data-client-id={c.clientId}
+                    data-name={c.name}
+                  >
                     <th scope="row" className="cell-name">
                       {c.name}
-                      <span className="cell-sub mono" data-testid="application-client-id">{c.clientId}</span>
+                      <span className="cell-sub mono" data-testid="application-client-id">
+                        {c.clientId}
+                      </span>
                       {editing === c.clientId && (
                         <OidcClientForm
                           client={c}
@@ -87,13 +121,39 @@ export function ApplicationsPage() {
                       ))}
                     </td>
                     <td data-label={t.lastUseColumn} data-testid="application-last-use">
-                      {c.lastUsedAt ? <time dateTime={c.lastUsedAt}>{formatDateTime(c.lastUsedAt, t.intlLocale)}</time> : <span className="muted">{t.never}</span>}
+                      {c.lastUsedAt ? (
+                        <time dateTime={c.lastUsedAt}>
+                          {formatDateTime(c.lastUsedAt, t.intlLocale)}
+                        </time>
+                      ) : (
+                        <span className="muted">{t.never}</span>
+                      )}
                     </td>
                     <td data-label={t.actions}>
                       <div className="row-actions">
-                        <RowButton label={t.edit} subject={c.name} onClick={() => setEditing(editing === c.clientId ? null : c.clientId)} expanded={editing === c.clientId} testId="application-edit" />
-                        {!c.public && <RowButton label={t.rotateSecret} subject={c.name} onClick={() => void rotate(c)} disabled={action.pending} testId="application-rotate" />}
-                        <RowButton label={t.deleteClient} subject={c.name} onClick={() => void remove(c)} disabled={action.pending} testId="application-delete" />
+                        <RowButton
+                          label={t.edit}
+                          subject={c.name}
+                          onClick={() => setEditing(editing === c.clientId ? null : c.clientId)}
+                          expanded={editing === c.clientId}
+                          testId="application-edit"
+                        />
+                        {!c.public && (
+                          <RowButton
+                            label={t.rotateSecret}
+                            subject={c.name}
+                            onClick={() => void rotate(c)}
+                            disabled={action.pending}
+                            testId="application-rotate"
+                          />
+                        )}
+                        <RowButton
+                          label={t.deleteClient}
+                          subject={c.name}
+                          onClick={() => void remove(c)}
+                          disabled={action.pending}
+                          testId="application-delete"
+                        />
                       </div>
                     </td>
                   </tr>
@@ -103,7 +163,12 @@ export function ApplicationsPage() {
           }
         </Loadable>
       </section>
-      <OidcClientForm idPrefix="create-client" save={(body) => api.createOidcClient(tenant.id, body as never)} okKey="clientCreated" onSaved={(created) => showSecret(created as OidcClientCreated)} />
+      <OidcClientForm
+        idPrefix="create-client"
+        save={(body) => api.createOidcClient(tenant.id, body as never)}
+        okKey="clientCreated"
+        onSaved={(created) => showSecret(created as OidcClientCreated)}
+      />
     </div>
   );
 }

@@ -1,5 +1,14 @@
 import { useState } from 'react';
-import { brandingSchema, LOCALES, TENANT_TEXT_KEYS, tenantTextsSchema, type Branding, type Locale, type TenantSettings, type TenantTextKey } from '@guichet/types';
+import {
+  brandingSchema,
+  LOCALES,
+  TENANT_TEXT_KEYS,
+  tenantTextsSchema,
+  type Branding,
+  type Locale,
+  type TenantSettings,
+  type TenantTextKey,
+} from '@guichet/types';
 import { z } from 'zod';
 import { BrandImageUpload, useStoredImage } from '../../components/brand-image-upload';
 import { SubmitButton, SubmitStatus } from '../../components/feedback';
@@ -17,19 +26,34 @@ interface Values {
   texts: Record<Locale, Record<TenantTextKey, string>>;
 }
 
-const textsSchema = z.object({ fr: tenantTextsSchema, en: tenantTextsSchema, pt: tenantTextsSchema }).strict();
+const textsSchema = z
+  .object({ fr: tenantTextsSchema, en: tenantTextsSchema, pt: tenantTextsSchema })
+  .strict();
 
 function toValues(branding: Branding, texts: TenantSettings['texts']): Values {
-  const localeTexts = (l: Locale) => Object.fromEntries(TENANT_TEXT_KEYS.map((k) => [k, texts[l]?.[k] ?? ''])) as Record<TenantTextKey, string>;
+  const localeTexts = (l: Locale) =>
+    Object.fromEntries(TENANT_TEXT_KEYS.map((k) => [k, texts[l]?.[k] ?? ''])) as Record<
+      TenantTextKey,
+      string
+    >;
   return {
-    branding: { ...branding, logoUrl: branding.logoUrl ?? '', faviconUrl: branding.faviconUrl ?? '' },
+    branding: {
+      ...branding,
+      logoUrl: branding.logoUrl ?? '',
+      faviconUrl: branding.faviconUrl ?? '',
+    },
     texts: { fr: localeTexts('fr'), en: localeTexts('en'), pt: localeTexts('pt') },
   };
 }
 
 /** The values as settings sections: blank texts left out, blank URLs null. */
 function toSettings(values: Values): { branding: Branding; texts: TenantSettings['texts'] } {
-  const clean = (record: Record<TenantTextKey, string>) => Object.fromEntries(Object.entries(record).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+  const clean = (record: Record<TenantTextKey, string>) =>
+    Object.fromEntries(
+      Object.entries(record)
+        .filter(([, v]) => v.trim() !== '')
+        .map(([k, v]) => [k, v.trim()]),
+    );
   return {
     branding: {
       primaryColor: values.branding.primaryColor,
@@ -43,7 +67,12 @@ function toSettings(values: Values): { branding: Branding; texts: TenantSettings
 
 function validate(values: Values, t: Messages): Validation {
   const settings = toSettings(values);
-  const overrides = { primaryColor: t.colorInvalid, accentColor: t.colorInvalid, logoUrl: t.urlOrPathInvalid, faviconUrl: t.urlOrPathInvalid };
+  const overrides = {
+    primaryColor: t.colorInvalid,
+    accentColor: t.colorInvalid,
+    logoUrl: t.urlOrPathInvalid,
+    faviconUrl: t.urlOrPathInvalid,
+  };
   const branding = brandingSchema.safeParse(settings.branding);
   const texts = textsSchema.safeParse(settings.texts);
   const errors = {
@@ -54,7 +83,11 @@ function validate(values: Values, t: Messages): Validation {
   return { patch: { branding: branding.data, texts: texts.data } };
 }
 
-const LONG_TEXTS: ReadonlySet<TenantTextKey> = new Set(['usernameHint', 'passwordHint', 'welcomeSubtitle']);
+const LONG_TEXTS: ReadonlySet<TenantTextKey> = new Set([
+  'usernameHint',
+  'passwordHint',
+  'welcomeSubtitle',
+]);
 
 /**
  * Colours, logo, favicon and portal texts per language, beside a preview of the login page
@@ -63,43 +96,103 @@ const LONG_TEXTS: ReadonlySet<TenantTextKey> = new Set(['usernameHint', 'passwor
 export function BrandingPage() {
   const { t } = useI18n();
   const { tenant } = useTenantScope();
-  const form = useSettingsForm((tn) => toValues(tn.settings.branding, tn.settings.texts), (v) => validate(v, t));
+  const form = useSettingsForm(
+    (tn) => toValues(tn.settings.branding, tn.settings.texts),
+    (v) => validate(v, t),
+  );
   const [locale, setLocale] = useState<Locale>(tenant.settings.defaultLocale);
   const { values, setValues, errors } = form;
   const preview = toSettings(values);
   const storedLogo = useStoredImage('logo', tenant.brandingAssets?.logo ?? null);
   const storedFavicon = useStoredImage('favicon', tenant.brandingAssets?.favicon ?? null);
 
-  const setBranding = (key: keyof Values['branding'], value: string) => setValues((v) => ({ ...v, branding: { ...v.branding, [key]: value } }));
-  const setText = (key: TenantTextKey, value: string) => setValues((v) => ({ ...v, texts: { ...v.texts, [locale]: { ...v.texts[locale], [key]: value } } }));
+  const setBranding = (key: keyof Values['branding'], value: string) =>
+    setValues((v) => ({ ...v, branding: { ...v.branding, [key]: value } }));
+  const setText = (key: TenantTextKey, value: string) =>
+    setValues((v) => ({
+      ...v,
+      texts: { ...v.texts, [locale]: { ...v.texts[locale], [key]: value } },
+    }));
 
   return (
     <div className="editor-with-preview">
-      <form className="card editor-pane" noValidate onSubmit={form.onSubmit} aria-labelledby="branding-title" data-testid="branding-form">
+      <form
+        className="card editor-pane"
+        noValidate
+        onSubmit={form.onSubmit}
+        aria-labelledby="branding-title"
+        data-testid="branding-form"
+      >
         <h2 id="branding-title">{t.brandingTitle}</h2>
         <p className="muted">{t.brandingIntro}</p>
         <fieldset className="fieldset">
           <legend>{t.coloursLegend}</legend>
           <div className="form-grid">
-            <ColorField id="primary-color" path="branding.primaryColor" label={t.primaryColorLabel} hint={t.primaryColorHint} pickerLabel={t.colorPicker(t.primaryColorLabel)} error={errors['branding.primaryColor']} value={values.branding.primaryColor} onChange={(v) => setBranding('primaryColor', v)} />
-            <ColorField id="accent-color" path="branding.accentColor" label={t.accentColorLabel} pickerLabel={t.colorPicker(t.accentColorLabel)} error={errors['branding.accentColor']} value={values.branding.accentColor} onChange={(v) => setBranding('accentColor', v)} />
+            <ColorField
+              id="primary-color"
+              path="branding.primaryColor"
+              label={t.primaryColorLabel}
+              hint={t.primaryColorHint}
+              pickerLabel={t.colorPicker(t.primaryColorLabel)}
+              error={errors['branding.primaryColor']}
+              value={values.branding.primaryColor}
+              onChange={(v) => setBranding('primaryColor', v)}
+            />
+            <ColorField
+              id="accent-color"
+              path="branding.accentColor"
+              label={t.accentColorLabel}
+              pickerLabel={t.colorPicker(t.accentColorLabel)}
+              error={errors['branding.accentColor']}
+              value={values.branding.accentColor}
+              onChange={(v) => setBranding('accentColor', v)}
+            />
           </div>
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t.imagesLegend}</legend>
           <BrandImageUpload kind="logo" storedSrc={storedLogo} />
-          <TextField id="logo-url" path="branding.logoUrl" label={t.logoUrlLabel} hint={t.urlOrPathHint} error={errors['branding.logoUrl']} value={values.branding.logoUrl} onChange={(v) => setBranding('logoUrl', v)} inputMode="url" spellCheck={false} />
+          <TextField
+            id="logo-url"
+            path="branding.logoUrl"
+            label={t.logoUrlLabel}
+            hint={t.urlOrPathHint}
+            error={errors['branding.logoUrl']}
+            value={values.branding.logoUrl}
+            onChange={(v) => setBranding('logoUrl', v)}
+            inputMode="url"
+            spellCheck={false}
+          />
           <BrandImageUpload kind="favicon" storedSrc={storedFavicon} />
-          <TextField id="favicon-url" path="branding.faviconUrl" label={t.faviconUrlLabel} hint={t.urlOrPathHint} error={errors['branding.faviconUrl']} value={values.branding.faviconUrl} onChange={(v) => setBranding('faviconUrl', v)} inputMode="url" spellCheck={false} />
+          <TextField
+            id="favicon-url"
+            path="branding.faviconUrl"
+            label={t.faviconUrlLabel}
+            hint={t.urlOrPathHint}
+            error={errors['branding.faviconUrl']}
+            value={values.branding.faviconUrl}
+            onChange={(v) => setBranding('faviconUrl', v)}
+            inputMode="url"
+            spellCheck={false}
+          />
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t.textsLegend}</legend>
           <p className="field-hint">{t.textsHint}</p>
           <div className="tabs" role="group" aria-label={t.textsLanguage}>
             {LOCALES.map((l) => (
-              <button key={l} type="button" className="tab" aria-pressed={l === locale} onClick={() => setLocale(l)} data-testid={`texts-locale-${l}`}>
+              <button
+                key={l}
+                type="button"
+                className="tab"
+                aria-pressed={l === locale}
+                onClick={() => setLocale(l)}
+                data-testid={`texts-locale-${l}`}
+              >
                 {t.localeName[l]}
-                {TENANT_TEXT_KEYS.some((k) => errors[`texts.${l}.${k}`]) && <span className="tab-error"> {t.tabHasErrors}</span>}
+                {TENANT_TEXT_KEYS.some((k) => errors[`texts.${l}.${k}`]) && (
+                  <span className="tab-error"> {t.tabHasErrors}</span>
+                )}
               </button>
             ))}
           </div>
@@ -122,7 +215,12 @@ export function BrandingPage() {
           })}
         </fieldset>
         <div className="form-actions sticky-actions">
-          <SubmitButton pending={form.submit.pending} label={t.save} pendingLabel={t.saving} testId="branding-save" />
+          <SubmitButton
+            pending={form.submit.pending}
+            label={t.save}
+            pendingLabel={t.saving}
+            testId="branding-save"
+          />
           {form.dirty && <span className="muted">{t.unsavedChanges}</span>}
         </div>
         <SubmitStatus result={form.submit.result} testId="branding-status" />

@@ -22,7 +22,12 @@ export function DeliveriesPage() {
   const [page, setPage] = useState(1);
   const query = useDebouncedValue(q.trim(), 300);
   const { state, reload } = useAsync(
-    (signal) => api.deliveries(tenant.id, { status: status as never, kind: kind as never, q: query, page, pageSize: PAGE_SIZE }, signal),
+    (signal) =>
+      api.deliveries(
+        tenant.id,
+        { status: status as never, kind: kind as never, q: query, page, pageSize: PAGE_SIZE },
+        signal,
+      ),
     [api, tenant.id, status, kind, query, page],
   );
   const retry = useSubmit();
@@ -36,14 +41,54 @@ export function DeliveriesPage() {
     <section className="card" aria-labelledby="deliveries-title" data-testid="deliveries-section">
       <div className="card-header">
         <h2 id="deliveries-title">{t.deliveriesTitle}</h2>
-        <button type="button" className="button button-quiet" onClick={reload} data-testid="deliveries-refresh">
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={reload}
+          data-testid="deliveries-refresh"
+        >
           {t.refresh}
         </button>
       </div>
       <div className="filters" role="search" aria-label={t.deliveriesFilterLabel}>
-        <SelectField id="deliveries-status" label={t.columnStatus} value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={[{ value: '', label: t.allStatuses }, ...DELIVERY_STATUSES.map((s) => ({ value: s, label: t.deliveryStatus[s] }))]} />
-        <SelectField id="deliveries-kind" label={t.templateMessage} value={kind} onChange={(v) => { setKind(v); setPage(1); }} options={[{ value: '', label: t.allKinds }, ...EMAIL_KINDS.map((k) => ({ value: k, label: t.emailKind[k] }))]} />
-        <TextField id="deliveries-q" type="search" label={t.recipientSearch} value={q} onChange={(v) => { setQ(v); setPage(1); }} autoComplete="off" spellCheck={false} />
+        <SelectField
+          id="deliveries-status"
+          label={t.columnStatus}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={[
+            { value: '', label: t.allStatuses },
+            ...DELIVERY_STATUSES.map((s) => ({ value: s, label: t.deliveryStatus[s] })),
+          ]}
+        />
+        <SelectField
+          id="deliveries-kind"
+          label={t.templateMessage}
+          value={kind}
+          onChange={(v) => {
+            setKind(v);
+            setPage(1);
+          }}
+          options={[
+            { value: '', label: t.allKinds },
+            ...EMAIL_KINDS.map((k) => ({ value: k, label: t.emailKind[k] })),
+          ]}
+        />
+        <TextField
+          id="deliveries-q"
+          type="search"
+          label={t.recipientSearch}
+          value={q}
+          onChange={(v) => {
+            setQ(v);
+            setPage(1);
+          }}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </div>
       <SubmitStatus result={retry.result} testId="retry-status" />
       <PagedTable
@@ -54,19 +99,37 @@ export function DeliveriesPage() {
         empty={{ text: t.noDeliveries, testId: 'deliveries-empty' }}
         labelledBy="deliveries-title"
         testId="deliveries-table"
-        columns={[t.createdAtColumn, t.templateMessage, t.recipient, t.columnStatus, t.attempts, t.actions]}
+        columns={[
+          t.createdAtColumn,
+          t.templateMessage,
+          t.recipient,
+          t.columnStatus,
+          t.attempts,
+          t.actions,
+        ]}
         row={(d) => (
-          <tr key={d.id} data-testid="delivery-row" data-status={d.status} data-recipient={d.recipient}>
+          <tr
+            key={d.id}
+            data-testid="delivery-row"
+            data-status={d.status}
+            data-recipient={d.recipient}
+          >
             <th scope="row" className="cell-nowrap">
               <time dateTime={d.createdAt}>{formatDateTime(d.createdAt, t.intlLocale)}</time>
             </th>
             <td data-label={t.templateMessage}>
               {t.emailKind[d.kind]} <span className="muted">({d.locale})</span>
             </td>
-            <td data-label={t.recipient} className="cell-url">{d.recipient}</td>
+            <td data-label={t.recipient} className="cell-url">
+              {d.recipient}
+            </td>
             <td data-label={t.columnStatus}>
-              <span className={`badge badge-delivery-${d.status}`} data-testid="delivery-status">{t.deliveryStatus[d.status]}</span>
-              {d.sentAt && <span className="cell-sub">{formatDateTime(d.sentAt, t.intlLocale)}</span>}
+              <span className={`badge badge-delivery-${d.status}`} data-testid="delivery-status">
+                {t.deliveryStatus[d.status]}
+              </span>
+              {d.sentAt && (
+                <span className="cell-sub">{formatDateTime(d.sentAt, t.intlLocale)}</span>
+              )}
               {d.lastError && d.status !== 'sent' && (
                 <span className="cell-sub error-detail" lang="en">
                   {d.lastError}
@@ -75,7 +138,16 @@ export function DeliveriesPage() {
             </td>
             <td data-label={t.attempts}>{d.attempts}</td>
             <td data-label={t.actions}>
-              {d.status === 'failed' && <RowButton variant="secondary" label={t.retryDelivery} subject={d.recipient} onClick={() => void onRetry(d)} disabled={retry.pending} testId="delivery-retry" />}
+              {d.status === 'failed' && (
+                <RowButton
+                  variant="secondary"
+                  label={t.retryDelivery}
+                  subject={d.recipient}
+                  onClick={() => void onRetry(d)}
+                  disabled={retry.pending}
+                  testId="delivery-retry"
+                />
+              )}
             </td>
           </tr>
         )}

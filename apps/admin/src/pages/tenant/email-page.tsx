@@ -1,5 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { emailSettingsSchema, smtpSettingsRequestSchema, type SmtpSettingsRequest, type TenantSettings } from '@guichet/types';
+import {
+  emailSettingsSchema,
+  smtpSettingsRequestSchema,
+  type SmtpSettingsRequest,
+  type TenantSettings,
+} from '@guichet/types';
 import { SubmitButton, SubmitStatus } from '../../components/feedback';
 import { CheckboxField, NumberField, TextField } from '../../components/fields';
 import { serverFieldErrors } from '../../errors';
@@ -23,27 +28,75 @@ export function EmailPage() {
 type SenderValues = { senderAddress: string; senderName: string; replyTo: string };
 
 function validateSender(v: SenderValues, t: Messages): Validation {
-  const parsed = emailSettingsSchema.safeParse({ senderAddress: v.senderAddress.trim(), senderName: v.senderName, replyTo: v.replyTo.trim() || null });
+  const parsed = emailSettingsSchema.safeParse({
+    senderAddress: v.senderAddress.trim(),
+    senderName: v.senderName,
+    replyTo: v.replyTo.trim() || null,
+  });
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error, t, {}, ['email']) };
   return { patch: { email: parsed.data } };
 }
 
 function SenderForm() {
   const { t } = useI18n();
-  const form = useSettingsForm<SenderValues>((tn) => fromSettings(tn.settings.email), (v) => validateSender(v, t));
+  const form = useSettingsForm<SenderValues>(
+    (tn) => fromSettings(tn.settings.email),
+    (v) => validateSender(v, t),
+  );
   const { values, setValues, errors } = form;
-  const set = (key: keyof SenderValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const set = (key: keyof SenderValues) => (value: string) =>
+    setValues((v) => ({ ...v, [key]: value }));
   return (
-    <form className="card" noValidate onSubmit={form.onSubmit} aria-labelledby="sender-title" data-testid="sender-form">
+    <form
+      className="card"
+      noValidate
+      onSubmit={form.onSubmit}
+      aria-labelledby="sender-title"
+      data-testid="sender-form"
+    >
       <h2 id="sender-title">{t.senderTitle}</h2>
       <p className="muted">{t.senderIntro}</p>
       <div className="form-grid">
-        <TextField id="sender-address" path="email.senderAddress" type="email" label={t.senderAddressLabel} error={errors['email.senderAddress']} value={values.senderAddress} onChange={set('senderAddress')} autoComplete="off" spellCheck={false} />
-        <TextField id="sender-name" path="email.senderName" label={t.senderNameLabel} error={errors['email.senderName']} value={values.senderName} onChange={set('senderName')} maxLength={200} />
-        <TextField id="reply-to" path="email.replyTo" type="email" label={t.replyToLabel} hint={t.optional} error={errors['email.replyTo']} value={values.replyTo} onChange={set('replyTo')} autoComplete="off" spellCheck={false} />
+        <TextField
+          id="sender-address"
+          path="email.senderAddress"
+          type="email"
+          label={t.senderAddressLabel}
+          error={errors['email.senderAddress']}
+          value={values.senderAddress}
+          onChange={set('senderAddress')}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <TextField
+          id="sender-name"
+          path="email.senderName"
+          label={t.senderNameLabel}
+          error={errors['email.senderName']}
+          value={values.senderName}
+          onChange={set('senderName')}
+          maxLength={200}
+        />
+        <TextField
+          id="reply-to"
+          path="email.replyTo"
+          type="email"
+          label={t.replyToLabel}
+          hint={t.optional}
+          error={errors['email.replyTo']}
+          value={values.replyTo}
+          onChange={set('replyTo')}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </div>
       <div className="form-actions">
-        <SubmitButton pending={form.submit.pending} label={t.save} pendingLabel={t.saving} testId="sender-save" />
+        <SubmitButton
+          pending={form.submit.pending}
+          label={t.save}
+          pendingLabel={t.saving}
+          testId="sender-save"
+        />
       </div>
       <SubmitStatus result={form.submit.result} testId="sender-status" />
     </form>
@@ -51,7 +104,11 @@ function SenderForm() {
 }
 
 function fromSettings(email: TenantSettings['email']): SenderValues {
-  return { senderAddress: email.senderAddress, senderName: email.senderName, replyTo: email.replyTo ?? '' };
+  return {
+    senderAddress: email.senderAddress,
+    senderName: email.senderName,
+    replyTo: email.replyTo ?? '',
+  };
 }
 
 interface SmtpValues {
@@ -67,17 +124,36 @@ function SmtpForm() {
   const { t } = useI18n();
   const { api, tenant, setTenant } = useTenantScope();
   const smtp = tenant.smtp;
-  const [values, setValues] = useState<SmtpValues>({ host: smtp.host ?? '', port: smtp.port ?? 587, secure: smtp.secure, username: smtp.username ?? '', password: '', removePassword: false });
+  const [values, setValues] = useState<SmtpValues>({
+    host: smtp.host ?? '',
+    port: smtp.port ?? 587,
+    secure: smtp.secure,
+    username: smtp.username ?? '',
+    password: '',
+    removePassword: false,
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const submit = useSubmit();
-  const set = <K extends keyof SmtpValues>(key: K, value: SmtpValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof SmtpValues>(key: K, value: SmtpValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const body: Record<string, unknown> = { host: values.host, port: values.port, secure: values.secure, username: values.username.trim() || null };
+    const body: Record<string, unknown> = {
+      host: values.host,
+      port: values.port,
+      secure: values.secure,
+      username: values.username.trim() || null,
+    };
     if (values.removePassword) body.password = null;
     else if (values.password) body.password = values.password;
-    const data = checkedOrShown(smtpSettingsRequestSchema.safeParse(body), setErrors, t, { host: t.smtpHostInvalid }, ['smtp']);
+    const data = checkedOrShown(
+      smtpSettingsRequestSchema.safeParse(body),
+      setErrors,
+      t,
+      { host: t.smtpHostInvalid },
+      ['smtp'],
+    );
     if (!data) return;
     const result = await submit.run(() => api.putSmtp(tenant.id, data as SmtpSettingsRequest));
     if (result.ok) {
@@ -93,15 +169,53 @@ function SmtpForm() {
   };
 
   return (
-    <form className="card" noValidate onSubmit={onSubmit} aria-labelledby="smtp-title" data-testid="smtp-form">
+    <form
+      className="card"
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="smtp-title"
+      data-testid="smtp-form"
+    >
       <h2 id="smtp-title">{t.smtpTitle}</h2>
       <p className="notice notice-info" data-testid="smtp-mode">
-        {smtp.usingPlatformDefault ? t.smtpUsingPlatform : t.smtpUsingOwn(smtp.host ?? '', smtp.port ?? 0)}
+        {smtp.usingPlatformDefault
+          ? t.smtpUsingPlatform
+          : t.smtpUsingOwn(smtp.host ?? '', smtp.port ?? 0)}
       </p>
       <div className="form-grid">
-        <TextField id="smtp-host" path="smtp.host" label={t.smtpHostLabel} error={errors['smtp.host']} value={values.host} onChange={(v) => set('host', v)} autoCapitalize="none" spellCheck={false} />
-        <NumberField id="smtp-port" path="smtp.port" label={t.smtpPortLabel} hint={t.smtpPortHint} error={errors['smtp.port']} value={values.port} onChange={(v) => set('port', v)} min={1} max={65535} />
-        <TextField id="smtp-username" path="smtp.username" label={t.smtpUsernameLabel} hint={t.optional} error={errors['smtp.username']} value={values.username} onChange={(v) => set('username', v)} autoComplete="off" autoCapitalize="none" spellCheck={false} />
+        <TextField
+          id="smtp-host"
+          path="smtp.host"
+          label={t.smtpHostLabel}
+          error={errors['smtp.host']}
+          value={values.host}
+          onChange={(v) => set('host', v)}
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <NumberField
+          id="smtp-port"
+          path="smtp.port"
+          label={t.smtpPortLabel}
+          hint={t.smtpPortHint}
+          error={errors['smtp.port']}
+          value={values.port}
+          onChange={(v) => set('port', v)}
+          min={1}
+          max={65535}
+        />
+        <TextField
+          id="smtp-username"
+          path="smtp.username"
+          label={t.smtpUsernameLabel}
+          hint={t.optional}
+          error={errors['smtp.username']}
+          value={values.username}
+          onChange={(v) => set('username', v)}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
         <TextField
           id="smtp-password"
           path="smtp.password"
@@ -115,12 +229,37 @@ function SmtpForm() {
           disabled={values.removePassword}
         />
       </div>
-      <CheckboxField id="smtp-secure" path="smtp.secure" label={t.smtpSecureLabel} hint={t.smtpSecureHint} checked={values.secure} onChange={(v) => set('secure', v)} />
-      {smtp.passwordSet && <CheckboxField id="smtp-remove-password" label={t.smtpRemovePassword} checked={values.removePassword} onChange={(v) => set('removePassword', v)} />}
+      <CheckboxField
+        id="smtp-secure"
+        path="smtp.secure"
+        label={t.smtpSecureLabel}
+        hint={t.smtpSecureHint}
+        checked={values.secure}
+        onChange={(v) => set('secure', v)}
+      />
+      {smtp.passwordSet && (
+        <CheckboxField
+          id="smtp-remove-password"
+          label={t.smtpRemovePassword}
+          checked={values.removePassword}
+          onChange={(v) => set('removePassword', v)}
+        />
+      )}
       <div className="form-actions">
-        <SubmitButton pending={submit.pending} label={t.saveSmtp} pendingLabel={t.saving} testId="smtp-save" />
+        <SubmitButton
+          pending={submit.pending}
+          label={t.saveSmtp}
+          pendingLabel={t.saving}
+          testId="smtp-save"
+        />
         {!smtp.usingPlatformDefault && (
-          <button type="button" className="button button-secondary" onClick={() => void usePlatform()} disabled={submit.pending} data-testid="smtp-use-platform">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void usePlatform()}
+            disabled={submit.pending}
+            data-testid="smtp-use-platform"
+          >
             {t.usePlatformSmtp}
           </button>
         )}
@@ -130,7 +269,8 @@ function SmtpForm() {
   );
 }
 
-const prefixed = (errors: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(errors).map(([k, v]) => [`smtp.${k}`, v]));
+const prefixed = (errors: FieldErrors): FieldErrors =>
+  Object.fromEntries(Object.entries(errors).map(([k, v]) => [`smtp.${k}`, v]));
 
 /** The test email goes to the signed-in admin's own address: the API takes no recipient. */
 function TestEmailForm() {
@@ -144,13 +284,25 @@ function TestEmailForm() {
   };
 
   return (
-    <form className="card" noValidate onSubmit={onSubmit} aria-labelledby="test-email-title" data-testid="test-email-form">
+    <form
+      className="card"
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="test-email-title"
+      data-testid="test-email-form"
+    >
       <h2 id="test-email-title">{t.testEmailTitle}</h2>
       <p className="muted" data-testid="test-email-intro">
         {t.testEmailIntro(admin.email)}
       </p>
       <div className="inline-form">
-        <SubmitButton pending={submit.pending} label={t.sendTestEmail} pendingLabel={t.sending} className="button button-secondary" testId="test-email-send" />
+        <SubmitButton
+          pending={submit.pending}
+          label={t.sendTestEmail}
+          pendingLabel={t.sending}
+          className="button button-secondary"
+          testId="test-email-send"
+        />
       </div>
       <SubmitStatus result={submit.result} testId="test-email-status" />
     </form>

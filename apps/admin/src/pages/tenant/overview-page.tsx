@@ -6,7 +6,12 @@ import { formatDateTime, safeHttpUrl } from '../../format';
 import { useSubmit } from '../../hooks/use-submit';
 import { useI18n } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
-import { checkedOrShown, focusFirstError, zodFieldErrors, type FieldErrors } from '../../validation';
+import {
+  checkedOrShown,
+  focusFirstError,
+  zodFieldErrors,
+  type FieldErrors,
+} from '../../validation';
 
 /** What the tenant is and where its portal answers; platform admins rename, disable and manage host names here. */
 export function OverviewPage() {
@@ -70,23 +75,47 @@ export function OverviewPage() {
 function TenantIdentityForm() {
   const { t } = useI18n();
   const { api, tenant, setTenant } = useTenantScope();
-  const [values, setValues] = useState({ name: tenant.name, status: tenant.status, publicUrl: tenant.publicUrl });
+  const [values, setValues] = useState({
+    name: tenant.name,
+    status: tenant.status,
+    publicUrl: tenant.publicUrl,
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const submit = useSubmit();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const data = checkedOrShown(updateTenantRequestSchema.safeParse({ ...values, publicUrl: values.publicUrl.trim() }), setErrors, t, { publicUrl: t.publicUrlInvalid });
+    const data = checkedOrShown(
+      updateTenantRequestSchema.safeParse({ ...values, publicUrl: values.publicUrl.trim() }),
+      setErrors,
+      t,
+      { publicUrl: t.publicUrlInvalid },
+    );
     if (!data) return;
     const result = await submit.run(() => api.updateTenant(tenant.id, data));
     if (result.ok) setTenant(result.value);
   };
 
   return (
-    <form className="card" noValidate onSubmit={onSubmit} aria-labelledby="identity-title" data-testid="tenant-identity-form">
+    <form
+      className="card"
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="identity-title"
+      data-testid="tenant-identity-form"
+    >
       <h2 id="identity-title">{t.identityTitle}</h2>
       <div className="form-grid">
-        <TextField id="tenant-name" path="name" label={t.tenantNameLabel} error={errors.name} value={values.name} onChange={(name) => setValues((v) => ({ ...v, name }))} maxLength={200} required />
+        <TextField
+          id="tenant-name"
+          path="name"
+          label={t.tenantNameLabel}
+          error={errors.name}
+          value={values.name}
+          onChange={(name) => setValues((v) => ({ ...v, name }))}
+          maxLength={200}
+          required
+        />
         <SelectField
           id="tenant-status"
           path="status"
@@ -112,7 +141,12 @@ function TenantIdentityForm() {
         spellCheck={false}
       />
       <div className="form-actions">
-        <SubmitButton pending={submit.pending} label={t.save} pendingLabel={t.saving} testId="tenant-identity-save" />
+        <SubmitButton
+          pending={submit.pending}
+          label={t.save}
+          pendingLabel={t.saving}
+          testId="tenant-identity-save"
+        />
       </div>
       <SubmitStatus result={submit.result} />
     </form>
@@ -157,7 +191,13 @@ function HostNamesCard() {
           {tenant.hostNames.map((host) => (
             <li key={host}>
               <code>{host}</code>
-              <button type="button" className="button button-quiet button-small" onClick={() => void remove(host)} disabled={submit.pending} data-testid={`remove-host-${host}`}>
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                onClick={() => void remove(host)}
+                disabled={submit.pending}
+                data-testid={`remove-host-${host}`}
+              >
                 {t.remove}
                 <span className="visually-hidden"> {host}</span>
               </button>
@@ -166,8 +206,22 @@ function HostNamesCard() {
         </ul>
       )}
       <form noValidate onSubmit={add} className="inline-form" data-testid="add-host-form">
-        <TextField id="add-host" path="hostName" label={t.newHostLabel} error={error} value={hostName} onChange={setHostName} autoCapitalize="none" spellCheck={false} inputMode="url" />
-        <SubmitButton pending={submit.pending} label={t.addHost} className="button button-secondary" />
+        <TextField
+          id="add-host"
+          path="hostName"
+          label={t.newHostLabel}
+          error={error}
+          value={hostName}
+          onChange={setHostName}
+          autoCapitalize="none"
+          spellCheck={false}
+          inputMode="url"
+        />
+        <SubmitButton
+          pending={submit.pending}
+          label={t.addHost}
+          className="button button-secondary"
+        />
       </form>
       <SubmitStatus result={submit.result} />
     </section>

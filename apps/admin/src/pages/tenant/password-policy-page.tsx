@@ -9,39 +9,102 @@ import { useI18n, type Messages } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
 import { zodFieldErrors } from '../../validation';
 
-const BOOLEAN_RULES = ['requireLetter', 'requireDigit', 'requireLower', 'requireUpper', 'requireSymbol', 'disallowUsername', 'denyCommon'] as const;
+const BOOLEAN_RULES = [
+  'requireLetter',
+  'requireDigit',
+  'requireLower',
+  'requireUpper',
+  'requireSymbol',
+  'disallowUsername',
+  'denyCommon',
+] as const;
 
 function validate(values: PasswordPolicy, t: Messages): Validation {
   const parsed = passwordPolicySchema.safeParse(values);
-  if (!parsed.success) return { errors: zodFieldErrors(parsed.error, t, { maxLength: t.maxBelowMin }, ['passwordPolicy']) };
+  if (!parsed.success)
+    return {
+      errors: zodFieldErrors(parsed.error, t, { maxLength: t.maxBelowMin }, ['passwordPolicy']),
+    };
   return { patch: { passwordPolicy: parsed.data } };
 }
 
 /** The tenant's password policy, with the warnings of current guidance and a password to try. */
 export function PasswordPolicyPage() {
   const { t } = useI18n();
-  const form = useSettingsForm((tn) => tn.settings.passwordPolicy, (v) => validate(v, t));
+  const form = useSettingsForm(
+    (tn) => tn.settings.passwordPolicy,
+    (v) => validate(v, t),
+  );
   const { values, setValues, errors } = form;
-  const set = <K extends keyof PasswordPolicy>(key: K, value: PasswordPolicy[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof PasswordPolicy>(key: K, value: PasswordPolicy[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
 
   return (
     <div className="editor-with-preview">
-      <form className="card editor-pane" noValidate onSubmit={form.onSubmit} aria-labelledby="policy-title" data-testid="password-policy-form">
+      <form
+        className="card editor-pane"
+        noValidate
+        onSubmit={form.onSubmit}
+        aria-labelledby="policy-title"
+        data-testid="password-policy-form"
+      >
         <h2 id="policy-title">{t.passwordPolicyTitle}</h2>
         <p className="muted">{t.passwordPolicyIntro}</p>
         <div className="form-grid">
-          <NumberField id="min-length" path="passwordPolicy.minLength" label={t.minLengthLabel} error={errors['passwordPolicy.minLength']} value={values.minLength} onChange={(v) => set('minLength', v)} min={1} max={128} unit={t.charactersUnit} />
-          <NumberField id="max-length" path="passwordPolicy.maxLength" label={t.maxLengthLabel} error={errors['passwordPolicy.maxLength']} value={values.maxLength} onChange={(v) => set('maxLength', v)} min={8} max={1024} unit={t.charactersUnit} />
-          <NumberField id="history-count" path="passwordPolicy.historyCount" label={t.historyCountLabel} hint={t.historyCountHint} error={errors['passwordPolicy.historyCount']} value={values.historyCount} onChange={(v) => set('historyCount', v)} min={0} max={24} />
+          <NumberField
+            id="min-length"
+            path="passwordPolicy.minLength"
+            label={t.minLengthLabel}
+            error={errors['passwordPolicy.minLength']}
+            value={values.minLength}
+            onChange={(v) => set('minLength', v)}
+            min={1}
+            max={128}
+            unit={t.charactersUnit}
+          />
+          <NumberField
+            id="max-length"
+            path="passwordPolicy.maxLength"
+            label={t.maxLengthLabel}
+            error={errors['passwordPolicy.maxLength']}
+            value={values.maxLength}
+            onChange={(v) => set('maxLength', v)}
+            min={8}
+            max={1024}
+            unit={t.charactersUnit}
+          />
+          <NumberField
+            id="history-count"
+            path="passwordPolicy.historyCount"
+            label={t.historyCountLabel}
+            hint={t.historyCountHint}
+            error={errors['passwordPolicy.historyCount']}
+            value={values.historyCount}
+            onChange={(v) => set('historyCount', v)}
+            min={0}
+            max={24}
+          />
         </div>
         <fieldset className="fieldset">
           <legend>{t.compositionLegend}</legend>
           {BOOLEAN_RULES.map((key) => (
-            <CheckboxField key={key} id={`policy-${key}`} path={`passwordPolicy.${key}`} label={t.policyRule[key]} checked={values[key]} onChange={(v) => set(key, v)} />
+            <CheckboxField
+              key={key}
+              id={`policy-${key}`}
+              path={`passwordPolicy.${key}`}
+              label={t.policyRule[key]}
+              checked={values[key]}
+              onChange={(v) => set(key, v)}
+            />
           ))}
         </fieldset>
         <div className="form-actions">
-          <SubmitButton pending={form.submit.pending} label={t.save} pendingLabel={t.saving} testId="password-policy-save" />
+          <SubmitButton
+            pending={form.submit.pending}
+            label={t.save}
+            pendingLabel={t.saving}
+            testId="password-policy-save"
+          />
           {form.dirty && <span className="muted">{t.unsavedChanges}</span>}
         </div>
         <SubmitStatus result={form.submit.result} testId="password-policy-status" />
@@ -57,7 +120,9 @@ function PolicyTester({ policy }: { policy: PasswordPolicy }) {
   const [password, setPassword] = useState('');
   const [username, setUsername] = useState('');
   const valid = passwordPolicySchema.safeParse(policy);
-  const request = JSON.stringify(valid.success ? { policy: valid.data, password, username: username.trim() || undefined } : null);
+  const request = JSON.stringify(
+    valid.success ? { policy: valid.data, password, username: username.trim() || undefined } : null,
+  );
   const debounced = useDebouncedValue(request, 250);
   const { state } = useAsync(
     (signal) => {
@@ -70,11 +135,17 @@ function PolicyTester({ policy }: { policy: PasswordPolicy }) {
   const result = state.data;
 
   return (
-    <section className="card preview-pane" aria-labelledby="policy-test-title" data-testid="password-policy-test">
+    <section
+      className="card preview-pane"
+      aria-labelledby="policy-test-title"
+      data-testid="password-policy-test"
+    >
       <h2 id="policy-test-title">{t.policyWarningsTitle}</h2>
       <div aria-live="polite" data-testid="policy-warnings">
         {!valid.success && <p className="muted">{t.fixPolicyFirst}</p>}
-        {result && result.warnings.length === 0 && <p className="notice notice-success">{t.noPolicyWarnings}</p>}
+        {result && result.warnings.length === 0 && (
+          <p className="notice notice-success">{t.noPolicyWarnings}</p>
+        )}
         {result && result.warnings.length > 0 && (
           <ul className="issue-list">
             {result.warnings.map((w) => (
@@ -88,8 +159,28 @@ function PolicyTester({ policy }: { policy: PasswordPolicy }) {
 
       <h3>{t.tryPasswordTitle}</h3>
       <div className="form-grid">
-        <TextField id="test-password" label={t.testPasswordLabel} value={password} onChange={setPassword} autoComplete="off" spellCheck={false} autoCapitalize="none" data-lpignore="true" maxLength={1024} />
-        <TextField id="test-username" label={t.testUsernameLabel} hint={t.testUsernameHint} value={username} onChange={setUsername} autoComplete="off" spellCheck={false} autoCapitalize="none" maxLength={200} />
+        <TextField
+          id="test-password"
+          label={t.testPasswordLabel}
+          value={password}
+          onChange={setPassword}
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="none"
+          data-lpignore="true"
+          maxLength={1024}
+        />
+        <TextField
+          id="test-username"
+          label={t.testUsernameLabel}
+          hint={t.testUsernameHint}
+          value={username}
+          onChange={setUsername}
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="none"
+          maxLength={200}
+        />
       </div>
       <div aria-live="polite" data-testid="policy-verdict">
         {state.status === 'error' && (
@@ -97,8 +188,9 @@ function PolicyTester({ policy }: { policy: PasswordPolicy }) {
             <ErrorMessage error={state.error} />
           </p>
         )}
-        {result && password !== '' && (
-          result.ok ? (
+        {result &&
+          password !== '' &&
+          (result.ok ? (
             <p className="notice notice-success" data-testid="password-accepted">
               {t.passwordAccepted}
             </p>
@@ -113,8 +205,7 @@ function PolicyTester({ policy }: { policy: PasswordPolicy }) {
                 ))}
               </ul>
             </div>
-          )
-        )}
+          ))}
         {result && result.rules.length > 0 && (
           <>
             <h3>{t.rulesAsShownTitle}</h3>

@@ -1,5 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { isLocale, templateSourceSchema, type TemplateErrorBody, type TemplateSource, type TemplateView } from '@guichet/types';
+import {
+  isLocale,
+  templateSourceSchema,
+  type TemplateErrorBody,
+  type TemplateSource,
+  type TemplateView,
+} from '@guichet/types';
 import { ApiRequestError } from '../../api';
 import { ErrorMessage, Loadable, SubmitButton, SubmitStatus } from '../../components/feedback';
 import { TextAreaField, TextField } from '../../components/fields';
@@ -20,22 +26,48 @@ function templateProblem(error: unknown, t: Messages): string | null {
 /** Subject, HTML and text of one message in one language, beside what it renders to with sample data. */
 export function TemplateEditorPage({ kind, locale }: { kind: string; locale: string }) {
   const { api, tenant } = useTenantScope();
-  const { state, reload, setData } = useAsync((signal) => api.template(tenant.id, kind, locale, signal), [api, tenant.id, kind, locale]);
+  const { state, reload, setData } = useAsync(
+    (signal) => api.template(tenant.id, kind, locale, signal),
+    [api, tenant.id, kind, locale],
+  );
   return (
     <Loadable state={state} onRetry={reload}>
-      {(view) => <TemplateEditor key={`${view.kind}-${view.locale}`} view={view} onSaved={setData} />}
+      {(view) => (
+        <TemplateEditor key={`${view.kind}-${view.locale}`} view={view} onSaved={setData} />
+      )}
     </Loadable>
   );
 }
 
-function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view: TemplateView) => void }) {
+function TemplateEditor({
+  view,
+  onSaved,
+}: {
+  view: TemplateView;
+  onSaved: (view: TemplateView) => void;
+}) {
   const { t } = useI18n();
   const { api, tenant, reload: reloadTenant } = useTenantScope();
-  const [source, setSource] = useState<TemplateSource>({ subject: view.subject, html: view.html, text: view.text });
+  const [source, setSource] = useState<TemplateSource>({
+    subject: view.subject,
+    html: view.html,
+    text: view.text,
+  });
   const submit = useSubmit();
   const debounced = useDebouncedValue(JSON.stringify(source), 400);
-  const preview = useAsync((signal) => api.previewTemplate(tenant.id, view.kind, view.locale, JSON.parse(debounced) as TemplateSource, signal), [api, tenant.id, view.kind, view.locale, debounced]);
-  const dirty = source.subject !== view.subject || source.html !== view.html || source.text !== view.text;
+  const preview = useAsync(
+    (signal) =>
+      api.previewTemplate(
+        tenant.id,
+        view.kind,
+        view.locale,
+        JSON.parse(debounced) as TemplateSource,
+        signal,
+      ),
+    [api, tenant.id, view.kind, view.locale, debounced],
+  );
+  const dirty =
+    source.subject !== view.subject || source.html !== view.html || source.text !== view.text;
   const set = (key: keyof TemplateSource) => (value: string) => {
     setSource((s) => ({ ...s, [key]: value }));
     if (submit.result?.kind === 'ok') submit.clear();
@@ -53,9 +85,16 @@ function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view:
     event.preventDefault();
     const parsed = templateSourceSchema.safeParse(source);
     if (!parsed.success) return;
-    const result = await submit.run(() => api.putTemplate(tenant.id, view.kind, view.locale, parsed.data), 'templateSaved');
+    const result = await submit.run(
+      () => api.putTemplate(tenant.id, view.kind, view.locale, parsed.data),
+      'templateSaved',
+    );
     if (result.ok) {
-      setSource({ subject: result.value.subject, html: result.value.html, text: result.value.text });
+      setSource({
+        subject: result.value.subject,
+        html: result.value.html,
+        text: result.value.text,
+      });
       onSaved(result.value);
       reloadTenant();
     }
@@ -63,35 +102,87 @@ function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view:
 
   const resetToDefault = async () => {
     if (!window.confirm(t.confirmResetTemplate)) return;
-    const result = await submit.run(() => api.resetTemplate(tenant.id, view.kind, view.locale), 'templateReset');
+    const result = await submit.run(
+      () => api.resetTemplate(tenant.id, view.kind, view.locale),
+      'templateReset',
+    );
     if (result.ok) {
-      setSource({ subject: result.value.subject, html: result.value.html, text: result.value.text });
+      setSource({
+        subject: result.value.subject,
+        html: result.value.html,
+        text: result.value.text,
+      });
       onSaved(result.value);
       reloadTenant();
     }
   };
 
-  const saveProblem = submit.result?.kind === 'error' ? templateProblem(submit.result.error, t) : null;
-  const previewProblem = preview.state.status === 'error' ? templateProblem(preview.state.error, t) : null;
+  const saveProblem =
+    submit.result?.kind === 'error' ? templateProblem(submit.result.error, t) : null;
+  const previewProblem =
+    preview.state.status === 'error' ? templateProblem(preview.state.error, t) : null;
   const kindName = t.emailKind[view.kind];
   const localeName = isLocale(view.locale) ? t.localeName[view.locale] : view.locale;
 
   return (
-    <div className="template-editor" data-testid="template-editor" data-kind={view.kind} data-locale={view.locale}>
+    <div
+      className="template-editor"
+      data-testid="template-editor"
+      data-kind={view.kind}
+      data-locale={view.locale}
+    >
       <p className="breadcrumb">
-        <a href={hrefOf({ name: 'tenant', tenantId: tenant.id, section: 'templates' })}>{t.backToTemplates}</a>
+        <a href={hrefOf({ name: 'tenant', tenantId: tenant.id, section: 'templates' })}>
+          {t.backToTemplates}
+        </a>
       </p>
       <h2>
         {t.templateEditorTitle(kindName, localeName)}{' '}
-        <span className={`badge ${view.overridden ? 'badge-custom' : 'badge-disabled'}`} data-testid="template-state">
+        <span
+          className={`badge ${view.overridden ? 'badge-custom' : 'badge-disabled'}`}
+          data-testid="template-state"
+        >
           {view.overridden ? t.templateCustom : t.templateDefault}
         </span>
       </h2>
       <div className="editor-with-preview">
-        <form className="card editor-pane" noValidate onSubmit={save} aria-label={t.templateSourceLabel} data-testid="template-form">
-          <TextField id="template-subject" label={t.templateSubject} value={source.subject} onChange={set('subject')} maxLength={1000} spellCheck lang={view.locale} />
-          <TextAreaField id="template-html" label={t.templateHtml} value={source.html} onChange={set('html')} rows={16} spellCheck={false} className="mono" maxLength={100000} />
-          <TextAreaField id="template-text" label={t.templateText} value={source.text} onChange={set('text')} rows={10} spellCheck={false} className="mono" maxLength={50000} lang={view.locale} />
+        <form
+          className="card editor-pane"
+          noValidate
+          onSubmit={save}
+          aria-label={t.templateSourceLabel}
+          data-testid="template-form"
+        >
+          <TextField
+            id="template-subject"
+            label={t.templateSubject}
+            value={source.subject}
+            onChange={set('subject')}
+            maxLength={1000}
+            spellCheck
+            lang={view.locale}
+          />
+          <TextAreaField
+            id="template-html"
+            label={t.templateHtml}
+            value={source.html}
+            onChange={set('html')}
+            rows={16}
+            spellCheck={false}
+            className="mono"
+            maxLength={100000}
+          />
+          <TextAreaField
+            id="template-text"
+            label={t.templateText}
+            value={source.text}
+            onChange={set('text')}
+            rows={10}
+            spellCheck={false}
+            className="mono"
+            maxLength={50000}
+            lang={view.locale}
+          />
           {view.variables.length > 0 && (
             <details className="help">
               <summary>{t.templateVariables}</summary>
@@ -111,9 +202,21 @@ function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view:
             </details>
           )}
           <div className="form-actions">
-            <SubmitButton pending={submit.pending} label={t.save} pendingLabel={t.saving} testId="template-save" disabled={!dirty} />
+            <SubmitButton
+              pending={submit.pending}
+              label={t.save}
+              pendingLabel={t.saving}
+              testId="template-save"
+              disabled={!dirty}
+            />
             {view.overridden && (
-              <button type="button" className="button button-secondary" onClick={() => void resetToDefault()} disabled={submit.pending} data-testid="template-reset">
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => void resetToDefault()}
+                disabled={submit.pending}
+                data-testid="template-reset"
+              >
                 {t.resetTemplate}
               </button>
             )}
@@ -126,7 +229,12 @@ function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view:
           )}
           <SubmitStatus result={submit.result} testId="template-status" />
         </form>
-        <section className="card preview-pane" aria-labelledby="template-preview-title" aria-busy={preview.state.status === 'loading'} data-testid="template-preview">
+        <section
+          className="card preview-pane"
+          aria-labelledby="template-preview-title"
+          aria-busy={preview.state.status === 'loading'}
+          data-testid="template-preview"
+        >
           <h3 id="template-preview-title">{t.templatePreview}</h3>
           <div aria-live="polite">
             {preview.state.status === 'error' && (
@@ -144,7 +252,13 @@ function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view:
                 <span className="muted">{t.templateSubject} : </span>
                 <strong data-testid="preview-subject">{preview.state.data.subject}</strong>
               </p>
-              <iframe className="mail-frame" title={t.templatePreviewHtml} sandbox="" srcDoc={preview.state.data.html} data-testid="preview-html" />
+              <iframe
+                className="mail-frame"
+                title={t.templatePreviewHtml}
+                sandbox=""
+                srcDoc={preview.state.data.html}
+                data-testid="preview-html"
+              />
               <details>
                 <summary>{t.templatePreviewText}</summary>
                 <pre className="mail-text" data-testid="preview-text">

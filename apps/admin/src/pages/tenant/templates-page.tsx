@@ -11,7 +11,10 @@ import { useTenantScope } from '../../tenant-context';
 export function TemplatesPage() {
   const { t } = useI18n();
   const { api, tenant } = useTenantScope();
-  const { state, reload } = useAsync((signal) => api.templates(tenant.id, signal), [api, tenant.id]);
+  const { state, reload } = useAsync(
+    (signal) => api.templates(tenant.id, signal),
+    [api, tenant.id],
+  );
 
   return (
     <section className="card" aria-labelledby="templates-title">
@@ -20,9 +23,15 @@ export function TemplatesPage() {
       <Loadable state={state} onRetry={reload}>
         {(items) => {
           const locales = LOCALES.filter((l) => items.some((i) => i.locale === l));
-          const find = (kind: string, locale: string): TemplateListItem | undefined => items.find((i) => i.kind === kind && i.locale === locale);
+          const find = (kind: string, locale: string): TemplateListItem | undefined =>
+            items.find((i) => i.kind === kind && i.locale === locale);
           return (
-            <DataTable labelledBy="templates-title" testId="templates-table" className="matrix" columns={[t.templateMessage, ...locales.map((l) => t.localeName[l])]}>
+            <DataTable
+              labelledBy="templates-title"
+              testId="templates-table"
+              className="matrix"
+              columns={[t.templateMessage, ...locales.map((l) => t.localeName[l])]}
+            >
               {EMAIL_KINDS.filter((k) => items.some((i) => i.kind === k)).map((kind) => (
                 <tr key={kind} data-kind={kind}>
                   <th scope="row" className="cell-name">
@@ -34,11 +43,22 @@ export function TemplatesPage() {
                       <td key={locale} data-label={t.localeName[locale]}>
                         {item && (
                           <>
-                            <a href={hrefOf({ name: 'template', tenantId: tenant.id, kind, locale })} data-testid={`edit-template-${kind}-${locale}`}>
+                            <a
+                              href={hrefOf({ name: 'template', tenantId: tenant.id, kind, locale })}
+                              data-testid={`edit-template-${kind}-${locale}`}
+                            >
                               {t.editTemplate(t.emailKind[kind], t.localeName[locale])}
                             </a>{' '}
-                            <span className={`badge ${item.overridden ? 'badge-custom' : 'badge-disabled'}`}>{item.overridden ? t.templateCustom : t.templateDefault}</span>
-                            {item.updatedAt && <span className="cell-sub">{formatDateTime(item.updatedAt, t.intlLocale)}</span>}
+                            <span
+                              className={`badge ${item.overridden ? 'badge-custom' : 'badge-disabled'}`}
+                            >
+                              {item.overridden ? t.templateCustom : t.templateDefault}
+                            </span>
+                            {item.updatedAt && (
+                              <span className="cell-sub">
+                                {formatDateTime(item.updatedAt, t.intlLocale)}
+                              </span>
+                            )}
                           </>
                         )}
                       </td>

@@ -19,25 +19,52 @@ interface Values {
 
 function toValues(rule: UsernameRule): Values {
   return rule.kind === 'name-derived'
-    ? { kind: rule.kind, lastNameLetters: rule.lastNameLetters, firstNameLetters: rule.firstNameLetters, pattern: '', example: '' }
-    : { kind: rule.kind, lastNameLetters: 3, firstNameLetters: 1, pattern: rule.pattern, example: rule.example };
+    ? {
+        kind: rule.kind,
+        lastNameLetters: rule.lastNameLetters,
+        firstNameLetters: rule.firstNameLetters,
+        pattern: '',
+        example: '',
+      }
+    : {
+        kind: rule.kind,
+        lastNameLetters: 3,
+        firstNameLetters: 1,
+        pattern: rule.pattern,
+        example: rule.example,
+      };
 }
 
 function toRule(v: Values): unknown {
   return v.kind === 'name-derived'
-    ? { kind: v.kind, lastNameLetters: v.lastNameLetters, firstNameLetters: v.firstNameLetters, collision: 'numeric-suffix' }
+    ? {
+        kind: v.kind,
+        lastNameLetters: v.lastNameLetters,
+        firstNameLetters: v.firstNameLetters,
+        collision: 'numeric-suffix',
+      }
     : { kind: v.kind, pattern: v.pattern, example: v.example.trim() };
 }
 
 /** Why the pattern is refused, from the same engine the server matches with. */
 function patternMessage(pattern: string, t: Messages): string {
   const compiled = compileUsernamePattern(pattern);
-  return compiled.ok || compiled.problem === 'invalid' ? t.patternInvalid : t.patternNotLinear[compiled.problem];
+  return compiled.ok || compiled.problem === 'invalid'
+    ? t.patternInvalid
+    : t.patternNotLinear[compiled.problem];
 }
 
 function validate(values: Values, t: Messages): Validation {
   const parsed = usernameRuleSchema.safeParse(toRule(values));
-  if (!parsed.success) return { errors: zodFieldErrors(parsed.error, t, { pattern: () => patternMessage(values.pattern, t) }, ['usernameRule']) };
+  if (!parsed.success)
+    return {
+      errors: zodFieldErrors(
+        parsed.error,
+        t,
+        { pattern: () => patternMessage(values.pattern, t) },
+        ['usernameRule'],
+      ),
+    };
   return { patch: { usernameRule: parsed.data } };
 }
 
@@ -55,7 +82,9 @@ export function parseNames(text: string): TestName[] {
     .filter(Boolean)
     .slice(0, 50)
     .map((line) => {
-      const [lastName = '', firstName = '', username = ''] = line.split(/[,;\t]/).map((p) => p.trim());
+      const [lastName = '', firstName = '', username = ''] = line
+        .split(/[,;\t]/)
+        .map((p) => p.trim());
       return username ? { lastName, firstName, username } : { lastName, firstName };
     })
     .filter((n) => n.lastName);
@@ -67,20 +96,37 @@ const PATTERN_SAMPLE = 'Gagnon, Marc, gama1234\nRoy, Anne, anne-roy';
 /** The rule that makes usernames from names, tried on names as it is edited. */
 export function UsernameRulePage() {
   const { t } = useI18n();
-  const form = useSettingsForm((tn) => toValues(tn.settings.usernameRule), (v) => validate(v, t));
+  const form = useSettingsForm(
+    (tn) => toValues(tn.settings.usernameRule),
+    (v) => validate(v, t),
+  );
   const { values, setValues, errors } = form;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
 
   return (
     <div className="editor-with-preview">
-      <form className="card editor-pane" noValidate onSubmit={form.onSubmit} aria-labelledby="username-rule-title" data-testid="username-rule-form">
+      <form
+        className="card editor-pane"
+        noValidate
+        onSubmit={form.onSubmit}
+        aria-labelledby="username-rule-title"
+        data-testid="username-rule-form"
+      >
         <h2 id="username-rule-title">{t.usernameRuleTitle}</h2>
         <p className="muted">{t.usernameRuleIntro}</p>
         <fieldset className="fieldset">
           <legend>{t.ruleKindLegend}</legend>
           {(['name-derived', 'pattern'] as const).map((kind) => (
             <div className="check" key={kind}>
-              <input type="radio" id={`rule-kind-${kind}`} name="rule-kind" checked={values.kind === kind} onChange={() => set('kind', kind)} aria-describedby={`rule-kind-${kind}-hint`} />
+              <input
+                type="radio"
+                id={`rule-kind-${kind}`}
+                name="rule-kind"
+                checked={values.kind === kind}
+                onChange={() => set('kind', kind)}
+                aria-describedby={`rule-kind-${kind}-hint`}
+              />
               <div>
                 <label htmlFor={`rule-kind-${kind}`}>{t.ruleKind[kind]}</label>
                 <p id={`rule-kind-${kind}-hint`} className="field-hint">
@@ -92,18 +138,63 @@ export function UsernameRulePage() {
         </fieldset>
         {values.kind === 'name-derived' ? (
           <div className="form-grid">
-            <NumberField id="last-name-letters" path="usernameRule.lastNameLetters" label={t.lastNameLettersLabel} error={errors['usernameRule.lastNameLetters']} value={values.lastNameLetters} onChange={(v) => set('lastNameLetters', v)} min={1} max={12} />
-            <NumberField id="first-name-letters" path="usernameRule.firstNameLetters" label={t.firstNameLettersLabel} error={errors['usernameRule.firstNameLetters']} value={values.firstNameLetters} onChange={(v) => set('firstNameLetters', v)} min={0} max={12} />
+            <NumberField
+              id="last-name-letters"
+              path="usernameRule.lastNameLetters"
+              label={t.lastNameLettersLabel}
+              error={errors['usernameRule.lastNameLetters']}
+              value={values.lastNameLetters}
+              onChange={(v) => set('lastNameLetters', v)}
+              min={1}
+              max={12}
+            />
+            <NumberField
+              id="first-name-letters"
+              path="usernameRule.firstNameLetters"
+              label={t.firstNameLettersLabel}
+              error={errors['usernameRule.firstNameLetters']}
+              value={values.firstNameLetters}
+              onChange={(v) => set('firstNameLetters', v)}
+              min={0}
+              max={12}
+            />
           </div>
         ) : (
           <>
-            <TextField id="rule-pattern" path="usernameRule.pattern" label={t.patternLabel} hint={t.patternHint} error={errors['usernameRule.pattern']} value={values.pattern} onChange={(v) => set('pattern', v)} spellCheck={false} autoCapitalize="none" className="mono" maxLength={200} />
-            <TextField id="rule-example" path="usernameRule.example" label={t.exampleLabel} error={errors['usernameRule.example']} value={values.example} onChange={(v) => set('example', v)} spellCheck={false} autoCapitalize="none" maxLength={64} />
+            <TextField
+              id="rule-pattern"
+              path="usernameRule.pattern"
+              label={t.patternLabel}
+              hint={t.patternHint}
+              error={errors['usernameRule.pattern']}
+              value={values.pattern}
+              onChange={(v) => set('pattern', v)}
+              spellCheck={false}
+              autoCapitalize="none"
+              className="mono"
+              maxLength={200}
+            />
+            <TextField
+              id="rule-example"
+              path="usernameRule.example"
+              label={t.exampleLabel}
+              error={errors['usernameRule.example']}
+              value={values.example}
+              onChange={(v) => set('example', v)}
+              spellCheck={false}
+              autoCapitalize="none"
+              maxLength={64}
+            />
           </>
         )}
         <p className="field-hint">{t.collisionHint}</p>
         <div className="form-actions">
-          <SubmitButton pending={form.submit.pending} label={t.save} pendingLabel={t.saving} testId="username-rule-save" />
+          <SubmitButton
+            pending={form.submit.pending}
+            label={t.save}
+            pendingLabel={t.saving}
+            testId="username-rule-save"
+          />
           {form.dirty && <span className="muted">{t.unsavedChanges}</span>}
         </div>
         <SubmitStatus result={form.submit.result} testId="username-rule-status" />
@@ -119,7 +210,10 @@ function UsernameRuleTester({ kind, rule }: { kind: UsernameRule['kind']; rule: 
   const parsedRule = usernameRuleSchema.safeParse(rule);
   const pattern = kind === 'pattern';
   const [namesText, setNamesText] = useState(pattern ? PATTERN_SAMPLE : SAMPLE);
-  const request = JSON.stringify({ rule: parsedRule.success ? parsedRule.data : null, names: parseNames(namesText) });
+  const request = JSON.stringify({
+    rule: parsedRule.success ? parsedRule.data : null,
+    names: parseNames(namesText),
+  });
   const debounced = useDebouncedValue(request, 300);
   const { state } = useAsync(
     async (signal) => {
@@ -131,9 +225,21 @@ function UsernameRuleTester({ kind, rule }: { kind: UsernameRule['kind']; rule: 
   );
 
   return (
-    <section className="card preview-pane" aria-labelledby="username-test-title" data-testid="username-rule-test">
+    <section
+      className="card preview-pane"
+      aria-labelledby="username-test-title"
+      data-testid="username-rule-test"
+    >
       <h2 id="username-test-title">{t.tryRuleTitle}</h2>
-      <TextAreaField id="test-names" label={t.testNamesLabel} hint={pattern ? t.testNamesPatternHint : t.testNamesHint} value={namesText} onChange={setNamesText} rows={5} spellCheck={false} />
+      <TextAreaField
+        id="test-names"
+        label={t.testNamesLabel}
+        hint={pattern ? t.testNamesPatternHint : t.testNamesHint}
+        value={namesText}
+        onChange={setNamesText}
+        rows={5}
+        spellCheck={false}
+      />
       <div aria-live="polite" aria-busy={state.status === 'loading'}>
         {!parsedRule.success && <p className="muted">{t.fixRuleFirst}</p>}
         {state.status === 'error' && (

@@ -26,9 +26,18 @@ function compile(locale: Locale, key: MessageKey): IntlMessageFormat | null {
  * A message of the portal catalogs (ICU MessageFormat). A key missing in the locale falls
  * back to the tenant default locale, then to French (the catalog every key is in).
  */
-export function translate(locale: Locale, fallback: Locale, key: MessageKey, values?: MessageValues): string {
+export function translate(
+  locale: Locale,
+  fallback: Locale,
+  key: MessageKey,
+  values?: MessageValues,
+): string {
   const message = compile(locale, key) ?? compile(fallback, key) ?? compile('fr', key)!;
   return String(message.format(values));
 }
 
-export const LANGUAGE_NAMES: Record<Locale, string> = { fr: 'FRANÇAIS', en: 'ENGLISH', pt: 'PORTUGUÊS' };
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+  fr: 'FRANÇAIS',
+  en: 'ENGLISH',
+  pt: 'PORTUGUÊS',
+};
