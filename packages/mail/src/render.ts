@@ -1,6 +1,6 @@
 import { EMAIL_KINDS, isLocale, LINK_KINDS, type EmailKind, type Locale } from '@guichet/types';
 import { compileOptions, env, runtimeOptions, type Template } from './environment.js';
-import { LruCache } from './lru-cache.js';
+import { BoundedCache } from '@guichet/platform/bounded-cache';
 import { DEFAULT_TEMPLATES, DEFAULT_TEXTS, LAYOUT } from './templates/index.js';
 import {
   TEMPLATE_PARTS,
@@ -34,7 +34,7 @@ const VARIABLE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 /** Default templates: compiled once per kind, locale and part, kept for the life of the process. */
 const defaults = new Map<string, Template>();
 /** Tenant overrides: bounded, least recently used first out. */
-const overrides = new LruCache<string, Template | TemplateSyntaxError>(500);
+const overrides = new BoundedCache<string, Template | TemplateSyntaxError>({ max: 500 });
 let layout: Template | undefined;
 
 /**

@@ -7,3 +7,4 @@ export * from './queue.js';
 export * from './outbox.js';
 export * from './smtp-target.js';
 export * from './management-server.js';
+export * from './bounded-cache.js';

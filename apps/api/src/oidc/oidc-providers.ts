@@ -2,8 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Encryptor, hashToken } from '@guichet/platform';
-import { LRUCache } from 'lru-cache';
+import { BoundedCache, Encryptor, hashToken } from '@guichet/platform';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { DataSource } from 'typeorm';
 import { cookieNames, clearedCookie } from '../auth/session-cookies.js';
@@ -50,7 +49,7 @@ interface CachedProvider {
 @Injectable()
 export class OidcProviders implements OnModuleInit {
   private readonly logger = new Logger(OidcProviders.name);
-  private readonly cache = new LRUCache<string, CachedProvider>({ max: MAX_PROVIDERS });
+  private readonly cache = new BoundedCache<string, CachedProvider>({ max: MAX_PROVIDERS });
   readonly payloads: OidcPayloadStore;
   readonly clients: OidcClientStore;
   readonly keys: OidcSigningKeys;

@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { BoundedCache } from '@guichet/platform';
 
 export interface HostLookupCacheOptions {
   /** Most host names kept, known and unknown together: a flood of random names cannot grow memory past it. */
@@ -13,7 +13,7 @@ export interface HostLookupCacheOptions {
  * result back: it may have read the data the clear was announcing as changed.
  */
 export class HostLookupCache<T> {
-  private readonly entries: LRUCache<string, { value: T | null }>;
+  private readonly entries: BoundedCache<string, { value: T | null }>;
   private readonly pending = new Map<string, Promise<T | null>>();
   /** Bumped by every clear(); a load remembers the generation it started in. */
   private generation = 0;
@@ -22,7 +22,7 @@ export class HostLookupCache<T> {
     private readonly load: (hostName: string) => Promise<T | null>,
     options: HostLookupCacheOptions,
   ) {
-    this.entries = new LRUCache({ max: options.max, ttl: options.ttlMs });
+    this.entries = new BoundedCache({ max: options.max, ttlMs: options.ttlMs });
   }
 
   /** Host names cached (hits and misses). */

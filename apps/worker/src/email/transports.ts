@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Encryptor, normalizeSmtpHost, SmtpTargetPolicy } from '@guichet/platform';
+import { BoundedCache, Encryptor, normalizeSmtpHost, SmtpTargetPolicy } from '@guichet/platform';
 import type { TenantSettingsRow } from '@guichet/db';
-import { LRUCache } from 'lru-cache';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { CONFIG, type WorkerConfig } from '../config.js';
@@ -28,9 +27,12 @@ const POOL = {
 @Injectable()
 export class TransportPool implements OnApplicationShutdown {
   private platform: Transporter | null = null;
-  private readonly tenants = new LRUCache<string, { fingerprint: string; transport: Transporter }>({
+  private readonly tenants = new BoundedCache<
+    string,
+    { fingerprint: string; transport: Transporter }
+  >({
     max: MAX_TENANT_TRANSPORTS,
-    dispose: (entry) => entry.transport.close(),
+    onEvict: (entry) => entry.transport.close(),
   });
   private readonly targets: SmtpTargetPolicy;
 
