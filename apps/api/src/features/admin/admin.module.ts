@@ -1,27 +1,36 @@
 import { Module } from '@nestjs/common';
-import { CreateAdmin, UpdateAdmin } from './admin-accounts.usecases.js';
-import { AdminAccountsController } from './admin-accounts.controller.js';
-import { AdminAuthGuard } from './admin-auth.guard.js';
-import { AdminLockout } from './admin-lockout.js';
-import { AdminLogin } from './admin-login.usecase.js';
-import { DisableTotp, EnableTotp, SetUpTotp } from './admin-totp.usecases.js';
-import { AdminController } from './admin.controller.js';
-import { PlatformAuditController, TenantAuditController } from './audit.controller.js';
-import { AuditQueries } from './audit-queries.js';
-import { BrandingAssetsController } from './branding-assets.controller.js';
-import { RemoveBrandingAsset, UploadBrandingAsset } from './branding-assets.usecases.js';
-import { DeliveriesController } from './deliveries.controller.js';
-import { RetryDelivery, TenantDeliveries } from './deliveries.usecases.js';
-import { TenantAccessGuard } from './tenant-access.guard.js';
-import { TotpChecks } from './totp-checks.js';
-import { TenantChanges } from './tenant-changes.js';
-import { TenantSettingsController } from './tenant-settings.controller.js';
-import { TestUsernameRule, UpdateTenantSettings } from './tenant-settings.usecases.js';
-import { SaveTenantSmtp, SendTestEmail } from './tenant-smtp.usecases.js';
-import { TenantTemplatesController } from './tenant-templates.controller.js';
-import { ResetTemplate, SaveTemplate, TenantTemplates } from './tenant-templates.usecases.js';
-import { TenantsController } from './tenants.controller.js';
-import { AddTenantHost, CreateTenant, RemoveTenantHost, UpdateTenant } from './tenant.usecases.js';
+import { CreateAdmin, UpdateAdmin } from './admins/admin-accounts.usecases.js';
+import { AdminAccountsController } from './admins/admin-accounts.controller.js';
+import { AdminAuthGuard } from './access/admin-auth.guard.js';
+import { AdminLockout } from './session/admin-lockout.js';
+import { AdminLogin } from './session/admin-login.usecase.js';
+import { DisableTotp, EnableTotp, SetUpTotp } from './session/admin-totp.usecases.js';
+import { AdminController } from './session/admin.controller.js';
+import { PlatformAuditController, TenantAuditController } from './audit/audit.controller.js';
+import { AuditQueries } from './audit/audit-queries.js';
+import { BrandingAssetsController } from './settings/branding-assets.controller.js';
+import { RemoveBrandingAsset, UploadBrandingAsset } from './settings/branding-assets.usecases.js';
+import { DeliveriesController } from './deliveries/deliveries.controller.js';
+import { RetryDelivery, TenantDeliveries } from './deliveries/deliveries.usecases.js';
+import { TenantAccessGuard } from './access/tenant-access.guard.js';
+import { TotpChecks } from './session/totp-checks.js';
+import { TenantChanges } from './tenants/tenant-changes.js';
+import { TenantSettingsController } from './settings/tenant-settings.controller.js';
+import { TestUsernameRule, UpdateTenantSettings } from './settings/tenant-settings.usecases.js';
+import { SaveTenantSmtp, SendTestEmail } from './settings/tenant-smtp.usecases.js';
+import { TenantTemplatesController } from './templates/tenant-templates.controller.js';
+import {
+  ResetTemplate,
+  SaveTemplate,
+  TenantTemplates,
+} from './templates/tenant-templates.usecases.js';
+import { TenantsController } from './tenants/tenants.controller.js';
+import {
+  AddTenantHost,
+  CreateTenant,
+  RemoveTenantHost,
+  UpdateTenant,
+} from './tenants/tenant.usecases.js';
 
 /**
  * The admin API on `admin.{BASE_DOMAIN}`: sign-in and second factor, admin accounts, tenants

@@ -17,9 +17,9 @@ import {
   type OidcClientView,
 } from '@guichet/types';
 import type { z } from 'zod';
-import { AdminAuthGuard } from '../admin/admin-auth.guard.js';
-import { Actor, type AdminActor, RouteTenant } from '../admin/admin-request.js';
-import { type AdminTenant, TenantAccessGuard } from '../admin/tenant-access.guard.js';
+import { AdminAuthGuard } from '../admin/access/admin-auth.guard.js';
+import { Actor, type AdminActor, RouteTenant } from '../admin/access/admin-request.js';
+import { type AdminTenant, TenantAccessGuard } from '../admin/access/tenant-access.guard.js';
 import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
 import { OnHosts } from '../../platform/tenancy/host.js';
 import { OidcClients } from './oidc-clients.usecases.js';

@@ -2,7 +2,7 @@ import { BadRequestException, Inject, Injectable, NotFoundException } from '@nes
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OidcClientCreated, OidcClientView } from '@guichet/types';
 import type { DataSource } from 'typeorm';
-import { type AdminActor, adminAudit } from '../admin/admin-request.js';
+import { type AdminActor, adminAudit } from '../admin/access/admin-request.js';
 import { AuditLog } from '../../platform/audit/audit-log.js';
 import { type AppConfig, CONFIG } from '../../platform/config/config.js';
 import {

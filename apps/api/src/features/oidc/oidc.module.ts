@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AdminAuthGuard } from '../admin/admin-auth.guard.js';
-import { TenantAccessGuard } from '../admin/tenant-access.guard.js';
+import { AdminAuthGuard } from '../admin/access/admin-auth.guard.js';
+import { TenantAccessGuard } from '../admin/access/tenant-access.guard.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { BackchannelLogouts } from './backchannel-logouts.js';
 import { OidcClientsController } from './oidc-clients.controller.js';

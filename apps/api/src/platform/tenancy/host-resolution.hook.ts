@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AdminStatic } from '../../features/admin/admin-static.js';
+import type { AdminStatic } from '../admin-app/admin-static.js';
 import type { AppConfig } from '../config/config.js';
 import { isTenantHostName, normalizeHost } from './host.js';
 import type { TenantCache } from './tenant-cache.service.js';

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AdminAuthGuard } from '../admin-auth.guard.js';
+import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { EmailOutbox } from '../../../platform/outbox/email-outbox.js';
-import { TenantAccessGuard } from '../tenant-access.guard.js';
+import { TenantAccessGuard } from '../access/tenant-access.guard.js';
 import { OidcModule } from '../../oidc/oidc.module.js';
 import { AccountImportController } from './account-import.controller.js';
 import { ImportAccounts } from './import-accounts.usecase.js';

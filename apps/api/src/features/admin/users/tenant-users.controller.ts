@@ -9,10 +9,10 @@ import {
   userListQuerySchema,
 } from '@guichet/types';
 import type { z } from 'zod';
-import { AdminAuthGuard } from '../admin-auth.guard.js';
-import { Actor, type AdminActor, RouteTenant } from '../admin-request.js';
-import { IdParam } from '../id-param.pipe.js';
-import { type AdminTenant, TenantAccessGuard } from '../tenant-access.guard.js';
+import { AdminAuthGuard } from '../access/admin-auth.guard.js';
+import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
+import { IdParam } from '../access/id-param.pipe.js';
+import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
 import { OnHosts } from '../../../platform/tenancy/host.js';
 import {

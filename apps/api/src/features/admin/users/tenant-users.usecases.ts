@@ -10,8 +10,8 @@ import type {
 } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { type AdminActor, adminAudit } from '../admin-request.js';
-import { escapeLike, selectPage } from '../paged-query.js';
+import { type AdminActor, adminAudit } from '../access/admin-request.js';
+import { escapeLike, selectPage } from '../access/paged-query.js';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
 import { BackchannelLogouts } from '../../oidc/backchannel-logouts.js';
 import { endOidcGrantsOf, type PendingLogout } from '../../oidc/oidc-revocation.js';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { BrandingAssetKind, BrandingAssetType, BrandingAssetView } from '@guichet/types';
-import { checkBrandImage } from '../branding/brand-image.js';
-import type { AdminActor } from './admin-request.js';
-import { TenantChanges } from './tenant-changes.js';
-import { brandingAssetView } from './tenant-queries.js';
+import { checkBrandImage } from '../../branding/brand-image.js';
+import type { AdminActor } from '../access/admin-request.js';
+import { TenantChanges } from '../tenants/tenant-changes.js';
+import { brandingAssetView } from '../tenants/tenant-queries.js';
 
 interface StoredAsset {
   contentType: BrandingAssetType;

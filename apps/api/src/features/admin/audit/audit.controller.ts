@@ -2,12 +2,12 @@ import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type AuditEventView, auditQuerySchema, type Page } from '@guichet/types';
 import type { FastifyReply } from 'fastify';
-import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../platform/tenancy/host.js';
-import { AdminAuthGuard, PlatformAdminOnly } from './admin-auth.guard.js';
-import { RouteTenant } from './admin-request.js';
+import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
+import { OnHosts } from '../../../platform/tenancy/host.js';
+import { AdminAuthGuard, PlatformAdminOnly } from '../access/admin-auth.guard.js';
+import { RouteTenant } from '../access/admin-request.js';
 import { type AuditQuery, AuditQueries, type AuditScope } from './audit-queries.js';
-import { type AdminTenant, TenantAccessGuard } from './tenant-access.guard.js';
+import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
 
 const auditQuery = new ZodValidationPipe(auditQuerySchema);
 

@@ -31,13 +31,13 @@ import {
 } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../platform/tenancy/host.js';
-import { AdminAuthGuard } from './admin-auth.guard.js';
-import { adminLocale } from './admin-locale.js';
-import { Actor, type AdminActor, RouteTenant } from './admin-request.js';
-import { type AdminTenant, TenantAccessGuard } from './tenant-access.guard.js';
-import { tenantDetail } from './tenant-queries.js';
+import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
+import { OnHosts } from '../../../platform/tenancy/host.js';
+import { AdminAuthGuard } from '../access/admin-auth.guard.js';
+import { adminLocale } from '../access/admin-locale.js';
+import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
+import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
+import { tenantDetail } from '../tenants/tenant-queries.js';
 import { SaveTenantSmtp, SendTestEmail } from './tenant-smtp.usecases.js';
 import {
   testPasswordPolicy,

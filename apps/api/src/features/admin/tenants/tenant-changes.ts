@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { TenantSettingsRow } from '@guichet/db';
 import type { TenantSettings } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditLog } from '../../platform/audit/audit-log.js';
-import { TenantCache } from '../../platform/tenancy/tenant-cache.service.js';
-import { type AdminActor, adminAudit } from './admin-request.js';
+import { AuditLog } from '../../../platform/audit/audit-log.js';
+import { TenantCache } from '../../../platform/tenancy/tenant-cache.service.js';
+import { type AdminActor, adminAudit } from '../access/admin-request.js';
 
 export interface LockedSettings {
   settings: TenantSettings;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, type Registry } from 'prom-client';
-import { METRICS_REGISTRY } from '../../platform/metrics/metrics.module.js';
+import { METRICS_REGISTRY } from '../../../platform/metrics/metrics.module.js';
 import { checkTotp } from './totp.js';
 
 /** TOTP codes checked, counted: the number of second-factor guesses a lockout lets through. */

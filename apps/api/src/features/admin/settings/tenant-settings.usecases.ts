@@ -28,11 +28,11 @@ import {
   type UsernameRuleTestRow,
 } from '@guichet/types';
 import type { DataSource } from 'typeorm';
-import { fieldErrors } from '../../platform/common/zod-validation.pipe.js';
-import type { AdminActor } from './admin-request.js';
-import { escapeLike } from './paged-query.js';
-import { changedSections, TenantChanges } from './tenant-changes.js';
-import { tenantDetail } from './tenant-queries.js';
+import { fieldErrors } from '../../../platform/common/zod-validation.pipe.js';
+import type { AdminActor } from '../access/admin-request.js';
+import { escapeLike } from '../access/paged-query.js';
+import { changedSections, TenantChanges } from '../tenants/tenant-changes.js';
+import { tenantDetail } from '../tenants/tenant-queries.js';
 
 /** The policy field each floor error is about. */
 const FLOOR_FIELD: Partial<Record<PolicyIssue['code'], keyof PasswordPolicy>> = {

@@ -15,11 +15,11 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { type DataSource, In } from 'typeorm';
 import type { z } from 'zod';
-import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../platform/tenancy/host.js';
-import { AdminAuthGuard, PlatformAdminOnly } from './admin-auth.guard.js';
-import { Actor, type AdminActor, RouteTenant } from './admin-request.js';
-import { type AdminTenant, TenantAccessGuard } from './tenant-access.guard.js';
+import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
+import { OnHosts } from '../../../platform/tenancy/host.js';
+import { AdminAuthGuard, PlatformAdminOnly } from '../access/admin-auth.guard.js';
+import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
+import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
 import { tenantDetail } from './tenant-queries.js';
 import { AddTenantHost, CreateTenant, RemoveTenantHost, UpdateTenant } from './tenant.usecases.js';
 

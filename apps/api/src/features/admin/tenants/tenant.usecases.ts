@@ -7,10 +7,10 @@ import {
   type UpdateTenantRequest,
 } from '@guichet/types';
 import type { DataSource } from 'typeorm';
-import { AuditLog } from '../../platform/audit/audit-log.js';
-import { type AppConfig, CONFIG } from '../../platform/config/config.js';
-import { TenantCache } from '../../platform/tenancy/tenant-cache.service.js';
-import { type AdminActor, adminAudit } from './admin-request.js';
+import { AuditLog } from '../../../platform/audit/audit-log.js';
+import { type AppConfig, CONFIG } from '../../../platform/config/config.js';
+import { TenantCache } from '../../../platform/tenancy/tenant-cache.service.js';
+import { type AdminActor, adminAudit } from '../access/admin-request.js';
 import { defaultTenantSettings } from './default-tenant-settings.js';
 import { TenantChanges } from './tenant-changes.js';
 import { tenantDetail } from './tenant-queries.js';

@@ -11,12 +11,12 @@ import {
   type TotpSetupResponse,
 } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
-import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
-import { requestMeta } from '../../platform/request/request-meta.js';
-import { OnHosts } from '../../platform/tenancy/host.js';
-import { AdminAuthGuard } from './admin-auth.guard.js';
+import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
+import { requestMeta } from '../../../platform/request/request-meta.js';
+import { OnHosts } from '../../../platform/tenancy/host.js';
+import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { AdminLogin } from './admin-login.usecase.js';
-import { Actor, type AdminActor } from './admin-request.js';
+import { Actor, type AdminActor } from '../access/admin-request.js';
 import { DisableTotp, EnableTotp, SetUpTotp } from './admin-totp.usecases.js';
 
 /** Sign-in and the signed-in admin's own account (second factor). */

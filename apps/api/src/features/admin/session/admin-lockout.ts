@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type AttemptBudget, RateLimits } from '../../platform/security/rate-limits.js';
+import { type AttemptBudget, RateLimits } from '../../../platform/security/rate-limits.js';
 
 export const ADMIN_MAX_FAILURES = 5;
 export const ADMIN_LOCK_MINUTES = 15;

@@ -1,8 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { AdminView } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
-import type { AuditEntry } from '../../platform/audit/audit-log.js';
-import { requestMeta, type RequestMeta } from '../../platform/request/request-meta.js';
+import type { AuditEntry } from '../../../platform/audit/audit-log.js';
+import { requestMeta, type RequestMeta } from '../../../platform/request/request-meta.js';
 import type { AdminTenant } from './tenant-access.guard.js';
 
 /** Who acts through the admin API: the signed-in admin and where the request came from. */

@@ -24,9 +24,9 @@ import {
   type TemplateView,
 } from '@guichet/types';
 import type { DataSource } from 'typeorm';
-import type { AdminActor } from './admin-request.js';
-import type { AdminTenant } from './tenant-access.guard.js';
-import { TenantChanges } from './tenant-changes.js';
+import type { AdminActor } from '../access/admin-request.js';
+import type { AdminTenant } from '../access/tenant-access.guard.js';
+import { TenantChanges } from '../tenants/tenant-changes.js';
 
 interface OverrideRow extends TemplateSource {
   kind: EmailKind;

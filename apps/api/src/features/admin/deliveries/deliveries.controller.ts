@@ -2,13 +2,13 @@ import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { deliveryListQuerySchema, type DeliveryView, type Page } from '@guichet/types';
 import type { z } from 'zod';
-import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../platform/tenancy/host.js';
-import { AdminAuthGuard } from './admin-auth.guard.js';
-import { Actor, type AdminActor, RouteTenant } from './admin-request.js';
+import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
+import { OnHosts } from '../../../platform/tenancy/host.js';
+import { AdminAuthGuard } from '../access/admin-auth.guard.js';
+import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
 import { RetryDelivery, TenantDeliveries } from './deliveries.usecases.js';
-import { IdParam } from './id-param.pipe.js';
-import { type AdminTenant, TenantAccessGuard } from './tenant-access.guard.js';
+import { IdParam } from '../access/id-param.pipe.js';
+import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
 
 /** The tenant's email deliveries (the outbox): filters, and "retry" for failed ones. */
 @ApiTags('admin')

@@ -1,6 +1,6 @@
 import type { JwtService } from '@nestjs/jwt';
 import type { AdminView } from '@guichet/types';
-import type { AppConfig } from '../../platform/config/config.js';
+import type { AppConfig } from '../../../platform/config/config.js';
 
 export const ADMIN_AUDIENCE = 'guichet-admin';
 export const ADMIN_TOKEN_SECONDS = 30 * 60;

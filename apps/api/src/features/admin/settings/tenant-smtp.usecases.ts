@@ -12,13 +12,13 @@ import {
   tenantSettingsSchema,
 } from '@guichet/types';
 import type { DataSource } from 'typeorm';
-import { AuditLog } from '../../platform/audit/audit-log.js';
-import { type AppConfig, CONFIG } from '../../platform/config/config.js';
-import { EmailOutbox } from '../../platform/outbox/email-outbox.js';
-import { RateLimits } from '../../platform/security/rate-limits.js';
-import { type AdminActor, adminAudit } from './admin-request.js';
-import { TenantChanges } from './tenant-changes.js';
-import { smtpView } from './tenant-queries.js';
+import { AuditLog } from '../../../platform/audit/audit-log.js';
+import { type AppConfig, CONFIG } from '../../../platform/config/config.js';
+import { EmailOutbox } from '../../../platform/outbox/email-outbox.js';
+import { RateLimits } from '../../../platform/security/rate-limits.js';
+import { type AdminActor, adminAudit } from '../access/admin-request.js';
+import { TenantChanges } from '../tenants/tenant-changes.js';
+import { smtpView } from '../tenants/tenant-queries.js';
 
 type StoredSmtp = NonNullable<TenantSettingsRow['smtp']>;
 

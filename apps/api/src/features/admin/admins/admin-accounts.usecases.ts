@@ -12,11 +12,11 @@ import type {
   UpdateAdminRequest,
 } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditLog } from '../../platform/audit/audit-log.js';
-import { PasswordHasher } from '../../platform/crypto/password-hasher.js';
-import { AdminLockout, signInKey } from './admin-lockout.js';
+import { AuditLog } from '../../../platform/audit/audit-log.js';
+import { PasswordHasher } from '../../../platform/crypto/password-hasher.js';
+import { AdminLockout, signInKey } from '../session/admin-lockout.js';
 import { assertAdminPassword } from './admin-password.js';
-import { type AdminActor, adminAudit } from './admin-request.js';
+import { type AdminActor, adminAudit } from '../access/admin-request.js';
 
 export const ADMIN_NOT_FOUND = { error: 'not_found', message: 'No administrator has this id.' };
 

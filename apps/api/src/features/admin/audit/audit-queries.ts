@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { escapeLike, selectPage } from './paged-query.js';
+import { escapeLike, selectPage } from '../access/paged-query.js';
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

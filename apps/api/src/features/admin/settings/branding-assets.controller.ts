@@ -23,13 +23,13 @@ import {
 } from '@guichet/types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { brandAssetHeaders } from '../branding/brand-asset-paths.js';
-import { BrandImageRefused } from '../branding/brand-image.js';
-import { OnHosts } from '../../platform/tenancy/host.js';
-import { AdminAuthGuard } from './admin-auth.guard.js';
-import { Actor, type AdminActor, RouteTenant } from './admin-request.js';
+import { brandAssetHeaders } from '../../branding/brand-asset-paths.js';
+import { BrandImageRefused } from '../../branding/brand-image.js';
+import { OnHosts } from '../../../platform/tenancy/host.js';
+import { AdminAuthGuard } from '../access/admin-auth.guard.js';
+import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
 import { RemoveBrandingAsset, UploadBrandingAsset } from './branding-assets.usecases.js';
-import { type AdminTenant, TenantAccessGuard } from './tenant-access.guard.js';
+import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
 
 /** Content types an upload may declare; what it is comes from its bytes. */
 export const BRANDING_UPLOAD_CONTENT_TYPES = [/^image\//, 'application/octet-stream'];

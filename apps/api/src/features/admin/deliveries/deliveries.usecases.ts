@@ -9,10 +9,10 @@ import {
 } from '@guichet/types';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { AuditLog } from '../../platform/audit/audit-log.js';
-import { EmailOutbox } from '../../platform/outbox/email-outbox.js';
-import { type AdminActor, adminAudit } from './admin-request.js';
-import { escapeLike, selectPage } from './paged-query.js';
+import { AuditLog } from '../../../platform/audit/audit-log.js';
+import { EmailOutbox } from '../../../platform/outbox/email-outbox.js';
+import { type AdminActor, adminAudit } from '../access/admin-request.js';
+import { escapeLike, selectPage } from '../access/paged-query.js';
 
 const DELIVERY_NOT_FOUND = {
   error: 'not_found',

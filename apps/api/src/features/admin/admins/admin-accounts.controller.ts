@@ -10,18 +10,18 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../platform/tenancy/host.js';
+import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
+import { OnHosts } from '../../../platform/tenancy/host.js';
 import {
   ADMIN_NOT_FOUND,
   CreateAdmin,
   listAdmins,
   UpdateAdmin,
 } from './admin-accounts.usecases.js';
-import { AdminAuthGuard, PlatformAdminOnly } from './admin-auth.guard.js';
-import { adminLocale } from './admin-locale.js';
-import { Actor, type AdminActor } from './admin-request.js';
-import { IdParam } from './id-param.pipe.js';
+import { AdminAuthGuard, PlatformAdminOnly } from '../access/admin-auth.guard.js';
+import { adminLocale } from '../access/admin-locale.js';
+import { Actor, type AdminActor } from '../access/admin-request.js';
+import { IdParam } from '../access/id-param.pipe.js';
 
 /** Admin accounts: platform admins only. */
 @ApiTags('admin')
