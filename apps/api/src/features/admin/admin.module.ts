@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CreateAdmin, UpdateAdmin } from './admins/admin-accounts.usecases.js';
 import { AdminAccountsController } from './admins/admin-accounts.controller.js';
-import { AdminAuthGuard } from './access/admin-auth.guard.js';
+import { AdminAccessModule } from './access/admin-access.module.js';
 import { AdminLockout } from './session/admin-lockout.js';
 import { AdminLogin } from './session/admin-login.usecase.js';
 import { DisableTotp, EnableTotp, SetUpTotp } from './session/admin-totp.usecases.js';
@@ -12,7 +12,6 @@ import { BrandingAssetsController } from './settings/branding-assets.controller.
 import { RemoveBrandingAsset, UploadBrandingAsset } from './settings/branding-assets.usecases.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { RetryDelivery, TenantDeliveries } from './deliveries/deliveries.usecases.js';
-import { TenantAccessGuard } from './access/tenant-access.guard.js';
 import { TotpChecks } from './session/totp-checks.js';
 import { TenantChanges } from './tenants/tenant-changes.js';
 import { TenantSettingsController } from './settings/tenant-settings.controller.js';
@@ -38,6 +37,7 @@ import {
  * (Accounts of a tenant: AccountsModule.)
  */
 @Module({
+  imports: [AdminAccessModule],
   controllers: [
     AdminController,
     AdminAccountsController,
@@ -50,8 +50,6 @@ import {
     PlatformAuditController,
   ],
   providers: [
-    AdminAuthGuard,
-    TenantAccessGuard,
     AdminLockout,
     TotpChecks,
     AdminLogin,

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AdminAuthGuard } from '../admin/access/admin-auth.guard.js';
-import { TenantAccessGuard } from '../admin/access/tenant-access.guard.js';
+import { AdminAccessModule } from '../admin/access/admin-access.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { BackchannelLogouts } from './backchannel-logouts.js';
 import { OidcClientsController } from './oidc-clients.controller.js';
@@ -13,17 +12,9 @@ import { SignOutEverywhere } from './sign-out-everywhere.usecase.js';
 
 /** Each tenant an OpenID Connect issuer (oidc-provider), its interaction on the portal, its clients in the admin API. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, AdminAccessModule],
   controllers: [OidcInteractionController, SignOutEverywhereController, OidcClientsController],
-  providers: [
-    OidcProviders,
-    BackchannelLogouts,
-    OidcPayloadPurge,
-    SignOutEverywhere,
-    OidcClients,
-    AdminAuthGuard,
-    TenantAccessGuard,
-  ],
+  providers: [OidcProviders, BackchannelLogouts, OidcPayloadPurge, SignOutEverywhere, OidcClients],
   exports: [OidcProviders, BackchannelLogouts],
 })
 export class OidcModule {}

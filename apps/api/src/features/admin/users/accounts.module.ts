@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AdminAuthGuard } from '../access/admin-auth.guard.js';
+import { AdminAccessModule } from '../access/admin-access.module.js';
 import { EmailOutbox } from '../../../platform/outbox/email-outbox.js';
-import { TenantAccessGuard } from '../access/tenant-access.guard.js';
 import { OidcModule } from '../../oidc/oidc.module.js';
 import { AccountImportController } from './account-import.controller.js';
 import { ImportAccounts } from './import-accounts.usecase.js';
@@ -12,11 +11,9 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
 
 /** A tenant's accounts through the admin API: import, search, status, reset links (the CLI runs the import without Nest). */
 @Module({
-  imports: [OidcModule],
+  imports: [OidcModule, AdminAccessModule],
   controllers: [AccountImportController, TenantUsersController],
   providers: [
-    AdminAuthGuard,
-    TenantAccessGuard,
     TenantUsers,
     ChangeUserStatus,
     SendUserReset,
