@@ -1,22 +1,12 @@
-import {
-  Body,
-  Controller,
-  ForbiddenException,
-  HttpCode,
-  Post,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AcceptedResponse, type UsernameRequest, usernameRequestSchema } from '@guichet/types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
 import { ACCEPTED } from '../recovery/accepted.js';
-import { AccountRequests } from '../../platform/outbox/account-requests.js';
+import { RequestAccountLink } from '../recovery/request-account-link.usecase.js';
 import { JsonBodyGuard } from '../../platform/request/json-body.guard.js';
 import { requestLocale, requestMeta } from '../../platform/request/request-meta.js';
-import { ClientLimits } from '../../platform/security/client-limits.js';
 import { CurrentTenant } from '../../platform/tenancy/current-tenant.js';
 
 @ApiTags('enrolment')
@@ -24,8 +14,7 @@ import { CurrentTenant } from '../../platform/tenancy/current-tenant.js';
 export class EnrolmentController {
   constructor(
     private readonly current: CurrentTenant,
-    private readonly limits: ClientLimits,
-    private readonly requests: AccountRequests,
+    private readonly requestLink: RequestAccountLink,
   ) {}
 
   @Post()
@@ -41,20 +30,11 @@ export class EnrolmentController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AcceptedResponse> {
     const tenant = this.current.get();
-    if (!tenant.settings.features.enrolment) {
-      throw new ForbiddenException({
-        error: 'feature_disabled',
-        message: 'Self-enrolment is not offered on this portal.',
-      });
-    }
-    const meta = requestMeta(request);
-    await this.limits.consume('recovery-ip', tenant, meta);
-    const locale = requestLocale(request, tenant, body.locale);
-    await this.requests.accept(reply, 'enrolment', {
+    await this.requestLink.execute(reply, 'enrolment', {
       tenant,
       username: body.username,
-      locale,
-      meta,
+      locale: requestLocale(request, tenant, body.locale),
+      meta: requestMeta(request),
     });
     return ACCEPTED;
   }

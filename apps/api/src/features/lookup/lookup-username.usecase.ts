@@ -54,6 +54,12 @@ export class LookupUsername {
     private readonly audit: AuditLog,
   ) {}
 
+  /** What the portal's lookup page offers before a search: nothing (off), the refusal, or the form. */
+  availability(tenant: TenantContext, meta: RequestMeta): 'off' | 'refused' | 'open' {
+    if (!tenant.settings.features.lookup) return 'off';
+    return isInNetworks(meta.ip, tenant.settings.allowedNetworks) ? 'open' : 'refused';
+  }
+
   async execute(input: {
     tenant: TenantContext;
     firstName: string;

@@ -1,13 +1,4 @@
-import {
-  Body,
-  Controller,
-  ForbiddenException,
-  HttpCode,
-  Post,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type AcceptedResponse,
@@ -18,13 +9,12 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
-import { AccountRequests } from '../../platform/outbox/account-requests.js';
 import { JsonBodyGuard } from '../../platform/request/json-body.guard.js';
 import { requestLocale, requestMeta } from '../../platform/request/request-meta.js';
-import { ClientLimits } from '../../platform/security/client-limits.js';
 import { CurrentTenant } from '../../platform/tenancy/current-tenant.js';
 import { ACCEPTED } from './accepted.js';
-import { InvalidTokenException, ResetPassword } from './reset-password.usecase.js';
+import { RequestAccountLink } from './request-account-link.usecase.js';
+import { ResetPassword } from './reset-password.usecase.js';
 
 /** The token is checked by the use case (any malformed token gets the one invalid_token reply). */
 const resetBody = new ZodValidationPipe(
@@ -37,8 +27,7 @@ export class RecoveryController {
   constructor(
     private readonly current: CurrentTenant,
     private readonly resetPassword: ResetPassword,
-    private readonly limits: ClientLimits,
-    private readonly requests: AccountRequests,
+    private readonly requestLink: RequestAccountLink,
   ) {}
 
   @Post('forgot')
@@ -54,20 +43,11 @@ export class RecoveryController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AcceptedResponse> {
     const tenant = this.current.get();
-    if (!tenant.settings.features.forgotPassword) {
-      throw new ForbiddenException({
-        error: 'feature_disabled',
-        message: 'Password recovery is not offered on this portal.',
-      });
-    }
-    const meta = requestMeta(request);
-    await this.limits.consume('recovery-ip', tenant, meta);
-    const locale = requestLocale(request, tenant, body.locale);
-    await this.requests.accept(reply, 'forgot-password', {
+    await this.requestLink.execute(reply, 'forgot-password', {
       tenant,
       username: body.username,
-      locale,
-      meta,
+      locale: requestLocale(request, tenant, body.locale),
+      meta: requestMeta(request),
     });
     return ACCEPTED;
   }
@@ -81,21 +61,13 @@ export class RecoveryController {
   })
   async reset(@Body() body: unknown, @Req() request: FastifyRequest): Promise<void> {
     const tenant = this.current.get();
-    const meta = requestMeta(request);
-    await this.limits.assertUnder('reset-ip', meta);
     const parsed = resetBody.transform(body);
-    try {
-      await this.resetPassword.execute({
-        tenant,
-        token: parsed.token,
-        password: parsed.password,
-        locale: requestLocale(request, tenant, parsed.locale),
-        meta,
-      });
-    } catch (error) {
-      if (error instanceof InvalidTokenException)
-        await this.limits.countFailure('reset-ip', tenant, meta);
-      throw error;
-    }
+    await this.resetPassword.execute({
+      tenant,
+      token: parsed.token,
+      password: parsed.password,
+      locale: requestLocale(request, tenant, parsed.locale),
+      meta: requestMeta(request),
+    });
   }
 }

@@ -18,6 +18,7 @@ import { endOidcGrantsOf, type PendingLogout } from '../oidc/oidc-revocation.js'
 import { AccountEmails } from '../../platform/outbox/account-emails.js';
 import { EmailOutbox } from '../../platform/outbox/email-outbox.js';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
+import { ClientLimits } from '../../platform/security/client-limits.js';
 import { RateLimits } from '../../platform/security/rate-limits.js';
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
 
@@ -80,9 +81,22 @@ export class ResetPassword {
     private readonly audit: AuditLog,
     private readonly rateLimits: RateLimits,
     private readonly logouts: BackchannelLogouts,
+    private readonly limits: ClientLimits,
   ) {}
 
+  /** Within the per-address limit of reset attempts; a refused token counts against it. */
   async execute(input: ResetPasswordInput): Promise<void> {
+    await this.limits.assertUnder('reset-ip', input.meta);
+    try {
+      await this.setPassword(input);
+    } catch (error) {
+      if (error instanceof InvalidTokenException)
+        await this.limits.countFailure('reset-ip', input.tenant, input.meta);
+      throw error;
+    }
+  }
+
+  private async setPassword(input: ResetPasswordInput): Promise<void> {
     const { tenant } = input;
     // Never let a non-string (or a string we did not issue) near a query.
     if (!isWellFormedToken(input.token)) throw new InvalidTokenException();
