@@ -4,7 +4,7 @@ import type { TokenPurpose } from '@guichet/db';
 import { hashToken, newToken } from '@guichet/platform';
 import type { EmailJobData, EmailPayload, Locale } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
-import { findAccountId } from '../../features/admin/users/account-queries.js';
+import { findAccountId } from '../../features/admin/users/account.queries.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { RequestMeta } from '../request/request-meta.js';
 import { RateLimits } from '../security/rate-limits.js';

@@ -12,12 +12,9 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
 import { OnHosts } from '../../../platform/tenancy/host.js';
-import {
-  ADMIN_NOT_FOUND,
-  CreateAdmin,
-  listAdmins,
-  UpdateAdmin,
-} from './admin-accounts.usecases.js';
+import { ADMIN_NOT_FOUND, listAdmins } from './admin-accounts.shared.js';
+import { CreateAdmin } from './create-admin.usecase.js';
+import { UpdateAdmin } from './update-admin.usecase.js';
 import { AdminAuthGuard, PlatformAdminOnly } from '../access/admin-auth.guard.js';
 import { adminLocale } from '../access/admin-locale.js';
 import { Actor, type AdminActor } from '../access/admin-request.js';

@@ -6,7 +6,7 @@ import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.
 import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAuthGuard, PlatformAdminOnly } from '../access/admin-auth.guard.js';
 import { RouteTenant } from '../access/admin-request.js';
-import { type AuditQuery, AuditQueries, type AuditScope } from './audit-queries.js';
+import { type AuditQuery, AuditQueries, type AuditScope } from './audit.queries.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
 
 const auditQuery = new ZodValidationPipe(auditQuerySchema);

@@ -17,7 +17,9 @@ import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { AdminLogin } from './admin-login.usecase.js';
 import { Actor, type AdminActor } from '../access/admin-request.js';
-import { DisableTotp, EnableTotp, SetUpTotp } from './admin-totp.usecases.js';
+import { DisableTotp } from './disable-totp.usecase.js';
+import { EnableTotp } from './enable-totp.usecase.js';
+import { SetUpTotp } from './set-up-totp.usecase.js';
 
 /** Sign-in and the signed-in admin's own account (second factor). */
 @ApiTags('admin')

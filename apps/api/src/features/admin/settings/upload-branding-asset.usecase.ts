@@ -1,22 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { BrandingAssetKind, BrandingAssetType, BrandingAssetView } from '@guichet/types';
+import type { BrandingAssetKind, BrandingAssetView } from '@guichet/types';
 import { checkBrandImage } from '../../branding/brand-image.js';
 import type { AdminActor } from '../access/admin-request.js';
 import { TenantChanges } from '../tenants/tenant-changes.js';
-import { brandingAssetView } from '../tenants/tenant-queries.js';
-
-interface StoredAsset {
-  contentType: BrandingAssetType;
-  size: number;
-  sha256: string;
-  updatedAt: Date;
-}
-
-const SELECT_STORED = `SELECT content_type AS "contentType", byte_size AS size, sha256, updated_at AS "updatedAt" FROM tenant_assets WHERE tenant_id = $1 AND kind = $2`;
-
-const auditView = (a: StoredAsset | undefined) =>
-  a ? { contentType: a.contentType, size: a.size, sha256: a.sha256 } : null;
+import { brandingAssetView } from '../tenants/tenant.queries.js';
+import { StoredAsset, SELECT_STORED, auditView } from './branding-assets.shared.js';
 
 /**
  * Uploads the tenant's logo or favicon: checked from its bytes (PNG, JPEG, or an SVG that is
@@ -60,36 +49,6 @@ export class UploadBrandingAsset {
       kind,
       ...stored,
       updatedAt: new Date(stored.updatedAt).toISOString(),
-    });
-  }
-}
-
-/** Removes the uploaded logo or favicon: the branding URL, or the default, is used again. Audited when there was one. */
-@Injectable()
-export class RemoveBrandingAsset {
-  constructor(private readonly changes: TenantChanges) {}
-
-  async execute(actor: AdminActor, tenantId: string, kind: BrandingAssetKind): Promise<void> {
-    await this.changes.apply(tenantId, actor, async (em) => {
-      const [before] = await em.query<StoredAsset[]>(`${SELECT_STORED} FOR UPDATE`, [
-        tenantId,
-        kind,
-      ]);
-      if (!before) return { result: undefined };
-      await em.query('DELETE FROM tenant_assets WHERE tenant_id = $1 AND kind = $2', [
-        tenantId,
-        kind,
-      ]);
-      return {
-        result: undefined,
-        audit: {
-          action: 'branding.asset.removed',
-          targetType: 'branding-asset',
-          targetId: kind,
-          before: auditView(before),
-          after: null,
-        },
-      };
     });
   }
 }

@@ -1,69 +1,11 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  type DeliveryView,
-  type deliveryListQuerySchema,
-  LINK_KINDS,
-  type EmailKind,
-  type Page,
-} from '@guichet/types';
+import { type DeliveryView, LINK_KINDS, type EmailKind } from '@guichet/types';
 import type { DataSource } from 'typeorm';
-import type { z } from 'zod';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
 import { EmailOutbox } from '../../../platform/outbox/email-outbox.js';
 import { type AdminActor, adminAudit } from '../access/admin-request.js';
-import { escapeLike, selectPage } from '../access/paged-query.js';
-
-const DELIVERY_NOT_FOUND = {
-  error: 'not_found',
-  message: 'This tenant has no email delivery with this id.',
-};
-
-/** Never the token, the payload's data or anything else of the row. */
-const COLUMNS = `id, kind, recipient, COALESCE(payload->>'locale', 'fr') AS locale, status, attempts, last_error AS "lastError",
-  smtp_message_id AS "messageId", created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
-
-type Row = Omit<DeliveryView, 'createdAt' | 'updatedAt' | 'sentAt'> & {
-  createdAt: Date;
-  updatedAt: Date;
-  sentAt: Date | null;
-};
-const toView = (r: Row): DeliveryView => ({
-  ...r,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-  sentAt: r.sentAt ? r.sentAt.toISOString() : null,
-});
-
-/** The tenant's email deliveries, newest first. */
-@Injectable()
-export class TenantDeliveries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async list(
-    tenantId: string,
-    query: z.infer<typeof deliveryListQuerySchema>,
-  ): Promise<Page<DeliveryView>> {
-    const where = ['tenant_id = $1'];
-    const params: unknown[] = [tenantId];
-    if (query.status) where.push(`status = $${params.push(query.status)}`);
-    if (query.kind) where.push(`kind = $${params.push(query.kind)}`);
-    if (query.q)
-      where.push(`lower(recipient) LIKE $${params.push(`%${escapeLike(query.q.toLowerCase())}%`)}`);
-    return selectPage(
-      this.dataSource,
-      {
-        columns: COLUMNS,
-        from: 'email_deliveries',
-        where: where.join(' AND '),
-        orderBy: 'created_at DESC, id',
-      },
-      params,
-      query,
-      toView,
-    );
-  }
-}
+import { DELIVERY_NOT_FOUND, COLUMNS, Row, toView } from './deliveries.shared.js';
 
 /**
  * A failed delivery queued again: the row goes back to `queued` and its job is added (job id
