@@ -5,7 +5,7 @@ import {
   brandAssetHeaders,
   matchesRef,
   parseBrandAssetFile,
-} from '../branding/brand-asset-paths.js';
+} from '../../platform/tenancy/brand-asset-paths.js';
 import { CurrentTenant } from '../../platform/tenancy/current-tenant.js';
 import { BrandAssetContent } from './brand-asset-content.js';
 

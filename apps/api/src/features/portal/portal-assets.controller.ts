@@ -2,7 +2,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant } from '../../platform/tenancy/current-tenant.js';
-import { brandAssetPath } from '../branding/brand-asset-paths.js';
+import { brandAssetPath } from '../../platform/tenancy/brand-asset-paths.js';
 import { CSS_PATH, faviconSvg, JS_PATH, PORTAL_CSS, PORTAL_JS, themeCss } from './assets.js';
 import { PortalResponder } from './portal-responder.js';
 

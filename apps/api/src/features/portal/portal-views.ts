@@ -1,5 +1,5 @@
 import { LOCALES, type Locale, resolveTenantTexts, type TenantTextKey } from '@guichet/types';
-import { brandAssetPath } from '../branding/brand-asset-paths.js';
+import { brandAssetPath } from '../../platform/tenancy/brand-asset-paths.js';
 import { CSS_PATH, JS_PATH } from './assets.js';
 import { LANGUAGE_NAMES, type MessageKey, translate } from './i18n/index.js';
 import { escapeHtml, type PageName, renderPage } from './templates.js';

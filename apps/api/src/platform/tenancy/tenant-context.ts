@@ -1,5 +1,5 @@
 import type { BrandingAssetKind, TenantSettings } from '@guichet/types';
-import type { BrandAssetRef } from '../../features/branding/brand-asset-paths.js';
+import type { BrandAssetRef } from './brand-asset-paths.js';
 
 /** Everything a request needs to know about its tenant, resolved once from the Host header. */
 export interface TenantContext {

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PublicTenant } from '@guichet/types';
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant } from './current-tenant.js';
-import { brandAssetPath } from '../../features/branding/brand-asset-paths.js';
+import { brandAssetPath } from './brand-asset-paths.js';
 import type { TenantContext } from './tenant-context.js';
 
 /** Serialized once per cached tenant context (a new context object after every change). */

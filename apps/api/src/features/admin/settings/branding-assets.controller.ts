@@ -23,7 +23,7 @@ import {
 } from '@guichet/types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { brandAssetHeaders } from '../../branding/brand-asset-paths.js';
+import { brandAssetHeaders } from '../../../platform/tenancy/brand-asset-paths.js';
 import { BrandImageRefused } from '../../branding/brand-image.js';
 import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAuthGuard } from '../access/admin-auth.guard.js';

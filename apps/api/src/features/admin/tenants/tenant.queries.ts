@@ -9,7 +9,7 @@ import {
   type TenantSettings,
 } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
-import { brandAssetPath } from '../../branding/brand-asset-paths.js';
+import { brandAssetPath } from '../../../platform/tenancy/brand-asset-paths.js';
 
 interface DetailRow {
   id: string;
