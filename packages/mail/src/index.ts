@@ -6,7 +6,8 @@ export {
   clearTemplateCache,
   TemplateError,
 } from './render.js';
-export { validateTemplate, variablesOf, MAX_TEMPLATE_LENGTH } from './validate.js';
+export { validateTemplate, MAX_TEMPLATE_LENGTH } from './validate.js';
+export { variablesOf } from './variables-of.js';
 export {
   TEMPLATE_VARIABLES,
   COMMON_VARIABLES,

@@ -9,7 +9,8 @@ import {
   type TemplatePart,
   type TemplateSet,
 } from './types.js';
-import { checkTemplate, TemplateSyntaxError } from './validate.js';
+import { TemplateSyntaxError } from './parse-issues.js';
+import { checkTemplate } from './validate.js';
 
 /** A template that cannot be used: a tenant override that does not compile, or a request that lacks data. */
 export class TemplateError extends Error {

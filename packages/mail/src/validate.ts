@@ -1,11 +1,17 @@
 import { compileOptions, env } from './environment.js';
 import { BLOCK_HELPERS, INLINE_HELPERS } from './helpers.js';
 import { checkLinkPlacement } from './link-placement.js';
+import {
+  cleanMessage,
+  type Issue,
+  lineOf,
+  parseIssue,
+  TemplateSyntaxError,
+} from './parse-issues.js';
 import { PARTIAL_NAMES } from './templates/partials.js';
 import { TEMPLATE_PARTS, type TemplatePart, type ValidationResult } from './types.js';
 
 type Node = hbs.AST.Node;
-type Issue = { line: number | null; message: string };
 
 /** Longest template source accepted, per part. */
 export const MAX_TEMPLATE_LENGTH: Record<TemplatePart, number> = {
@@ -26,7 +32,7 @@ const ARITY: Record<string, [min: number, max: number]> = {
   duration: [1, 1],
   year: [0, 0],
 };
-const INLINES = new Set<string>(INLINE_HELPERS);
+export const INLINES = new Set<string>(INLINE_HELPERS);
 const PARTIALS = new Set<string>(PARTIAL_NAMES);
 /** Data variables: `@root.x` (from inside a partial or a block) and the ones `#each` sets. */
 const DATA_VARIABLES = new Set(['root', 'index', 'key', 'first', 'last']);
@@ -40,16 +46,6 @@ const FORBIDDEN_SEGMENTS = new Set([
 export interface CheckOptions {
   /** Variables the template may output unescaped with `{{{name}}}`: only the layout's `body`. */
   rawSlots?: readonly string[];
-}
-
-export class TemplateSyntaxError extends Error {
-  constructor(
-    readonly line: number | null,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TemplateSyntaxError';
-  }
 }
 
 /**
@@ -241,7 +237,7 @@ function first(nodes: readonly Node[] | undefined, ctx: WalkContext): Issue | nu
 }
 
 /** A plain name: `foo`, not `foo.bar`, `../foo`, `this.foo` or `@foo`. */
-function isSimple(path: hbs.AST.PathExpression): boolean {
+export function isSimple(path: hbs.AST.PathExpression): boolean {
   return (
     !path.data && path.depth === 0 && path.parts.length === 1 && path.original === path.parts[0]
   );
@@ -255,121 +251,3 @@ function partialName(name: Node): string | null {
 
 const unknownHelper = (name: string): string =>
   `unknown helper "${name}" (allowed: ${[...INLINES].join(', ')}, and the blocks ${[...BLOCKS].map((h) => `#${h}`).join(', ')})`;
-
-function parseIssue(source: string, error: unknown): Issue {
-  const raw = error instanceof Error ? error.message : String(error);
-  if (/got 'EOF'/.test(raw)) {
-    const open = lastUnclosedBlock(source);
-    if (open)
-      return {
-        line: open.line,
-        message: `unclosed block {{${open.sigil}${open.name}}}: {{/${open.name}}} is missing`,
-      };
-  }
-  return { line: lineOf(error), message: cleanMessage(error) };
-}
-
-/** The line Handlebars reports: `lineNumber` on compiler exceptions, "on line N" in parser messages. */
-function lineOf(error: unknown): number | null {
-  const lineNumber = (error as { lineNumber?: unknown } | null)?.lineNumber;
-  if (typeof lineNumber === 'number') return lineNumber;
-  const match = /on line (\d+)/.exec(error instanceof Error ? error.message : String(error));
-  return match ? Number(match[1]) : null;
-}
-
-/** The parser's message without its excerpt and caret lines (they assume a monospace console). */
-function cleanMessage(error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
-  const lines = raw.split('\n');
-  if (/^Parse error/.test(lines[0] ?? '')) {
-    const expecting = lines.find((l) => l.startsWith('Expecting')) ?? '';
-    const got = /got '([^']+)'/.exec(expecting)?.[1];
-    const what =
-      got === 'INVALID'
-        ? 'an invalid or unclosed {{…}} expression'
-        : got === 'EOF'
-          ? 'an unexpected end of template'
-          : `unexpected ${got ?? 'text'}`;
-    return `syntax error: ${what}`;
-  }
-  if (/^Lexical error/.test(raw)) return 'syntax error: unrecognised text inside {{…}}';
-  // Compiler messages end with " - line:column"; the line is reported separately.
-  const message = raw.replace(/ - \d+:\d+$/, '').trim();
-  const mismatch = /^(\S+) doesn't match (\S+)$/.exec(message);
-  return mismatch ? `{{/${mismatch[2]}}} does not close {{#${mismatch[1]}}}` : message;
-}
-
-/**
- * The innermost block still open at the end of the template, found by a scan of the opening
- * and closing tags (comments and raw blocks skipped). The parser itself only reports the end of
- * the file, which is not where the author has to look.
- */
-function lastUnclosedBlock(source: string): { line: number; name: string; sigil: string } | null {
-  const tag =
-    /\{\{!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}|\{\{\{\{[\s\S]*?\}\}\}\}|\{\{~?\s*([#^/])\s*([>*]?)\s*([^\s}~()]+)/g;
-  const stack: { line: number; name: string; sigil: string }[] = [];
-  for (let m = tag.exec(source); m; m = tag.exec(source)) {
-    const [, kind, modifier, name] = m;
-    if (!kind || !name) continue;
-    if (kind === '/') {
-      const index = stack.map((b) => b.name).lastIndexOf(name);
-      if (index >= 0) stack.splice(index);
-    } else {
-      stack.push({
-        line: source.slice(0, m.index).split('\n').length,
-        name,
-        sigil: `${kind}${modifier}`,
-      });
-    }
-  }
-  return stack.at(-1) ?? null;
-}
-
-/** The root names a template reads (`{{username}}` → username, `{{#if a.b}}` → a). For the editor and the tests. */
-export function variablesOf(source: string): string[] {
-  const names = new Set<string>();
-  const visit = (node: Node | null | undefined, scoped: boolean): void => {
-    if (!node) return;
-    switch (node.type) {
-      case 'Program':
-        for (const s of (node as hbs.AST.Program).body) visit(s, scoped);
-        return;
-      case 'MustacheStatement':
-      case 'SubExpression': {
-        const m = node as hbs.AST.MustacheStatement;
-        const isCall =
-          m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0 || node.type === 'SubExpression';
-        const path = m.path as hbs.AST.PathExpression;
-        if (!isCall && !(isSimple(path) && INLINES.has(path.original))) visit(path, scoped);
-        for (const p of m.params) visit(p, scoped);
-        for (const pair of m.hash?.pairs ?? []) visit(pair.value, scoped);
-        return;
-      }
-      case 'BlockStatement': {
-        const b = node as hbs.AST.BlockStatement;
-        for (const p of b.params) visit(p, scoped);
-        const inner = scoped || b.path.original === 'each' || b.path.original === 'with';
-        visit(b.program, inner);
-        visit(b.inverse, scoped);
-        return;
-      }
-      case 'PartialStatement': {
-        const p = node as hbs.AST.PartialStatement;
-        for (const param of p.params) visit(param, scoped);
-        for (const pair of p.hash?.pairs ?? []) visit(pair.value, scoped);
-        return;
-      }
-      case 'PathExpression': {
-        const path = node as hbs.AST.PathExpression;
-        if (path.data) {
-          if (path.parts[0] === 'root' && path.parts[1]) names.add(path.parts[1]);
-        } else if (!scoped && path.depth === 0 && path.parts[0]) names.add(path.parts[0]);
-        return;
-      }
-      default:
-        return;
-    }
-  };
-  visit(env.parse(source), false);
-  return [...names];
-}

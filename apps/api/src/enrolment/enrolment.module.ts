@@ -1,5 +1,0 @@
-import { Module } from '@nestjs/common';
-import { EnrolmentController } from './enrolment.controller.js';
-
-@Module({ controllers: [EnrolmentController] })
-export class EnrolmentModule {}
