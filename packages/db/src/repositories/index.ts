@@ -1,0 +1,12 @@
+export * from './accent-folding.js';
+export * from './account-requests.repository.js';
+export * from './action-tokens.repository.js';
+export * from './audit-events.repository.js';
+export * from './email-deliveries.repository.js';
+export * from './oidc-payloads.repository.js';
+export { escapeLike, type PageQuery, type RowsPage } from './paged.js';
+export { modify, one, type Queryable } from './queryable.js';
+export * from './refresh-sessions.repository.js';
+export * from './tenant-assets.repository.js';
+export * from './tenant-settings.repository.js';
+export * from './users.repository.js';
