@@ -8,14 +8,20 @@ import {
   AuditEventsRepository,
   createDataSource,
   EmailDeliveriesRepository,
+  EmailTemplatesRepository,
+  OidcClientsRepository,
+  OidcSigningKeysRepository,
   OidcPayloadsRepository,
   RefreshSessionsRepository,
   seed,
   Tenant,
   TenantAssetsRepository,
+  TenantHostsRepository,
+  TenantsRepository,
   type TenantId,
   tenantId,
   TenantSettingsRepository,
+  UserImportRepository,
   UsersRepository,
 } from '../src/index.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing.js';
@@ -29,6 +35,7 @@ describe('repositories scope every statement to the tenant they are given', () =
   let a: TenantId;
   let b: TenantId;
   let users: UsersRepository;
+  let imports: UserImportRepository;
   let tokens: ActionTokensRepository;
   let sessions: RefreshSessionsRepository;
   let deliveries: EmailDeliveriesRepository;
@@ -45,13 +52,14 @@ describe('repositories scope every statement to the tenant they are given', () =
     a = await bySlug('cegepdeseptiles');
     b = await bySlug('monteregie');
     users = new UsersRepository(ds);
+    imports = new UserImportRepository(ds);
     tokens = new ActionTokensRepository(ds);
     sessions = new RefreshSessionsRepository(ds);
     deliveries = new EmailDeliveriesRepository(ds);
 
     const person = { firstName: 'Jean', lastName: 'Tremblay', email: 'jt@example.ca' };
-    await users.insertMany(a, [{ ...person, username: 'trej', externalId: 'E1' }]);
-    await users.insertMany(b, [{ ...person, username: 'trej', externalId: 'E1' }]);
+    await imports.insertMany(a, [{ ...person, username: 'trej', externalId: 'E1' }]);
+    await imports.insertMany(b, [{ ...person, username: 'trej', externalId: 'E1' }]);
     ofB.userId = (await users.idByUsername(b, 'trej'))!;
     const tokenId = await tokens.insert(b, {
       userId: ofB.userId,
@@ -126,7 +134,7 @@ describe('repositories scope every statement to the tenant they are given', () =
     expect(await deliveries.claim(a, ofB.deliveryId)).toBeNull();
     await deliveries.markSent(a, ofB.deliveryId, 'stolen');
     await deliveries.requeue(a, ofB.deliveryId);
-    await users.updateMany(a, [
+    await imports.updateMany(a, [
       {
         id: ofB.userId,
         username: 'taken',
@@ -197,6 +205,47 @@ describe('repositories scope every statement to the tenant they are given', () =
     expect(await oidc.grantClientsOf(b, ofB.userId)).toEqual(['c1']);
   });
 
+  it("keeps tenant B's templates, hosts, clients and signing keys out of tenant A's reach", async () => {
+    const templates = new EmailTemplatesRepository(ds);
+    const source = { subject: 'S', html: '<p>H</p>', text: 'T' };
+    await templates.put(b, 'password-reset', 'fr', source);
+    expect(await templates.find(a, 'password-reset', 'fr')).toBeNull();
+    expect(await templates.ofKind(a, 'password-reset')).toEqual([]);
+    await templates.delete(a, 'password-reset', 'fr');
+    expect(await templates.find(b, 'password-reset', 'fr')).toMatchObject(source);
+
+    const hosts = new TenantHostsRepository(ds);
+    expect(await hosts.add(b, 'b-extra.example.ca', false)).toBe(true);
+    expect(await hosts.add(a, 'b-extra.example.ca', false)).toBe(false);
+    await hosts.remove(a, 'b-extra.example.ca');
+    expect((await hosts.lockAll(b)).map((h) => h.hostName)).toContain('b-extra.example.ca');
+    const tenants = new TenantsRepository(ds);
+    expect((await tenants.byHost('b-extra.example.ca'))!.id).toBe(b);
+
+    const clients = new OidcClientsRepository(ds);
+    await clients.create(b, {
+      clientId: 'client-of-b',
+      secretHash: hash('secret'),
+      name: 'B app',
+      redirectUris: ['https://b.example.ca/cb'],
+      postLogoutRedirectUris: [],
+      public: false,
+      firstParty: true,
+    });
+    expect(await clients.find(a, 'client-of-b')).toBeNull();
+    expect(await clients.replaceSecret(a, 'client-of-b', hash('stolen'))).toBe(false);
+    expect(await clients.delete(a, 'client-of-b')).toBe(false);
+    expect(await clients.find(b, 'client-of-b')).toMatchObject({
+      secretHash: hash('secret').toString('hex'),
+    });
+
+    const keys = new OidcSigningKeysRepository(ds);
+    await keys.insertActive(b, 'kid-of-b', 'ciphertext');
+    expect(await keys.published(a)).toEqual([]);
+    expect(await keys.retire(a, 'active')).toBe(0);
+    expect(await keys.published(b)).toEqual([{ status: 'active', ciphertext: 'ciphertext' }]);
+  });
+
   it("refuses, in the schema, a link or a session of tenant A naming tenant B's account", async () => {
     const crossed = tokens.insert(a, {
       userId: ofB.userId,
@@ -220,7 +269,7 @@ describe('repositories scope every statement to the tenant they are given', () =
   });
 
   it('finds accounts by folded names and searches with accents ignored', async () => {
-    await users.insertMany(a, [
+    await imports.insertMany(a, [
       {
         username: 'levm',
         firstName: 'Marie-Ève',

@@ -126,4 +126,17 @@ export class RefreshSessionsRepository {
       [tenant, userId, familyId],
     );
   }
+
+  /** Whether a family is persistent (remember me) and when it started, in epoch seconds. */
+  family(
+    tenant: TenantId,
+    familyId: string,
+  ): Promise<{ persistent: boolean | null; startedAt: string | null } | null> {
+    return one(
+      this.db,
+      `SELECT bool_or(persistent) AS persistent, extract(epoch FROM min(created_at))::bigint AS "startedAt"
+         FROM refresh_sessions WHERE tenant_id = $1 AND family_id = $2`,
+      [tenant, familyId],
+    );
+  }
 }
