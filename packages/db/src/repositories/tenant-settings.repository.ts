@@ -19,6 +19,17 @@ export class TenantSettingsRepository {
     ]);
   }
 
+  /** The whole row: settings, SMTP server (password encrypted) and version. */
+  row(
+    tenant: TenantId,
+  ): Promise<{ settings: TenantSettings; smtp: SmtpRow; version: number } | null> {
+    return one(
+      this.db,
+      'SELECT settings, smtp, version FROM tenant_settings WHERE tenant_id = $1',
+      [tenant],
+    );
+  }
+
   async defaultLocale(tenant: TenantId): Promise<Locale | null> {
     const row = await one<{ locale: Locale | null }>(
       this.db,
