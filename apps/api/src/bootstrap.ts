@@ -7,23 +7,23 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Registry } from 'prom-client';
-import { CSV_CONTENT_TYPES } from './accounts/account-import.controller.js';
-import { AdminStatic, DEFAULT_ADMIN_DIST } from './admin/admin-static.js';
-import { BRANDING_UPLOAD_CONTENT_TYPES } from './admin/branding-assets.controller.js';
+import { CSV_CONTENT_TYPES } from './features/admin/users/account-import.controller.js';
+import { AdminStatic, DEFAULT_ADMIN_DIST } from './platform/admin-app/admin-static.js';
+import { BRANDING_UPLOAD_CONTENT_TYPES } from './features/admin/settings/branding-assets.controller.js';
 import { AppModule } from './app.module.js';
-import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { ApiExceptionFilter } from './platform/common/api-exception.filter.js';
 import { createLogger, PinoNestLogger } from '@guichet/platform';
-import type { AppConfig } from './config/config.js';
-import { loadSigningKey } from './crypto/signing-key.js';
-import { clientRequestIdOf } from './request/request-meta.js';
+import type { AppConfig } from './platform/config/config.js';
+import { loadSigningKey } from './platform/crypto/signing-key.js';
+import { clientRequestIdOf } from './platform/request/request-meta.js';
 import { httpDurationHistogram } from '@guichet/platform';
-import { METRICS_REGISTRY } from './metrics/metrics.module.js';
-import { registerOidcProvider } from './oidc/oidc-mount.js';
-import { ClientLimits } from './security/client-limits.js';
-import { OidcProviders } from './oidc/oidc-providers.js';
-import { registerResponseHeaders } from './security/response-headers.js';
-import { registerHostResolution } from './tenancy/host-resolution.hook.js';
-import { TenantCache } from './tenancy/tenant-cache.service.js';
+import { METRICS_REGISTRY } from './platform/metrics/metrics.module.js';
+import { registerOidcProvider } from './features/oidc/oidc-mount.js';
+import { ClientLimits } from './platform/security/client-limits.js';
+import { OidcProviders } from './features/oidc/oidc-providers.js';
+import { registerResponseHeaders } from './platform/security/response-headers.js';
+import { registerHostResolution } from './platform/tenancy/host-resolution.hook.js';
+import { TenantCache } from './platform/tenancy/tenant-cache.service.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 /** Admin API bodies: an email template may hold 150,000 characters (subject, html, text). */

@@ -5,14 +5,14 @@ import { parseArgs } from 'node:util';
 import { createDataSource } from '@guichet/db';
 import { loadConfigOrExit } from '@guichet/platform';
 import type { ImportLineReport, TenantSettings } from '@guichet/types';
-import { CsvFormatError, ImportAccounts } from './accounts/import-accounts.usecase.js';
+import { CsvFormatError, ImportAccounts } from './features/admin/users/import-accounts.usecase.js';
 import {
   addOidcClient,
   changeOidcKeys,
   OIDC_CLIENTS_USAGE,
   OIDC_KEYS_USAGE,
   UsageError,
-} from './oidc/oidc-cli.js';
+} from './features/oidc/oidc-cli.js';
 
 /**
  * Guichet's command line (no HTTP server): `guichet users import --tenant SLUG FILE.csv`

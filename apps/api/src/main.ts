@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { startManagementServer } from '@guichet/platform';
 import type { Registry } from 'prom-client';
-import { loadConfigOrExit } from './config/config.js';
+import { loadConfigOrExit } from './platform/config/config.js';
 import { createApp } from './bootstrap.js';
-import { ReadinessCheck } from './health/readiness-check.js';
-import { METRICS_REGISTRY } from './metrics/metrics.module.js';
+import { ReadinessCheck } from './platform/health/readiness-check.js';
+import { METRICS_REGISTRY } from './platform/metrics/metrics.module.js';
 
 const config = loadConfigOrExit();
 const app = await createApp(config);

@@ -3,7 +3,7 @@ import { createDataSource, seed } from '@guichet/db';
 import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
 import { parseEnv } from '@guichet/types';
 import type { DataSource } from 'typeorm';
-import { findAdmin, listAdmins } from '../src/admin/admin-accounts.usecases.js';
+import { findAdmin, listAdmins } from '../src/features/admin/admins/admin-accounts.usecases.js';
 
 describe('admin account queries', () => {
   let db: TestDatabase;

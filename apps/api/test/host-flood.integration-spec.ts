@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PublicTenant } from '@guichet/types';
 import { CEGEP, createTestContext, type TestContext } from './support/test-app.js';
 
-/** TENANT_CACHE_MAX_ENTRIES in src/tenancy/tenant-cache.service.ts. */
+/** TENANT_CACHE_MAX_ENTRIES in src/platform/tenancy/tenant-cache.service.ts. */
 const CACHE_MAX = 10_000;
 
 describe('a flood of unknown host names', () => {

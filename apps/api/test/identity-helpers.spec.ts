@@ -1,16 +1,16 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { limitBytes, UploadTooLargeError } from '../src/accounts/byte-limit.js';
+import { limitBytes, UploadTooLargeError } from '../src/features/admin/users/byte-limit.js';
 import {
   detectDelimiter,
   detectEncoding,
   openCsv,
   physicalLines,
-} from '../src/accounts/csv-input.js';
-import { mapHeader, parseRow } from '../src/accounts/import-row.js';
-import { cookieNames, signInCookies } from '../src/auth/session-cookies.js';
-import { canonicalIp, isInNetworks } from '../src/security/networks.js';
+} from '../src/features/admin/users/csv-input.js';
+import { mapHeader, parseRow } from '../src/features/admin/users/import-row.js';
+import { cookieNames, signInCookies } from '../src/features/auth/session-cookies.js';
+import { canonicalIp, isInNetworks } from '../src/platform/security/networks.js';
 
 async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Param, Patch, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type AdminAccountView,
+  createAdminRequestSchema,
+  updateAdminRequestSchema,
+  type UpdateAdminRequest,
+} from '@guichet/types';
+import type { FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
+import { OnHosts } from '../../../platform/tenancy/host.js';
+import {
+  ADMIN_NOT_FOUND,
+  CreateAdmin,
+  listAdmins,
+  UpdateAdmin,
+} from './admin-accounts.usecases.js';
+import { AdminAuthGuard, PlatformAdminOnly } from '../access/admin-auth.guard.js';
+import { adminLocale } from '../access/admin-locale.js';
+import { Actor, type AdminActor } from '../access/admin-request.js';
+import { IdParam } from '../access/id-param.pipe.js';
+
+/** Admin accounts: platform admins only. */
+@ApiTags('admin')
+@OnHosts('admin')
+@Controller('api/v1/admin/admins')
+@UseGuards(AdminAuthGuard)
+@PlatformAdminOnly()
+@ApiBearerAuth()
+export class AdminAccountsController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly createAdmin: CreateAdmin,
+    private readonly updateAdmin: UpdateAdmin,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every admin account (platform admins only)' })
+  list(): Promise<AdminAccountView[]> {
+    return listAdmins(this.dataSource);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary:
+      'Creates an admin account: platform admin, or tenant admin of some tenants (platform admins only); 409 when the email is taken; 400 for a password under the admin floor (12 characters, not common, not the email)',
+  })
+  create(
+    @Actor() actor: AdminActor,
+    @Body(new ZodValidationPipe(createAdminRequestSchema))
+    body: z.infer<typeof createAdminRequestSchema>,
+    @Req() request: FastifyRequest,
+  ): Promise<AdminAccountView> {
+    return this.createAdmin.execute(actor, body, adminLocale(request));
+  }
+
+  @Patch(':adminId')
+  @ApiOperation({
+    summary:
+      'Changes the role, tenants, status (disabled) or password of an admin account (platform admins only); a new password must pass the admin floor and lifts a lockout',
+  })
+  update(
+    @Actor() actor: AdminActor,
+    @Param('adminId', new IdParam(ADMIN_NOT_FOUND)) adminId: string,
+    @Body(new ZodValidationPipe(updateAdminRequestSchema)) body: UpdateAdminRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<AdminAccountView> {
+    return this.updateAdmin.execute(actor, adminId, body, adminLocale(request));
+  }
+}

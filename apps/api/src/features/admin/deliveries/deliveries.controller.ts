@@ -1,0 +1,58 @@
+import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { deliveryListQuerySchema, type DeliveryView, type Page } from '@guichet/types';
+import type { z } from 'zod';
+import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
+import { OnHosts } from '../../../platform/tenancy/host.js';
+import { AdminAuthGuard } from '../access/admin-auth.guard.js';
+import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
+import { RetryDelivery, TenantDeliveries } from './deliveries.usecases.js';
+import { IdParam } from '../access/id-param.pipe.js';
+import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
+
+/** The tenant's email deliveries (the outbox): filters, and "retry" for failed ones. */
+@ApiTags('admin')
+@OnHosts('admin')
+@Controller('api/v1/admin/tenants/:tenantId/deliveries')
+@UseGuards(AdminAuthGuard, TenantAccessGuard)
+@ApiBearerAuth()
+export class DeliveriesController {
+  constructor(
+    private readonly deliveries: TenantDeliveries,
+    private readonly retryDelivery: RetryDelivery,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Email deliveries, newest first, filtered by status, kind and recipient (never a token)',
+  })
+  list(
+    @RouteTenant() tenant: AdminTenant,
+    @Query(new ZodValidationPipe(deliveryListQuerySchema))
+    query: z.infer<typeof deliveryListQuerySchema>,
+  ): Promise<Page<DeliveryView>> {
+    return this.deliveries.list(tenant.id, query);
+  }
+
+  @Post(':deliveryId/retry')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Queues a failed delivery again (409 unless failed, or when its link is no longer valid); audited',
+  })
+  retry(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Param(
+      'deliveryId',
+      new IdParam({
+        error: 'not_found',
+        message: 'This tenant has no email delivery with this id.',
+      }),
+    )
+    deliveryId: string,
+  ): Promise<DeliveryView> {
+    return this.retryDelivery.execute(actor, tenant.id, deliveryId);
+  }
+}

@@ -1,0 +1,131 @@
+import {
+  BadRequestException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  PayloadTooLargeException,
+  Put,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  BRANDING_ASSET_KINDS,
+  type BrandingAssetKind,
+  type BrandingAssetType,
+  type BrandingAssetView,
+} from '@guichet/types';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { brandAssetHeaders } from '../../branding/brand-asset-paths.js';
+import { BrandImageRefused } from '../../branding/brand-image.js';
+import { OnHosts } from '../../../platform/tenancy/host.js';
+import { AdminAuthGuard } from '../access/admin-auth.guard.js';
+import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
+import { RemoveBrandingAsset, UploadBrandingAsset } from './branding-assets.usecases.js';
+import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
+
+/** Content types an upload may declare; what it is comes from its bytes. */
+export const BRANDING_UPLOAD_CONTENT_TYPES = [/^image\//, 'application/octet-stream'];
+
+function assetKind(kind: string): BrandingAssetKind {
+  if (!(BRANDING_ASSET_KINDS as readonly string[]).includes(kind))
+    throw new NotFoundException({
+      error: 'not_found',
+      message: 'Only the logo and the favicon can be uploaded.',
+    });
+  return kind as BrandingAssetKind;
+}
+
+function refusal(error: BrandImageRefused) {
+  const body = {
+    error: error.problem === 'too_large' ? 'payload_too_large' : error.problem,
+    message: error.message,
+  };
+  if (error.problem === 'too_large') return new PayloadTooLargeException(body);
+  if (error.problem === 'unsupported_type') return new UnsupportedMediaTypeException(body);
+  return new BadRequestException(body);
+}
+
+/** The tenant's uploaded logo and favicon (PNG, JPEG or sanitised SVG), in place of the branding URLs. */
+@ApiTags('admin')
+@OnHosts('admin')
+@Controller('api/v1/admin/tenants/:tenantId/branding')
+@UseGuards(AdminAuthGuard, TenantAccessGuard)
+@ApiBearerAuth()
+export class BrandingAssetsController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly upload: UploadBrandingAsset,
+    private readonly remove: RemoveBrandingAsset,
+  ) {}
+
+  @Put(':kind')
+  @ApiConsumes('image/png', 'image/jpeg', 'image/svg+xml', 'application/octet-stream')
+  @ApiOperation({
+    summary:
+      'Uploads the logo (up to 256 KB) or the favicon (up to 64 KB) as the request body: PNG, JPEG or SVG, told from the bytes; an SVG is sanitised. Audited; the portal shows it at once. 413 too large, 415 another format',
+  })
+  async put(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Param('kind') kind: string,
+    @Req() request: FastifyRequest,
+  ): Promise<BrandingAssetView> {
+    const which = assetKind(kind);
+    if (!Buffer.isBuffer(request.body))
+      throw new UnsupportedMediaTypeException({
+        error: 'unsupported_media_type',
+        message:
+          'Send the image itself as the body, as image/png, image/jpeg, image/svg+xml or application/octet-stream.',
+      });
+    try {
+      return await this.upload.execute(actor, tenant, which, request.body);
+    } catch (error) {
+      if (error instanceof BrandImageRefused) throw refusal(error);
+      throw error;
+    }
+  }
+
+  @Get(':kind')
+  @ApiOperation({
+    summary: 'The uploaded logo or favicon, as stored (sanitised); 404 when there is none',
+  })
+  async get(
+    @RouteTenant() tenant: AdminTenant,
+    @Param('kind') kind: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const [row] = await this.dataSource.query<
+      { content_type: BrandingAssetType; content: Buffer }[]
+    >('SELECT content_type, content FROM tenant_assets WHERE tenant_id = $1 AND kind = $2', [
+      tenant.id,
+      assetKind(kind),
+    ]);
+    if (!row) throw new NotFoundException({ error: 'not_found', message: 'Nothing was uploaded.' });
+    void reply
+      .headers(brandAssetHeaders(row.content_type))
+      .header('cache-control', 'private, no-cache')
+      .send(row.content);
+  }
+
+  @Delete(':kind')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Removes the uploaded logo or favicon: the branding URL, or the default, applies again. Audited',
+  })
+  async delete(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Param('kind') kind: string,
+  ): Promise<void> {
+    await this.remove.execute(actor, tenant.id, assetKind(kind));
+  }
+}

@@ -1,0 +1,160 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Put,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type PasswordPolicyTestRequest,
+  passwordPolicyTestRequestSchema,
+  type PasswordPolicyTestResponse,
+  type SmtpSettingsRequest,
+  smtpSettingsRequestSchema,
+  type SmtpSettingsView,
+  type SmtpTestRequest,
+  smtpTestRequestSchema,
+  type SmtpTestResponse,
+  type TenantDetail,
+  type TenantSettingsPatch,
+  tenantSettingsPatchSchema,
+  type UsernameRuleTestRequest,
+  usernameRuleTestRequestSchema,
+  type UsernameRuleTestResponse,
+} from '@guichet/types';
+import type { FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
+import { OnHosts } from '../../../platform/tenancy/host.js';
+import { AdminAuthGuard } from '../access/admin-auth.guard.js';
+import { adminLocale } from '../access/admin-locale.js';
+import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
+import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
+import { tenantDetail } from '../tenants/tenant-queries.js';
+import { SaveTenantSmtp, SendTestEmail } from './tenant-smtp.usecases.js';
+import {
+  testPasswordPolicy,
+  TestUsernameRule,
+  UpdateTenantSettings,
+} from './tenant-settings.usecases.js';
+
+/** A tenant's settings (portal configuration), the live tests of its rules, and its SMTP server. */
+@ApiTags('admin')
+@OnHosts('admin')
+@Controller('api/v1/admin/tenants/:tenantId')
+@UseGuards(AdminAuthGuard, TenantAccessGuard)
+@ApiBearerAuth()
+export class TenantSettingsController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly updateSettings: UpdateTenantSettings,
+    private readonly testUsernames: TestUsernameRule,
+    private readonly saveSmtp: SaveTenantSmtp,
+    private readonly sendTestEmail: SendTestEmail,
+  ) {}
+
+  private async detail(tenantId: string): Promise<TenantDetail> {
+    return (await tenantDetail(this.dataSource, tenantId))!;
+  }
+
+  @Patch('settings')
+  @ApiOperation({
+    summary:
+      'Replaces the sections given (branding, texts per locale, usernameRule, passwordPolicy, features, allowedNetworks, email, tokenLifetimes, lockout, postLoginUrl, locales, defaultLocale); validated whole, floor enforced, audited, on the portals within a second',
+  })
+  patchSettings(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Body(new ZodValidationPipe(tenantSettingsPatchSchema)) body: TenantSettingsPatch,
+    @Req() request: FastifyRequest,
+  ): Promise<TenantDetail> {
+    return this.updateSettings.execute(actor, tenant.id, body, adminLocale(request));
+  }
+
+  @Post('username-rule/test')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The usernames a rule (the tenant’s, or a draft) gives these names, with suffixes against existing accounts',
+  })
+  async testUsernameRule(
+    @RouteTenant() tenant: AdminTenant,
+    @Body(new ZodValidationPipe(usernameRuleTestRequestSchema)) body: UsernameRuleTestRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<UsernameRuleTestResponse> {
+    const { settings } = await this.detail(tenant.id);
+    return this.testUsernames.execute(tenant.id, settings.usernameRule, body, adminLocale(request));
+  }
+
+  @Post('password-policy/test')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Checks a password against a policy (the tenant’s, or a draft); warns where the policy is weaker than NIST SP 800-63B or under the platform floor',
+  })
+  async testPasswordPolicy(
+    @RouteTenant() tenant: AdminTenant,
+    @Body(new ZodValidationPipe(passwordPolicyTestRequestSchema)) body: PasswordPolicyTestRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<PasswordPolicyTestResponse> {
+    const { settings } = await this.detail(tenant.id);
+    return testPasswordPolicy(settings.passwordPolicy, body, adminLocale(request));
+  }
+
+  @Get('smtp')
+  @ApiOperation({
+    summary: 'The tenant’s SMTP server and sender (never the password: passwordSet only)',
+  })
+  async getSmtp(@RouteTenant() tenant: AdminTenant): Promise<SmtpSettingsView> {
+    return (await this.detail(tenant.id)).smtp;
+  }
+
+  @Put('smtp')
+  @ApiOperation({
+    summary:
+      'Sets the tenant’s own SMTP server (password encrypted at rest; omitted = kept, null = removed) and optionally the sender',
+  })
+  putSmtp(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Body(new ZodValidationPipe(smtpSettingsRequestSchema)) body: SmtpSettingsRequest,
+  ): Promise<SmtpSettingsView> {
+    return this.saveSmtp.execute(actor, tenant.id, body);
+  }
+
+  @Delete('smtp')
+  @ApiOperation({
+    summary: 'Removes the tenant’s SMTP server: its emails go through the platform SMTP_URL again',
+  })
+  deleteSmtp(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+  ): Promise<SmtpSettingsView> {
+    return this.saveSmtp.execute(actor, tenant.id, null);
+  }
+
+  @Post('smtp/test')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Queues a test email to the signed-in admin’s own address through the outbox and the worker (a few per hour); 202 with the delivery id to follow',
+  })
+  async testSmtp(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Body(new ZodValidationPipe(smtpTestRequestSchema, { optionalBody: true }))
+    body: SmtpTestRequest,
+  ): Promise<SmtpTestResponse> {
+    const { settings } = await this.detail(tenant.id);
+    const locale =
+      body.locale && settings.locales.includes(body.locale) ? body.locale : settings.defaultLocale;
+    return this.sendTestEmail.execute(actor, tenant.id, locale);
+  }
+}

@@ -1,0 +1,145 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Put,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  EMAIL_KINDS,
+  type EmailKind,
+  isLocale,
+  type Locale,
+  type TemplateListItem,
+  type TemplatePreviewResponse,
+  type TemplateSource,
+  templateSourceSchema,
+  type TemplateView,
+} from '@guichet/types';
+import type { DataSource } from 'typeorm';
+import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
+import { OnHosts } from '../../../platform/tenancy/host.js';
+import { AdminAuthGuard } from '../access/admin-auth.guard.js';
+import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
+import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
+import { tenantDetail } from '../tenants/tenant-queries.js';
+import {
+  previewTemplate,
+  ResetTemplate,
+  SaveTemplate,
+  TenantTemplates,
+} from './tenant-templates.usecases.js';
+
+const NO_TEMPLATE = {
+  error: 'not_found',
+  message:
+    'No email template of this kind and language (kinds: password-reset, enrolment, already-enrolled, password-changed, test-email, email-changed; languages: fr, en, pt).',
+};
+
+function templateKey(kind: string, locale: string): { kind: EmailKind; locale: Locale } {
+  if (!(EMAIL_KINDS as readonly string[]).includes(kind) || !isLocale(locale))
+    throw new NotFoundException(NO_TEMPLATE);
+  return { kind: kind as EmailKind, locale };
+}
+
+/** A tenant's email templates per message and language: edit, validate, preview, back to default. */
+@ApiTags('admin')
+@OnHosts('admin')
+@Controller('api/v1/admin/tenants/:tenantId/templates')
+@UseGuards(AdminAuthGuard, TenantAccessGuard)
+@ApiBearerAuth()
+export class TenantTemplatesController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly templates: TenantTemplates,
+    private readonly saveTemplate: SaveTemplate,
+    private readonly resetTemplate: ResetTemplate,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Every email kind in each of the tenant’s languages, and whether the tenant overrides it',
+  })
+  async list(@RouteTenant() tenant: AdminTenant): Promise<TemplateListItem[]> {
+    const { settings } = (await tenantDetail(this.dataSource, tenant.id))!;
+    return this.templates.list(tenant.id, settings.locales);
+  }
+
+  @Get(':kind/:locale')
+  @ApiOperation({
+    summary:
+      'The template (the tenant’s, or the default) with the variables, helpers and partials it may use',
+  })
+  get(
+    @RouteTenant() tenant: AdminTenant,
+    @Param('kind') kind: string,
+    @Param('locale') locale: string,
+  ): Promise<TemplateView> {
+    const key = templateKey(kind, locale);
+    return this.templates.get(tenant.id, key.kind, key.locale);
+  }
+
+  @Put(':kind/:locale')
+  @ApiOperation({
+    summary:
+      'Saves the tenant’s template once it compiles (400 invalid_template naming the part and line); the next emails use it; audited',
+  })
+  put(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Param('kind') kind: string,
+    @Param('locale') locale: string,
+    @Body(new ZodValidationPipe(templateSourceSchema)) body: TemplateSource,
+  ): Promise<TemplateView> {
+    const key = templateKey(kind, locale);
+    return this.saveTemplate.execute(actor, tenant, key.kind, key.locale, body);
+  }
+
+  @Delete(':kind/:locale')
+  @ApiOperation({ summary: 'Removes the tenant’s template: the default is used again; audited' })
+  reset(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Param('kind') kind: string,
+    @Param('locale') locale: string,
+  ): Promise<TemplateView> {
+    const key = templateKey(kind, locale);
+    return this.resetTemplate.execute(actor, tenant.id, key.kind, key.locale);
+  }
+
+  @Post(':kind/:locale/preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Renders the given templates with sample data and the tenant’s branding, exactly as the worker would send them (nothing saved)',
+  })
+  async preview(
+    @RouteTenant() tenant: AdminTenant,
+    @Param('kind') kind: string,
+    @Param('locale') locale: string,
+    @Body(new ZodValidationPipe(templateSourceSchema)) body: TemplateSource,
+  ): Promise<TemplatePreviewResponse> {
+    const key = templateKey(kind, locale);
+    const detail = (await tenantDetail(this.dataSource, tenant.id))!;
+    return previewTemplate(
+      {
+        id: tenant.id,
+        name: detail.name,
+        publicUrl: detail.publicUrl,
+        settings: detail.settings,
+        version: detail.version,
+      },
+      key.kind,
+      key.locale,
+      body,
+    );
+  }
+}

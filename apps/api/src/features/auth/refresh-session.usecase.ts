@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { LoginResponse, UserView } from '@guichet/types';
+import type { DataSource } from 'typeorm';
+import { AuditLog } from '../../platform/audit/audit-log.js';
+import type { RequestMeta } from '../../platform/request/request-meta.js';
+import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
+import { AccessTokens } from './access-tokens.js';
+import { type IssuedSession, Sessions } from './sessions.js';
+
+export type Refreshed =
+  { ok: true; response: LoginResponse; session: IssuedSession } | { ok: false };
+
+/** A new access token and a rotated refresh token; an old token presented again revokes its family. */
+@Injectable()
+export class RefreshSession {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: Sessions,
+    private readonly tokens: AccessTokens,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(
+    tenant: TenantContext,
+    refreshToken: unknown,
+    meta: RequestMeta,
+  ): Promise<Refreshed> {
+    const rotation = await this.sessions.rotate(tenant, refreshToken, meta);
+    if (rotation.outcome === 'reused') {
+      await this.audit.record({
+        tenantId: tenant.id,
+        action: 'auth.refresh.reused',
+        actorType: 'anonymous',
+        targetType: 'user',
+        targetId: rotation.userId,
+        details: { sessionFamily: rotation.familyId, familyRevoked: true },
+        meta,
+      });
+      return { ok: false };
+    }
+    if (rotation.outcome === 'invalid') return { ok: false };
+    const [user] = await this.dataSource.query<UserView[]>(
+      `SELECT id, username, first_name AS "firstName", last_name AS "lastName", email FROM users WHERE id = $1 AND tenant_id = $2`,
+      [rotation.userId, tenant.id],
+    );
+    if (!user) return { ok: false };
+    const { accessToken, expiresIn } = await this.tokens.issue(
+      tenant,
+      user,
+      rotation.session.familyId,
+    );
+    return {
+      ok: true,
+      response: { accessToken, tokenType: 'Bearer', expiresIn, user },
+      session: rotation.session,
+    };
+  }
+}

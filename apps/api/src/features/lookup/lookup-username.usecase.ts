@@ -1,0 +1,104 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { foldName } from '@guichet/rules';
+import type { LookupResponse } from '@guichet/types';
+import type { DataSource } from 'typeorm';
+import { AuditLog } from '../../platform/audit/audit-log.js';
+import type { RequestMeta } from '../../platform/request/request-meta.js';
+import { ClientLimits } from '../../platform/security/client-limits.js';
+import { isInNetworks } from '../../platform/security/networks.js';
+import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
+
+const MAX_CANDIDATES = 10;
+
+/**
+ * A name folded in SQL close to `foldName` (lower case, accents and marks removed, œ → oe…,
+ * only a–z kept); the rows it finds are checked again with `foldName` itself.
+ */
+const sqlFold = (column: string) => {
+  let expr = `regexp_replace(normalize(lower(${column}), NFD), '[\\u0300-\\u036f]', '', 'g')`;
+  for (const [from, to] of [
+    ['œ', 'oe'],
+    ['æ', 'ae'],
+    ['ß', 'ss'],
+    ['ø', 'o'],
+    ['đ', 'd'],
+    ['ð', 'd'],
+    ['þ', 'th'],
+    ['ł', 'l'],
+  ]) {
+    expr = `replace(${expr}, '${from}', '${to}')`;
+  }
+  return `regexp_replace(${expr}, '[^a-z]', '', 'g')`;
+};
+
+export const LOOKUP_DISABLED = {
+  error: 'lookup_disabled',
+  message: 'The username lookup tool is not offered on this portal.',
+};
+export const NETWORK_NOT_ALLOWED = {
+  error: 'network_not_allowed',
+  message:
+    "The username lookup tool can only be used from a workstation on the institution's network.",
+};
+
+/**
+ * « Outil de recherche du compte unifié »: the usernames of the active accounts with that
+ * first and last name, only where the tenant enables it and only from its allowed networks.
+ */
+@Injectable()
+export class LookupUsername {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly limits: ClientLimits,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(input: {
+    tenant: TenantContext;
+    firstName: string;
+    lastName: string;
+    meta: RequestMeta;
+  }): Promise<LookupResponse> {
+    const { tenant, meta } = input;
+    if (!tenant.settings.features.lookup) throw new ForbiddenException(LOOKUP_DISABLED);
+    // Counted before the network check, so refusals cannot flood the audit log either.
+    await this.limits.consume('lookup-ip', tenant, meta);
+    if (!isInNetworks(meta.ip, tenant.settings.allowedNetworks)) {
+      await this.audit.record({
+        tenantId: tenant.id,
+        action: 'username.lookup',
+        actorType: 'anonymous',
+        details: { outcome: 'network_refused' },
+        meta,
+      });
+      throw new ForbiddenException(NETWORK_NOT_ALLOWED);
+    }
+
+    const first = foldName(input.firstName);
+    const last = foldName(input.lastName);
+    let usernames: string[] = [];
+    if (last !== '') {
+      const rows = await this.dataSource.query<
+        { username: string; firstName: string; lastName: string }[]
+      >(
+        `SELECT username, first_name AS "firstName", last_name AS "lastName" FROM users
+          WHERE tenant_id = $1 AND status = 'active' AND ${sqlFold('last_name')} = $2 AND ${sqlFold('first_name')} = $3
+          ORDER BY username LIMIT ${MAX_CANDIDATES * 2}`,
+        [tenant.id, last, first],
+      );
+      usernames = rows
+        .filter((r) => foldName(r.lastName) === last && foldName(r.firstName) === first)
+        .map((r) => r.username)
+        .slice(0, MAX_CANDIDATES);
+    }
+    await this.audit.record({
+      tenantId: tenant.id,
+      action: 'username.lookup',
+      actorType: 'anonymous',
+      details: { outcome: 'searched', candidates: usernames.length },
+      meta,
+    });
+    return { usernames };
+  }
+}

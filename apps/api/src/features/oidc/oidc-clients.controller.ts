@@ -1,0 +1,101 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  type OidcClientCreated,
+  oidcClientCreateSchema,
+  oidcClientUpdateSchema,
+  type OidcClientView,
+} from '@guichet/types';
+import type { z } from 'zod';
+import { AdminAuthGuard } from '../admin/access/admin-auth.guard.js';
+import { Actor, type AdminActor, RouteTenant } from '../admin/access/admin-request.js';
+import { type AdminTenant, TenantAccessGuard } from '../admin/access/tenant-access.guard.js';
+import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
+import { OnHosts } from '../../platform/tenancy/host.js';
+import { OidcClients } from './oidc-clients.usecases.js';
+import { clientIdParam } from './client-id.pipe.js';
+
+/** A tenant's OpenID Connect clients (applications that sign its staff in) in the admin API. */
+@ApiTags('admin')
+@OnHosts('admin')
+@Controller('api/v1/admin/tenants/:tenantId/oidc-clients')
+@UseGuards(AdminAuthGuard, TenantAccessGuard)
+@ApiBearerAuth()
+export class OidcClientsController {
+  constructor(private readonly clients: OidcClients) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The tenant’s OpenID Connect clients' })
+  list(@RouteTenant() tenant: AdminTenant): Promise<OidcClientView[]> {
+    return this.clients.list(tenant.id);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary:
+      'Registers a client; a confidential client’s secret is in this answer only (stored hashed); audited',
+  })
+  create(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Body(new ZodValidationPipe(oidcClientCreateSchema))
+    body: z.output<typeof oidcClientCreateSchema>,
+  ): Promise<OidcClientCreated> {
+    return this.clients.create(actor, tenant.id, body);
+  }
+
+  @Get(':clientId')
+  @ApiOperation({ summary: 'One client of the tenant' })
+  get(
+    @RouteTenant() tenant: AdminTenant,
+    @Param('clientId', clientIdParam) clientId: string,
+  ): Promise<OidcClientView> {
+    return this.clients.get(tenant.id, clientId);
+  }
+
+  @Patch(':clientId')
+  @ApiOperation({ summary: 'Changes the name, redirect URIs or first-party flag; audited' })
+  update(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Param('clientId', clientIdParam) clientId: string,
+    @Body(new ZodValidationPipe(oidcClientUpdateSchema))
+    body: z.output<typeof oidcClientUpdateSchema>,
+  ): Promise<OidcClientView> {
+    return this.clients.update(actor, tenant.id, clientId, body);
+  }
+
+  @Post(':clientId/secret')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'A new secret (shown in this answer only); the old one stops working; audited',
+  })
+  rotateSecret(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Param('clientId', clientIdParam) clientId: string,
+  ): Promise<OidcClientCreated> {
+    return this.clients.rotateSecret(actor, tenant.id, clientId);
+  }
+
+  @Delete(':clientId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Deletes the client with its grants and tokens; audited' })
+  delete(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Param('clientId', clientIdParam) clientId: string,
+  ): Promise<void> {
+    return this.clients.delete(actor, tenant.id, clientId);
+  }
+}

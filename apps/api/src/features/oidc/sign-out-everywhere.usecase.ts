@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditLog } from '../../platform/audit/audit-log.js';
+import type { RequestMeta } from '../../platform/request/request-meta.js';
+import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
+import { BackchannelLogouts } from './backchannel-logouts.js';
+import { endOidcGrantsOf } from './oidc-revocation.js';
+
+/** Ends every portal session of the person and everything applications hold for them. */
+@Injectable()
+export class SignOutEverywhere {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+    private readonly logouts: BackchannelLogouts,
+  ) {}
+
+  async execute(tenant: TenantContext, userId: string, meta: RequestMeta): Promise<void> {
+    const ended = await this.dataSource.transaction(async (em) => {
+      const [, sessionsRevoked] = await em.query<[unknown[], number]>(
+        `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+        [tenant.id, userId],
+      );
+      const oidc = await endOidcGrantsOf(em, tenant.id, userId);
+      await this.audit.recordIn(em, {
+        tenantId: tenant.id,
+        action: 'auth.logout.everywhere',
+        actorType: 'user',
+        actorId: userId,
+        targetType: 'user',
+        targetId: userId,
+        details: { sessionsRevoked, oidcArtefacts: oidc.artefacts },
+        meta,
+      });
+      return oidc;
+    });
+    this.logouts.send(tenant.id, ended.logouts);
+  }
+}

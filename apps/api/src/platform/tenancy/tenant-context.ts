@@ -1,0 +1,21 @@
+import type { BrandingAssetKind, TenantSettings } from '@guichet/types';
+import type { BrandAssetRef } from '../../features/branding/brand-asset-paths.js';
+
+/** Everything a request needs to know about its tenant, resolved once from the Host header. */
+export interface TenantContext {
+  id: string;
+  slug: string;
+  name: string;
+  publicUrl: string;
+  status: 'active' | 'disabled';
+  settings: TenantSettings;
+  /** Settings version: part of every cache key of rendered pages and emails. */
+  version: number;
+  /** Uploaded logo and favicon; they take the place of the branding URLs. */
+  assets?: Partial<Record<BrandingAssetKind, BrandAssetRef>>;
+}
+
+export type HostKind = { kind: 'tenant'; tenant: TenantContext } | { kind: 'admin' };
+
+export const CLS_TENANT = 'tenant';
+export const CLS_HOST = 'host';
