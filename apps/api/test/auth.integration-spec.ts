@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { HttpResponse } from '@guichet/testing';
 import type { LoginResponse, UserView } from '@guichet/types';
 import { verify as argon2Verify } from '@node-rs/argon2';
-import { argon2Parameters } from '../src/crypto/password-hasher.js';
+import { argon2Parameters } from '../src/platform/crypto/password-hasher.js';
 import { createUser, tenantId, testHash } from './factories/users.js';
 import { cookieHeader } from './support/http.js';
 import { decodeJwt, verifyWithJwks } from './support/jwt.js';

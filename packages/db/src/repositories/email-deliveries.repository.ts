@@ -1,4 +1,4 @@
-import type { DeliveryStatus, EmailKind, EmailPayload } from '@guichet/types';
+import type { DeliveryStatus, EmailKind, EmailPayload, Locale } from '@guichet/types';
 import type { TenantId } from '../tenant-id.js';
 import { escapeLike, type PageQuery, type RowsPage, selectPage } from './paged.js';
 import { modify, one, type Queryable } from './queryable.js';
@@ -9,7 +9,7 @@ export interface DeliveryRow {
   id: string;
   kind: EmailKind;
   recipient: string;
-  locale: string;
+  locale: Locale;
   status: DeliveryStatus;
   attempts: number;
   lastError: string | null;

@@ -1,10 +1,10 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type DeliveryRow, EmailDeliveriesRepository, type TenantId } from '@guichet/db';
 import {
   type DeliveryView,
   type deliveryListQuerySchema,
   LINK_KINDS,
-  type EmailKind,
   type Page,
 } from '@guichet/types';
 import type { DataSource } from 'typeorm';
@@ -12,23 +12,13 @@ import type { z } from 'zod';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
 import { EmailOutbox } from '../../../platform/outbox/email-outbox.js';
 import { type AdminActor, adminAudit } from '../access/admin-request.js';
-import { escapeLike, selectPage } from '../access/paged-query.js';
 
 const DELIVERY_NOT_FOUND = {
   error: 'not_found',
   message: 'This tenant has no email delivery with this id.',
 };
 
-/** Never the token, the payload's data or anything else of the row. */
-const COLUMNS = `id, kind, recipient, COALESCE(payload->>'locale', 'fr') AS locale, status, attempts, last_error AS "lastError",
-  smtp_message_id AS "messageId", created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt"`;
-
-type Row = Omit<DeliveryView, 'createdAt' | 'updatedAt' | 'sentAt'> & {
-  createdAt: Date;
-  updatedAt: Date;
-  sentAt: Date | null;
-};
-const toView = (r: Row): DeliveryView => ({
+const toView = (r: DeliveryRow): DeliveryView => ({
   ...r,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
@@ -38,30 +28,14 @@ const toView = (r: Row): DeliveryView => ({
 /** The tenant's email deliveries, newest first. */
 @Injectable()
 export class TenantDeliveries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly deliveries: EmailDeliveriesRepository) {}
 
   async list(
-    tenantId: string,
+    tenantId: TenantId,
     query: z.infer<typeof deliveryListQuerySchema>,
   ): Promise<Page<DeliveryView>> {
-    const where = ['tenant_id = $1'];
-    const params: unknown[] = [tenantId];
-    if (query.status) where.push(`status = $${params.push(query.status)}`);
-    if (query.kind) where.push(`kind = $${params.push(query.kind)}`);
-    if (query.q)
-      where.push(`lower(recipient) LIKE $${params.push(`%${escapeLike(query.q.toLowerCase())}%`)}`);
-    return selectPage(
-      this.dataSource,
-      {
-        columns: COLUMNS,
-        from: 'email_deliveries',
-        where: where.join(' AND '),
-        orderBy: 'created_at DESC, id',
-      },
-      params,
-      query,
-      toView,
-    );
+    const { rows, total } = await this.deliveries.page(tenantId, query);
+    return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
   }
 }
 
@@ -74,28 +48,15 @@ export class TenantDeliveries {
 export class RetryDelivery {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: EmailDeliveriesRepository,
     private readonly outbox: EmailOutbox,
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(actor: AdminActor, tenantId: string, deliveryId: string): Promise<DeliveryView> {
+  async execute(actor: AdminActor, tenantId: TenantId, deliveryId: string): Promise<DeliveryView> {
     const kind = await this.dataSource.transaction(async (em) => {
-      const [row] = await em.query<
-        {
-          kind: EmailKind;
-          status: string;
-          attempts: number;
-          lastError: string | null;
-          linkValid: boolean;
-          hasToken: boolean;
-        }[]
-      >(
-        `SELECT d.kind, d.status, d.attempts, d.last_error AS "lastError", d.token_ciphertext IS NOT NULL AS "hasToken",
-                EXISTS (SELECT 1 FROM action_tokens t WHERE t.id = d.action_token_id AND t.tenant_id = d.tenant_id
-                        AND t.consumed_at IS NULL AND t.voided_at IS NULL AND t.expires_at > now()) AS "linkValid"
-           FROM email_deliveries d WHERE d.id = $1 AND d.tenant_id = $2 FOR UPDATE`,
-        [deliveryId, tenantId],
-      );
+      const deliveries = this.deliveries.in(em);
+      const row = await deliveries.lockForRetry(tenantId, deliveryId);
       if (!row) throw new NotFoundException(DELIVERY_NOT_FOUND);
       if (row.status !== 'failed')
         throw new ConflictException({
@@ -108,10 +69,7 @@ export class RetryDelivery {
           message: 'The link in this email is no longer valid: send the account a new one instead.',
         });
       }
-      await em.query(
-        `UPDATE email_deliveries SET status = 'queued', enqueued_at = NULL, updated_at = now() WHERE id = $1 AND tenant_id = $2`,
-        [deliveryId, tenantId],
-      );
+      await deliveries.requeue(tenantId, deliveryId);
       await this.audit.recordIn(em, {
         ...adminAudit(actor, tenantId, 'delivery.retried'),
         targetType: 'delivery',
@@ -122,10 +80,6 @@ export class RetryDelivery {
       return row.kind;
     });
     await this.outbox.enqueue([{ outboxId: deliveryId, tenantId, kind, version: 1 }]);
-    const [row] = await this.dataSource.query<Row[]>(
-      `SELECT ${COLUMNS} FROM email_deliveries WHERE id = $1 AND tenant_id = $2`,
-      [deliveryId, tenantId],
-    );
-    return toView(row!);
+    return toView((await this.deliveries.view(tenantId, deliveryId))!);
   }
 }

@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { BrandingAssetKind, BrandingAssetType, BrandingAssetView } from '@guichet/types';
+import { type StoredAsset, TenantAssetsRepository, type TenantId } from '@guichet/db';
+import type { BrandingAssetKind, BrandingAssetView } from '@guichet/types';
 import { checkBrandImage } from '../../branding/brand-image.js';
 import type { AdminActor } from '../access/admin-request.js';
 import { TenantChanges } from '../tenants/tenant-changes.js';
 import { brandingAssetView } from '../tenants/tenant-queries.js';
 
-interface StoredAsset {
-  contentType: BrandingAssetType;
-  size: number;
-  sha256: string;
-  updatedAt: Date;
-}
-
-const SELECT_STORED = `SELECT content_type AS "contentType", byte_size AS size, sha256, updated_at AS "updatedAt" FROM tenant_assets WHERE tenant_id = $1 AND kind = $2`;
-
-const auditView = (a: StoredAsset | undefined) =>
+const auditView = (a: StoredAsset | null) =>
   a ? { contentType: a.contentType, size: a.size, sha256: a.sha256 } : null;
 
 /**
@@ -25,28 +17,27 @@ const auditView = (a: StoredAsset | undefined) =>
  */
 @Injectable()
 export class UploadBrandingAsset {
-  constructor(private readonly changes: TenantChanges) {}
+  constructor(
+    private readonly changes: TenantChanges,
+    private readonly assets: TenantAssetsRepository,
+  ) {}
 
   async execute(
     actor: AdminActor,
-    tenant: { id: string; publicUrl: string },
+    tenant: { id: TenantId; publicUrl: string },
     kind: BrandingAssetKind,
     upload: Buffer,
   ): Promise<BrandingAssetView> {
     const { contentType, content } = await checkBrandImage(kind, upload);
     const sha256 = createHash('sha256').update(content).digest('hex');
     const stored = await this.changes.apply(tenant.id, actor, async (em) => {
-      const [before] = await em.query<StoredAsset[]>(SELECT_STORED, [tenant.id, kind]);
+      const assets = this.assets.in(em);
+      const before = await assets.stored(tenant.id, kind);
       if (before?.sha256 === sha256 && before.contentType === contentType)
         return { result: before };
-      const [after] = await em.query<StoredAsset[]>(
-        `INSERT INTO tenant_assets (tenant_id, kind, content_type, sha256, byte_size, content, updated_at) VALUES ($1, $2, $3, $4, $5, $6, now())
-         ON CONFLICT (tenant_id, kind) DO UPDATE SET content_type = EXCLUDED.content_type, sha256 = EXCLUDED.sha256, byte_size = EXCLUDED.byte_size, content = EXCLUDED.content, updated_at = now()
-         RETURNING content_type AS "contentType", byte_size AS size, sha256, updated_at AS "updatedAt"`,
-        [tenant.id, kind, contentType, sha256, content.length, content],
-      );
+      const after = await assets.put(tenant.id, kind, { contentType, content, sha256 });
       return {
-        result: after!,
+        result: after,
         audit: {
           action: 'branding.asset.uploaded',
           targetType: 'branding-asset',
@@ -67,19 +58,17 @@ export class UploadBrandingAsset {
 /** Removes the uploaded logo or favicon: the branding URL, or the default, is used again. Audited when there was one. */
 @Injectable()
 export class RemoveBrandingAsset {
-  constructor(private readonly changes: TenantChanges) {}
+  constructor(
+    private readonly changes: TenantChanges,
+    private readonly assets: TenantAssetsRepository,
+  ) {}
 
-  async execute(actor: AdminActor, tenantId: string, kind: BrandingAssetKind): Promise<void> {
+  async execute(actor: AdminActor, tenantId: TenantId, kind: BrandingAssetKind): Promise<void> {
     await this.changes.apply(tenantId, actor, async (em) => {
-      const [before] = await em.query<StoredAsset[]>(`${SELECT_STORED} FOR UPDATE`, [
-        tenantId,
-        kind,
-      ]);
+      const assets = this.assets.in(em);
+      const before = await assets.stored(tenantId, kind, true);
       if (!before) return { result: undefined };
-      await em.query('DELETE FROM tenant_assets WHERE tenant_id = $1 AND kind = $2', [
-        tenantId,
-        kind,
-      ]);
+      await assets.delete(tenantId, kind);
       return {
         result: undefined,
         audit: {

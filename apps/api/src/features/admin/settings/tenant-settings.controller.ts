@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { TenantId } from '@guichet/db';
 import {
   type PasswordPolicyTestRequest,
   passwordPolicyTestRequestSchema,
@@ -60,7 +61,7 @@ export class TenantSettingsController {
     private readonly sendTestEmail: SendTestEmail,
   ) {}
 
-  private async detail(tenantId: string): Promise<TenantDetail> {
+  private async detail(tenantId: TenantId): Promise<TenantDetail> {
     return (await tenantDetail(this.dataSource, tenantId))!;
   }
 

@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type TenantId, TenantSettingsRepository, UsersRepository } from '@guichet/db';
 import {
   checkPolicyAgainstFloor,
   describePolicy,
@@ -30,7 +31,6 @@ import {
 import type { DataSource } from 'typeorm';
 import { fieldErrors } from '../../../platform/common/zod-validation.pipe.js';
 import type { AdminActor } from '../access/admin-request.js';
-import { escapeLike } from '../access/paged-query.js';
 import { changedSections, TenantChanges } from '../tenants/tenant-changes.js';
 import { tenantDetail } from '../tenants/tenant-queries.js';
 
@@ -75,12 +75,13 @@ export function applySettingsPatch(current: TenantSettings, patch: TenantSetting
 export class UpdateTenantSettings {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: TenantSettingsRepository,
     private readonly changes: TenantChanges,
   ) {}
 
   async execute(
     actor: AdminActor,
-    tenantId: string,
+    tenantId: TenantId,
     patch: TenantSettingsPatch,
     locale: Locale,
   ): Promise<TenantDetail> {
@@ -95,10 +96,7 @@ export class UpdateTenantSettings {
       if (patch.passwordPolicy) assertAboveFloor(parsed.data.passwordPolicy, locale);
       const diff = changedSections(current.settings, parsed.data);
       if (!diff) return { result: undefined };
-      await em.query('UPDATE tenant_settings SET settings = $2::jsonb WHERE tenant_id = $1', [
-        tenantId,
-        JSON.stringify(parsed.data),
-      ]);
+      await this.settings.in(em).replace(tenantId, parsed.data);
       return {
         result: undefined,
         audit: { action: 'settings.updated', before: diff.before, after: diff.after },
@@ -111,10 +109,10 @@ export class UpdateTenantSettings {
 /** What each person would get as a username, as an import would give it. Reads only. */
 @Injectable()
 export class TestUsernameRule {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly users: UsersRepository) {}
 
   async execute(
-    tenantId: string,
+    tenantId: TenantId,
     tenantRule: UsernameRule,
     input: UsernameRuleTestRequest,
     locale: Locale,
@@ -132,13 +130,8 @@ export class TestUsernameRule {
           .map((r) => (r as { username: string }).username),
       ),
     ];
-    if (prefixes.length) {
-      const rows = await this.dataSource.query<{ username: string }[]>(
-        `SELECT username FROM users WHERE tenant_id = $1 AND username LIKE ANY($2::text[])`,
-        [tenantId, prefixes.map((p) => `${escapeLike(p)}%`)],
-      );
-      for (const r of rows) taken.add(r.username);
-    }
+    for (const username of await this.users.usernamesStartingWith(tenantId, prefixes))
+      taken.add(username);
     const usernames = input.names.map((person): UsernameRuleTestRow => {
       const result = resolveUsername(rule, person, taken);
       const row = { lastName: person.lastName, firstName: person.firstName };

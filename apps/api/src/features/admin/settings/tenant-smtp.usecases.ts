@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TenantSettingsRow } from '@guichet/db';
+import { type TenantId, type TenantSettingsRow, TenantSettingsRepository } from '@guichet/db';
 import { Encryptor, normalizeSmtpHost, SmtpTargetPolicy } from '@guichet/platform';
 import {
   type Locale,
@@ -54,6 +54,7 @@ export class SaveTenantSmtp {
 
   constructor(
     private readonly changes: TenantChanges,
+    private readonly settingsRows: TenantSettingsRepository,
     private readonly encryptor: Encryptor,
     @Inject(CONFIG) config: AppConfig,
   ) {
@@ -62,7 +63,7 @@ export class SaveTenantSmtp {
 
   async execute(
     actor: AdminActor,
-    tenantId: string,
+    tenantId: TenantId,
     input: SmtpSettingsRequest | null,
   ): Promise<SmtpSettingsView> {
     if (input) {
@@ -113,10 +114,7 @@ export class SaveTenantSmtp {
       const passwordChanged = input?.password !== undefined && input.password !== null;
       if (isDeepStrictEqual(before, after) && !passwordChanged)
         return { result: smtpView(settings, smtp) };
-      await em.query(
-        'UPDATE tenant_settings SET smtp = $2::jsonb, settings = $3::jsonb WHERE tenant_id = $1',
-        [tenantId, smtp ? JSON.stringify(smtp) : null, JSON.stringify(settings)],
-      );
+      await this.settingsRows.in(em).replaceWithSmtp(tenantId, settings, smtp);
       return {
         result: smtpView(settings, smtp),
         audit: {
@@ -147,7 +145,7 @@ export class SendTestEmail {
     private readonly rateLimits: RateLimits,
   ) {}
 
-  async execute(actor: AdminActor, tenantId: string, locale: Locale): Promise<SmtpTestResponse> {
+  async execute(actor: AdminActor, tenantId: TenantId, locale: Locale): Promise<SmtpTestResponse> {
     await this.rateLimits.consume('smtp-test', `${actor.admin.id}:${tenantId}`);
     const to = actor.admin.email;
     const job = await this.dataSource.transaction(async (em) => {

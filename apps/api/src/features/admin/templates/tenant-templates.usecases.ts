@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EmailTemplatesRepository, type Queryable, type TenantId } from '@guichet/db';
 import {
   defaultTemplate,
   render,
@@ -62,17 +63,13 @@ export function assertValidTemplate(source: TemplateSource, allowEmpty = false):
   }
 }
 
-async function loadOverride(
-  db: DataSource,
-  tenantId: string,
+function loadOverride(
+  db: Queryable,
+  tenantId: TenantId,
   kind: EmailKind,
   locale: Locale,
 ): Promise<OverrideRow | null> {
-  const [row] = await db.query<OverrideRow[]>(
-    'SELECT kind, locale, subject, html, text, updated_at AS "updatedAt" FROM email_templates WHERE tenant_id = $1 AND kind = $2 AND locale = $3',
-    [tenantId, kind, locale],
-  );
-  return row ?? null;
+  return new EmailTemplatesRepository(db).find(tenantId, kind, locale);
 }
 
 function view(kind: EmailKind, locale: Locale, row: OverrideRow | null): TemplateView {
@@ -96,12 +93,8 @@ function view(kind: EmailKind, locale: Locale, row: OverrideRow | null): Templat
 export class TenantTemplates {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(tenantId: string, locales: readonly Locale[]): Promise<TemplateListItem[]> {
-    const rows = await this.dataSource.query<
-      { kind: EmailKind; locale: Locale; updatedAt: Date }[]
-    >('SELECT kind, locale, updated_at AS "updatedAt" FROM email_templates WHERE tenant_id = $1', [
-      tenantId,
-    ]);
+  async list(tenantId: TenantId, locales: readonly Locale[]): Promise<TemplateListItem[]> {
+    const rows = await new EmailTemplatesRepository(this.dataSource).list(tenantId);
     return EMAIL_KINDS.flatMap((kind) =>
       locales.map((locale) => {
         const row = rows.find((r) => r.kind === kind && r.locale === locale);
@@ -115,7 +108,7 @@ export class TenantTemplates {
     );
   }
 
-  async get(tenantId: string, kind: EmailKind, locale: Locale): Promise<TemplateView> {
+  async get(tenantId: TenantId, kind: EmailKind, locale: Locale): Promise<TemplateView> {
     return view(kind, locale, await loadOverride(this.dataSource, tenantId, kind, locale));
   }
 }
@@ -147,11 +140,7 @@ export class SaveTemplate {
       const before = await loadOverride(this.dataSource, tenant.id, kind, locale);
       if (before && TEMPLATE_PARTS.every((p) => before[p] === source[p]))
         return { result: undefined };
-      await em.query(
-        `INSERT INTO email_templates (tenant_id, kind, locale, subject, html, text, updated_at) VALUES ($1, $2, $3, $4, $5, $6, now())
-         ON CONFLICT (tenant_id, kind, locale) DO UPDATE SET subject = EXCLUDED.subject, html = EXCLUDED.html, text = EXCLUDED.text, updated_at = now()`,
-        [tenant.id, kind, locale, source.subject, source.html, source.text],
-      );
+      await new EmailTemplatesRepository(em).put(tenant.id, kind, locale, source);
       return {
         result: undefined,
         audit: {
@@ -179,17 +168,14 @@ export class ResetTemplate {
 
   async execute(
     actor: AdminActor,
-    tenantId: string,
+    tenantId: TenantId,
     kind: EmailKind,
     locale: Locale,
   ): Promise<TemplateView> {
     await this.changes.apply(tenantId, actor, async (em) => {
       const before = await loadOverride(this.dataSource, tenantId, kind, locale);
       if (!before) return { result: undefined };
-      await em.query(
-        'DELETE FROM email_templates WHERE tenant_id = $1 AND kind = $2 AND locale = $3',
-        [tenantId, kind, locale],
-      );
+      await new EmailTemplatesRepository(em).delete(tenantId, kind, locale);
       return {
         result: undefined,
         audit: {

@@ -1,6 +1,12 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type TenantId,
+  TenantHostsRepository,
+  TenantSettingsRepository,
+  TenantsRepository,
+} from '@guichet/db';
+import {
   publicOrigin,
   type CreateTenantRequest,
   type TenantDetail,
@@ -41,26 +47,21 @@ export class CreateTenant {
       defaultLocale: input.defaultLocale,
     });
     const detail = await this.dataSource.transaction(async (em) => {
-      const [tenant] = await em.query<{ id: string }[]>(
-        `INSERT INTO tenants (slug, name, public_url) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING RETURNING id`,
-        [input.slug, input.name, publicOrigin(this.config, hostName)],
-      );
-      if (!tenant)
+      const id = await new TenantsRepository(em).create({
+        slug: input.slug,
+        name: input.name,
+        publicUrl: publicOrigin(this.config, hostName),
+      });
+      if (!id)
         throw new ConflictException({
           error: 'slug_taken',
           message: `A tenant already has the slug ${input.slug}.`,
           fields: { slug: ['already taken'] },
         });
-      const [host] = await em.query<{ id: string }[]>(
-        `INSERT INTO tenant_hosts (tenant_id, host_name, is_primary) VALUES ($1, $2, true) ON CONFLICT (host_name) DO NOTHING RETURNING id`,
-        [tenant.id, hostName],
-      );
-      if (!host) throw hostTaken(hostName);
-      await em.query(
-        `INSERT INTO tenant_settings (tenant_id, settings, smtp, version) VALUES ($1, $2::jsonb, NULL, 1)`,
-        [tenant.id, JSON.stringify(settings)],
-      );
-      const created = (await tenantDetail(em, tenant.id))!;
+      const tenant = { id };
+      if (!(await new TenantHostsRepository(em).add(id, hostName, true))) throw hostTaken(hostName);
+      await new TenantSettingsRepository(em).insert(id, settings);
+      const created = (await tenantDetail(em, id))!;
       // A platform event: the tenant's own admins do not exist yet.
       await this.audit.recordIn(em, {
         ...adminAudit(actor, null, 'tenant.created'),
@@ -92,14 +93,12 @@ export class UpdateTenant {
 
   async execute(
     actor: AdminActor,
-    tenantId: string,
+    tenantId: TenantId,
     input: UpdateTenantRequest,
   ): Promise<TenantDetail> {
     await this.changes.apply(tenantId, actor, async (em) => {
-      const [before] = await em.query<{ name: string; status: string; publicUrl: string }[]>(
-        'SELECT name, status, public_url AS "publicUrl" FROM tenants WHERE id = $1 FOR UPDATE',
-        [tenantId],
-      );
+      const tenants = new TenantsRepository(em);
+      const before = await tenants.row(tenantId, true);
       const after = {
         name: input.name ?? before!.name,
         status: input.status ?? before!.status,
@@ -109,10 +108,7 @@ export class UpdateTenant {
         (k) => after[k] !== before![k],
       );
       if (!changed.length) return { result: undefined };
-      await em.query(
-        'UPDATE tenants SET name = $2, status = $3, public_url = $4, updated_at = now() WHERE id = $1',
-        [tenantId, after.name, after.status, after.publicUrl],
-      );
+      await tenants.update(tenantId, after);
       return {
         result: undefined,
         audit: {
@@ -135,7 +131,7 @@ export class AddTenantHost {
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(actor: AdminActor, tenantId: string, hostName: string): Promise<TenantDetail> {
+  async execute(actor: AdminActor, tenantId: TenantId, hostName: string): Promise<TenantDetail> {
     if (hostName === this.config.adminHost)
       throw new ConflictException({
         error: 'host_reserved',
@@ -143,11 +139,8 @@ export class AddTenantHost {
         fields: { hostName: ['reserved'] },
       });
     await this.changes.apply(tenantId, actor, async (em) => {
-      const [row] = await em.query<{ id: string }[]>(
-        `INSERT INTO tenant_hosts (tenant_id, host_name, is_primary) VALUES ($1, $2, false) ON CONFLICT (host_name) DO NOTHING RETURNING id`,
-        [tenantId, hostName],
-      );
-      if (!row) throw hostTaken(hostName);
+      if (!(await new TenantHostsRepository(em).add(tenantId, hostName, false)))
+        throw hostTaken(hostName);
       return {
         result: undefined,
         audit: {
@@ -171,13 +164,11 @@ export class RemoveTenantHost {
     private readonly changes: TenantChanges,
   ) {}
 
-  async execute(actor: AdminActor, tenantId: string, hostName: string): Promise<TenantDetail> {
+  async execute(actor: AdminActor, tenantId: TenantId, hostName: string): Promise<TenantDetail> {
     await this.changes.apply(tenantId, actor, async (em) => {
-      const hosts = await em.query<{ host_name: string; is_primary: boolean }[]>(
-        'SELECT host_name, is_primary FROM tenant_hosts WHERE tenant_id = $1 ORDER BY created_at FOR UPDATE',
-        [tenantId],
-      );
-      const host = hosts.find((h) => h.host_name === hostName.toLowerCase());
+      const tenantHosts = new TenantHostsRepository(em);
+      const hosts = await tenantHosts.lockAll(tenantId);
+      const host = hosts.find((h) => h.hostName === hostName.toLowerCase());
       if (!host)
         throw new NotFoundException({
           error: 'not_found',
@@ -188,24 +179,18 @@ export class RemoveTenantHost {
           error: 'last_host',
           message: 'A tenant keeps at least one host name: add another one first.',
         });
-      await em.query('DELETE FROM tenant_hosts WHERE tenant_id = $1 AND host_name = $2', [
-        tenantId,
-        host.host_name,
-      ]);
-      if (host.is_primary) {
-        const next = hosts.find((h) => h.host_name !== host.host_name)!;
-        await em.query(
-          'UPDATE tenant_hosts SET is_primary = true WHERE tenant_id = $1 AND host_name = $2',
-          [tenantId, next.host_name],
-        );
+      await tenantHosts.remove(tenantId, host.hostName);
+      if (host.primary) {
+        const next = hosts.find((h) => h.hostName !== host.hostName)!;
+        await tenantHosts.makePrimary(tenantId, next.hostName);
       }
       return {
         result: undefined,
         audit: {
           action: 'tenant.host.removed',
           targetType: 'host',
-          targetId: host.host_name,
-          before: { hostName: host.host_name },
+          targetId: host.hostName,
+          before: { hostName: host.hostName },
           after: null,
         },
       };

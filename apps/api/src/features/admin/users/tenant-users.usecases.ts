@@ -1,47 +1,39 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ActionTokensRepository,
+  type AdminUserRow,
+  type Queryable,
+  RefreshSessionsRepository,
+  type TenantId,
+  TenantSettingsRepository,
+  TenantsRepository,
+  UsersRepository,
+} from '@guichet/db';
 import type {
   AdminUserView,
   Locale,
   Page,
   SendResetResponse,
-  TenantSettings,
   userListQuerySchema,
 } from '@guichet/types';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { type AdminActor, adminAudit } from '../access/admin-request.js';
-import { escapeLike, selectPage } from '../access/paged-query.js';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
 import { BackchannelLogouts } from '../../oidc/backchannel-logouts.js';
 import { endOidcGrantsOf, type PendingLogout } from '../../oidc/oidc-revocation.js';
 import { AccountEmails } from '../../../platform/outbox/account-emails.js';
 import { RateLimits } from '../../../platform/security/rate-limits.js';
 import type { TenantContext } from '../../../platform/tenancy/tenant-context.js';
-import { foldedSql } from './account-queries.js';
 
 export const USER_NOT_FOUND = {
   error: 'not_found',
   message: 'This tenant has no account with this id.',
 };
 
-const COLUMNS = `id, username, first_name AS "firstName", last_name AS "lastName", email, external_id AS "externalId", status,
-  password_hash IS NOT NULL AS enrolled, locked_until AS "lockedUntil", last_login_at AS "lastLoginAt",
-  password_changed_at AS "passwordChangedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
-
-type UserRow = Omit<
-  AdminUserView,
-  'lockedUntil' | 'lastLoginAt' | 'passwordChangedAt' | 'createdAt' | 'updatedAt'
-> & {
-  lockedUntil: Date | null;
-  lastLoginAt: Date | null;
-  passwordChangedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const toView = (r: UserRow): AdminUserView => ({
+const toView = (r: AdminUserRow): AdminUserView => ({
   ...r,
   lockedUntil: r.lockedUntil && r.lockedUntil > new Date() ? r.lockedUntil.toISOString() : null,
   lastLoginAt: iso(r.lastLoginAt),
@@ -53,69 +45,34 @@ const toView = (r: UserRow): AdminUserView => ({
 /** What the audit log keeps of an account's state. */
 const auditState = (v: AdminUserView) => ({ status: v.status, lockedUntil: v.lockedUntil });
 
-/** What a search looks in: username, « first last », « last first », email and external id, folded. */
-const SEARCHABLE = foldedSql(
-  `concat_ws(chr(10), username, first_name || ' ' || last_name, last_name || ' ' || first_name, email, external_id)`,
-);
-
 export async function findUser(
-  db: DataSource | EntityManager,
-  tenantId: string,
+  db: Queryable,
+  tenantId: TenantId,
   userId: string,
   lock = false,
 ): Promise<AdminUserView | null> {
-  const [row] = await db.query<UserRow[]>(
-    `SELECT ${COLUMNS} FROM users WHERE tenant_id = $1 AND id = $2 ${lock ? 'FOR UPDATE' : ''}`,
-    [tenantId, userId],
-  );
+  const row = await new UsersRepository(db).adminView(tenantId, userId, lock);
   return row ? toView(row) : null;
 }
 
 /** The tenant's accounts, searched and filtered, a page at a time (username order). */
 @Injectable()
 export class TenantUsers {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+  ) {}
 
   async list(
-    tenantId: string,
+    tenantId: TenantId,
     query: z.infer<typeof userListQuerySchema>,
   ): Promise<Page<AdminUserView>> {
-    const where = ['tenant_id = $1'];
-    const params: unknown[] = [tenantId];
-    if (query.q) {
-      // Case and accents ignored on both sides (« levesque » finds « Lévesque », and the other
-      // way round); the searched fields are folded once per row, one per line so that a
-      // match never spans two of them.
-      params.push(`%${escapeLike(query.q)}%`);
-      const p = `$${params.length}`;
-      where.push(`${SEARCHABLE} LIKE ${foldedSql(p)}`);
-    }
-    switch (query.status) {
-      case 'active':
-      case 'disabled':
-        params.push(query.status);
-        where.push(`status = $${params.length}`);
-        break;
-      case 'locked':
-        where.push('locked_until > now()');
-        break;
-      case 'enrolled':
-        where.push('password_hash IS NOT NULL');
-        break;
-      case 'not-enrolled':
-        where.push('password_hash IS NULL');
-        break;
-    }
-    return selectPage(
-      this.dataSource,
-      { columns: COLUMNS, from: 'users', where: where.join(' AND '), orderBy: 'username' },
-      params,
-      query,
-      toView,
-    );
+    // Case and accents ignored on both sides (« levesque » finds « Lévesque », and the other way round).
+    const { rows, total } = await this.users.adminPage(tenantId, query);
+    return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(tenantId: string, userId: string): Promise<AdminUserView> {
+  async get(tenantId: TenantId, userId: string): Promise<AdminUserView> {
     const user = await findUser(this.dataSource, tenantId, userId);
     if (!user) throw new NotFoundException(USER_NOT_FOUND);
     return user;
@@ -144,7 +101,7 @@ export class ChangeUserStatus {
 
   async execute(
     actor: AdminActor,
-    tenantId: string,
+    tenantId: TenantId,
     userId: string,
     action: UserAction,
   ): Promise<AdminUserView> {
@@ -152,30 +109,16 @@ export class ChangeUserStatus {
     const result = await this.dataSource.transaction(async (em) => {
       const before = await findUser(em, tenantId, userId, true);
       if (!before) throw new NotFoundException(USER_NOT_FOUND);
+      const users = new UsersRepository(em);
       if (action === 'disable') {
-        await em.query(
-          `UPDATE users SET status = 'disabled', updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-          [tenantId, userId],
-        );
-        await em.query(
-          `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
-          [tenantId, userId],
-        );
+        await users.setStatus(tenantId, userId, 'disabled');
+        await new RefreshSessionsRepository(em).revokeAllOf(tenantId, [userId]);
         ({ logouts } = await endOidcGrantsOf(em, tenantId, userId));
-        await em.query(
-          `UPDATE action_tokens SET voided_at = now() WHERE tenant_id = $1 AND user_id = $2 AND consumed_at IS NULL AND voided_at IS NULL`,
-          [tenantId, userId],
-        );
+        await new ActionTokensRepository(em).voidPending(tenantId, [userId]);
       } else if (action === 'enable') {
-        await em.query(
-          `UPDATE users SET status = 'active', updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-          [tenantId, userId],
-        );
+        await users.setStatus(tenantId, userId, 'active');
       } else {
-        await em.query(
-          `UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-          [tenantId, userId],
-        );
+        await users.unlock(tenantId, userId);
       }
       const after = (await findUser(em, tenantId, userId))!;
       await this.audit.recordIn(em, {
@@ -189,10 +132,7 @@ export class ChangeUserStatus {
     });
     this.logouts.send(tenantId, logouts);
     if (action === 'unlock') {
-      const [row] = await this.dataSource.query<{ settings: TenantSettings }[]>(
-        'SELECT settings FROM tenant_settings WHERE tenant_id = $1',
-        [tenantId],
-      );
+      const row = await new TenantSettingsRepository(this.dataSource).get(tenantId);
       const { maxFailures, lockMinutes } = row!.settings.lockout;
       await this.rateLimits
         .accountFailures(maxFailures, lockMinutes)
@@ -215,7 +155,7 @@ export class SendUserReset {
 
   async execute(
     actor: AdminActor,
-    tenantId: string,
+    tenantId: TenantId,
     userId: string,
     locale: Locale | undefined,
   ): Promise<SendResetResponse> {
@@ -252,12 +192,8 @@ export class SendUserReset {
 }
 
 /** The tenant as a portal request would see it (for the use cases shared with the portal). */
-export async function loadTenantContext(db: DataSource, tenantId: string): Promise<TenantContext> {
-  const [row] = await db.query<(Omit<TenantContext, 'publicUrl'> & { publicUrl: string })[]>(
-    `SELECT t.id, t.slug, t.name, t.public_url AS "publicUrl", t.status, s.settings, s.version
-       FROM tenants t JOIN tenant_settings s ON s.tenant_id = t.id WHERE t.id = $1`,
-    [tenantId],
-  );
+export async function loadTenantContext(db: Queryable, tenantId: TenantId): Promise<TenantContext> {
+  const row = await new TenantsRepository(db).byId(tenantId);
   if (!row) throw new NotFoundException({ error: 'not_found', message: 'No tenant has this id.' });
   return row;
 }
