@@ -223,7 +223,7 @@ describe('repositories scope every statement to the tenant they are given', () =
     expect((await tenants.byHost('b-extra.example.ca'))!.id).toBe(b);
 
     const clients = new OidcClientsRepository(ds);
-    await clients.create(b, {
+    await clients.insert(b, {
       clientId: 'client-of-b',
       secretHash: hash('secret'),
       name: 'B app',

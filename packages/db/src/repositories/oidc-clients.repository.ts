@@ -59,7 +59,7 @@ export class OidcClientsRepository {
   }
 
   /** Stores a client: its id and (confidential clients) the secret's SHA-256 are the caller's. */
-  async create(
+  async insert(
     tenant: TenantId,
     input: NewOidcClient & { clientId: string; secretHash: Buffer | null },
   ): Promise<void> {

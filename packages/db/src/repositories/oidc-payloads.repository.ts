@@ -133,4 +133,14 @@ export class OidcPayloadsRepository {
     if (!row) return undefined;
     return row.consumed === null ? row.payload : { ...row.payload, consumed: Number(row.consumed) };
   }
+
+  /** Platform-wide, for the purge: deletes up to `limit` expired artefacts of any tenant; returns how many. */
+  async purgeExpiredAcrossTenants(limit: number): Promise<number> {
+    const { count } = await modify(
+      this.db,
+      `DELETE FROM oidc_payloads WHERE ctid IN (SELECT ctid FROM oidc_payloads WHERE expires_at < now() LIMIT ${Math.trunc(limit)})`,
+      [],
+    );
+    return count;
+  }
 }

@@ -132,4 +132,12 @@ export class Sessions {
   ): Promise<UserView | null> {
     return this.sessions.userOfLiveFamily(tenantId, userId, familyId);
   }
+
+  /** Whether a sign-in outlives the browser, and when it started (epoch seconds as text). */
+  family(
+    tenantId: TenantId,
+    familyId: string,
+  ): Promise<{ persistent: boolean | null; startedAt: string | null } | null> {
+    return this.sessions.family(tenantId, familyId);
+  }
 }
