@@ -9,8 +9,9 @@ export interface AuditRecord {
   actorId?: string | null;
   targetType?: string | null;
   targetId?: string | null;
+  /** State before a change (stored as `before`). */
   before?: Record<string, unknown> | null;
-  /** Stored as `after`. */
+  /** Facts about the event, or the state after a change (stored as `after`). */
   details?: Record<string, unknown> | null;
   ip?: string | null;
   requestId?: string | null;

@@ -1,19 +1,11 @@
-import type { DeliveryStatus, EmailKind, EmailPayload, Locale } from '@guichet/types';
+import type { DeliveryStatus, DeliveryView, EmailKind, EmailPayload } from '@guichet/types';
 import type { TenantId } from '../tenant-id.js';
 import { escapeLike, type PageQuery, type RowsPage, selectPage } from './paged.js';
 import { modify, one, type Queryable } from './queryable.js';
 import { deliveryLinkValid } from './shared-sql.js';
 
-/** A delivery as the admin API shows it: never the token, the payload's data or anything else. */
-export interface DeliveryRow {
-  id: string;
-  kind: EmailKind;
-  recipient: string;
-  locale: Locale;
-  status: DeliveryStatus;
-  attempts: number;
-  lastError: string | null;
-  messageId: string | null;
+/** A delivery as the admin API shows it (never the token or the payload's data), dates as read. */
+export interface DeliveryRow extends Omit<DeliveryView, 'createdAt' | 'updatedAt' | 'sentAt'> {
   createdAt: Date;
   updatedAt: Date;
   sentAt: Date | null;

@@ -1,19 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type ActorType, AuditEventsRepository, type Queryable, type TenantId } from '@guichet/db';
+import {
+  AuditEventsRepository,
+  type AuditRecord,
+  type Queryable,
+  type TenantId,
+} from '@guichet/db';
 import type { RequestMeta } from '../request/request-meta.js';
 
-export interface AuditEntry {
+/** An event as the API records it: the repository's record, with the request's facts. Never a password, a token or a hash. */
+export interface AuditEntry extends Omit<AuditRecord, 'ip' | 'requestId'> {
   /** Null: a platform event (tenants created, admin accounts). */
   tenantId: TenantId | null;
-  action: string;
-  actorType: ActorType;
-  actorId?: string | null;
-  targetType?: string | null;
-  targetId?: string | null;
-  /** State before a change (stored as `before`). Never a password, a token or a hash. */
-  before?: Record<string, unknown> | null;
-  /** Facts about the event, or the state after a change (stored as `after`). Never a password, a token or a hash. */
-  details?: Record<string, unknown> | null;
   meta?: Pick<RequestMeta, 'ip' | 'requestId'> | null;
 }
 
