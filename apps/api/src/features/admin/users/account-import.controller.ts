@@ -46,7 +46,7 @@ export class AccountImportController {
       'Imports accounts from a CSV (lastName, firstName, email, optional username, externalId; UTF-8 or Windows-1252; , or ;), up to 50 MB; a report line per line',
   })
   async import(
-    @Param('tenantId') tenantId: string,
+    @Param('tenantId') _tenantId: string,
     @Req() request: FastifyRequest,
   ): Promise<ImportReport> {
     // TenantAccessGuard: a tenant the admin may not manage is a 404, like a missing one.
@@ -62,7 +62,8 @@ export class AccountImportController {
     if (length > IMPORT_BODY_LIMIT_BYTES) throw tooLarge();
 
     // Checked and branded by TenantAccessGuard (the :tenantId of the route).
-    const tenant = await this.settings.get(request.adminTenant!.id);
+    const tenantId = request.adminTenant!.id;
+    const tenant = await this.settings.get(tenantId);
     if (!tenant)
       throw new NotFoundException({ error: 'not_found', message: 'No tenant has this id.' });
 
