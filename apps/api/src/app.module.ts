@@ -19,6 +19,7 @@ import { OidcModule } from './features/oidc/oidc.module.js';
 import { OutboxModule } from './platform/outbox/outbox.module.js';
 import { PortalModule } from './features/portal/portal.module.js';
 import { RecoveryModule } from './features/recovery/recovery.module.js';
+import { RepositoriesModule } from './platform/database/repositories.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
 import { SecurityModule } from './platform/security/security.module.js';
 import { CLS_HOST, CLS_TENANT } from './platform/tenancy/tenant-context.js';
@@ -55,6 +56,7 @@ export class AppModule {
             },
           },
         }),
+        RepositoriesModule,
         RedisModule,
         CryptoModule,
         MetricsModule,

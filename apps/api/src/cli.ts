@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDataSource } from '@guichet/db';
+import { createDataSource, TenantsRepository } from '@guichet/db';
 import { loadConfigOrExit } from '@guichet/platform';
-import type { ImportLineReport, TenantSettings } from '@guichet/types';
+import type { ImportLineReport } from '@guichet/types';
 import { CsvFormatError, ImportAccounts } from './features/admin/users/import-accounts.usecase.js';
 import {
   addOidcClient,
@@ -61,12 +61,7 @@ async function importUsers(args: string[]): Promise<number> {
   });
   await dataSource.initialize();
   try {
-    const [tenant] = await dataSource.query<
-      { id: string; name: string; settings: TenantSettings }[]
-    >(
-      'SELECT t.id, t.name, s.settings FROM tenants t JOIN tenant_settings s ON s.tenant_id = t.id WHERE t.slug = $1',
-      [values.tenant],
-    );
+    const tenant = await new TenantsRepository(dataSource).bySlug(values.tenant);
     if (!tenant) fail(`No tenant has the slug "${values.tenant}".`);
     const out: string[] = [];
     const flush = () => {

@@ -219,7 +219,19 @@ describe('enrolment, forgot password and reset', () => {
       'already-enrolled',
       'password-reset',
     ]);
-    await new Promise((r) => setTimeout(r, 200));
+    // Each request's work ends with its audit event: once the disabled account's two are in, nothing else is coming for it.
+    const refused = await waitFor(
+      async () =>
+        [
+          ...(await auditEvents(ctx, disabled.tenantId, 'recovery.requested')),
+          ...(await auditEvents(ctx, disabled.tenantId, 'enrolment.requested')),
+        ].filter((e) => e.targetId === disabled.id),
+      (events) => events.length === 2,
+    );
+    expect(refused.map((e) => e.after)).toEqual([
+      { outcome: 'account_disabled' },
+      { outcome: 'account_disabled' },
+    ]);
     expect(await outboxRows(ctx, { userId: disabled.id })).toEqual([]);
   });
 
@@ -625,8 +637,20 @@ describe('enrolment, forgot password and reset', () => {
           expect(res.json()).toMatchObject({ error: 'invalid_body' });
         }
       }
-      await new Promise((r) => setTimeout(r, 200));
-      expect(await outboxRows(ctx, { userId: user.id })).toEqual([]);
+      // A valid request after the refused ones: once its work is done (its audit event), any
+      // work a refused request had started would be done too, and it is the only one there is.
+      expect((await forgot(user.username)).status).toBe(202);
+      const requested = await waitFor(
+        async () =>
+          (await auditEvents(ctx, user.tenantId, 'recovery.requested')).filter(
+            (e) => e.targetId === user.id,
+          ),
+        (events) => events.length >= 1,
+      );
+      expect(requested).toHaveLength(1);
+      expect((await outboxRows(ctx, { userId: user.id })).map((r) => r.recipient)).toEqual([
+        user.email,
+      ]);
     });
 
     it('sends to the stored address only, once, whatever look-alike of the username comes in', async () => {
@@ -642,8 +666,13 @@ describe('enrolment, forgot password and reset', () => {
         'TREP',
         ' trep ',
       ];
+      const requestedBefore = (await auditEvents(ctx, user.tenantId, 'recovery.requested')).length;
       for (const username of variants) expect((await forgot(username)).body).toBe(ACCEPTED);
-      await new Promise((r) => setTimeout(r, 300));
+      // Every accepted request is audited when its work ends (sent, kept, throttled or unknown).
+      await waitFor(
+        async () => (await auditEvents(ctx, user.tenantId, 'recovery.requested')).length,
+        (n) => n >= requestedBefore + variants.length,
+      );
       const rows = await outboxRows(ctx, { tenantId: user.tenantId });
       const mine = rows.filter((r) => r.userId === user.id);
       expect(mine.length).toBeLessThanOrEqual(3); // the hourly cap bounds it; case and spaces fold to the same account
@@ -693,9 +722,13 @@ describe('enrolment, forgot password and reset', () => {
         [tid],
       );
       await ctx.publishTenantChange(tid);
-      await new Promise((r) => setTimeout(r, 100));
       const user = await createUser(ctx, 'monteregie', { username: 'cust1234' });
-      expect((await forgot('cust1234', 'motdepasse.santemonteregie.qc.ca')).status).toBe(202);
+      // 404 until the process knows the new host (no work is done for it); then 202.
+      const accepted = await waitFor(
+        () => forgot('cust1234', 'motdepasse.santemonteregie.qc.ca'),
+        (res) => res.status !== 404,
+      );
+      expect(accepted.status).toBe(202);
       const [row] = await emailsOf(user, 1);
       expect(JSON.stringify(row)).not.toContain('santemonteregie');
       expect(await linkOf(row!)).toMatch(
@@ -711,8 +744,11 @@ describe('enrolment, forgot password and reset', () => {
       [tid],
     );
     await ctx.publishTenantChange(tid);
-    await new Promise((r) => setTimeout(r, 100));
-    const res = await enrol('anyo1234', MONTEREGIE);
+    // 202 until the process has the new settings; then the refusal.
+    const res = await waitFor(
+      () => enrol('anyo1234', MONTEREGIE),
+      (r) => r.status !== 202,
+    );
     expect(res.status).toBe(403);
     expect(res.json()).toEqual({
       error: 'feature_disabled',

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ENTITIES } from '@guichet/db';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { ENTITIES, REPOSITORIES } from '@guichet/db';
+import type { DataSource } from 'typeorm';
 import { Encryptor, encryptionKeyOrDev } from '@guichet/platform';
 import { CONFIG, type WorkerConfig } from './config.js';
 import { EmailProcessor } from './email/email.processor.js';
@@ -37,6 +38,12 @@ export class WorkerModule {
             encryptionKeyOrDev(config.DATA_ENCRYPTION_KEY, config.NODE_ENV === 'production'),
           ),
         },
+        // Every query on a tenant-owned table goes through these (packages/db).
+        ...REPOSITORIES.map((repository) => ({
+          provide: repository,
+          useFactory: (dataSource: DataSource) => new repository(dataSource),
+          inject: [getDataSourceToken()],
+        })),
         WorkerMetrics,
         TransportPool,
         TenantEmailSettings,

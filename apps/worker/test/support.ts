@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { ActionToken, createDataSource, seed, Tenant, User } from '@guichet/db';
-import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
+import { ActionToken, Tenant, User } from '@guichet/db';
 import {
   createEmailQueue,
   Encryptor,
@@ -11,15 +10,14 @@ import {
   writeOutbox,
 } from '@guichet/platform';
 import {
-  freePort,
+  createTestStack,
   type RunningProcess,
   type SmtpSink,
-  startProcess,
   startSmtpSink,
 } from '@guichet/testing';
-import { type EmailJobData, type EmailKind, type Locale, parseEnv } from '@guichet/types';
+import type { EmailJobData, EmailKind, Locale } from '@guichet/types';
 import type { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 
 const WORKER_MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -46,45 +44,31 @@ export interface WorkerContext {
 }
 
 export async function createWorkerContext(): Promise<WorkerContext> {
-  const db: TestDatabase = await createTestDatabase();
-  const prefix = `guichet-wtest-${randomBytes(4).toString('hex')}`;
   const key = randomBytes(32).toString('base64');
   const smtp = await startSmtpSink();
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: prefix,
-    SMTP_URL: smtp.url,
-    // Tenant servers in these tests are SMTP sinks on 127.0.0.1 without TLS: the operator's exception, by address only.
-    SMTP_ALLOWED_HOSTS: '127.0.0.1',
-    SMTP_ALLOW_INSECURE: 'true',
-    DATA_ENCRYPTION_KEY: key,
-    LOG_LEVEL: 'warn',
-    EMAIL_RETRY_BASE_MS: '100',
-    WORKER_LOCK_MS: '2000',
-    OUTBOX_RECONCILE_MS: '300',
-    OUTBOX_GRACE_MS: '500',
-    HOST: '127.0.0.1',
-  };
-  const dataSource = createDataSource(db.url, { poolSize: 4 });
-  await dataSource.initialize();
-  await seed(
-    dataSource,
-    parseEnv({
-      ...env,
+  const stack = await createTestStack({
+    keyPrefix: 'guichet-wtest',
+    env: {
+      SMTP_URL: smtp.url,
+      DATA_ENCRYPTION_KEY: key,
+      EMAIL_RETRY_BASE_MS: '100',
+      WORKER_LOCK_MS: '2000',
+      OUTBOX_RECONCILE_MS: '300',
+      OUTBOX_GRACE_MS: '500',
+      HOST: '127.0.0.1',
+    },
+    seedEnv: {
       ADMIN_BOOTSTRAP_EMAIL: 'root@guichet.test',
       ADMIN_BOOTSTRAP_PASSWORD: 'a long enough password',
-    }),
-  );
+    },
+  });
+  const { dataSource, env, prefix, redis } = stack;
   const tenantRows = await dataSource.getRepository(Tenant).find();
   const tenants = Object.fromEntries(
     tenantRows.map((t) => [t.slug, t]),
   ) as WorkerContext['tenants'];
-  const redis = new Redis(env.REDIS_URL!);
   const queue = createEmailQueue({ url: env.REDIS_URL! }, prefix);
   const encryptor = new Encryptor(key);
-  const workers: RunningProcess[] = [];
   let n = 0;
   return {
     dataSource,
@@ -95,22 +79,13 @@ export async function createWorkerContext(): Promise<WorkerContext> {
     encryptor,
     tenants,
     env,
-    async startWorker(extra = {}) {
-      const [port, managementPort] = [await freePort(), await freePort()];
-      const worker = await startProcess({
+    startWorker: (extra = {}) =>
+      stack.start({
         script: WORKER_MAIN,
-        env: {
-          ...env,
-          WORKER_HEALTH_PORT: String(port),
-          WORKER_MANAGEMENT_PORT: String(managementPort),
-          ...extra,
-        },
-        healthPort: port,
-        managementPort,
-      });
-      workers.push(worker);
-      return worker;
-    },
+        portEnv: { health: 'WORKER_HEALTH_PORT', management: 'WORKER_MANAGEMENT_PORT' },
+        env: extra,
+        stopWith: 'SIGKILL',
+      }),
     async createUser(slug, overrides = {}) {
       n += 1;
       const users = dataSource.getRepository(User);
@@ -155,26 +130,12 @@ export async function createWorkerContext(): Promise<WorkerContext> {
       return { outboxId: result.job.outboxId, token, tokenId: result.tokenId };
     },
     async close() {
-      await Promise.all(workers.map((w) => w.stop('SIGKILL')));
+      await stack.close();
       await queue.close();
-      const keys = await redis.keys(`*${prefix}*`);
-      if (keys.length) await redis.del(...keys);
-      await redis.quit();
       await smtp.stop();
-      await dataSource.destroy();
-      await db.drop();
     },
   };
 }
 
-export async function waitUntil(
-  check: () => Promise<boolean>,
-  timeoutMs = 15_000,
-  what = 'condition',
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Polls until the check holds (shared with the API's tests). */
+export { waitUntil } from '@guichet/testing';

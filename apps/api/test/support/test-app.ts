@@ -1,17 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createDataSource, seed } from '@guichet/db';
-import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
+import type { TestDatabase } from '@guichet/db/testing';
 import {
-  freePort,
+  createTestStack,
   httpRequest,
   type HttpRequest,
   type HttpResponse,
   type RunningProcess,
-  startProcess,
 } from '@guichet/testing';
-import { parseEnv } from '@guichet/types';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 
 export const ADMIN = { email: 'root@guichet.test', password: 'correct horse battery staple' };
@@ -44,51 +40,28 @@ export interface TestContext {
 export async function createTestContext(
   extraEnv: Record<string, string> = {},
 ): Promise<TestContext> {
-  const db = await createTestDatabase();
-  const prefix = `guichet-test-${randomBytes(4).toString('hex')}`;
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    ADMIN_BOOTSTRAP_EMAIL: ADMIN.email,
-    ADMIN_BOOTSTRAP_PASSWORD: ADMIN.password,
-    ARGON2_MEMORY_KIB: '8192',
-    ARGON2_ITERATIONS: '1',
-    DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
-    // The tests' SMTP sinks listen on 127.0.0.1 without TLS: the operator's exception, by address only.
-    SMTP_ALLOWED_HOSTS: '127.0.0.1',
-    SMTP_ALLOW_INSECURE: 'true',
-    ...extraEnv,
-  };
-  const dataSource = createDataSource(db.url, { poolSize: 4 });
-  await dataSource.initialize();
-  await seed(dataSource, parseEnv(env));
-  const redis = new Redis(env.REDIS_URL!);
-  const processes: RunningProcess[] = [];
-  const startApi = async (more: Record<string, string> = {}) => {
-    const [port, managementPort] = [await freePort(), await freePort()];
-    const proc = await startProcess({
+  const stack = await createTestStack({
+    keyPrefix: 'guichet-test',
+    env: {
+      ADMIN_BOOTSTRAP_EMAIL: ADMIN.email,
+      ADMIN_BOOTSTRAP_PASSWORD: ADMIN.password,
+      ARGON2_MEMORY_KIB: '8192',
+      ARGON2_ITERATIONS: '1',
+      DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
+      ...extraEnv,
+    },
+  });
+  const { env, prefix, redis } = stack;
+  const startApi = (more: Record<string, string> = {}) =>
+    stack.start({
       script: API_MAIN,
-      env: {
-        ...env,
-        PORT: String(port),
-        PUBLIC_PORT: '3000',
-        HOST: '127.0.0.1',
-        MANAGEMENT_PORT: String(managementPort),
-        ...more,
-      },
-      healthPort: port,
-      managementPort,
+      portEnv: { health: 'PORT', management: 'MANAGEMENT_PORT' },
+      env: { PUBLIC_PORT: '3000', HOST: '127.0.0.1', ...more },
     });
-    processes.push(proc);
-    return proc;
-  };
   const api = await startApi();
   return {
-    db,
-    dataSource,
+    db: stack.db,
+    dataSource: stack.dataSource,
     env,
     prefix,
     redis,
@@ -99,13 +72,6 @@ export async function createTestContext(
     publishTenantChange: async (tenantId) => {
       await redis.publish(`${prefix}:tenant-changed`, tenantId);
     },
-    async close() {
-      await Promise.all(processes.map((p) => p.stop()));
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length) await redis.del(...keys);
-      await redis.quit();
-      await dataSource.destroy();
-      await db.drop();
-    },
+    close: () => stack.close(),
   };
 }

@@ -5,6 +5,7 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { tenantId } from '@guichet/db';
 import { queuePrefix } from '@guichet/platform';
 import { type EmailJobData, QUEUES } from '@guichet/types';
 import { type Job, Worker } from 'bullmq';
@@ -55,7 +56,9 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
     const attempts = job.opts.attempts ?? 1;
     return this.sendEmail.execute(
       job.data.outboxId,
-      job.data.tenantId,
+      // The job names its row's tenant; the claim is scoped by it, so a job naming another
+      // tenant's row claims nothing.
+      tenantId(job.data.tenantId),
       job.attemptsMade + 1 >= attempts,
     );
   }

@@ -5,11 +5,10 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { EmailDeliveriesRepository } from '@guichet/db';
 import { createEmailQueue, enqueueEmail } from '@guichet/platform';
-import { emailJobId, type EmailJobData, type EmailKind } from '@guichet/types';
+import { emailJobId, type EmailJobData } from '@guichet/types';
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { CONFIG, type WorkerConfig } from '../config.js';
 import { WorkerMetrics } from '../metrics.js';
 
@@ -27,7 +26,7 @@ export class OutboxReconciler implements OnApplicationBootstrap, BeforeApplicati
 
   constructor(
     @Inject(CONFIG) private readonly config: WorkerConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: EmailDeliveriesRepository,
     private readonly metrics: WorkerMetrics,
   ) {
     this.queue = createEmailQueue(
@@ -51,19 +50,14 @@ export class OutboxReconciler implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async reconcile(): Promise<number> {
-    const rows: { id: string; tenant_id: string; kind: EmailKind }[] = await this.dataSource.query(
-      `SELECT id, tenant_id, kind FROM email_deliveries
-        WHERE status IN ('queued', 'sending') AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
-        ORDER BY created_at LIMIT 1000`,
-      [this.config.OUTBOX_GRACE_MS],
-    );
+    const rows = await this.deliveries.staleAcrossTenants(this.config.OUTBOX_GRACE_MS, 1000);
     let added = 0;
     for (const row of rows) {
       const existing = await this.queue.getJob(emailJobId(row.id));
       if (existing) continue;
       await enqueueEmail(this.queue, {
         outboxId: row.id,
-        tenantId: row.tenant_id,
+        tenantId: row.tenantId,
         kind: row.kind,
         version: 1,
       });

@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { EmailDelivery } from '@guichet/db';
+import { EmailDeliveriesRepository, type TenantId } from '@guichet/db';
 import { render } from '@guichet/mail';
 import { Encryptor } from '@guichet/platform';
 import { LINK_KINDS } from '@guichet/types';
 import { UnrecoverableError } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { WorkerMetrics } from '../metrics.js';
 import { describeSmtpFailure, isPermanentSmtpFailure, smtpFailureDetail } from './smtp-errors.js';
 import { TenantEmailSettings } from './tenant-email-settings.js';
@@ -23,7 +21,7 @@ export class SendEmail {
   private readonly logger = new Logger(SendEmail.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: EmailDeliveriesRepository,
     private readonly encryptor: Encryptor,
     private readonly transports: TransportPool,
     private readonly tenants: TenantEmailSettings,
@@ -31,36 +29,19 @@ export class SendEmail {
   ) {}
 
   /** `tenantId` is the job's: a job naming another tenant's row claims nothing. */
-  async execute(outboxId: string, tenantId: string, finalAttempt: boolean): Promise<SendOutcome> {
-    const deliveries = this.dataSource.getRepository(EmailDelivery);
+  async execute(outboxId: string, tenantId: TenantId, finalAttempt: boolean): Promise<SendOutcome> {
     // Claim the row and learn in the same statement whether its link is still valid.
-    type Claimed = Pick<
-      EmailDelivery,
-      'id' | 'tenantId' | 'kind' | 'recipient' | 'payload' | 'tokenCiphertext'
-    > & { linkValid: boolean };
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [claimed]: [Claimed[], number] = await this.dataSource.query(
-      `UPDATE email_deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
-          WHERE d.id = $1 AND d.tenant_id = $2 AND d.status IN ('queued', 'sending', 'failed')
-          RETURNING d.id, d.tenant_id AS "tenantId", d.kind, d.recipient, d.payload, d.token_ciphertext AS "tokenCiphertext",
-            EXISTS (SELECT 1 FROM action_tokens t WHERE t.id = d.action_token_id AND t.tenant_id = d.tenant_id
-                    AND t.consumed_at IS NULL AND t.voided_at IS NULL AND t.expires_at > now()) AS "linkValid"`,
-      [outboxId, tenantId],
-    );
-    const row = claimed[0];
+    const row = await this.deliveries.claim(tenantId, outboxId);
     if (!row) return 'already-done';
 
     let token: string | null = null;
     if (LINK_KINDS.includes(row.kind)) {
       if (!row.linkValid || !row.tokenCiphertext) {
-        await deliveries.update(
-          { id: row.id, tenantId: row.tenantId },
-          {
-            status: 'cancelled',
-            tokenCiphertext: null,
-            lastError: 'not sent: the link was used, replaced by a newer one or expired',
-          },
-        );
+        await this.deliveries.change(row.tenantId, row.id, {
+          status: 'cancelled',
+          tokenCiphertext: null,
+          lastError: 'not sent: the link was used, replaced by a newer one or expired',
+        });
         return 'cancelled';
       }
       token = this.encryptor.decrypt(row.tokenCiphertext);
@@ -85,10 +66,10 @@ export class SendEmail {
         onInvalidOverride: 'use-default',
       });
     } catch (error) {
-      await deliveries.update(
-        { id: row.id, tenantId: row.tenantId },
-        { status: 'failed', lastError: `render: ${(error as Error).message}`.slice(0, 500) },
-      );
+      await this.deliveries.change(row.tenantId, row.id, {
+        status: 'failed',
+        lastError: `render: ${(error as Error).message}`.slice(0, 500),
+      });
       throw new UnrecoverableError(`render failed: ${(error as Error).message}`);
     }
 
@@ -109,11 +90,7 @@ export class SendEmail {
         Number(process.hrtime.bigint() - started) / 1e9,
       );
       // The hot path, one plain statement: sent, and the token wiped.
-      await this.dataSource.query(
-        `UPDATE email_deliveries SET status = 'sent', sent_at = now(), smtp_message_id = $3, token_ciphertext = NULL, last_error = NULL, updated_at = now()
-          WHERE id = $1 AND tenant_id = $2`,
-        [row.id, row.tenantId, info.messageId ?? null],
-      );
+      await this.deliveries.markSent(row.tenantId, row.id, info.messageId ?? null);
       return 'sent';
     } catch (error) {
       this.metrics.sendDuration.observe(
@@ -125,8 +102,9 @@ export class SendEmail {
       this.logger.warn(
         `delivery ${row.id} (${row.kind}, tenant ${tenant.slug}) ${permanent ? 'refused' : 'failed'}: ${smtpFailureDetail(error)}`,
       );
-      await deliveries.update(
-        { id: row.id, tenantId: row.tenantId },
+      await this.deliveries.change(
+        row.tenantId,
+        row.id,
         permanent
           ? { status: 'failed', lastError: reason, tokenCiphertext: null }
           : { status: finalAttempt ? 'failed' : 'queued', lastError: reason },

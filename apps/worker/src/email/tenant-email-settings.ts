@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { EmailTemplate, Tenant, TenantSettingsRow } from '@guichet/db';
+import {
+  EmailTemplatesRepository,
+  type SmtpRow,
+  type TenantId,
+  type TenantRow,
+  TenantSettingsRepository,
+  TenantsRepository,
+} from '@guichet/db';
 import type { TemplateOverrides } from '@guichet/mail';
-import type { EmailKind } from '@guichet/types';
-import type { DataSource } from 'typeorm';
+import type { EmailKind, TenantSettings } from '@guichet/types';
 
 interface Entry {
-  tenant: Tenant;
-  settings: TenantSettingsRow;
+  tenant: TenantRow;
+  settings: { settings: TenantSettings; smtp: SmtpRow; version: number };
   overrides: TemplateOverrides;
   loadedAt: number;
 }
@@ -19,9 +24,13 @@ const TTL_MS = 3000;
 export class TenantEmailSettings {
   private readonly cache = new Map<string, Promise<Entry>>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly tenants: TenantsRepository,
+    private readonly settings: TenantSettingsRepository,
+    private readonly templates: EmailTemplatesRepository,
+  ) {}
 
-  async get(tenantId: string, kind: EmailKind): Promise<Entry> {
+  async get(tenantId: TenantId, kind: EmailKind): Promise<Entry> {
     const key = `${tenantId}:${kind}`;
     const cached = this.cache.get(key);
     if (cached) {
@@ -34,12 +43,13 @@ export class TenantEmailSettings {
     return loading;
   }
 
-  private async load(tenantId: string, kind: EmailKind): Promise<Entry> {
+  private async load(tenantId: TenantId, kind: EmailKind): Promise<Entry> {
     const [tenant, settings, templates] = await Promise.all([
-      this.dataSource.getRepository(Tenant).findOneByOrFail({ id: tenantId }),
-      this.dataSource.getRepository(TenantSettingsRow).findOneByOrFail({ tenantId }),
-      this.dataSource.getRepository(EmailTemplate).findBy({ tenantId, kind }),
+      this.tenants.row(tenantId),
+      this.settings.row(tenantId),
+      this.templates.ofKind(tenantId, kind),
     ]);
+    if (!tenant || !settings) throw new Error(`tenant ${tenantId} not found`);
     const overrides: TemplateOverrides = {};
     for (const t of templates)
       (overrides[t.kind] ??= {})[t.locale] = { subject: t.subject, html: t.html, text: t.text };

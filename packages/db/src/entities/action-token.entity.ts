@@ -23,8 +23,12 @@ export class ActionToken {
   @JoinColumn({ name: 'tenant_id' })
   tenant?: Relation<Tenant>;
   @Column('uuid', { name: 'user_id' }) userId!: string;
+  /** Composite: a row can only point at an account of its own tenant. */
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
+  @JoinColumn([
+    { name: 'tenant_id', referencedColumnName: 'tenantId' },
+    { name: 'user_id', referencedColumnName: 'id' },
+  ])
   user?: Relation<User>;
   @Column('varchar', { length: 30 }) purpose!: TokenPurpose;
   @Column('bytea', { name: 'token_hash', unique: true }) tokenHash!: Buffer;

@@ -7,6 +7,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
@@ -21,6 +22,8 @@ import { Tenant } from './tenant.entity.js';
   where: 'external_id IS NOT NULL',
 })
 @Index('ix_users_tenant_email', ['tenantId', 'email'])
+/** The target of the composite foreign keys `(tenant_id, user_id)` of the rows that belong to an account. */
+@Unique('uq_users_tenant_id', ['tenantId', 'id'])
 export class User {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { LoginResponse, UserView } from '@guichet/types';
-import type { DataSource } from 'typeorm';
+import { UsersRepository } from '@guichet/db';
+import type { LoginResponse } from '@guichet/types';
 import { AuditLog } from '../../platform/audit/audit-log.js';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
@@ -15,7 +14,7 @@ export type Refreshed =
 @Injectable()
 export class RefreshSession {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly sessions: Sessions,
     private readonly tokens: AccessTokens,
     private readonly audit: AuditLog,
@@ -40,10 +39,7 @@ export class RefreshSession {
       return { ok: false };
     }
     if (rotation.outcome === 'invalid') return { ok: false };
-    const [user] = await this.dataSource.query<UserView[]>(
-      `SELECT id, username, first_name AS "firstName", last_name AS "lastName", email FROM users WHERE id = $1 AND tenant_id = $2`,
-      [rotation.userId, tenant.id],
-    );
+    const user = await this.users.view(tenant.id, rotation.userId);
     if (!user) return { ok: false };
     const { accessToken, expiresIn } = await this.tokens.issue(
       tenant,

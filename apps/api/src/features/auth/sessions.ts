@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type Queryable, RefreshSessionsRepository, type TenantId } from '@guichet/db';
 import { hashToken, isWellFormedToken, newToken } from '@guichet/platform';
 import type { UserView } from '@guichet/types';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
 import { sessionLifetimeSeconds, sessionMaxSeconds } from './session-cookies.js';
@@ -22,8 +23,6 @@ export type Rotation =
   | { outcome: 'invalid' }
   | { outcome: 'reused'; userId: string; familyId: string };
 
-const USER_VIEW = `u.id, u.username, u.first_name AS "firstName", u.last_name AS "lastName", u.email`;
-
 /**
  * Refresh sessions: opaque tokens stored hashed, rotated on every use; presenting a token
  * that was already rotated means it leaked, and the whole family is revoked. Rotation slides
@@ -32,7 +31,10 @@ const USER_VIEW = `u.id, u.username, u.first_name AS "firstName", u.last_name AS
  */
 @Injectable()
 export class Sessions {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: RefreshSessionsRepository,
+  ) {}
 
   /**
    * A new session: of a new family (a password sign-in), or the next of a family (a rotation,
@@ -40,37 +42,33 @@ export class Sessions {
    * absolute lifetime counted from the sign-in.
    */
   async start(
-    db: DataSource | EntityManager,
     tenant: TenantContext,
     userId: string,
     persistent: boolean,
     meta: RequestMeta,
-    family: { id: string; signedInAt: Date } = { id: randomUUID(), signedInAt: new Date() },
+    {
+      family = { id: randomUUID(), signedInAt: new Date() },
+      db = this.dataSource,
+    }: { family?: { id: string; signedInAt: Date }; db?: Queryable } = {},
   ): Promise<IssuedSession> {
     const token = newToken();
     const { refreshDays } = tenant.settings.tokenLifetimes;
-    const [row] = await db.query<{ lifetimeSeconds: number }[]>(
-      `INSERT INTO refresh_sessions (tenant_id, user_id, family_id, token_hash, persistent, signed_in_at, expires_at, user_agent, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, LEAST(now() + make_interval(secs => $7), $6::timestamptz + make_interval(secs => $8)), $9, $10)
-       RETURNING floor(extract(epoch FROM expires_at - now()))::int AS "lifetimeSeconds"`,
-      [
-        tenant.id,
-        userId,
-        family.id,
-        hashToken(token),
-        persistent,
-        family.signedInAt,
-        sessionLifetimeSeconds(persistent, refreshDays),
-        sessionMaxSeconds(persistent, refreshDays),
-        meta.userAgent,
-        meta.ip,
-      ],
-    );
+    const lifetimeSeconds = await this.sessions.in(db).insert(tenant.id, {
+      userId,
+      familyId: family.id,
+      tokenHash: hashToken(token),
+      persistent,
+      signedInAt: family.signedInAt,
+      lifetimeSeconds: sessionLifetimeSeconds(persistent, refreshDays),
+      maxSeconds: sessionMaxSeconds(persistent, refreshDays),
+      userAgent: meta.userAgent,
+      ip: meta.ip,
+    });
     return {
       token,
       familyId: family.id,
       persistent,
-      lifetimeSeconds: Math.max(0, row!.lifetimeSeconds),
+      lifetimeSeconds: Math.max(0, lifetimeSeconds),
     };
   }
 
@@ -79,35 +77,22 @@ export class Sessions {
     if (!isWellFormedToken(token)) return { outcome: 'invalid' };
     const tokenHash = hashToken(token);
     return this.dataSource.transaction(async (em): Promise<Rotation> => {
-      const [current] = await em.query<
-        { userId: string; familyId: string; persistent: boolean; signedInAt: Date }[]
-      >(
-        `WITH rotated AS (
-           UPDATE refresh_sessions s SET rotated_at = now()
-             FROM users u
-            WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.rotated_at IS NULL AND s.revoked_at IS NULL AND s.expires_at > now()
-              AND u.id = s.user_id AND u.tenant_id = s.tenant_id AND u.status = 'active'
-           RETURNING s.user_id, s.family_id, s.persistent, s.signed_in_at)
-         SELECT user_id AS "userId", family_id AS "familyId", persistent, signed_in_at AS "signedInAt" FROM rotated`,
-        [tenant.id, tokenHash],
-      );
+      const sessions = this.sessions.in(em);
+      const current = await sessions.rotate(tenant.id, tokenHash);
       if (current) {
         const family = { id: current.familyId, signedInAt: current.signedInAt };
         return {
           outcome: 'rotated',
           userId: current.userId,
-          session: await this.start(em, tenant, current.userId, current.persistent, meta, family),
+          session: await this.start(tenant, current.userId, current.persistent, meta, {
+            family,
+            db: em,
+          }),
         };
       }
-      const [previous] = await em.query<
-        { userId: string; familyId: string; rotated: boolean; revoked: boolean }[]
-      >(
-        `SELECT user_id AS "userId", family_id AS "familyId", rotated_at IS NOT NULL AS rotated, revoked_at IS NOT NULL AS revoked
-           FROM refresh_sessions WHERE tenant_id = $1 AND token_hash = $2`,
-        [tenant.id, tokenHash],
-      );
+      const previous = await sessions.byToken(tenant.id, tokenHash);
       if (previous?.rotated && !previous.revoked) {
-        await this.revokeFamily(tenant.id, previous.familyId, em);
+        await sessions.revokeFamily(tenant.id, previous.familyId);
         return { outcome: 'reused', userId: previous.userId, familyId: previous.familyId };
       }
       return { outcome: 'invalid' };
@@ -116,60 +101,43 @@ export class Sessions {
 
   /** Signs out the sign-in the token belongs to (every rotation of it). Returns the family, if any. */
   async revokeByToken(
-    tenantId: string,
+    tenantId: TenantId,
     token: unknown,
   ): Promise<{ userId: string; familyId: string } | null> {
     if (!isWellFormedToken(token)) return null;
-    const [row] = await this.dataSource.query<{ userId: string; familyId: string }[]>(
-      `SELECT user_id AS "userId", family_id AS "familyId" FROM refresh_sessions WHERE tenant_id = $1 AND token_hash = $2`,
-      [tenantId, hashToken(token)],
-    );
-    if (row) await this.revokeFamily(tenantId, row.familyId);
-    return row ?? null;
+    const row = await this.sessions.byToken(tenantId, hashToken(token));
+    if (!row) return null;
+    await this.sessions.revokeFamily(tenantId, row.familyId);
+    return { userId: row.userId, familyId: row.familyId };
   }
 
-  async revokeFamily(
-    tenantId: string,
-    familyId: string,
-    db: DataSource | EntityManager = this.dataSource,
-  ): Promise<void> {
-    await db.query(
-      `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND family_id = $2 AND revoked_at IS NULL`,
-      [tenantId, familyId],
-    );
+  revokeFamily(tenantId: TenantId, familyId: string): Promise<void> {
+    return this.sessions.revokeFamily(tenantId, familyId);
   }
 
   /** The account of a valid session cookie (current token of a live family). */
   async userByToken(
-    tenantId: string,
+    tenantId: TenantId,
     token: unknown,
   ): Promise<{ user: UserView; familyId: string } | null> {
     if (!isWellFormedToken(token)) return null;
-    const [row] = await this.dataSource.query<(UserView & { familyId: string })[]>(
-      `SELECT ${USER_VIEW}, s.family_id AS "familyId"
-         FROM refresh_sessions s JOIN users u ON u.id = s.user_id AND u.tenant_id = s.tenant_id
-        WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.rotated_at IS NULL AND s.revoked_at IS NULL
-          AND s.expires_at > now() AND u.status = 'active'`,
-      [tenantId, hashToken(token)],
-    );
-    if (!row) return null;
-    const { familyId, ...user } = row;
-    return { user, familyId };
+    return this.sessions.userByToken(tenantId, hashToken(token));
   }
 
   /** The account of an access token, if its session family is still live (not signed out, not revoked by a reset). */
-  async userOfLiveSession(
-    tenantId: string,
+  userOfLiveSession(
+    tenantId: TenantId,
     userId: string,
     familyId: string,
   ): Promise<UserView | null> {
-    const [row] = await this.dataSource.query<UserView[]>(
-      `SELECT ${USER_VIEW} FROM users u
-        WHERE u.id = $2 AND u.tenant_id = $1 AND u.status = 'active'
-          AND EXISTS (SELECT 1 FROM refresh_sessions s
-                       WHERE s.tenant_id = $1 AND s.family_id = $3 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now())`,
-      [tenantId, userId, familyId],
-    );
-    return row ?? null;
+    return this.sessions.userOfLiveFamily(tenantId, userId, familyId);
+  }
+
+  /** Whether a sign-in outlives the browser, and when it started (epoch seconds as text). */
+  family(
+    tenantId: TenantId,
+    familyId: string,
+  ): Promise<{ persistent: boolean | null; startedAt: string | null } | null> {
+    return this.sessions.family(tenantId, familyId);
   }
 }

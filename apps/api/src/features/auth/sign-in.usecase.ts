@@ -1,8 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { type SignInAccount, UsersRepository } from '@guichet/db';
 import { normalizePassword, normalizeUsername } from '@guichet/rules';
 import type { ApiError, LoginResponse, Remember, UserView } from '@guichet/types';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '../../platform/audit/audit-log.js';
 import { PasswordHasher } from '../../platform/crypto/password-hasher.js';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
@@ -15,6 +14,7 @@ import {
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
 import { AccessTokens } from './access-tokens.js';
 import { type IssuedSession, Sessions } from './sessions.js';
+import { type FailureReason, signInFailure } from './sign-in-failure.js';
 
 /** The one reply of every failed sign-in: unknown, wrong password, locked, disabled, not enrolled. */
 export const INVALID_CREDENTIALS: ApiError = {
@@ -36,15 +36,6 @@ export interface SignedIn {
   username: string;
 }
 
-interface Account extends UserView {
-  passwordHash: string | null;
-  status: 'active' | 'disabled';
-  lockedUntil: Date | null;
-}
-
-type FailureReason =
-  'unknown_account' | 'wrong_password' | 'not_enrolled' | 'account_locked' | 'account_disabled';
-
 /**
  * Password sign-in. Every path does the same argon2id work (an unknown account, and an
  * attempt refused by the lock, is verified against a dummy hash) and fails with the same
@@ -56,7 +47,7 @@ type FailureReason =
 @Injectable()
 export class SignIn {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: Sessions,
     private readonly tokens: AccessTokens,
@@ -79,7 +70,7 @@ export class SignIn {
     // The attempt is counted before the password is checked: of a burst, only the first
     // `maxFailures` are checked; the others verify against the dummy hash (same work, same reply).
     const [account, reservation] = await Promise.all([
-      this.findAccount(tenant.id, username),
+      this.users.forSignIn(tenant.id, username),
       lockout.reserve(accountKey),
     ]);
     const locked =
@@ -90,42 +81,30 @@ export class SignIn {
       password,
     );
 
-    if (!account || !valid || locked || account.status !== 'active') {
-      const reason: FailureReason = !account
-        ? 'unknown_account'
-        : locked
-          ? 'account_locked'
-          : !account.passwordHash
-            ? 'not_enrolled'
-            : !valid
-              ? 'wrong_password'
-              : 'account_disabled';
+    const reason = signInFailure(account, locked, valid);
+    if (!account || reason) {
       // A right password on a disabled account gives its attempt back; a refused attempt keeps it (its answer was never checked).
       if (valid) await lockout.refund(accountKey);
-      await this.recordFailure(input, account, reason, valid, accountKey, reservation, lockout);
+      await this.recordFailure(
+        input,
+        account,
+        reason ?? 'unknown_account',
+        valid,
+        accountKey,
+        reservation,
+        lockout,
+      );
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
 
     if (this.hasher.needsRehash(account.passwordHash!)) {
       const rehashed = await this.hasher.hash(password);
-      await this.dataSource.query(
-        `UPDATE users SET password_hash = $3 WHERE id = $1 AND tenant_id = $2 AND password_hash = $4`,
-        [account.id, tenant.id, rehashed, account.passwordHash],
-      );
+      await this.users.rehash(tenant.id, account.id, rehashed, account.passwordHash!);
     }
-    await this.dataSource.query(
-      `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1 AND tenant_id = $2`,
-      [account.id, tenant.id],
-    );
+    await this.users.recordSignIn(tenant.id, account.id);
     await lockout.reset(accountKey);
 
-    const session = await this.sessions.start(
-      this.dataSource,
-      tenant,
-      account.id,
-      input.remember === 'all',
-      meta,
-    );
+    const session = await this.sessions.start(tenant, account.id, input.remember === 'all', meta);
     const { accessToken, expiresIn } = await this.tokens.issue(tenant, account, session.familyId);
     await this.audit.record({
       tenantId: tenant.id,
@@ -151,18 +130,9 @@ export class SignIn {
     };
   }
 
-  private async findAccount(tenantId: string, username: string): Promise<Account | null> {
-    const [row] = await this.dataSource.query<Account[]>(
-      `SELECT id, username, first_name AS "firstName", last_name AS "lastName", email, password_hash AS "passwordHash", status, locked_until AS "lockedUntil"
-         FROM users WHERE tenant_id = $1 AND username = $2`,
-      [tenantId, username],
-    );
-    return row ?? null;
-  }
-
   private async recordFailure(
     input: SignInInput,
-    account: Account | null,
+    account: SignInAccount | null,
     reason: FailureReason,
     passwordValid: boolean,
     accountKey: string,
@@ -179,11 +149,10 @@ export class SignIn {
         this.clientLimits.countFailure('login-ip', tenant, meta),
       ]);
       if (account) {
-        await this.dataSource.query(
-          `UPDATE users SET failed_logins = failed_logins + 1,
-                  locked_until = CASE WHEN $3 THEN now() + make_interval(mins => $4) ELSE locked_until END
-            WHERE id = $1 AND tenant_id = $2`,
-          [account.id, tenant.id, lockedNow, tenant.settings.lockout.lockMinutes],
+        await this.users.recordFailure(
+          tenant.id,
+          account.id,
+          lockedNow ? tenant.settings.lockout.lockMinutes : null,
         );
       }
       if (lockedNow) {

@@ -1,8 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { UsersRepository } from '@guichet/db';
 import { foldName } from '@guichet/rules';
 import type { LookupResponse } from '@guichet/types';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '../../platform/audit/audit-log.js';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
 import { ClientLimits } from '../../platform/security/client-limits.js';
@@ -10,27 +9,6 @@ import { isInNetworks } from '../../platform/security/networks.js';
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
 
 const MAX_CANDIDATES = 10;
-
-/**
- * A name folded in SQL close to `foldName` (lower case, accents and marks removed, œ → oe…,
- * only a–z kept); the rows it finds are checked again with `foldName` itself.
- */
-const sqlFold = (column: string) => {
-  let expr = `regexp_replace(normalize(lower(${column}), NFD), '[\\u0300-\\u036f]', '', 'g')`;
-  for (const [from, to] of [
-    ['œ', 'oe'],
-    ['æ', 'ae'],
-    ['ß', 'ss'],
-    ['ø', 'o'],
-    ['đ', 'd'],
-    ['ð', 'd'],
-    ['þ', 'th'],
-    ['ł', 'l'],
-  ]) {
-    expr = `replace(${expr}, '${from}', '${to}')`;
-  }
-  return `regexp_replace(${expr}, '[^a-z]', '', 'g')`;
-};
 
 export const LOOKUP_DISABLED = {
   error: 'lookup_disabled',
@@ -49,7 +27,7 @@ export const NETWORK_NOT_ALLOWED = {
 @Injectable()
 export class LookupUsername {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly limits: ClientLimits,
     private readonly audit: AuditLog,
   ) {}
@@ -85,14 +63,8 @@ export class LookupUsername {
     const last = foldName(input.lastName);
     let usernames: string[] = [];
     if (last !== '') {
-      const rows = await this.dataSource.query<
-        { username: string; firstName: string; lastName: string }[]
-      >(
-        `SELECT username, first_name AS "firstName", last_name AS "lastName" FROM users
-          WHERE tenant_id = $1 AND status = 'active' AND ${sqlFold('last_name')} = $2 AND ${sqlFold('first_name')} = $3
-          ORDER BY username LIMIT ${MAX_CANDIDATES * 2}`,
-        [tenant.id, last, first],
-      );
+      // Found in SQL by the names folded close to `foldName`, checked again with it here.
+      const rows = await this.users.byNameKeys(tenant.id, last, first, MAX_CANDIDATES * 2);
       usernames = rows
         .filter((r) => foldName(r.lastName) === last && foldName(r.firstName) === first)
         .map((r) => r.username)

@@ -1,16 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { TenantId, UsersRepository } from '@guichet/db';
 import type { Account } from 'oidc-provider';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface AccountRow {
-  id: string;
-  username: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  enrolled: boolean;
-}
 
 /** The claims of each scope the issuers offer. */
 export const OIDC_CLAIMS = {
@@ -25,17 +16,13 @@ export const OIDC_CLAIMS = {
  * answering at userinfo and its refresh tokens stop refreshing.
  */
 export async function findOidcAccount(
-  db: DataSource,
-  tenantId: string,
+  users: UsersRepository,
+  tenantId: TenantId,
   defaultLocale: string,
   sub: string,
 ): Promise<Account | undefined> {
   if (!UUID.test(sub)) return undefined;
-  const [row] = await db.query<AccountRow[]>(
-    `SELECT id, username, first_name AS "firstName", last_name AS "lastName", email, enrolled_at IS NOT NULL AS enrolled
-       FROM users WHERE tenant_id = $1 AND id = $2 AND status = 'active'`,
-    [tenantId, sub],
-  );
+  const row = await users.activeWithEnrolment(tenantId, sub);
   if (!row) return undefined;
   return {
     accountId: row.id,

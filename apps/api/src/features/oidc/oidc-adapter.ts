@@ -1,4 +1,5 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { TenantId } from '@guichet/db';
 import type { OidcClientRecord, OidcClientStore } from './oidc-client-store.js';
 import type { OidcPayloadData, OidcPayloadStore } from './oidc-payload-store.js';
 
@@ -28,7 +29,7 @@ export function clientMetadata(client: OidcClientRecord): AdapterPayload {
 
 /** An oidc-provider adapter class bound to one tenant: every artefact is stored and looked up under its id. */
 export function tenantAdapter(
-  tenantId: string,
+  tenantId: TenantId,
   payloads: OidcPayloadStore,
   clients: OidcClientStore,
 ): new (model: string) => Adapter {

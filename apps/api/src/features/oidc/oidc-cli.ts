@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createDataSource } from '@guichet/db';
+import { createDataSource, type TenantId, TenantsRepository } from '@guichet/db';
 import { type AppConfig, Encryptor } from '@guichet/platform';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -26,14 +26,12 @@ export class UsageError extends Error {}
 async function withTenant<T>(
   config: AppConfig,
   slug: string,
-  work: (db: DataSource, tenantId: string) => Promise<T>,
+  work: (db: DataSource, tenantId: TenantId) => Promise<T>,
 ): Promise<T> {
   const db = createDataSource(config.DATABASE_URL, { poolSize: 2, applicationName: 'guichet-cli' });
   await db.initialize();
   try {
-    const [tenant] = await db.query<{ id: string }[]>('SELECT id FROM tenants WHERE slug = $1', [
-      slug,
-    ]);
+    const tenant = await new TenantsRepository(db).bySlug(slug);
     if (!tenant) throw new UsageError(`No tenant has the slug "${slug}".`);
     return await work(db, tenant.id);
   } finally {

@@ -1,154 +1,37 @@
 import { randomBytes } from 'node:crypto';
+import { OidcClientsRepository, type NewOidcClient, type TenantId } from '@guichet/db';
 import { hashToken, newToken } from '@guichet/platform';
-import type { OidcClientView } from '@guichet/types';
-import type { DataSource, EntityManager } from 'typeorm';
 
-/** A client as the provider needs it: what the admin sees of it, and the secret's hash. */
-export interface OidcClientRecord extends Omit<
-  OidcClientView,
-  'lastUsedAt' | 'createdAt' | 'updatedAt'
-> {
-  /** SHA-256 of the secret, hex (null for a public client). */
-  secretHash: string | null;
-}
+export type {
+  NewOidcClient,
+  OidcClientAdminRow,
+  OidcClientChanges,
+  OidcClientRecord,
+} from '@guichet/db';
 
-export interface NewOidcClient {
-  name: string;
-  redirectUris: string[];
-  postLogoutRedirectUris: string[];
-  backchannelLogoutUri?: string | null;
-  public: boolean;
-  firstParty: boolean;
-}
-
-const VIEW = `client_id AS "clientId", name, secret_hash IS NULL AS public, first_party AS "firstParty",
-  redirect_uris AS "redirectUris", post_logout_redirect_uris AS "postLogoutRedirectUris",
-  backchannel_logout_uri AS "backchannelLogoutUri"`;
-const COLUMNS = `${VIEW}, encode(secret_hash, 'hex') AS "secretHash"`;
-const ADMIN_VIEW = `${VIEW}, last_used_at AS "lastUsedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
-
-export interface OidcClientAdminRow extends Omit<OidcClientRecord, 'secretHash'> {
-  lastUsedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface OidcClientChanges {
-  name?: string;
-  redirectUris?: string[];
-  postLogoutRedirectUris?: string[];
-  /** null removes it; undefined keeps it. */
-  backchannelLogoutUri?: string | null;
-  firstParty?: boolean;
-}
-
-/** The relying parties of each tenant. A client id is random and global; every read is scoped by tenant. */
-export class OidcClientStore {
-  constructor(private readonly db: DataSource | EntityManager) {}
-
-  async find(tenantId: string, clientId: unknown): Promise<OidcClientRecord | null> {
-    if (typeof clientId !== 'string' || !/^[\w-]{1,64}$/.test(clientId)) return null;
-    const [row] = await this.db.query<OidcClientRecord[]>(
-      `SELECT ${COLUMNS} FROM oidc_clients WHERE tenant_id = $1 AND client_id = $2`,
-      [tenantId, clientId],
-    );
-    return row ?? null;
-  }
-
+/**
+ * The relying parties of each tenant (the repository of packages/db), with what makes a
+ * client's id and secret: random, the secret returned once and stored hashed.
+ */
+export class OidcClientStore extends OidcClientsRepository {
   /** Creates a client; the secret (confidential clients) is returned this once and stored hashed. */
   async create(
-    tenantId: string,
+    tenantId: TenantId,
     input: NewOidcClient,
   ): Promise<{ clientId: string; clientSecret?: string }> {
     const clientId = randomBytes(16).toString('base64url');
     const clientSecret = input.public ? undefined : newToken();
-    await this.db.query(
-      `INSERT INTO oidc_clients (client_id, tenant_id, name, secret_hash, redirect_uris, post_logout_redirect_uris, first_party, backchannel_logout_uri)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        clientId,
-        tenantId,
-        input.name,
-        clientSecret ? hashToken(clientSecret) : null,
-        input.redirectUris,
-        input.postLogoutRedirectUris,
-        input.firstParty,
-        input.backchannelLogoutUri ?? null,
-      ],
-    );
+    await this.insert(tenantId, {
+      ...input,
+      clientId,
+      secretHash: clientSecret ? hashToken(clientSecret) : null,
+    });
     return clientSecret ? { clientId, clientSecret } : { clientId };
   }
 
-  list(tenantId: string): Promise<OidcClientAdminRow[]> {
-    return this.db.query<OidcClientAdminRow[]>(
-      `SELECT ${ADMIN_VIEW} FROM oidc_clients WHERE tenant_id = $1 ORDER BY name, client_id`,
-      [tenantId],
-    );
-  }
-
-  async adminView(
-    tenantId: string,
-    clientId: string,
-    forUpdate = false,
-  ): Promise<OidcClientAdminRow | null> {
-    const [row] = await this.db.query<OidcClientAdminRow[]>(
-      `SELECT ${ADMIN_VIEW} FROM oidc_clients WHERE tenant_id = $1 AND client_id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
-      [tenantId, clientId],
-    );
-    return row ?? null;
-  }
-
-  async update(tenantId: string, clientId: string, changes: OidcClientChanges): Promise<void> {
-    await this.db.query(
-      `UPDATE oidc_clients SET name = coalesce($3, name), redirect_uris = coalesce($4, redirect_uris),
-              post_logout_redirect_uris = coalesce($5, post_logout_redirect_uris), first_party = coalesce($6, first_party),
-              backchannel_logout_uri = CASE WHEN $7::boolean THEN $8 ELSE backchannel_logout_uri END, updated_at = now()
-        WHERE tenant_id = $1 AND client_id = $2`,
-      [
-        tenantId,
-        clientId,
-        changes.name ?? null,
-        changes.redirectUris ?? null,
-        changes.postLogoutRedirectUris ?? null,
-        changes.firstParty ?? null,
-        changes.backchannelLogoutUri !== undefined,
-        changes.backchannelLogoutUri ?? null,
-      ],
-    );
-  }
-
-  /**
-   * A token was issued to the client. Written at most once a minute per client, so a busy
-   * application costs one cheap UPDATE a minute, not one a token.
-   */
-  async markUsed(tenantId: string, clientId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE oidc_clients SET last_used_at = now()
-        WHERE tenant_id = $1 AND client_id = $2 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-      [tenantId, clientId],
-    );
-  }
-
   /** A new secret for a confidential client (the old one stops working now); null for a public client. */
-  async rotateSecret(tenantId: string, clientId: string): Promise<string | null> {
+  async rotateSecret(tenantId: TenantId, clientId: string): Promise<string | null> {
     const secret = newToken();
-    const [, affected] = await this.db.query<[unknown[], number]>(
-      `UPDATE oidc_clients SET secret_hash = $3, updated_at = now() WHERE tenant_id = $1 AND client_id = $2 AND secret_hash IS NOT NULL`,
-      [tenantId, clientId, hashToken(secret)],
-    );
-    return affected ? secret : null;
-  }
-
-  /** Deletes the client and everything issued to it (grants, codes, tokens). */
-  async delete(tenantId: string, clientId: string): Promise<boolean> {
-    await this.db.query(
-      `DELETE FROM oidc_payloads WHERE tenant_id = $1 AND payload->>'clientId' = $2`,
-      [tenantId, clientId],
-    );
-    const [, affected] = await this.db.query<[unknown[], number]>(
-      `DELETE FROM oidc_clients WHERE tenant_id = $1 AND client_id = $2`,
-      [tenantId, clientId],
-    );
-    return affected > 0;
+    return (await this.replaceSecret(tenantId, clientId, hashToken(secret))) ? secret : null;
   }
 }

@@ -1,5 +1,6 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { TenantId } from '@guichet/db';
 import type { OidcClientCreated, OidcClientView } from '@guichet/types';
 import type { DataSource } from 'typeorm';
 import { type AdminActor, adminAudit } from '../admin/access/admin-request.js';
@@ -61,11 +62,11 @@ export class OidcClients {
     };
   }
 
-  async list(tenantId: string): Promise<OidcClientView[]> {
+  async list(tenantId: TenantId): Promise<OidcClientView[]> {
     return (await new OidcClientStore(this.dataSource).list(tenantId)).map(view);
   }
 
-  async get(tenantId: string, clientId: string): Promise<OidcClientView> {
+  async get(tenantId: TenantId, clientId: string): Promise<OidcClientView> {
     const row = await new OidcClientStore(this.dataSource).adminView(tenantId, clientId);
     if (!row) throw new NotFoundException(OIDC_CLIENT_NOT_FOUND);
     return view(row);
@@ -73,7 +74,7 @@ export class OidcClients {
 
   async create(
     actor: AdminActor,
-    tenantId: string,
+    tenantId: TenantId,
     input: NewOidcClient,
   ): Promise<OidcClientCreated> {
     this.checkUris([
@@ -97,7 +98,7 @@ export class OidcClients {
 
   async update(
     actor: AdminActor,
-    tenantId: string,
+    tenantId: TenantId,
     clientId: string,
     changes: OidcClientChanges,
   ): Promise<OidcClientView> {
@@ -125,7 +126,7 @@ export class OidcClients {
 
   async rotateSecret(
     actor: AdminActor,
-    tenantId: string,
+    tenantId: TenantId,
     clientId: string,
   ): Promise<OidcClientCreated> {
     return this.dataSource.transaction(async (em) => {
@@ -147,7 +148,7 @@ export class OidcClients {
     });
   }
 
-  async delete(actor: AdminActor, tenantId: string, clientId: string): Promise<void> {
+  async delete(actor: AdminActor, tenantId: TenantId, clientId: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const store = new OidcClientStore(em);
       const before = await store.adminView(tenantId, clientId, true);

@@ -1,9 +1,7 @@
 import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { default as Provider, InteractionResults } from 'oidc-provider';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '../../platform/audit/audit-log.js';
 import { cookieAttributes, cookieNames } from '../auth/session-cookies.js';
 import { Sessions } from '../auth/sessions.js';
@@ -43,7 +41,6 @@ export class OidcInteractionController {
     private readonly providers: OidcProviders,
     private readonly sessions: Sessions,
     private readonly audit: AuditLog,
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CONFIG) config: AppConfig,
   ) {
     this.secure = config.secureCookies;
@@ -198,11 +195,7 @@ export class OidcInteractionController {
   ): Promise<{ userId: string; persistent: boolean; startedAt: number } | null> {
     const found = await this.sessions.userByToken(tenant.id, request.cookies?.[this.sessionCookie]);
     if (!found) return null;
-    const [family] = await this.dataSource.query<{ persistent: boolean; startedAt: string }[]>(
-      `SELECT bool_or(persistent) AS persistent, extract(epoch FROM min(created_at))::bigint AS "startedAt"
-         FROM refresh_sessions WHERE tenant_id = $1 AND family_id = $2`,
-      [tenant.id, found.familyId],
-    );
+    const family = await this.sessions.family(tenant.id, found.familyId);
     return {
       userId: found.user.id,
       persistent: family?.persistent ?? false,

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { OidcPayloadsRepository } from '@guichet/db';
 
 const EVERY_MS = 15 * 60_000;
 const BATCH = 5000;
@@ -15,7 +14,7 @@ export class OidcPayloadPurge implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(OidcPayloadPurge.name);
   private timer?: NodeJS.Timeout;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly payloads: OidcPayloadsRepository) {}
 
   onModuleInit(): void {
     this.timer = setInterval(
@@ -31,9 +30,6 @@ export class OidcPayloadPurge implements OnModuleInit, OnApplicationShutdown {
   }
 
   async purge(): Promise<number> {
-    const [, deleted] = await this.dataSource.query<[unknown[], number]>(
-      `DELETE FROM oidc_payloads WHERE ctid IN (SELECT ctid FROM oidc_payloads WHERE expires_at < now() LIMIT ${BATCH})`,
-    );
-    return deleted;
+    return this.payloads.purgeExpiredAcrossTenants(BATCH);
   }
 }

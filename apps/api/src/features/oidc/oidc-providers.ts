@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UsersRepository } from '@guichet/db';
 import { BoundedCache, Encryptor, hashToken } from '@guichet/platform';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { DataSource } from 'typeorm';
@@ -148,7 +149,12 @@ export class OidcProviders implements OnModuleInit {
     const configuration: Configuration = {
       adapter: tenantAdapter(tenant.id, this.payloads, this.clients),
       findAccount: (_ctx, sub) =>
-        findOidcAccount(this.dataSource, tenant.id, tenant.settings.defaultLocale, sub),
+        findOidcAccount(
+          new UsersRepository(this.dataSource),
+          tenant.id,
+          tenant.settings.defaultLocale,
+          sub,
+        ),
       jwks: { keys },
       claims: OIDC_CLAIMS,
       scopes: ['openid', 'offline_access', 'profile', 'email'],

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { OidcPayloadsRepository, type Queryable, type TenantId } from '@guichet/db';
 
 /** A logout token to send (OpenID Connect Back-Channel Logout): to this client, for this person and session. */
 export interface PendingLogout {
@@ -23,33 +23,22 @@ export interface OidcGrantsEnded {
  * provider session, or once without one for a grant that outlived its session).
  */
 export async function endOidcGrantsOf(
-  db: DataSource | EntityManager,
-  tenantId: string,
+  db: Queryable,
+  tenantId: TenantId,
   userId: string,
 ): Promise<OidcGrantsEnded> {
-  const sessions = await db.query<{ clientId: string; sid: string | null }[]>(
-    `SELECT a.key AS "clientId", a.value->>'sid' AS sid
-       FROM oidc_payloads p, jsonb_each(coalesce(p.payload->'authorizations', '{}'::jsonb)) a
-      WHERE p.tenant_id = $1 AND p.model = 'Session' AND p.account_id = $2`,
-    [tenantId, userId],
-  );
-  const grants = await db.query<{ clientId: string }[]>(
-    `SELECT DISTINCT payload->>'clientId' AS "clientId" FROM oidc_payloads WHERE tenant_id = $1 AND model = 'Grant' AND account_id = $2`,
-    [tenantId, userId],
-  );
+  const payloads = new OidcPayloadsRepository(db);
+  const sessions = await payloads.sessionClientsOf(tenantId, userId);
+  const grants = await payloads.grantClientsOf(tenantId, userId);
   const logouts: PendingLogout[] = sessions.map((s) =>
     s.sid
       ? { clientId: s.clientId, sub: userId, sid: s.sid }
       : { clientId: s.clientId, sub: userId },
   );
-  for (const { clientId } of grants) {
+  for (const clientId of grants) {
     if (clientId && !logouts.some((l) => l.clientId === clientId))
       logouts.push({ clientId, sub: userId });
   }
-  const [, artefacts] = await db.query<[unknown[], number]>(
-    `DELETE FROM oidc_payloads WHERE tenant_id = $1
-        AND (account_id = $2 OR grant_id IN (SELECT id FROM oidc_payloads WHERE tenant_id = $1 AND model = 'Grant' AND account_id = $2))`,
-    [tenantId, userId],
-  );
+  const artefacts = await payloads.deleteAllOf(tenantId, userId);
   return { artefacts, logouts };
 }

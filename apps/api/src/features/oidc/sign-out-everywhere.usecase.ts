@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RefreshSessionsRepository } from '@guichet/db';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '../../platform/audit/audit-log.js';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
@@ -12,16 +13,14 @@ import { endOidcGrantsOf } from './oidc-revocation.js';
 export class SignOutEverywhere {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: RefreshSessionsRepository,
     private readonly audit: AuditLog,
     private readonly logouts: BackchannelLogouts,
   ) {}
 
   async execute(tenant: TenantContext, userId: string, meta: RequestMeta): Promise<void> {
     const ended = await this.dataSource.transaction(async (em) => {
-      const [, sessionsRevoked] = await em.query<[unknown[], number]>(
-        `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
-        [tenant.id, userId],
-      );
+      const sessionsRevoked = await this.sessions.in(em).revokeAllOf(tenant.id, [userId]);
       const oidc = await endOidcGrantsOf(em, tenant.id, userId);
       await this.audit.recordIn(em, {
         tenantId: tenant.id,

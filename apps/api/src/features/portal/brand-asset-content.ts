@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { TenantAssetsRepository, type TenantId } from '@guichet/db';
 import type { BrandingAssetKind, BrandingAssetType } from '@guichet/types';
-import type { DataSource } from 'typeorm';
 
 /** Bytes of uploaded images kept in process: at most 256 KB each, immutable by address. */
 export const BRAND_ASSET_CACHE_MAX_BYTES = 16 * 1024 * 1024;
@@ -20,20 +19,14 @@ export class BrandAssetContent {
   private readonly held = new Map<string, Content>();
   private heldBytes = 0;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly assets: TenantAssetsRepository) {}
 
-  async get(tenantId: string, kind: BrandingAssetKind, sha256: string): Promise<Content | null> {
+  async get(tenantId: TenantId, kind: BrandingAssetKind, sha256: string): Promise<Content | null> {
     const key = `${tenantId}:${kind}:${sha256}`;
     const hit = this.held.get(key);
     if (hit) return hit;
-    const [row] = await this.dataSource.query<
-      { content_type: BrandingAssetType; content: Buffer }[]
-    >(
-      'SELECT content_type, content FROM tenant_assets WHERE tenant_id = $1 AND kind = $2 AND sha256 = $3',
-      [tenantId, kind, sha256],
-    );
-    if (!row) return null;
-    const found = { contentType: row.content_type, content: row.content };
+    const found = await this.assets.content(tenantId, kind, sha256);
+    if (!found) return null;
     while (this.heldBytes + found.content.length > BRAND_ASSET_CACHE_MAX_BYTES && this.held.size) {
       const [oldestKey, oldest] = this.held.entries().next().value!;
       this.held.delete(oldestKey);

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TokenPurpose } from '@guichet/db';
+import { ActionTokensRepository, RefreshSessionsRepository, UsersRepository } from '@guichet/db';
 import { hashToken, isWellFormedToken } from '@guichet/platform';
 import {
   applyFloor,
@@ -46,16 +46,6 @@ export class PasswordPolicyException extends BadRequestException {
 /** Previous hashes kept per account (the policy may ask for up to 24). */
 const HISTORY_KEPT = 24;
 
-interface TokenAccount {
-  userId: string;
-  username: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  passwordHash: string | null;
-  passwordHistory: string[];
-}
-
 export interface ResetPasswordInput {
   tenant: TenantContext;
   token: unknown;
@@ -75,6 +65,9 @@ export interface ResetPasswordInput {
 export class ResetPassword {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: ActionTokensRepository,
+    private readonly users: UsersRepository,
+    private readonly sessions: RefreshSessionsRepository,
     private readonly hasher: PasswordHasher,
     private readonly emails: AccountEmails,
     private readonly outbox: EmailOutbox,
@@ -101,7 +94,7 @@ export class ResetPassword {
     // Never let a non-string (or a string we did not issue) near a query.
     if (!isWellFormedToken(input.token)) throw new InvalidTokenException();
     const tokenHash = hashToken(input.token);
-    const account = await this.findAccount(tenant.id, tokenHash);
+    const account = await this.tokens.accountOfLiveLink(tenant.id, tokenHash);
     if (!account) throw new InvalidTokenException();
 
     const policy = applyFloor(tenant.settings.passwordPolicy);
@@ -122,55 +115,29 @@ export class ResetPassword {
     const jobs: EmailJobData[] = [];
     let logouts: PendingLogout[] = [];
     await this.dataSource.transaction(async (em) => {
-      const [consumed] = await em.query<{ id: string; userId: string; purpose: TokenPurpose }[]>(
-        `WITH consumed AS (
-           UPDATE action_tokens SET consumed_at = now()
-            WHERE tenant_id = $1 AND token_hash = $2 AND consumed_at IS NULL AND voided_at IS NULL AND expires_at > now()
-           RETURNING id, user_id, purpose)
-         SELECT id, user_id AS "userId", purpose FROM consumed`,
-        [tenant.id, tokenHash],
-      );
-      if (!consumed || consumed.userId !== account.userId) throw new InvalidTokenException();
+      const consumed = await this.tokens.in(em).consume(tenant.id, tokenHash);
+      if (!consumed || consumed.userId !== account.id) throw new InvalidTokenException();
 
       const history = [account.passwordHash, ...account.passwordHistory]
         .filter((h): h is string => !!h)
         .slice(0, HISTORY_KEPT);
-      const [updated] = await em.query<[{ id: string }[], number]>(
-        `UPDATE users SET password_hash = $3, password_history = $4::jsonb, password_changed_at = now(),
-                enrolled_at = coalesce(enrolled_at, now()), failed_logins = 0, locked_until = NULL, updated_at = now()
-          WHERE id = $1 AND tenant_id = $2 AND status = 'active'
-          RETURNING id`,
-        [account.userId, tenant.id, newHash, JSON.stringify(history)],
-      );
-      if (!updated.length) throw new InvalidTokenException();
+      const updated = await this.users.in(em).setPassword(tenant.id, account.id, newHash, history);
+      if (!updated) throw new InvalidTokenException();
 
-      await em.query(
-        `UPDATE action_tokens SET voided_at = now() WHERE tenant_id = $1 AND user_id = $2 AND consumed_at IS NULL AND voided_at IS NULL`,
-        [tenant.id, account.userId],
-      );
-      const [, sessionsRevoked] = await em.query<[unknown[], number]>(
-        `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
-        [tenant.id, account.userId],
-      );
-      ({ logouts } = await endOidcGrantsOf(em, tenant.id, account.userId));
+      await this.tokens.in(em).voidPending(tenant.id, [account.id]);
+      const sessionsRevoked = await this.sessions.in(em).revokeAllOf(tenant.id, [account.id]);
+      ({ logouts } = await endOidcGrantsOf(em, tenant.id, account.id));
       // Setting the first password (enrolment) is not a change to warn about.
       if (consumed.purpose === 'password-reset') {
-        jobs.push(
-          await this.emails.passwordChanged(
-            em,
-            tenant,
-            { id: account.userId, ...account },
-            input.locale,
-          ),
-        );
+        jobs.push(await this.emails.passwordChanged(em, tenant, account, input.locale));
       }
       await this.audit.recordIn(em, {
         tenantId: tenant.id,
         action: consumed.purpose === 'password-reset' ? 'password.reset' : 'enrolment.completed',
         actorType: 'user',
-        actorId: account.userId,
+        actorId: account.id,
         targetType: 'user',
-        targetId: account.userId,
+        targetId: account.id,
         details: { actionTokenId: consumed.id, sessionsRevoked },
         meta: input.meta,
       });
@@ -182,18 +149,5 @@ export class ResetPassword {
     await this.rateLimits
       .accountFailures(lockout.maxFailures, lockout.lockMinutes)
       .reset(`${tenant.id}:${account.username}`);
-  }
-
-  private async findAccount(tenantId: string, tokenHash: Buffer): Promise<TokenAccount | null> {
-    const [row] = await this.dataSource.query<TokenAccount[]>(
-      `SELECT u.id AS "userId", u.username, u.first_name AS "firstName", u.last_name AS "lastName", u.email,
-              u.password_hash AS "passwordHash", u.password_history AS "passwordHistory"
-         FROM action_tokens t
-         JOIN users u ON u.id = t.user_id AND u.tenant_id = t.tenant_id
-        WHERE t.tenant_id = $1 AND t.token_hash = $2 AND t.consumed_at IS NULL AND t.voided_at IS NULL
-          AND t.expires_at > now() AND u.status = 'active'`,
-      [tenantId, tokenHash],
-    );
-    return row ?? null;
   }
 }

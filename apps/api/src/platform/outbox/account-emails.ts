@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TokenPurpose } from '@guichet/db';
+import {
+  ActionTokensRepository,
+  type LockedAccount,
+  type Queryable,
+  type TenantId,
+  type TokenPurpose,
+  UsersRepository,
+} from '@guichet/db';
+import { normalizeUsername } from '@guichet/rules';
 import { hashToken, newToken } from '@guichet/platform';
 import type { EmailJobData, EmailPayload, Locale } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
-import { findAccountId } from '../../features/admin/users/account.queries.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { RequestMeta } from '../request/request-meta.js';
 import { RateLimits } from '../security/rate-limits.js';
@@ -13,16 +20,7 @@ import { EmailOutbox } from './email-outbox.js';
 
 export type AccountEmailKind = 'password-reset' | 'enrolment' | 'already-enrolled';
 
-/** The account as read under its row lock. */
-export interface LockedAccount {
-  id: string;
-  username: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  status: 'active' | 'disabled';
-  enrolled: boolean;
-}
+export type { LockedAccount };
 
 export interface AccountEmailRequest {
   tenant: TenantContext;
@@ -84,6 +82,8 @@ const recipientOf = (a: Pick<LockedAccount, 'email' | 'firstName' | 'lastName'>)
 export class AccountEmails {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly tokens: ActionTokensRepository,
     private readonly outbox: EmailOutbox,
     private readonly audit: AuditLog,
     private readonly limits: RateLimits,
@@ -99,7 +99,10 @@ export class AccountEmails {
     action: string,
     choose: AccountEmailRequest['choose'],
   ): Promise<AccountEmailOutcome | 'unknown_account'> {
-    const userId = await findAccountId(this.dataSource, input.tenant.id, input.username);
+    const userId = await this.users.idByUsername(
+      input.tenant.id,
+      normalizeUsername(input.username),
+    );
     if (!userId) {
       await this.audit.record({
         tenantId: input.tenant.id,
@@ -144,18 +147,14 @@ export class AccountEmails {
       async (
         em,
       ): Promise<{ outcome: AccountEmailOutcome; job?: EmailJobData; kind?: AccountEmailKind }> => {
-        const [account] = await em.query<LockedAccount[]>(
-          `SELECT id, username, first_name AS "firstName", last_name AS "lastName", email, status, password_hash IS NOT NULL AS enrolled
-           FROM users WHERE id = $1 AND tenant_id = $2 FOR UPDATE`,
-          [request.userId, tenant.id],
-        );
+        const account = await this.users.in(em).lockForEmail(tenant.id, request.userId);
         const kind = account && account.status === 'active' ? request.choose(account) : null;
         if (!account || !kind) return { outcome: 'ineligible' };
 
         if (
           kind !== 'already-enrolled' &&
           request.keepLiveLink &&
-          (await this.hasLiveLink(em, tenant.id, account.id, PURPOSE[kind]))
+          (await this.tokens.in(em).hasLive(tenant.id, account.id, PURPOSE[kind]))
         ) {
           await this.audit.recordIn(
             em,
@@ -244,22 +243,6 @@ export class AccountEmails {
     });
   }
 
-  /** Whether the account has a valid (unused, not voided, not expired) link of the purpose. */
-  private async hasLiveLink(
-    em: EntityManager,
-    tenantId: string,
-    userId: string,
-    purpose: TokenPurpose,
-  ): Promise<boolean> {
-    const rows = await em.query<unknown[]>(
-      `SELECT 1 FROM action_tokens
-        WHERE tenant_id = $1 AND user_id = $2 AND purpose = $3 AND consumed_at IS NULL AND voided_at IS NULL AND expires_at > now()
-        LIMIT 1`,
-      [tenantId, userId, purpose],
-    );
-    return rows.length > 0;
-  }
-
   /**
    * Counts the email against its hourly budget; false when it is spent. A link's budget is
    * per requester (client address, or admin), so one address cannot spend the owner's; a
@@ -280,24 +263,16 @@ export class AccountEmails {
 
   /** Voids the account's pending tokens of that purpose and stores the new one's hash. */
   private async issueToken(
-    em: EntityManager,
-    tenantId: string,
+    em: Queryable,
+    tenantId: TenantId,
     userId: string,
     purpose: TokenPurpose,
     token: string,
     minutes: number,
   ): Promise<string> {
-    await em.query(
-      `UPDATE action_tokens SET voided_at = now()
-        WHERE tenant_id = $1 AND user_id = $2 AND purpose = $3 AND consumed_at IS NULL AND voided_at IS NULL`,
-      [tenantId, userId, purpose],
-    );
-    const [row] = await em.query<[{ id: string }]>(
-      `INSERT INTO action_tokens (tenant_id, user_id, purpose, token_hash, expires_at)
-       VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5)) RETURNING id`,
-      [tenantId, userId, purpose, hashToken(token), minutes],
-    );
-    return row.id;
+    const tokens = this.tokens.in(em);
+    await tokens.voidPending(tenantId, [userId], purpose);
+    return tokens.insert(tenantId, { userId, purpose, tokenHash: hashToken(token), minutes });
   }
 
   private auditEntry(

@@ -5,11 +5,13 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccountRequestKind } from '@guichet/db';
+import {
+  type AccountRequestKind,
+  type AccountRequestRow,
+  AccountRequestsRepository,
+} from '@guichet/db';
 import { isLocale } from '@guichet/types';
 import type { FastifyReply } from 'fastify';
-import type { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import { BackgroundBusyException } from '../request/background-busy.exception.js';
@@ -44,16 +46,6 @@ const REQUESTS: Record<
 const MAX_ATTEMPTS = 5;
 const SWEEP_BATCH = 50;
 
-interface StoredRequest {
-  id: string;
-  tenantId: string;
-  kind: AccountRequestKind;
-  username: string;
-  locale: string;
-  meta: RequestMeta;
-  attempts: number;
-}
-
 /**
  * Forgot-password and enrolment requests (« Mot de passe oublié ? », « M'inscrire au
  * service »), handed off durably so that a 202 always means the email will go: the request
@@ -74,7 +66,7 @@ export class AccountRequests implements OnApplicationBootstrap, OnApplicationShu
   private sweeping = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requests: AccountRequestsRepository,
     @Inject(CONFIG) config: AppConfig,
     private readonly background: BackgroundWork,
     private readonly emails: AccountEmails,
@@ -110,11 +102,14 @@ export class AccountRequests implements OnApplicationBootstrap, OnApplicationShu
       written ? this.work(id, kind, input) : Promise.resolve(),
     );
     try {
-      await this.dataSource.query(
-        `INSERT INTO account_requests (id, tenant_id, kind, username, locale, meta, retry_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))`,
-        [id, input.tenant.id, kind, input.username, input.locale, input.meta, this.retrySeconds],
-      );
+      await this.requests.insert(input.tenant.id, {
+        id,
+        kind,
+        username: input.username,
+        locale: input.locale,
+        meta: input.meta,
+        retrySeconds: this.retrySeconds,
+      });
     } catch (error) {
       this.logger.warn(
         `${kind}: refused with 503, the request could not be written (${(error as Error).message})`,
@@ -132,10 +127,7 @@ export class AccountRequests implements OnApplicationBootstrap, OnApplicationShu
   ): Promise<void> {
     try {
       await this.emails.requestByUsername(input, REQUESTS[kind].action, REQUESTS[kind].choose);
-      await this.dataSource.query('DELETE FROM account_requests WHERE id = $1 AND tenant_id = $2', [
-        id,
-        input.tenant.id,
-      ]);
+      await this.requests.delete(input.tenant.id, id);
     } finally {
       this.mine.delete(id);
     }
@@ -146,14 +138,12 @@ export class AccountRequests implements OnApplicationBootstrap, OnApplicationShu
     if (this.sweeping) return 0;
     this.sweeping = true;
     try {
-      const rows = await this.dataSource.query<[StoredRequest[], number]>(
-        `UPDATE account_requests SET retry_at = now() + make_interval(secs => $1), attempts = attempts + 1
-          WHERE id IN (SELECT id FROM account_requests WHERE retry_at <= now() ORDER BY retry_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-          RETURNING id, tenant_id AS "tenantId", kind, username, locale, meta, attempts`,
-        [this.retrySeconds, SWEEP_BATCH],
+      const rows = await this.requests.claimDueAcrossTenants<RequestMeta>(
+        this.retrySeconds,
+        SWEEP_BATCH,
       );
       let taken = 0;
-      for (const row of rows[0]) {
+      for (const row of rows) {
         if (this.mine.has(row.id)) continue;
         if (await this.takeUp(row)) taken += 1;
       }
@@ -166,16 +156,13 @@ export class AccountRequests implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
-  private async takeUp(row: StoredRequest): Promise<boolean> {
+  private async takeUp(row: AccountRequestRow<RequestMeta>): Promise<boolean> {
     const tenant = await this.tenants.byId(row.tenantId);
     if (!tenant || row.attempts > MAX_ATTEMPTS || !isLocale(row.locale)) {
       this.logger.error(
         `${row.kind} request ${row.id} given up after ${row.attempts} attempt(s)${tenant ? '' : ' (tenant gone)'}`,
       );
-      await this.dataSource.query('DELETE FROM account_requests WHERE id = $1 AND tenant_id = $2', [
-        row.id,
-        row.tenantId,
-      ]);
+      await this.requests.delete(row.tenantId, row.id);
       return false;
     }
     const input: AccountEmailInput = {

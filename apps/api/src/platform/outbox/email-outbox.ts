@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { EmailDeliveriesRepository, tenantId } from '@guichet/db';
 import {
   createEmailQueue,
   Encryptor,
@@ -9,7 +9,7 @@ import {
 } from '@guichet/platform';
 import type { EmailJobData } from '@guichet/types';
 import type { Queue } from 'bullmq';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type AppConfig, CONFIG } from '../config/config.js';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
@@ -27,7 +27,7 @@ export class EmailOutbox implements OnApplicationShutdown {
 
   constructor(
     @Inject(CONFIG) config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: EmailDeliveriesRepository,
     private readonly encryptor: Encryptor,
   ) {
     // Fail fast while Redis is down (no offline queue): the reconciler takes over.
@@ -65,10 +65,8 @@ export class EmailOutbox implements OnApplicationShutdown {
             );
           }),
         ]);
-        await this.dataSource.query(
-          'UPDATE email_deliveries SET enqueued_at = now() WHERE id = $1 AND tenant_id = $2 AND enqueued_at IS NULL',
-          [job.outboxId, job.tenantId],
-        );
+        // The job was made from a committed row of that tenant.
+        await this.deliveries.markEnqueued(tenantId(job.tenantId), job.outboxId);
       } catch (error) {
         this.logger.warn(
           `email ${job.kind} (outbox ${job.outboxId}) not enqueued: ${(error as Error).message}; the outbox reconciler will enqueue it`,

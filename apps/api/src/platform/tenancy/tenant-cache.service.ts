@@ -5,11 +5,9 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Tenant, TenantHost, TenantSettingsRow } from '@guichet/db';
+import { type TenantWithSettings, TenantsRepository } from '@guichet/db';
 import type { Redis } from 'ioredis';
 import { Gauge, type Registry } from 'prom-client';
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import { METRICS_REGISTRY } from '../metrics/metrics.module.js';
 import { REDIS, REDIS_SUBSCRIBER } from '../redis/redis.module.js';
@@ -36,7 +34,7 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
   private readonly listeners: ((tenantId: string) => void)[] = [];
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenants: TenantsRepository,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
     @Inject(CONFIG) config: AppConfig,
@@ -98,58 +96,23 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** A tenant by id, read afresh (for work taken up again after the request that asked for it). */
-  byId(tenantId: string): Promise<TenantContext | null> {
-    return this.loadWhere((q) => q.where('t.id = :tenantId', { tenantId }));
+  async byId(tenantId: string): Promise<TenantContext | null> {
+    return toContext(await this.tenants.byId(tenantId));
   }
 
-  private load(hostName: string): Promise<TenantContext | null> {
-    return this.loadWhere((q) =>
-      q
-        .innerJoin(TenantHost, 'h', 'h.tenant_id = t.id')
-        .where('h.host_name = :hostName', { hostName }),
-    );
-  }
-
-  private async loadWhere(
-    narrow: (query: SelectQueryBuilder<ObjectLiteral>) => SelectQueryBuilder<ObjectLiteral>,
-  ): Promise<TenantContext | null> {
-    const base = this.dataSource
-      .createQueryBuilder()
-      .select([
-        't.id AS id',
-        't.slug AS slug',
-        't.name AS name',
-        't.public_url AS public_url',
-        't.status AS status',
-        's.settings AS settings',
-        's.version AS version',
-      ])
-      .addSelect(
-        `(SELECT jsonb_object_agg(a.kind, jsonb_build_object('sha256', a.sha256, 'contentType', a.content_type)) FROM tenant_assets a WHERE a.tenant_id = t.id)`,
-        'assets',
-      )
-      .from(Tenant, 't')
-      .innerJoin(TenantSettingsRow, 's', 's.tenant_id = t.id');
-    const row = await narrow(base).getRawOne<{
-      id: string;
-      slug: string;
-      name: string;
-      public_url: string;
-      status: 'active' | 'disabled';
-      settings: TenantContext['settings'];
-      version: number;
-      assets: TenantContext['assets'] | null;
-    }>();
-    if (!row) return null;
-    return {
-      id: row.id,
-      slug: row.slug,
-      name: row.name,
-      publicUrl: row.public_url,
-      status: row.status,
-      settings: row.settings,
-      version: row.version,
-      assets: row.assets ?? {},
-    };
+  private async load(hostName: string): Promise<TenantContext | null> {
+    return toContext(await this.tenants.byHost(hostName));
   }
 }
+
+const toContext = (row: TenantWithSettings | null): TenantContext | null =>
+  row && {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    publicUrl: row.publicUrl,
+    status: row.status,
+    settings: row.settings,
+    version: row.version,
+    assets: row.assets,
+  };

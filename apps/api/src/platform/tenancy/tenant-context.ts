@@ -1,9 +1,11 @@
+import type { TenantId } from '@guichet/db';
 import type { BrandingAssetKind, TenantSettings } from '@guichet/types';
 import type { BrandAssetRef } from './brand-asset-paths.js';
 
 /** Everything a request needs to know about its tenant, resolved once from the Host header. */
 export interface TenantContext {
-  id: string;
+  /** Branded: made by the tenant resolution, it is what every repository method takes first. */
+  id: TenantId;
   slug: string;
   name: string;
   publicUrl: string;

@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { TenantId } from '@guichet/db';
 import type { AdminView } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
 import type { AuditEntry } from '../../../platform/audit/audit-log.js';
@@ -32,7 +33,7 @@ export const RouteTenant = createParamDecorator(
 /** The audit fields common to every admin action. */
 export function adminAudit(
   actor: AdminActor,
-  tenantId: string | null,
+  tenantId: TenantId | null,
   action: string,
 ): Pick<AuditEntry, 'tenantId' | 'action' | 'actorType' | 'actorId' | 'meta'> {
   return { tenantId, action, actorType: 'admin', actorId: actor.admin.id, meta: actor.meta };

@@ -5,15 +5,15 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { type TenantId, TenantsRepository } from '@guichet/db';
 import type { AdminView } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 
 /** The tenant of an admin route (`:tenantId`), once the admin may act on it. */
 export interface AdminTenant {
-  id: string;
+  /** Branded here, once the admin's access to the tenant is checked. */
+  id: TenantId;
   slug: string;
   name: string;
   publicUrl: string;
@@ -40,7 +40,7 @@ export function mayManage(admin: AdminView, tenantId: string): boolean {
  */
 @Injectable()
 export class TenantAccessGuard implements CanActivate {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tenants: TenantsRepository) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -55,17 +55,9 @@ export class TenantAccessGuard implements CanActivate {
         message: 'The tenant id must be a UUID.',
       });
     if (!mayManage(admin, tenantId)) throw new NotFoundException(TENANT_NOT_FOUND);
-    const [tenant] = await this.dataSource.query<
-      (Omit<AdminTenant, 'publicUrl'> & { public_url: string })[]
-    >('SELECT id, slug, name, public_url, status FROM tenants WHERE id = $1', [tenantId]);
+    const tenant = await this.tenants.row(tenantId);
     if (!tenant) throw new NotFoundException(TENANT_NOT_FOUND);
-    request.adminTenant = {
-      id: tenant.id,
-      slug: tenant.slug,
-      name: tenant.name,
-      publicUrl: tenant.public_url,
-      status: tenant.status,
-    };
+    request.adminTenant = tenant;
     return true;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { type AuditFilter, AuditEventsRepository, type AuditRow, type TenantId } from '@guichet/db';
 import {
   AUDIT_CSV_COLUMNS,
   type AuditEventView,
@@ -8,30 +8,14 @@ import {
 } from '@guichet/types';
 import { stringify } from 'csv-stringify';
 import type { Readable } from 'node:stream';
-import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { escapeLike, selectPage } from '../access/paged-query.js';
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 /** Whose events: one tenant's, or the platform's (no tenant: tenants created, admin accounts). */
-export type AuditScope = { tenantId: string } | { platform: true };
+export type AuditScope = { tenantId: TenantId } | { platform: true };
 
-interface Row {
-  id: string;
-  at: Date;
-  actorType: AuditEventView['actor']['type'];
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  ip: string | null;
-}
-
-const toView = (r: Row): AuditEventView => ({
+const toView = (r: AuditRow): AuditEventView => ({
   id: String(r.id),
   at: r.at.toISOString(),
   actor: { type: r.actorType, id: r.actorId, label: r.actorLabel },
@@ -53,31 +37,23 @@ const endOf = (to: string) =>
     ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000)
     : new Date(to);
 
-function filters(scope: AuditScope, query: AuditQuery): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const where = [
-    'tenantId' in scope ? `e.tenant_id = $${params.push(scope.tenantId)}` : 'e.tenant_id IS NULL',
+/** The repository's terms: a scope (a tenant, or the platform) and the filter with its dates. */
+function terms(
+  scope: AuditScope,
+  query: AuditQuery,
+): [scope: ReturnType<typeof scopeOf>, AuditFilter] {
+  return [
+    scopeOf(scope),
+    {
+      action: query.action,
+      actor: query.actor,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? endOf(query.to) : undefined,
+    },
   ];
-  if (query.action)
-    where.push(`e.action LIKE $${params.push(`${escapeLike(query.action).replace(/\*/g, '%')}%`)}`);
-  if (query.actor) {
-    const actor = query.actor.toLowerCase();
-    const p = `$${params.push(actor)}`;
-    const like = `$${params.push(`%${escapeLike(actor)}%`)}`;
-    where.push(
-      `(lower(e.actor_id) = ${p} OR lower(a.email) LIKE ${like} OR lower(u.username) = ${p})`,
-    );
-  }
-  if (query.from) where.push(`e.created_at >= $${params.push(new Date(query.from))}`);
-  if (query.to) where.push(`e.created_at < $${params.push(endOf(query.to))}`);
-  return { sql: where.join(' AND '), params };
 }
 
-const FROM = `audit_events e
-  LEFT JOIN admin_accounts a ON e.actor_type = 'admin' AND a.id::text = e.actor_id
-  LEFT JOIN users u ON e.actor_type = 'user' AND u.id::text = e.actor_id AND u.tenant_id = e.tenant_id`;
-const COLUMNS = `e.id, e.created_at AS at, e.actor_type AS "actorType", e.actor_id AS "actorId", COALESCE(a.email, u.username) AS "actorLabel",
-  e.action, e.target_type AS "targetType", e.target_id AS "targetId", e.before, e.after, e.ip`;
+const scopeOf = (scope: AuditScope) => ('tenantId' in scope ? scope.tenantId : null);
 
 const CSV_BATCH = 1000;
 /** Most rows one export holds (a filter narrows it). */
@@ -89,22 +65,21 @@ const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 /** The audit log, newest first: pages for the app, CSV for export. */
 @Injectable()
 export class AuditQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly events: AuditEventsRepository) {}
 
   async page(scope: AuditScope, query: AuditQuery): Promise<Page<AuditEventView>> {
-    const { sql, params } = filters(scope, query);
-    return selectPage(
-      this.dataSource,
-      { columns: COLUMNS, from: FROM, where: sql, orderBy: 'e.id DESC' },
-      params,
-      query,
-      toView,
-    );
+    const [where, filter] = terms(scope, query);
+    const { rows, total } = await this.events.page(where, {
+      ...filter,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+    return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** Every matching event as CSV (header first), read in batches so memory stays flat. */
   csv(scope: AuditScope, query: AuditQuery): Readable {
-    const { sql, params } = filters(scope, query);
+    const [where, filter] = terms(scope, query);
     const out = stringify({
       header: true,
       columns: [...AUDIT_CSV_COLUMNS],
@@ -115,10 +90,11 @@ export class AuditQueries {
       let before: string | null = null;
       let sent = 0;
       while (sent < CSV_MAX_ROWS) {
-        const keyset = before === null ? '' : ` AND e.id < $${params.length + 1}`;
-        const rows: Row[] = await this.dataSource.query<Row[]>(
-          `SELECT ${COLUMNS} FROM ${FROM} WHERE ${sql}${keyset} ORDER BY e.id DESC LIMIT ${Math.min(CSV_BATCH, CSV_MAX_ROWS - sent)}`,
-          before === null ? params : [...params, before],
+        const rows = await this.events.batch(
+          where,
+          filter,
+          before,
+          Math.min(CSV_BATCH, CSV_MAX_ROWS - sent),
         );
         for (const r of rows) {
           const ok = out.write({

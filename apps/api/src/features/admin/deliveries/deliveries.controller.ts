@@ -6,8 +6,7 @@ import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.
 import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
-import { RetryDelivery } from './retry-delivery.usecase.js';
-import { TenantDeliveries } from './tenant-deliveries.queries.js';
+import { RetryDelivery, TenantDeliveries } from './deliveries.usecases.js';
 import { IdParam } from '../access/id-param.pipe.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
 

@@ -14,22 +14,19 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { TenantAssetsRepository } from '@guichet/db';
 import {
   BRANDING_ASSET_KINDS,
   type BrandingAssetKind,
-  type BrandingAssetType,
   type BrandingAssetView,
 } from '@guichet/types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DataSource } from 'typeorm';
 import { brandAssetHeaders } from '../../../platform/tenancy/brand-asset-paths.js';
 import { BrandImageRefused } from '../../branding/brand-image.js';
 import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
-import { RemoveBrandingAsset } from './remove-branding-asset.usecase.js';
-import { UploadBrandingAsset } from './upload-branding-asset.usecase.js';
+import { RemoveBrandingAsset, UploadBrandingAsset } from './branding-assets.usecases.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
 
 /** Content types an upload may declare; what it is comes from its bytes. */
@@ -62,7 +59,7 @@ function refusal(error: BrandImageRefused) {
 @ApiBearerAuth()
 export class BrandingAssetsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assets: TenantAssetsRepository,
     private readonly upload: UploadBrandingAsset,
     private readonly remove: RemoveBrandingAsset,
   ) {}
@@ -103,15 +100,10 @@ export class BrandingAssetsController {
     @Param('kind') kind: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const [row] = await this.dataSource.query<
-      { content_type: BrandingAssetType; content: Buffer }[]
-    >('SELECT content_type, content FROM tenant_assets WHERE tenant_id = $1 AND kind = $2', [
-      tenant.id,
-      assetKind(kind),
-    ]);
+    const row = await this.assets.content(tenant.id, assetKind(kind));
     if (!row) throw new NotFoundException({ error: 'not_found', message: 'Nothing was uploaded.' });
     void reply
-      .headers(brandAssetHeaders(row.content_type))
+      .headers(brandAssetHeaders(row.contentType))
       .header('cache-control', 'private, no-cache')
       .send(row.content);
   }

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { TenantId } from '@guichet/db';
 import {
   type PasswordPolicyTestRequest,
   passwordPolicyTestRequestSchema,
@@ -37,12 +38,13 @@ import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { adminLocale } from '../access/admin-locale.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
-import { tenantDetail } from '../tenants/tenant.queries.js';
-import { SaveTenantSmtp } from './save-tenant-smtp.usecase.js';
-import { SendTestEmail } from './send-test-email.usecase.js';
-import { testPasswordPolicy } from './tenant-settings.shared.js';
-import { TestUsernameRule } from './test-username-rule.usecase.js';
-import { UpdateTenantSettings } from './update-tenant-settings.usecase.js';
+import { tenantDetail } from '../tenants/tenant-queries.js';
+import { SaveTenantSmtp, SendTestEmail } from './tenant-smtp.usecases.js';
+import {
+  testPasswordPolicy,
+  TestUsernameRule,
+  UpdateTenantSettings,
+} from './tenant-settings.usecases.js';
 
 /** A tenant's settings (portal configuration), the live tests of its rules, and its SMTP server. */
 @ApiTags('admin')
@@ -59,7 +61,7 @@ export class TenantSettingsController {
     private readonly sendTestEmail: SendTestEmail,
   ) {}
 
-  private async detail(tenantId: string): Promise<TenantDetail> {
+  private async detail(tenantId: TenantId): Promise<TenantDetail> {
     return (await tenantDetail(this.dataSource, tenantId))!;
   }
 

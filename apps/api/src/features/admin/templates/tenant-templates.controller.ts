@@ -29,11 +29,13 @@ import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
-import { tenantDetail } from '../tenants/tenant.queries.js';
-import { previewTemplate } from './tenant-templates.shared.js';
-import { ResetTemplate } from './reset-template.usecase.js';
-import { SaveTemplate } from './save-template.usecase.js';
-import { TenantTemplates } from './tenant-templates.queries.js';
+import { tenantDetail } from '../tenants/tenant-queries.js';
+import {
+  previewTemplate,
+  ResetTemplate,
+  SaveTemplate,
+  TenantTemplates,
+} from './tenant-templates.usecases.js';
 
 const NO_TEMPLATE = {
   error: 'not_found',

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TenantSettingsRow } from '@guichet/db';
+import { type SmtpRow, type TenantId, TenantSettingsRepository } from '@guichet/db';
 import type { TenantSettings } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
@@ -10,7 +10,7 @@ import { type AdminActor, adminAudit } from '../access/admin-request.js';
 
 export interface LockedSettings {
   settings: TenantSettings;
-  smtp: TenantSettingsRow['smtp'];
+  smtp: SmtpRow;
   version: number;
 }
 
@@ -37,27 +37,23 @@ export interface TenantChange<T> {
 export class TenantChanges {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: TenantSettingsRepository,
     private readonly audit: AuditLog,
     private readonly cache: TenantCache,
   ) {}
 
   async apply<T>(
-    tenantId: string,
+    tenantId: TenantId,
     actor: AdminActor,
     change: (em: EntityManager, current: LockedSettings) => Promise<TenantChange<T>>,
   ): Promise<T> {
     const outcome = await this.dataSource.transaction(async (em) => {
-      const [current] = await em.query<LockedSettings[]>(
-        'SELECT settings, smtp, version FROM tenant_settings WHERE tenant_id = $1 FOR UPDATE',
-        [tenantId],
-      );
+      const settings = this.settings.in(em);
+      const current = await settings.lock(tenantId);
       if (!current) throw new Error(`tenant ${tenantId} has no settings row`);
       const done = await change(em, current);
       if (done.audit) {
-        await em.query(
-          'UPDATE tenant_settings SET version = version + 1, updated_at = now() WHERE tenant_id = $1',
-          [tenantId],
-        );
+        await settings.bumpVersion(tenantId);
         const { action, targetType, targetId, before, after } = done.audit;
         await this.audit.recordIn(em, {
           ...adminAudit(actor, tenantId, action),

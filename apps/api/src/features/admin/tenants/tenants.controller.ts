@@ -20,11 +20,8 @@ import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAuthGuard, PlatformAdminOnly } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
-import { tenantDetail } from './tenant.queries.js';
-import { AddTenantHost } from './add-tenant-host.usecase.js';
-import { CreateTenant } from './create-tenant.usecase.js';
-import { RemoveTenantHost } from './remove-tenant-host.usecase.js';
-import { UpdateTenant } from './update-tenant.usecase.js';
+import { tenantDetail } from './tenant-queries.js';
+import { AddTenantHost, CreateTenant, RemoveTenantHost, UpdateTenant } from './tenant.usecases.js';
 
 /** Tenants and their host names. Creating and changing them is for platform admins. */
 @ApiTags('admin')

@@ -12,10 +12,9 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { ImportReport, TenantSettings } from '@guichet/types';
+import { TenantSettingsRepository } from '@guichet/db';
+import type { ImportReport } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
-import type { DataSource } from 'typeorm';
 import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { TenantAccessGuard } from '../access/tenant-access.guard.js';
 import { OnHosts } from '../../../platform/tenancy/host.js';
@@ -36,7 +35,7 @@ export const CSV_CONTENT_TYPES = ['text/csv', 'application/csv'];
 export class AccountImportController {
   constructor(
     private readonly importAccounts: ImportAccounts,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: TenantSettingsRepository,
   ) {}
 
   @Post('import')
@@ -47,7 +46,7 @@ export class AccountImportController {
       'Imports accounts from a CSV (lastName, firstName, email, optional username, externalId; UTF-8 or Windows-1252; , or ;), up to 50 MB; a report line per line',
   })
   async import(
-    @Param('tenantId') tenantId: string,
+    @Param('tenantId') _tenantId: string,
     @Req() request: FastifyRequest,
   ): Promise<ImportReport> {
     // TenantAccessGuard: a tenant the admin may not manage is a 404, like a missing one.
@@ -62,10 +61,9 @@ export class AccountImportController {
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > IMPORT_BODY_LIMIT_BYTES) throw tooLarge();
 
-    const [tenant] = await this.dataSource.query<{ settings: TenantSettings }[]>(
-      'SELECT s.settings FROM tenants t JOIN tenant_settings s ON s.tenant_id = t.id WHERE t.id = $1',
-      [tenantId],
-    );
+    // Checked and branded by TenantAccessGuard (the :tenantId of the route).
+    const tenantId = request.adminTenant!.id;
+    const tenant = await this.settings.get(tenantId);
     if (!tenant)
       throw new NotFoundException({ error: 'not_found', message: 'No tenant has this id.' });
 

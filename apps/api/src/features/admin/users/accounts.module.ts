@@ -7,9 +7,7 @@ import { OidcModule } from '../../oidc/oidc.module.js';
 import { AccountImportController } from './account-import.controller.js';
 import { ImportAccounts } from './import-accounts.usecase.js';
 import { TenantUsersController } from './tenant-users.controller.js';
-import { ChangeUserStatus } from './change-user-status.usecase.js';
-import { SendUserReset } from './send-user-reset.usecase.js';
-import { TenantUsers } from './tenant-users.queries.js';
+import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.usecases.js';
 
 /** A tenant's accounts through the admin API: import, search, status, reset links (the CLI runs the import without Nest). */
 @Module({

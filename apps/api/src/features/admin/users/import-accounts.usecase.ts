@@ -1,5 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import {
+  ActionTokensRepository,
+  AuditEventsRepository,
+  EmailDeliveriesRepository,
+  RefreshSessionsRepository,
+  type TenantId,
+  TenantSettingsRepository,
+  UserImportRepository,
+} from '@guichet/db';
+import {
   checkUsername,
   deriveUsername,
   resolveUsername,
@@ -40,7 +49,7 @@ export const BATCH_SIZE = 1000;
 const ANALYZE_FROM = 10_000;
 
 export interface ImportTarget {
-  tenantId: string;
+  tenantId: TenantId;
   usernameRule: UsernameRule;
 }
 
@@ -174,11 +183,10 @@ export class ImportAccounts {
       await runner.query(
         'CREATE TEMPORARY TABLE import_lines (key text PRIMARY KEY, line integer NOT NULL) ON COMMIT DROP',
       );
-      const usernames = await runner.manager.query<{ username: string }[]>(
-        'SELECT username FROM users WHERE tenant_id = $1',
-        [target.tenantId],
-      );
-      for (const { username } of usernames) state.taken.add(username);
+      for (const username of await new UserImportRepository(runner.manager).usernames(
+        target.tenantId,
+      ))
+        state.taken.add(username);
 
       let batch: Pending[] = [];
       let analyzedAt = state.taken.size;
@@ -201,28 +209,25 @@ export class ImportAccounts {
           // scans of the whole tenant (an import of 300,000 accounts would take minutes).
           const accounts = state.taken.size;
           if (accounts >= 2 * analyzedAt && accounts >= ANALYZE_FROM) {
-            await runner.query('ANALYZE users');
+            await new UserImportRepository(runner.manager).analyze();
             analyzedAt = accounts;
           }
         }
       }
       await this.flush(runner, target, state, batch, report);
-      await runner.query(
-        `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, after)
-         VALUES ($1, $2, $3, 'users.imported', 'tenant', $5, $4::jsonb)`,
-        [
-          target.tenantId,
-          options.actor.type,
-          options.actor.id,
-          JSON.stringify({
-            source: options.source,
-            encoding: csv.encoding,
-            delimiter: csv.delimiter,
-            ...summary,
-          }),
-          target.tenantId,
-        ],
-      );
+      await new AuditEventsRepository(runner.manager).insert(target.tenantId, {
+        action: 'users.imported',
+        actorType: options.actor.type,
+        actorId: options.actor.id,
+        targetType: 'tenant',
+        targetId: target.tenantId,
+        details: {
+          source: options.source,
+          encoding: csv.encoding,
+          delimiter: csv.delimiter,
+          ...summary,
+        },
+      });
       await runner.commitTransaction();
     } catch (error) {
       await runner.rollbackTransaction().catch(() => undefined);
@@ -335,7 +340,7 @@ export class ImportAccounts {
 
   private async existingFor(
     runner: QueryRunner,
-    tenantId: string,
+    tenantId: TenantId,
     rows: readonly ImportRow[],
   ): Promise<ExistingAccount[]> {
     const externalIds = rows.flatMap((r) => (r.externalId ? [r.externalId] : []));
@@ -343,12 +348,11 @@ export class ImportAccounts {
     const usernames = rows.flatMap((r) =>
       r.username ? [r.username.trim().normalize('NFC').toLowerCase()] : [],
     );
-    return runner.manager.query<ExistingAccount[]>(
-      `SELECT id, username, first_name AS "firstName", last_name AS "lastName", email, external_id AS "externalId"
-         FROM users
-        WHERE tenant_id = $1 AND (external_id = ANY($2::varchar[]) OR email = ANY($3::varchar[]) OR username = ANY($4::varchar[]))`,
-      [tenantId, externalIds, emails, usernames],
-    );
+    return new UserImportRepository(runner.manager).matching(tenantId, {
+      externalIds,
+      emails,
+      usernames,
+    });
   }
 
   /** What to do with one valid line, or why it is refused. */
@@ -456,46 +460,30 @@ export class ImportAccounts {
   /** Writes the plans; returns the jobs of the notices it wrote to the outbox. */
   private async write(
     runner: QueryRunner,
-    tenantId: string,
+    tenantId: TenantId,
     plans: readonly Plan[],
     state: ImportState,
   ): Promise<EmailJobData[]> {
+    const imports = new UserImportRepository(runner.manager);
     const creates = plans.filter(
       (p): p is Extract<Plan, { kind: 'create' }> => p.kind === 'create',
     );
     const updates = plans.filter(
       (p): p is Extract<Plan, { kind: 'update' }> => p.kind === 'update',
     );
-    if (creates.length) {
-      await runner.query(
-        `INSERT INTO users (tenant_id, username, first_name, last_name, email, external_id)
-         SELECT $1, * FROM unnest($2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[])`,
-        [
-          tenantId,
-          creates.map((p) => p.username),
-          creates.map((p) => p.row.firstName),
-          creates.map((p) => p.row.lastName),
-          creates.map((p) => p.row.email),
-          creates.map((p) => p.row.externalId),
-        ],
-      );
-    }
+    await imports.insertMany(
+      tenantId,
+      creates.map((p) => ({ ...p.row, username: p.username })),
+    );
     if (updates.length) {
-      await runner.query(
-        `UPDATE users u
-            SET username = v.username, first_name = v.first_name, last_name = v.last_name, email = v.email, external_id = v.external_id, updated_at = now()
-           FROM unnest($2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[])
-                AS v(id, username, first_name, last_name, email, external_id)
-          WHERE u.id = v.id AND u.tenant_id = $1`,
-        [
-          tenantId,
-          updates.map((p) => p.id),
-          updates.map((p) => p.username),
-          updates.map((p) => p.row.firstName),
-          updates.map((p) => p.row.lastName),
-          updates.map((p) => p.row.email),
-          updates.map((p) => p.externalId),
-        ],
+      await imports.updateMany(
+        tenantId,
+        updates.map((p) => ({
+          ...p.row,
+          id: p.id,
+          username: p.username,
+          externalId: p.externalId,
+        })),
       );
       const moved = updates.filter((p) => p.row.email !== p.previous.email);
       if (moved.length) return this.addressesChanged(runner, tenantId, moved, state);
@@ -510,25 +498,16 @@ export class ImportAccounts {
    */
   private async addressesChanged(
     runner: QueryRunner,
-    tenantId: string,
+    tenantId: TenantId,
     moved: readonly Extract<Plan, { kind: 'update' }>[],
     state: ImportState,
   ): Promise<EmailJobData[]> {
     const ids = moved.map((p) => p.id);
-    await runner.query(
-      `UPDATE action_tokens SET voided_at = now() WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND consumed_at IS NULL AND voided_at IS NULL`,
-      [tenantId, ids],
-    );
-    await runner.query(
-      `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND revoked_at IS NULL`,
-      [tenantId, ids],
-    );
+    await new ActionTokensRepository(runner.manager).voidPending(tenantId, ids);
+    await new RefreshSessionsRepository(runner.manager).revokeAllOf(tenantId, ids);
     if (!state.locale) {
-      const [row] = await runner.manager.query<{ locale: Locale }[]>(
-        `SELECT settings->>'defaultLocale' AS locale FROM tenant_settings WHERE tenant_id = $1`,
-        [tenantId],
-      );
-      state.locale = row?.locale ?? 'fr';
+      state.locale =
+        (await new TenantSettingsRepository(runner.manager).defaultLocale(tenantId)) ?? 'fr';
     }
     const changedAt = new Date().toISOString();
     const payloads = moved.map((p): EmailChangedEmail => ({
@@ -539,33 +518,18 @@ export class ImportAccounts {
       recipient: { email: p.previous.email, name: `${p.row.firstName} ${p.row.lastName}`.trim() },
       data: { username: p.username, changedAt },
     }));
-    const rows = await runner.manager.query<{ id: string }[]>(
-      `INSERT INTO email_deliveries (tenant_id, user_id, kind, recipient, payload, status)
-       SELECT $1, v.user_id, 'email-changed', v.recipient, v.payload, 'queued'
-         FROM unnest($2::uuid[], $3::varchar[], $4::jsonb[]) AS v(user_id, recipient, payload)
-       RETURNING id`,
-      [
-        tenantId,
-        ids,
-        payloads.map((p) => p.recipient.email),
-        payloads.map((p) => JSON.stringify(p)),
-      ],
+    const outboxIds = await new EmailDeliveriesRepository(runner.manager).insertNotices(
+      tenantId,
+      'email-changed',
+      payloads.map((p, i) => ({ userId: ids[i]!, recipient: p.recipient.email, payload: p })),
     );
-    await runner.query(
-      `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, before, after)
-       SELECT $1, $5, $6, 'user.email.changed', 'user', v.id::text, jsonb_build_object('email', v.old), jsonb_build_object('email', v.new)
-         FROM unnest($2::uuid[], $3::varchar[], $4::varchar[]) AS v(id, old, new)`,
-      [
-        tenantId,
-        ids,
-        moved.map((p) => p.previous.email),
-        moved.map((p) => p.row.email),
-        state.actor.type,
-        state.actor.id,
-      ],
+    await new AuditEventsRepository(runner.manager).insertEmailChanges(
+      tenantId,
+      state.actor,
+      moved.map((p) => ({ userId: p.id, previous: p.previous.email, next: p.row.email })),
     );
-    return rows.map((r) => ({
-      outboxId: r.id,
+    return outboxIds.map((outboxId) => ({
+      outboxId,
       tenantId,
       kind: 'email-changed' as const,
       version: 1 as const,

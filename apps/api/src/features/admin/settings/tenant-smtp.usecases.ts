@@ -1,0 +1,174 @@
+import { isDeepStrictEqual } from 'node:util';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type TenantId, type TenantSettingsRow, TenantSettingsRepository } from '@guichet/db';
+import { Encryptor, normalizeSmtpHost, SmtpTargetPolicy } from '@guichet/platform';
+import {
+  type Locale,
+  type SmtpSettingsRequest,
+  type SmtpSettingsView,
+  type SmtpTestResponse,
+  type TenantSettings,
+  tenantSettingsSchema,
+} from '@guichet/types';
+import type { DataSource } from 'typeorm';
+import { AuditLog } from '../../../platform/audit/audit-log.js';
+import { type AppConfig, CONFIG } from '../../../platform/config/config.js';
+import { EmailOutbox } from '../../../platform/outbox/email-outbox.js';
+import { RateLimits } from '../../../platform/security/rate-limits.js';
+import { type AdminActor, adminAudit } from '../access/admin-request.js';
+import { TenantChanges } from '../tenants/tenant-changes.js';
+import { smtpView } from '../tenants/tenant-queries.js';
+
+type StoredSmtp = NonNullable<TenantSettingsRow['smtp']>;
+
+/** What the audit log keeps of SMTP settings: whether there is a password, never the password. */
+const auditSmtp = (smtp: TenantSettingsRow['smtp'], email: TenantSettings['email']) =>
+  smtp
+    ? {
+        host: smtp.host,
+        port: smtp.port,
+        secure: smtp.secure,
+        username: smtp.user,
+        passwordSet: Boolean(smtp.passwordCiphertext),
+        sender: email,
+      }
+    : { usingPlatformDefault: true, sender: email };
+
+/** Whether the stored password was meant for this server and user: otherwise it must not follow a change of either. */
+const sameServer = (stored: StoredSmtp | null, host: string, port: number, user: string | null) =>
+  stored !== null &&
+  normalizeSmtpHost(stored.host) === normalizeSmtpHost(host) &&
+  stored.port === port &&
+  stored.user === user;
+
+/**
+ * `PUT smtp`: the tenant's own SMTP server (password encrypted at rest; omitted = kept for
+ * the same host, port and user, dropped otherwise), and the sender when given. The server
+ * must be outside the platform (SmtpTargetPolicy) unless the operator listed it.
+ * `DELETE smtp` (`input` null): back to the platform's SMTP_URL.
+ */
+@Injectable()
+export class SaveTenantSmtp {
+  private readonly targets: SmtpTargetPolicy;
+
+  constructor(
+    private readonly changes: TenantChanges,
+    private readonly settingsRows: TenantSettingsRepository,
+    private readonly encryptor: Encryptor,
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.targets = new SmtpTargetPolicy(config.smtpAllowList);
+  }
+
+  async execute(
+    actor: AdminActor,
+    tenantId: TenantId,
+    input: SmtpSettingsRequest | null,
+  ): Promise<SmtpSettingsView> {
+    if (input) {
+      // Outside the transaction: a DNS lookup must not hold the tenant's settings row locked.
+      const refused = await this.targets.refusal(input.host, input.port);
+      if (refused)
+        throw new BadRequestException({
+          error: 'smtp_target_refused',
+          message: refused.message,
+          fields: { [refused.field]: [refused.message] },
+        });
+    }
+    return this.changes.apply(tenantId, actor, async (em, current) => {
+      let smtp: StoredSmtp | null = null;
+      let settings = current.settings;
+      let passwordDropped = false;
+      if (input) {
+        const user =
+          input.username === undefined ? (current.smtp?.user ?? null) : input.username || null;
+        const keep = sameServer(current.smtp, input.host, input.port, user)
+          ? (current.smtp?.passwordCiphertext ?? null)
+          : null;
+        passwordDropped =
+          input.password === undefined && Boolean(current.smtp?.passwordCiphertext) && !keep;
+        smtp = {
+          host: input.host,
+          port: input.port,
+          secure: input.secure,
+          user,
+          passwordCiphertext:
+            input.password === undefined
+              ? keep
+              : input.password === null
+                ? null
+                : this.encryptor.encrypt(input.password),
+        };
+        settings = tenantSettingsSchema.parse({
+          ...settings,
+          email: {
+            senderAddress: input.fromAddress ?? settings.email.senderAddress,
+            senderName: input.fromName ?? settings.email.senderName,
+            replyTo: input.replyTo === undefined ? settings.email.replyTo : input.replyTo,
+          },
+        });
+      }
+      const before = auditSmtp(current.smtp, current.settings.email);
+      const after = auditSmtp(smtp, settings.email);
+      const passwordChanged = input?.password !== undefined && input.password !== null;
+      if (isDeepStrictEqual(before, after) && !passwordChanged)
+        return { result: smtpView(settings, smtp) };
+      await this.settingsRows.in(em).replaceWithSmtp(tenantId, settings, smtp);
+      return {
+        result: smtpView(settings, smtp),
+        audit: {
+          action: input ? 'smtp.updated' : 'smtp.removed',
+          before,
+          after: {
+            ...after,
+            ...(passwordChanged && { passwordChanged: true }),
+            ...(passwordDropped && { passwordDropped: true }),
+          },
+        },
+      };
+    });
+  }
+}
+
+/**
+ * A test email to the signed-in admin's own address (never one the request names: the
+ * endpoint would relay mail anywhere), through the outbox and the worker like every email;
+ * a few per admin and tenant (`smtp-test` limit).
+ */
+@Injectable()
+export class SendTestEmail {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: EmailOutbox,
+    private readonly audit: AuditLog,
+    private readonly rateLimits: RateLimits,
+  ) {}
+
+  async execute(actor: AdminActor, tenantId: TenantId, locale: Locale): Promise<SmtpTestResponse> {
+    await this.rateLimits.consume('smtp-test', `${actor.admin.id}:${tenantId}`);
+    const to = actor.admin.email;
+    const job = await this.dataSource.transaction(async (em) => {
+      const written = await this.outbox.write(em, {
+        payload: {
+          kind: 'test-email',
+          tenantId,
+          version: 1,
+          recipient: { email: to, name: '' },
+          locale,
+          data: { requestedBy: actor.admin.email },
+        },
+        userId: null,
+      });
+      await this.audit.recordIn(em, {
+        ...adminAudit(actor, tenantId, 'smtp.test.requested'),
+        targetType: 'delivery',
+        targetId: written.outboxId,
+        details: { to },
+      });
+      return written;
+    });
+    await this.outbox.enqueue([job]);
+    return { deliveryId: job.outboxId };
+  }
+}

@@ -1,0 +1,142 @@
+import type { UserView } from '@guichet/types';
+import type { TenantId } from '../tenant-id.js';
+import { modify, one, type Queryable } from './queryable.js';
+import { liveSession, userViewColumns } from './shared-sql.js';
+
+export interface NewSession {
+  userId: string;
+  familyId: string;
+  tokenHash: Buffer;
+  persistent: boolean;
+  signedInAt: Date;
+  /** Sliding lifetime from now, capped by `maxSeconds` from `signedInAt`. */
+  lifetimeSeconds: number;
+  maxSeconds: number;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface RotatedSession {
+  userId: string;
+  familyId: string;
+  persistent: boolean;
+  signedInAt: Date;
+}
+
+/** Refresh sessions (`refresh_sessions`): opaque tokens stored hashed, one family per sign-in. */
+export class RefreshSessionsRepository {
+  constructor(private readonly db: Queryable) {}
+
+  in(db: Queryable): RefreshSessionsRepository {
+    return new RefreshSessionsRepository(db);
+  }
+
+  /** Stores a session; returns the seconds it is valid for. */
+  async insert(tenant: TenantId, session: NewSession): Promise<number> {
+    const [row] = await this.db.query<{ lifetimeSeconds: number }[]>(
+      `INSERT INTO refresh_sessions (tenant_id, user_id, family_id, token_hash, persistent, signed_in_at, expires_at, user_agent, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, LEAST(now() + make_interval(secs => $7), $6::timestamptz + make_interval(secs => $8)), $9, $10)
+       RETURNING floor(extract(epoch FROM expires_at - now()))::int AS "lifetimeSeconds"`,
+      [
+        tenant,
+        session.userId,
+        session.familyId,
+        session.tokenHash,
+        session.persistent,
+        session.signedInAt,
+        session.lifetimeSeconds,
+        session.maxSeconds,
+        session.userAgent,
+        session.ip,
+      ],
+    );
+    return row!.lifetimeSeconds;
+  }
+
+  /** Marks the current token of a live session of an active account as rotated. */
+  async rotate(tenant: TenantId, tokenHash: Buffer): Promise<RotatedSession | null> {
+    const { rows } = await modify<RotatedSession>(
+      this.db,
+      `UPDATE refresh_sessions s SET rotated_at = now()
+         FROM users u
+        WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.rotated_at IS NULL AND ${liveSession('s')}
+          AND u.id = s.user_id AND u.tenant_id = s.tenant_id AND u.status = 'active'
+        RETURNING s.user_id AS "userId", s.family_id AS "familyId", s.persistent, s.signed_in_at AS "signedInAt"`,
+      [tenant, tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The session of a token, live or not. */
+  byToken(
+    tenant: TenantId,
+    tokenHash: Buffer,
+  ): Promise<{ userId: string; familyId: string; rotated: boolean; revoked: boolean } | null> {
+    return one(
+      this.db,
+      `SELECT user_id AS "userId", family_id AS "familyId", rotated_at IS NOT NULL AS rotated, revoked_at IS NOT NULL AS revoked
+         FROM refresh_sessions WHERE tenant_id = $1 AND token_hash = $2`,
+      [tenant, tokenHash],
+    );
+  }
+
+  async revokeFamily(tenant: TenantId, familyId: string): Promise<void> {
+    await this.db.query(
+      'UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND family_id = $2 AND revoked_at IS NULL',
+      [tenant, familyId],
+    );
+  }
+
+  /** Ends every session of the accounts; returns how many were live. */
+  async revokeAllOf(tenant: TenantId, userIds: readonly string[]): Promise<number> {
+    const { count } = await modify(
+      this.db,
+      'UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND revoked_at IS NULL',
+      [tenant, userIds],
+    );
+    return count;
+  }
+
+  /** The active account of a current token of a live family. */
+  async userByToken(
+    tenant: TenantId,
+    tokenHash: Buffer,
+  ): Promise<{ user: UserView; familyId: string } | null> {
+    const row = await one<UserView & { familyId: string }>(
+      this.db,
+      `SELECT ${userViewColumns('u')}, s.family_id AS "familyId"
+         FROM refresh_sessions s JOIN users u ON u.id = s.user_id AND u.tenant_id = s.tenant_id
+        WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.rotated_at IS NULL AND ${liveSession('s')}
+          AND u.status = 'active'`,
+      [tenant, tokenHash],
+    );
+    if (!row) return null;
+    const { familyId, ...user } = row;
+    return { user, familyId };
+  }
+
+  /** The active account, if the session family is still live (not signed out, not revoked). */
+  userOfLiveFamily(tenant: TenantId, userId: string, familyId: string): Promise<UserView | null> {
+    return one<UserView>(
+      this.db,
+      `SELECT ${userViewColumns('u')} FROM users u
+        WHERE u.tenant_id = $1 AND u.id = $2 AND u.status = 'active'
+          AND EXISTS (SELECT 1 FROM refresh_sessions s
+                       WHERE s.tenant_id = $1 AND s.family_id = $3 AND s.user_id = u.id AND ${liveSession('s')})`,
+      [tenant, userId, familyId],
+    );
+  }
+
+  /** Whether a family is persistent (remember me) and when it started, in epoch seconds. */
+  family(
+    tenant: TenantId,
+    familyId: string,
+  ): Promise<{ persistent: boolean | null; startedAt: string | null } | null> {
+    return one(
+      this.db,
+      `SELECT bool_or(persistent) AS persistent, extract(epoch FROM min(created_at))::bigint AS "startedAt"
+         FROM refresh_sessions WHERE tenant_id = $1 AND family_id = $2`,
+      [tenant, familyId],
+    );
+  }
+}
