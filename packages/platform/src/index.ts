@@ -7,3 +7,5 @@ export * from './queue.js';
 export * from './outbox.js';
 export * from './smtp-target.js';
 export * from './management-server.js';
+export * from './redis.js';
+export * from './lease.js';

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Tenant, TenantHost, TenantSettingsRow } from '@guichet/db';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@guichet/platform';
 import { Gauge, type Registry } from 'prom-client';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { type AppConfig, CONFIG } from '../config/config.js';
@@ -37,8 +37,8 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
+    @Inject(REDIS_SUBSCRIBER) private readonly subscriber: RedisClient,
     @Inject(CONFIG) config: AppConfig,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
