@@ -39,11 +39,11 @@ describe('query plans of the hot queries with 1,000 tenants × 1,000 accounts', 
     await ds.query(`
       INSERT INTO tenant_hosts (tenant_id, host_name, is_primary)
       SELECT id, slug || '.guichet.test', true FROM tenants WHERE slug LIKE 'bench%'`);
+    // Settings of a realistic size (branding, texts in three languages: a few kB each).
     await ds.query(`
       INSERT INTO tenant_settings (tenant_id, settings)
-      SELECT t.id, s.settings FROM tenants t,
-             (SELECT settings FROM tenant_settings LIMIT 1) s
-       WHERE t.slug LIKE 'bench%'`);
+      SELECT id, jsonb_build_object('texts', jsonb_build_object('fr', repeat('texte ', 400), 'en', repeat('text ', 400), 'pt', repeat('texto ', 400)))
+        FROM tenants WHERE slug LIKE 'bench%'`);
     await ds.query(`
       INSERT INTO users (tenant_id, username, first_name, last_name, email, external_id)
       SELECT t.id, 'user' || n, 'Prénom', 'Nom' || n, 'user' || n || '@' || t.slug || '.test', 'E' || n
