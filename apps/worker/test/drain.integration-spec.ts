@@ -13,7 +13,7 @@ describe('graceful drain of the worker on SIGTERM', () => {
     const worker = await ctx.startWorker();
     ctx.smtp.setDelay(1500);
     const users = await Promise.all([1, 2, 3].map(() => ctx.createUser('cegepdeseptiles')));
-    const ids = [];
+    const ids: string[] = [];
     for (const user of users) ids.push((await ctx.requestLinkEmail(user)).outboxId);
     await waitUntil(
       async () => {
