@@ -26,7 +26,7 @@ const freePort = () =>
   });
 
 async function waitFor(port) {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1800; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health/live`)).ok) return;
     } catch {}
