@@ -61,7 +61,10 @@ export async function startFleet(
     SMTP_ALLOW_INSECURE: 'true',
     // Each request of the test says its own client address.
     TRUSTED_PROXIES: '127.0.0.1',
-    WORKER_LOCK_MS: '2000',
+    // Long enough that a busy machine (the test, PostgreSQL and 4 processes on 2 cores) does
+    // not miss a lock renewal and hand a live job to the other worker (a duplicate); the
+    // killed worker's jobs are taken again after it.
+    WORKER_LOCK_MS: '10000',
     OUTBOX_RECONCILE_MS: '500',
     SHUTDOWN_GRACE_SECONDS: '0',
     ...extraEnv,
