@@ -120,9 +120,10 @@ export const envSchema = z.object({
   /**
    * On SIGTERM the process answers /health/ready with 503 and goes on serving for this long
    * (load balancers stop sending it requests), then stops accepting connections, finishes
-   * the requests in flight and exits.
+   * the requests in flight and exits. 0 (one machine, no load balancer): closes at once;
+   * behind a load balancer or on Kubernetes, a few probe periods (infra/k8s: 10).
    */
-  SHUTDOWN_GRACE_SECONDS: int(0, 300).default(5),
+  SHUTDOWN_GRACE_SECONDS: int(0, 300).default(0),
   /** Seconds after which a forgot-password or enrolment request still not worked is taken up by any API process. */
   HANDOFF_RETRY_SECONDS: int(1, 86_400).default(120),
   /** Built admin app served on the admin host; defaults to apps/admin/dist of this checkout. */
