@@ -8,6 +8,7 @@ import net from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { oidcRows } from './oidc.mjs';
+import { tenantRows } from './tenants.mjs';
 
 const root = join(import.meta.dirname, '..');
 const requireDb = createRequire(join(root, 'packages/db/package.json'));
@@ -143,6 +144,8 @@ try {
     })),
   );
   rows.push(...(await emailRows()));
+  // 1,000 tenants × 1,000 accounts against 2; 2 APIs against 1; 2 workers against 1 (own database).
+  rows.push(...(await tenantRows({ env, pg, children })));
 } finally {
   for (const c of children) c.kill('SIGTERM');
 }

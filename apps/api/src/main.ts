@@ -20,17 +20,28 @@ new Logger('Management').log(
   `metrics and detailed health on ${config.MANAGEMENT_HOST}:${management.port}`,
 );
 
-// Graceful stop: refuse new connections, finish requests in flight, close pools, exit 0.
+// Graceful drain, as an orchestrator expects it: on SIGTERM /health/ready answers 503 at
+// once and the API goes on serving for SHUTDOWN_GRACE_SECONDS (load balancers see the 503
+// and stop routing here, requests already on their way still land); then the server stops
+// accepting connections, finishes the requests in flight, closes its pools and exits 0.
+const drainLogger = new Logger('Shutdown');
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     if (stopping) return;
     stopping = true;
-    const force = setTimeout(() => process.exit(1), 15_000);
+    readiness.startDraining();
+    drainLogger.log(
+      `${signal}: not ready; serving ${config.SHUTDOWN_GRACE_SECONDS}s more, then closing`,
+    );
+    const force = setTimeout(() => process.exit(1), (config.SHUTDOWN_GRACE_SECONDS + 20) * 1000);
     force.unref();
-    void management
-      .close()
+    void new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_SECONDS * 1000))
+      // The server first (no new connection; the requests in flight finish), then the
+      // rest of the application (background work held, queues, pools).
+      .then(() => app.getHttpAdapter().close())
       .then(() => app.close())
+      .then(() => management.close())
       .then(() => process.exit(0));
   });
 }

@@ -3,17 +3,20 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { checkDependencies } from '@guichet/db';
 import {
+  checkEvictionPolicy,
   createLogger,
+  createRedisClient,
+  describeRedis,
+  drainingReport,
   loadConfigOrExit,
+  pingRedis,
   PinoNestLogger,
   publicReadiness,
   startManagementServer,
 } from '@guichet/platform';
 import Fastify from 'fastify';
-import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { WorkerMetrics } from './metrics.js';
-import { checkEvictionPolicy } from './redis-policy.js';
 import { WorkerModule } from './worker.module.js';
 
 const config = loadConfigOrExit();
@@ -21,9 +24,9 @@ const logger = createLogger(config.LOG_LEVEL, 'guichet-worker');
 
 let policyProblem: string | null;
 try {
-  policyProblem = await checkEvictionPolicy(config.REDIS_URL);
+  policyProblem = await checkEvictionPolicy(config.redis);
 } catch (error) {
-  policyProblem = `Cannot reach Redis at ${config.REDIS_URL}: ${(error as Error).message}`;
+  policyProblem = `Cannot reach Redis (${describeRedis(config.redis)}): ${(error as Error).message}`;
 }
 if (policyProblem) {
   logger.fatal(policyProblem);
@@ -37,12 +40,17 @@ const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(conf
 
 // Probes on the public port (a status only); metrics and the detailed report on the management port.
 const dataSource = app.get<DataSource>(getDataSourceToken());
-const redis = new Redis(config.REDIS_URL, {
+const redis = createRedisClient(config.redis, {
   maxRetriesPerRequest: 1,
   connectionName: 'guichet-worker-health',
 });
+redis.on('error', () => undefined); // reported by the readiness check
 const metrics = app.get(WorkerMetrics);
-const readiness = () => checkDependencies(dataSource, redis);
+let draining = false;
+const readiness = async () => {
+  const report = await checkDependencies(dataSource, { ping: () => pingRedis(redis) });
+  return draining ? drainingReport(report) : report;
+};
 const http = Fastify();
 http.get('/health/live', async () => ({ status: 'ok' }));
 http.get('/health/ready', async (_request, reply) => {
@@ -57,18 +65,21 @@ const management = await startManagementServer({
   readiness,
 });
 logger.info(
-  `guichet-worker consuming emails (concurrency ${config.WORKER_CONCURRENCY}); health on :${config.WORKER_HEALTH_PORT}, metrics and detailed health on ${config.MANAGEMENT_HOST}:${management.port}`,
+  `guichet-worker consuming emails (concurrency ${config.WORKER_CONCURRENCY}) on Redis ${describeRedis(config.redis)}; health on :${config.WORKER_HEALTH_PORT}, metrics and detailed health on ${config.MANAGEMENT_HOST}:${management.port}`,
 );
 
+// On SIGTERM: not ready at once, no new job taken, the jobs in flight finish and record
+// their result, the reconciler's lease is given back, then the process exits 0.
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     if (stopping) return;
     stopping = true;
+    draining = true;
     logger.info(`${signal}: finishing jobs in flight`);
     void (async () => {
-      await Promise.all([http.close(), management.close()]);
       await app.close(); // closes the BullMQ worker after its active jobs
+      await Promise.all([http.close(), management.close()]);
       redis.disconnect();
       process.exit(0);
     })();

@@ -29,4 +29,16 @@ export class WorkerMetrics {
     help: 'Outbox rows re-enqueued by the reconciler',
     registers: [this.registry],
   });
+  readonly scheduledRuns = new Counter({
+    name: 'scheduled_runs_total',
+    help: 'Runs of scheduled work (one process of all holds its lease at a time)',
+    labelNames: ['task'],
+    registers: [this.registry],
+  });
+  readonly leaseHeld = new Gauge({
+    name: 'scheduled_lease_held',
+    help: '1 while this process holds the lease of a scheduled task',
+    labelNames: ['task'],
+    registers: [this.registry],
+  });
 }

@@ -1,4 +1,5 @@
 import { ConfigError, type Env, parseEnv, publicOrigin } from '@guichet/types';
+import { type RedisTopology, redisTopology } from './redis.js';
 import { SmtpAllowList } from './smtp-target.js';
 
 /** Origin of the admin app under `pnpm dev` (Vite's dev server, `apps/admin/vite.config.ts`). */
@@ -26,6 +27,8 @@ export interface AppConfig extends Env {
   secureCookies: boolean;
   /** SMTP_ALLOWED_HOSTS parsed: the internal hosts a tenant's SMTP server may be on. */
   smtpAllowList: SmtpAllowList;
+  /** REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS: where every Redis client connects. */
+  redis: RedisTopology;
 }
 
 function smtpAllowList(value: string): SmtpAllowList {
@@ -53,6 +56,7 @@ export function buildConfig(env: Env): AppConfig {
       .filter(Boolean),
     secureCookies: env.SECURE_COOKIES ?? env.NODE_ENV === 'production',
     smtpAllowList: smtpAllowList(env.SMTP_ALLOWED_HOSTS),
+    redis: redisTopology(env),
   };
 }
 

@@ -8,3 +8,5 @@ export * from './outbox.js';
 export * from './smtp-target.js';
 export * from './management-server.js';
 export * from './bounded-cache.js';
+export * from './redis.js';
+export * from './lease.js';

@@ -54,3 +54,12 @@ export function publicReadiness(report: ReadinessReport): {
 } {
   return { httpStatus: report.status === 'ok' ? 200 : 503, body: { status: report.status } };
 }
+
+/** The report of a process that is shutting down: unavailable, whatever its dependencies say. */
+export function drainingReport(report: ReadinessReport): ReadinessReport {
+  return {
+    ...report,
+    status: 'unavailable',
+    errors: { ...report.errors, shutdown: 'draining: the process received SIGTERM' },
+  };
+}

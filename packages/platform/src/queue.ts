@@ -5,11 +5,21 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 export const queuePrefix = (redisPrefix: string): string =>
   redisPrefix === 'guichet' ? QUEUE_PREFIX : `{${redisPrefix}}`;
 
+/**
+ * The email queue on a connection (a client from `createRedisClient`, of any topology, or
+ * options for one server). The prefix is hash-tagged (`{…}`): on a Redis Cluster every key
+ * of the queue is in one slot, as BullMQ's multi-key scripts need.
+ */
 export function createEmailQueue(
   connection: ConnectionOptions,
   redisPrefix: string,
+  options: { skipVersionCheck?: boolean } = {},
 ): Queue<EmailJobData> {
-  return new Queue<EmailJobData>(QUEUES.email, { connection, prefix: queuePrefix(redisPrefix) });
+  return new Queue<EmailJobData>(QUEUES.email, {
+    connection,
+    prefix: queuePrefix(redisPrefix),
+    ...options,
+  });
 }
 
 /**

@@ -16,6 +16,15 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => ['true', '1', 'yes'].includes(v));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** `host:port,host:port,…` (host names, IPv4, or bracketed IPv6). */
+const hostPorts = z.string().refine(
+  (v) =>
+    v
+      .split(',')
+      .map((entry) => entry.trim())
+      .every((entry) => /^(\[[\da-f:.]+\]|[\w.-]+):\d{1,5}$/i.test(entry)),
+  'comma-separated host:port pairs',
+);
 
 /** Every environment variable Guichet reads, with its default. */
 export const envSchema = z.object({
@@ -25,6 +34,21 @@ export const envSchema = z.object({
     'postgres://postgres@127.0.0.1:5432/guichet',
   ),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  /** Seed nodes of a Redis Cluster (`host:port,host:port,…`): every Redis use goes to the cluster, REDIS_URL is ignored. */
+  REDIS_CLUSTER_NODES: hostPorts.optional(),
+  /** Sentinels (`host:port,…`) watching the master named REDIS_SENTINEL_NAME: REDIS_URL is ignored. */
+  REDIS_SENTINELS: hostPorts.optional(),
+  REDIS_SENTINEL_NAME: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/)
+    .optional(),
+  /** Password of the sentinels themselves (`requirepass` in sentinel.conf), when they have one. */
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+  /** Password (and user, for ACLs) of the cluster nodes or of the master watched by the sentinels. */
+  REDIS_USERNAME: z.string().min(1).optional(),
+  REDIS_PASSWORD: z.string().min(1).optional(),
+  /** TLS to the cluster nodes or to the sentinels' master (REDIS_URL says it with `rediss://`). */
+  REDIS_TLS: bool.default(false),
   /** Prefix of every Redis key (queues, rate limits, pub/sub channels); tests use their own. */
   REDIS_PREFIX: z
     .string()
@@ -93,6 +117,13 @@ export const envSchema = z.object({
   /** Forgot-password and enrolment work run after the reply: jobs at once, and jobs held beyond which requests get 503. */
   BACKGROUND_CONCURRENCY: int(1, 200).default(16),
   BACKGROUND_MAX_WAITING: int(1, 1_000_000).default(10_000),
+  /**
+   * On SIGTERM the process answers /health/ready with 503 and goes on serving for this long
+   * (load balancers stop sending it requests), then stops accepting connections, finishes
+   * the requests in flight and exits. 0 (one machine, no load balancer): closes at once;
+   * behind a load balancer or on Kubernetes, a few probe periods (infra/k8s: 10).
+   */
+  SHUTDOWN_GRACE_SECONDS: int(0, 300).default(0),
   /** Seconds after which a forgot-password or enrolment request still not worked is taken up by any API process. */
   HANDOFF_RETRY_SECONDS: int(1, 86_400).default(120),
   /** Built admin app served on the admin host; defaults to apps/admin/dist of this checkout. */

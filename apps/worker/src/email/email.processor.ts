@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { tenantId } from '@guichet/db';
-import { queuePrefix } from '@guichet/platform';
+import { createRedisClient, queuePrefix, type RedisClient } from '@guichet/platform';
 import { type EmailJobData, QUEUES } from '@guichet/types';
 import { type Job, Worker } from 'bullmq';
 import { CONFIG, type WorkerConfig } from '../config.js';
@@ -19,6 +19,7 @@ import { SendEmail } from './send-email.usecase.js';
 export class EmailProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EmailProcessor.name);
   private worker: Worker<EmailJobData> | null = null;
+  private connection: RedisClient | null = null;
 
   constructor(
     @Inject(CONFIG) private readonly config: WorkerConfig,
@@ -28,12 +29,14 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
 
   onApplicationBootstrap(): void {
     const base = this.config.EMAIL_RETRY_BASE_MS;
+    // Any topology (one server, Sentinel, Cluster); BullMQ adds its blocking connection alike.
+    this.connection = createRedisClient(this.config.redis, {
+      maxRetriesPerRequest: null,
+      connectionName: 'guichet-worker',
+    });
+    this.connection.on('error', () => undefined); // reported by the worker's own 'error'
     this.worker = new Worker<EmailJobData>(QUEUES.email, (job) => this.process(job), {
-      connection: {
-        url: this.config.REDIS_URL,
-        maxRetriesPerRequest: null,
-        connectionName: 'guichet-worker',
-      },
+      connection: this.connection,
       prefix: queuePrefix(this.config.REDIS_PREFIX),
       concurrency: this.config.WORKER_CONCURRENCY,
       lockDuration: this.config.WORKER_LOCK_MS,
@@ -66,5 +69,6 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
   /** Before the database closes: the jobs in flight still record their result. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+    await this.connection?.quit().catch(() => undefined);
   }
 }

@@ -6,21 +6,33 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { EmailDeliveriesRepository } from '@guichet/db';
-import { createEmailQueue, enqueueEmail } from '@guichet/platform';
-import { emailJobId, type EmailJobData } from '@guichet/types';
+import {
+  createEmailQueue,
+  createRedisClient,
+  enqueueEmail,
+  Lease,
+  type RedisClient,
+} from '@guichet/platform';
+import { emailJobId, type EmailJobData, type EmailKind } from '@guichet/types';
 import type { Queue } from 'bullmq';
 import { CONFIG, type WorkerConfig } from '../config.js';
 import { WorkerMetrics } from '../metrics.js';
 
+const TASK = 'outbox-reconciler';
+
 /**
  * Re-enqueues outbox rows still pending after a grace period: the API could not reach
  * Redis, or Redis lost its data. Adding a job whose id already exists is a no-op, so rows
- * that are waiting, delayed for a retry or in flight are left alone.
+ * that are waiting, delayed for a retry or in flight are left alone. However many workers
+ * run, one reconciles: the one that holds the lease in Redis (renewed every round; taken
+ * by another worker within a few rounds when its holder dies, at once when it stops).
  */
 @Injectable()
 export class OutboxReconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxReconciler.name);
   private readonly queue: Queue<EmailJobData>;
+  private readonly connection: RedisClient;
+  private readonly lease: Lease;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
@@ -29,16 +41,24 @@ export class OutboxReconciler implements OnApplicationBootstrap, BeforeApplicati
     private readonly deliveries: EmailDeliveriesRepository,
     private readonly metrics: WorkerMetrics,
   ) {
-    this.queue = createEmailQueue(
-      { url: config.REDIS_URL, maxRetriesPerRequest: 1, connectionName: 'guichet-reconciler' },
-      config.REDIS_PREFIX,
-    );
+    this.connection = createRedisClient(config.redis, {
+      maxRetriesPerRequest: 1,
+      connectionName: 'guichet-reconciler',
+    });
+    this.connection.on('error', () => undefined); // reported by the next reconcile
+    this.queue = createEmailQueue(this.connection, config.REDIS_PREFIX);
     this.queue.on('error', () => undefined); // reported by the next reconcile
+    // Several rounds without renewal before another worker takes over.
+    this.lease = new Lease(
+      this.connection,
+      `${config.REDIS_PREFIX}:lease:${TASK}`,
+      Math.max(2000, 3 * config.OUTBOX_RECONCILE_MS),
+    );
   }
 
   onApplicationBootstrap(): void {
     const tick = () => {
-      this.running = this.reconcile().catch((error: Error) => {
+      this.running = this.reconcileIfLeader().catch((error: Error) => {
         this.logger.warn(`reconcile skipped: ${error.message}`);
         return 0;
       });
@@ -47,6 +67,15 @@ export class OutboxReconciler implements OnApplicationBootstrap, BeforeApplicati
       });
     };
     this.timer = setTimeout(tick, 0);
+  }
+
+  /** One round: only in the worker that holds the lease. */
+  private async reconcileIfLeader(): Promise<number> {
+    const leader = await this.lease.acquire();
+    this.metrics.leaseHeld.set({ task: TASK }, leader ? 1 : 0);
+    if (!leader) return 0;
+    this.metrics.scheduledRuns.inc({ task: TASK });
+    return this.reconcile();
   }
 
   async reconcile(): Promise<number> {
@@ -76,6 +105,9 @@ export class OutboxReconciler implements OnApplicationBootstrap, BeforeApplicati
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    await this.lease.release();
+    this.metrics.leaseHeld.set({ task: TASK }, 0);
     await this.queue.close();
+    await this.connection.quit().catch(() => undefined);
   }
 }

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createDataSource, type TenantId, TenantsRepository } from '@guichet/db';
-import { type AppConfig, Encryptor } from '@guichet/platform';
-import { Redis } from 'ioredis';
+import { type AppConfig, createRedisClient, Encryptor } from '@guichet/platform';
 import type { DataSource } from 'typeorm';
 import { OidcClientStore } from './oidc-client-store.js';
 import { OidcSigningKeys } from './oidc-signing-keys.js';
@@ -119,7 +118,11 @@ export async function changeOidcKeys(
       line: `${await keys.retirePrevious(id)} previous key(s) of ${values.tenant} retired.`,
     };
   });
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  const redis = createRedisClient(config.redis, {
+    connectionName: 'guichet-cli',
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+  });
   try {
     await redis.connect();
     await redis.publish(`${config.REDIS_PREFIX}:tenant-changed`, tenantId);

@@ -2,9 +2,11 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { EmailDeliveriesRepository, tenantId } from '@guichet/db';
 import {
   createEmailQueue,
+  createRedisClient,
   Encryptor,
   enqueueEmail,
   type OutboxEmail,
+  type RedisClient,
   writeOutbox,
 } from '@guichet/platform';
 import type { EmailJobData } from '@guichet/types';
@@ -24,6 +26,7 @@ const ENQUEUE_TIMEOUT_MS = 2000;
 export class EmailOutbox implements OnApplicationShutdown {
   private readonly logger = new Logger(EmailOutbox.name);
   private readonly queue: Queue<EmailJobData>;
+  private readonly connection: RedisClient;
 
   constructor(
     @Inject(CONFIG) config: AppConfig,
@@ -31,16 +34,15 @@ export class EmailOutbox implements OnApplicationShutdown {
     private readonly encryptor: Encryptor,
   ) {
     // Fail fast while Redis is down (no offline queue): the reconciler takes over.
-    this.queue = createEmailQueue(
-      {
-        url: config.REDIS_URL,
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 1,
-        connectionName: 'guichet-api-queue',
-        skipVersionCheck: true,
-      },
-      config.REDIS_PREFIX,
-    );
+    this.connection = createRedisClient(config.redis, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectionName: 'guichet-api-queue',
+    });
+    this.connection.on('error', () => undefined); // reported by the queue, below
+    this.queue = createEmailQueue(this.connection, config.REDIS_PREFIX, {
+      skipVersionCheck: true,
+    });
     this.queue.on('error', (error: Error) =>
       this.logger.debug(`email queue connection: ${error.message}`),
     );
@@ -79,5 +81,6 @@ export class EmailOutbox implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close().catch(() => undefined);
+    this.connection.disconnect();
   }
 }

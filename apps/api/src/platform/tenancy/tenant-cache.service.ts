@@ -6,7 +6,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { type TenantWithSettings, TenantsRepository } from '@guichet/db';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@guichet/platform';
 import { Gauge, type Registry } from 'prom-client';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import { METRICS_REGISTRY } from '../metrics/metrics.module.js';
@@ -35,8 +35,8 @@ export class TenantCache implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly tenants: TenantsRepository,
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
+    @Inject(REDIS_SUBSCRIBER) private readonly subscriber: RedisClient,
     @Inject(CONFIG) config: AppConfig,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {

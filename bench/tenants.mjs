@@ -1,0 +1,410 @@
+#!/usr/bin/env node
+// Scale rows of `pnpm bench` (also `node bench/tenants.mjs` alone, after `pnpm build`):
+// tenant resolution, sign-in and forgot-password p99 with 2 tenants and then with 1,000
+// tenants × 1,000 accounts in the same database; forgot-password on 2 APIs against 1;
+// emails per second with 2 workers against 1; the RSS of the API and the worker at rest
+// and after load (the Kubernetes memory requests come from these).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const root = join(import.meta.dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 1000);
+const ACCOUNTS = Number(process.env.BENCH_TENANT_ACCOUNTS ?? 1000);
+const EMAILS = Number(process.env.BENCH_EMAILS ?? 1000);
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+async function waitFor(port) {
+  for (let i = 0; i < 1800; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health/live`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing answers on ${port}`);
+}
+
+/** RSS (and its peak) of a process, in MiB, from /proc. */
+function memory(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+  return { rss: Math.round(kib('VmRSS') / 1024), peak: Math.round(kib('VmHWM') / 1024) };
+}
+
+const load = (port, options) =>
+  new Promise((resolve, reject) =>
+    autocannon(
+      { url: `http://127.0.0.1:${port}`, connections: 50, duration: SECONDS, ...options },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    ),
+  );
+
+let clients = 0;
+const nextClient = () => {
+  clients += 1;
+  return `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
+};
+/** Requests spread over `hosts` and accounts `user1…userN` of each, each from its own address. */
+const spread = (hosts, method, path, body) => {
+  let i = 0;
+  return {
+    method,
+    path,
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req) => {
+      i += 1;
+      const host = hosts[i % hosts.length];
+      const account = `user${(Math.floor(i / hosts.length) % ACCOUNTS) + 1}`;
+      return {
+        ...req,
+        headers: { ...req.headers, host: `${host}:3000`, 'x-forwarded-for': nextClient() },
+        ...(body ? { body: JSON.stringify(body(account)) } : {}),
+      };
+    },
+  };
+};
+
+/**
+ * @param {{ env: Record<string,string>, pg: any, children: import('node:child_process').ChildProcess[] }} ctx
+ */
+export async function tenantRows({ env, pg, children }) {
+  const requireApi = createRequire(join(root, 'apps/api/package.json'));
+  const argon2 = requireApi('@node-rs/argon2');
+  const url = new URL(env.DATABASE_URL);
+  url.pathname = '/guichet_bench_tenants';
+  const dbEnv = { ...env, DATABASE_URL: url.toString(), REDIS_PREFIX: 'guichet-bench-tenants' };
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS guichet_bench_tenants WITH (FORCE)');
+  await admin.end();
+  const run = (args) =>
+    new Promise((resolve, reject) =>
+      spawn(process.execPath, args, { cwd: root, env: dbEnv, stdio: 'inherit' }).on('exit', (c) =>
+        c === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${c}`)),
+      ),
+    );
+  await run(['packages/db/dist/cli.js', 'migrate']);
+  await run(['packages/db/dist/cli.js', 'seed']);
+  const db = new pg.Client({ connectionString: dbEnv.DATABASE_URL });
+  await db.connect();
+  const password = 'Bench-password-2026';
+  const hash = await argon2.hash(password, {
+    algorithm: 2, // argon2id, at the API's default cost
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
+  const addAccounts = (where) =>
+    db.query(
+      `INSERT INTO users (tenant_id, username, first_name, last_name, email, password_hash, enrolled_at)
+       SELECT t.id, 'user' || n, 'Banc', 'Essai' || n, 'user' || n || '@' || t.slug || '.example.ca', $1, now()
+         FROM tenants t, generate_series(1, $2::int) AS n WHERE ${where}`,
+      [hash, ACCOUNTS],
+    );
+  await addAccounts(`t.slug IN ('cegepdeseptiles', 'monteregie')`);
+  await db.query('ANALYZE');
+
+  const startApi = async () => {
+    const port = await freePort();
+    const proc = spawn(process.execPath, ['dist/main.js'], {
+      cwd: join(root, 'apps/api'),
+      env: { ...dbEnv, PORT: String(port), HOST: '127.0.0.1', TRUSTED_PROXIES: '127.0.0.1' },
+      stdio: 'inherit',
+    });
+    children.push(proc);
+    await waitFor(port);
+    return { port, proc };
+  };
+  const api = await startApi();
+  const atRest = memory(api.proc.pid);
+
+  const measure = async (hosts) => {
+    const tenant = await load(api.port, { requests: [spread(hosts, 'GET', '/api/v1/tenant')] });
+    const signIn = await load(api.port, {
+      connections: 8,
+      requests: [
+        spread(hosts, 'POST', '/api/v1/auth/login', (username) => ({
+          username,
+          password,
+          remember: 'none',
+        })),
+      ],
+    });
+    const forgot = await load(api.port, {
+      connections: 100,
+      requests: [spread(hosts, 'POST', '/api/v1/password/forgot', (username) => ({ username }))],
+    });
+    for (const [name, r] of [
+      ['tenant', tenant],
+      ['sign-in', signIn],
+      ['forgot', forgot],
+    ])
+      if (r.non2xx) throw new Error(`${name} with ${hosts.length} tenants: ${r.non2xx} non-2xx`);
+    return { tenant, signIn, forgot };
+  };
+  const seedHosts = ['cegepdeseptiles.localhost', 'monteregie.localhost'];
+  // Warm both paths, then the two-tenant figures.
+  await load(api.port, { duration: 2, requests: [spread(seedHosts, 'GET', '/api/v1/tenant')] });
+  const two = await measure(seedHosts);
+
+  const t0 = performance.now();
+  await db.query(
+    `INSERT INTO tenants (slug, name, public_url)
+     SELECT 'bench' || n, 'Établissement ' || n, 'http://bench' || n || '.localhost:3000'
+       FROM generate_series(1, $1::int) AS n`,
+    [TENANTS - 2],
+  );
+  await db.query(
+    `INSERT INTO tenant_hosts (tenant_id, host_name, is_primary)
+     SELECT id, slug || '.localhost', true FROM tenants WHERE slug LIKE 'bench%'`,
+  );
+  await db.query(
+    `INSERT INTO tenant_settings (tenant_id, settings)
+     SELECT t.id, s.settings FROM tenants t,
+            (SELECT settings FROM tenant_settings ts JOIN tenants c ON c.id = ts.tenant_id WHERE c.slug = 'cegepdeseptiles') s
+      WHERE t.slug LIKE 'bench%'`,
+  );
+  await addAccounts(`t.slug LIKE 'bench%'`);
+  await db.query('ANALYZE');
+  const insertSeconds = (performance.now() - t0) / 1000;
+  const [{ n: users }] = (await db.query('SELECT count(*)::int AS n FROM users')).rows;
+  const allHosts = [
+    ...seedHosts,
+    ...Array.from({ length: TENANTS - 2 }, (_, i) => `bench${i + 1}.localhost`),
+  ];
+  await load(api.port, { duration: 2, requests: [spread(allHosts, 'GET', '/api/v1/tenant')] });
+  const many = await measure(allHosts);
+  const afterLoad = memory(api.proc.pid);
+
+  const rows = [];
+  // Each row is printed as soon as it is measured (a long run that fails later keeps them).
+  const push = rows.push.bind(rows);
+  rows.push = (...items) => {
+    for (const r of items)
+      console.error(`[tenants bench] ${r.row} | ${r.value} | ${r.baseline} | ${r.ratio}`);
+    return push(...items);
+  };
+  const p99 = (r) => r.latency.p99;
+  for (const [row, a, b, unit] of [
+    ['tenant resolution (GET /api/v1/tenant, hosts in turn)', two.tenant, many.tenant, 'req/s'],
+    [
+      'sign-ins (argon2id 19 MiB × 2, 8 clients, accounts in turn)',
+      two.signIn,
+      many.signIn,
+      'logins/s',
+    ],
+    ['forgot-password (100 clients, accounts in turn)', two.forgot, many.forgot, 'req/s'],
+  ])
+    rows.push({
+      row: `${row}: ${TENANTS} tenants × ${ACCOUNTS} accounts`,
+      value: `p99 ${p99(b)} ms (${Math.round(b.requests.average)} ${unit})`,
+      baseline: `p99 ${p99(a)} ms (${Math.round(a.requests.average)} ${unit}) with 2 tenants × ${ACCOUNTS}`,
+      ratio: (p99(b) / Math.max(1, p99(a))).toFixed(2),
+    });
+  rows.push({
+    row: `bulk insert of ${TENANTS} tenants × ${ACCOUNTS} accounts, then ANALYZE`,
+    value: `${insertSeconds.toFixed(1)} s`,
+    baseline: `${users} accounts in the database`,
+    ratio: '—',
+  });
+
+  // Forgot-password on 2 APIs against 1 (same total of 100 clients, the same database and Redis).
+  const forgotOn = (port, connections) =>
+    load(port, {
+      connections,
+      requests: [spread(allHosts, 'POST', '/api/v1/password/forgot', (username) => ({ username }))],
+    });
+  const one = await forgotOn(api.port, 100);
+  const second = await startApi();
+  const pair = await Promise.all([forgotOn(api.port, 50), forgotOn(second.port, 50)]);
+  const pairRate = pair.reduce((s, r) => s + r.requests.average, 0);
+  const pairP99 = Math.max(...pair.map(p99));
+  rows.push({
+    row: 'forgot-password on 2 API processes (50 clients each)',
+    value: `${Math.round(pairRate)} req/s (p99 ${pairP99} ms)`,
+    baseline: `${Math.round(one.requests.average)} req/s (p99 ${p99(one)} ms) on 1 API, 100 clients`,
+    ratio: (pairRate / one.requests.average).toFixed(2),
+  });
+  rows.push({
+    row: 'API RSS at rest → after the loads above',
+    value: `${atRest.rss} → ${afterLoad.rss} MiB (peak ${afterLoad.peak} MiB)`,
+    baseline: `${TENANTS} tenants in its cache`,
+    ratio: '—',
+  });
+  second.proc.kill('SIGTERM');
+  await db.end();
+  rows.push(...(await workerRows(dbEnv, children)));
+  api.proc.kill('SIGTERM');
+  return rows;
+}
+
+/** Emails per second with 1 worker, then with 2, on the same queue and sink. */
+export async function workerRows(env, children) {
+  const dist = (p) => import(join(root, p));
+  const [{ createDataSource, User, ActionToken }, platform, { startSmtpSink }] = await Promise.all([
+    dist('packages/db/dist/index.js'),
+    dist('packages/platform/dist/index.js'),
+    dist('packages/testing/dist/index.js'),
+  ]);
+  const sink = await startSmtpSink();
+  const ds = createDataSource(env.DATABASE_URL, { poolSize: 4 });
+  await ds.initialize();
+  const [{ id: tenantId }] = await ds.query(
+    "SELECT id FROM tenants WHERE slug = 'cegepdeseptiles'",
+  );
+  const user = await ds.getRepository(User).save({
+    tenantId,
+    username: `emailbench${Date.now()}`,
+    firstName: 'Banc',
+    lastName: 'Essai',
+    email: 'emailbench@example.ca',
+  });
+  const encryptor = new platform.Encryptor(env.DATA_ENCRYPTION_KEY);
+  const queue = platform.createEmailQueue(
+    { url: env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    env.REDIS_PREFIX,
+  );
+  await queue.obliterate({ force: true }).catch(() => undefined);
+  const outbox = async (n) => {
+    const jobs = [];
+    for (let i = 0; i < n; i++) {
+      const token = platform.newToken();
+      jobs.push(
+        await ds.transaction(async (em) => {
+          const t = await em.save(
+            em.create(ActionToken, {
+              tenantId,
+              userId: user.id,
+              purpose: 'password-reset',
+              tokenHash: platform.hashToken(token),
+              expiresAt: new Date(Date.now() + 3600_000),
+            }),
+          );
+          return platform.writeOutbox(em, encryptor, {
+            userId: user.id,
+            payload: {
+              kind: 'password-reset',
+              tenantId,
+              version: 1,
+              locale: 'fr',
+              recipient: { email: user.email, name: 'Banc Essai' },
+              data: { username: 'emailbench', expiresInMinutes: 60 },
+            },
+            link: { token, actionTokenId: t.id },
+          });
+        }),
+      );
+    }
+    return jobs;
+  };
+  const startWorker = async () => {
+    const port = await freePort();
+    const proc = spawn(process.execPath, ['dist/main.js'], {
+      cwd: join(root, 'apps/worker'),
+      env: {
+        ...env,
+        SMTP_URL: sink.url,
+        WORKER_HEALTH_PORT: String(port),
+        WORKER_CONCURRENCY: String(process.env.BENCH_WORKER_CONCURRENCY ?? 40),
+        HOST: '127.0.0.1',
+      },
+      stdio: 'inherit',
+    });
+    children.push(proc);
+    await waitFor(port);
+    return proc;
+  };
+  // Timed until every row of the batch is done (sent, or cancelled by the worker when its link
+  // was voided): the rate of rows worked, and how many emails the sink received.
+  const timed = async (n) => {
+    const jobs = await outbox(n);
+    const ids = jobs.map((j) => j.outboxId);
+    sink.messages.length = 0;
+    const t0 = performance.now();
+    await Promise.all(jobs.map((job) => platform.enqueueEmail(queue, job)));
+    for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {
+      const [{ n: left }] = await ds.query(
+        `SELECT count(*)::int AS n FROM email_deliveries WHERE id = ANY($1) AND status IN ('queued', 'sending')`,
+        [ids],
+      );
+      if (left === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    return { rate: n / seconds, sent: sink.messages.length };
+  };
+  const first = await startWorker();
+  const workerAtRest = memory(first.pid);
+  await timed(200); // warm
+  const alone = await timed(EMAILS);
+  const workerAfter = memory(first.pid);
+  const secondWorker = await startWorker();
+  await timed(200);
+  const both = await timed(EMAILS);
+  for (const w of [first, secondWorker]) w.kill('SIGTERM');
+  await queue.close();
+  await ds.destroy();
+  await sink.stop();
+  return [
+    {
+      row: `emails end to end on 2 workers (${EMAILS})`,
+      value: `${Math.round(both.rate)} emails/s (${both.sent} sent)`,
+      baseline: `${Math.round(alone.rate)} emails/s on 1 worker (${alone.sent} sent)`,
+      ratio: (both.rate / alone.rate).toFixed(2),
+    },
+    {
+      row: 'worker RSS at rest → after its emails',
+      value: `${workerAtRest.rss} → ${workerAfter.rss} MiB (peak ${workerAfter.peak} MiB)`,
+      baseline: `concurrency ${process.env.BENCH_WORKER_CONCURRENCY ?? 40}`,
+      ratio: '—',
+    },
+  ];
+}
+
+// Alone: `node bench/tenants.mjs` (after `pnpm build`), the same environment as run.mjs.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const pg = createRequire(join(root, 'packages/db/package.json'))('pg');
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/guichet',
+    LOG_LEVEL: 'warn',
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    ADMIN_BOOTSTRAP_EMAIL: 'bench@guichet.localhost',
+    ADMIN_BOOTSTRAP_PASSWORD: 'bench-password-long-enough',
+    MANAGEMENT_PORT: '0',
+    WORKER_MANAGEMENT_PORT: '0',
+    JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString(),
+  };
+  const children = [];
+  process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+  const rows =
+    process.env.BENCH_PART === 'workers'
+      ? await workerRows(
+          {
+            ...env,
+            DATABASE_URL: env.DATABASE_URL.replace(/\/[^/]*$/, '/guichet_bench_tenants'),
+            REDIS_PREFIX: 'guichet-bench-tenants',
+          },
+          children,
+        )
+      : await tenantRows({ env, pg, children });
+  for (const r of rows) console.log(`| ${r.row} | ${r.value} | ${r.baseline} | ${r.ratio} |`);
+  process.exit(0);
+}
