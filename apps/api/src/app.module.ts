@@ -1,8 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENTITIES } from '@guichet/db';
-import { ClsModule } from 'nestjs-cls';
-import type { FastifyRequest } from 'fastify';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -21,7 +19,6 @@ import { PortalModule } from './portal/portal.module.js';
 import { RecoveryModule } from './recovery/recovery.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SecurityModule } from './security/security.module.js';
-import { CLS_HOST, CLS_TENANT } from './tenancy/tenant-context.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 
 @Module({})
@@ -42,18 +39,6 @@ export class AppModule {
           uuidExtension: 'pgcrypto',
           retryAttempts: 2,
           retryDelay: 1000,
-        }),
-        // The tenant, resolved by the Host hook, is held in AsyncLocalStorage for the request.
-        ClsModule.forRoot({
-          global: true,
-          guard: {
-            mount: true,
-            setup: (cls, context) => {
-              const request = context.switchToHttp().getRequest<FastifyRequest>();
-              cls.set(CLS_HOST, request.hostKind);
-              if (request.hostKind?.kind === 'tenant') cls.set(CLS_TENANT, request.hostKind.tenant);
-            },
-          },
         }),
         RedisModule,
         CryptoModule,
