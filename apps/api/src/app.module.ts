@@ -5,6 +5,7 @@ import { AccountsModule } from './accounts/accounts.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { SessionLivenessModule } from './auth/session-liveness.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { CryptoModule } from './crypto/crypto.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         SecurityModule,
         OutboxModule,
         AdminModule,
+        SessionLivenessModule,
         AuthModule,
         RecoveryModule,
         EnrolmentModule,

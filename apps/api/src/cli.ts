@@ -6,6 +6,8 @@ import { createDataSource } from '@guichet/db';
 import { loadConfigOrExit } from '@guichet/platform';
 import type { ImportLineReport, TenantSettings } from '@guichet/types';
 import { CsvFormatError, ImportAccounts } from './accounts/import-accounts.usecase.js';
+import { publishAccountsChanged } from './auth/session-liveness.js';
+import { createRedis } from './redis/redis.module.js';
 import {
   addOidcClient,
   changeOidcKeys,
@@ -72,7 +74,20 @@ async function importUsers(args: string[]): Promise<number> {
     const flush = () => {
       if (out.length) process.stdout.write(`${out.splice(0).join('\n')}\n`);
     };
-    const report = await new ImportAccounts(dataSource).execute(
+    // Accounts changed by the file: the API processes drop their cached sessions of the tenant.
+    const accountsChanged = async (tenantId: string) => {
+      const redis = createRedis(config.REDIS_URL, 'guichet-cli');
+      try {
+        await publishAccountsChanged(redis, config.REDIS_PREFIX, tenantId);
+      } catch (error) {
+        process.stderr.write(
+          `API processes not told (their session cache keeps accounts at most 30 s): ${(error as Error).message}\n`,
+        );
+      } finally {
+        redis.disconnect();
+      }
+    };
+    const report = await new ImportAccounts(dataSource, undefined, accountsChanged).execute(
       { tenantId: tenant.id, usernameRule: tenant.settings.usernameRule },
       createReadStream(file, { highWaterMark: 256 * 1024 }),
       {

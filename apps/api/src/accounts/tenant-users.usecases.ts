@@ -18,6 +18,7 @@ import { endOidcGrantsOf, type PendingLogout } from '../oidc/oidc-revocation.js'
 import { AccountEmails } from '../outbox/account-emails.js';
 import { RateLimits } from '../security/rate-limits.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
+import { SessionLiveness } from '../auth/session-liveness.js';
 import { foldedSql } from './account-queries.js';
 
 export const USER_NOT_FOUND = {
@@ -140,6 +141,7 @@ export class ChangeUserStatus {
     private readonly audit: AuditLog,
     private readonly rateLimits: RateLimits,
     private readonly logouts: BackchannelLogouts,
+    private readonly liveness: SessionLiveness,
   ) {}
 
   async execute(
@@ -187,6 +189,8 @@ export class ChangeUserStatus {
       });
       return after;
     });
+    // Committed: every API process drops the account's sessions before this answers.
+    if (action === 'disable') await this.liveness.ended(tenantId, [userId]);
     this.logouts.send(tenantId, logouts);
     if (action === 'unlock') {
       const [row] = await this.dataSource.query<{ settings: TenantSettings }[]>(

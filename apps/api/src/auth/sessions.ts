@@ -6,6 +6,7 @@ import type { UserView } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestMeta } from '../request/request-meta.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
+import { type LiveSession, SessionLiveness } from './session-liveness.js';
 import { sessionLifetimeSeconds, sessionMaxSeconds } from './session-cookies.js';
 
 export interface IssuedSession {
@@ -32,7 +33,10 @@ const USER_VIEW = `u.id, u.username, u.first_name AS "firstName", u.last_name AS
  */
 @Injectable()
 export class Sessions {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly liveness: SessionLiveness,
+  ) {}
 
   /**
    * A new session: of a new family (a password sign-in), or the next of a family (a rotation,
@@ -78,7 +82,7 @@ export class Sessions {
   async rotate(tenant: TenantContext, token: unknown, meta: RequestMeta): Promise<Rotation> {
     if (!isWellFormedToken(token)) return { outcome: 'invalid' };
     const tokenHash = hashToken(token);
-    return this.dataSource.transaction(async (em): Promise<Rotation> => {
+    const rotation = await this.dataSource.transaction(async (em): Promise<Rotation> => {
       const [current] = await em.query<
         { userId: string; familyId: string; persistent: boolean; signedInAt: Date }[]
       >(
@@ -112,6 +116,8 @@ export class Sessions {
       }
       return { outcome: 'invalid' };
     });
+    if (rotation.outcome === 'reused') await this.liveness.ended(tenant.id, [rotation.userId]);
+    return rotation;
   }
 
   /** Signs out the sign-in the token belongs to (every rotation of it). Returns the family, if any. */
@@ -128,15 +134,22 @@ export class Sessions {
     return row ?? null;
   }
 
+  /**
+   * Ends a session family. Given a transaction's `db`, the caller publishes the end
+   * (`SessionLiveness.ended`) once it commits; otherwise this does.
+   */
   async revokeFamily(
     tenantId: string,
     familyId: string,
     db: DataSource | EntityManager = this.dataSource,
   ): Promise<void> {
-    await db.query(
-      `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND family_id = $2 AND revoked_at IS NULL`,
+    const [rows] = await db.query<[{ userId: string }[], number]>(
+      `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND family_id = $2 AND revoked_at IS NULL
+       RETURNING user_id AS "userId"`,
       [tenantId, familyId],
     );
+    if (db === this.dataSource && rows.length)
+      await this.liveness.ended(tenantId, [...new Set(rows.map((r) => r.userId))]);
   }
 
   /** The account of a valid session cookie (current token of a live family). */
@@ -157,19 +170,24 @@ export class Sessions {
     return { user, familyId };
   }
 
-  /** The account of an access token, if its session family is still live (not signed out, not revoked by a reset). */
+  /**
+   * The account of an access token, if its session family is still live (not signed out,
+   * not revoked by a reset), and until when its last live token lasts.
+   */
   async userOfLiveSession(
     tenantId: string,
     userId: string,
     familyId: string,
-  ): Promise<UserView | null> {
-    const [row] = await this.dataSource.query<UserView[]>(
-      `SELECT ${USER_VIEW} FROM users u
-        WHERE u.id = $2 AND u.tenant_id = $1 AND u.status = 'active'
-          AND EXISTS (SELECT 1 FROM refresh_sessions s
-                       WHERE s.tenant_id = $1 AND s.family_id = $3 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now())`,
+  ): Promise<LiveSession | null> {
+    const [row] = await this.dataSource.query<(UserView & { liveUntil: Date | null })[]>(
+      `SELECT ${USER_VIEW}, (SELECT max(s.expires_at) FROM refresh_sessions s
+                       WHERE s.tenant_id = $1 AND s.family_id = $3 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now()) AS "liveUntil"
+         FROM users u
+        WHERE u.id = $2 AND u.tenant_id = $1 AND u.status = 'active'`,
       [tenantId, userId, familyId],
     );
-    return row ?? null;
+    if (!row?.liveUntil) return null;
+    const { liveUntil, ...user } = row;
+    return { user, liveUntil: liveUntil.getTime() };
   }
 }

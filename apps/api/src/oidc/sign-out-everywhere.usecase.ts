@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { SessionLiveness } from '../auth/session-liveness.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { RequestMeta } from '../request/request-meta.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
@@ -14,6 +15,7 @@ export class SignOutEverywhere {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly logouts: BackchannelLogouts,
+    private readonly liveness: SessionLiveness,
   ) {}
 
   async execute(tenant: TenantContext, userId: string, meta: RequestMeta): Promise<void> {
@@ -35,6 +37,8 @@ export class SignOutEverywhere {
       });
       return oidc;
     });
+    // Committed: every API process drops the account's sessions before this answers.
+    await this.liveness.ended(tenant.id, [userId]);
     this.logouts.send(tenant.id, ended.logouts);
   }
 }

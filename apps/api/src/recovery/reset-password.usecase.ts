@@ -15,6 +15,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { PasswordHasher } from '../crypto/password-hasher.js';
 import { BackchannelLogouts } from '../oidc/backchannel-logouts.js';
 import { endOidcGrantsOf, type PendingLogout } from '../oidc/oidc-revocation.js';
+import { SessionLiveness } from '../auth/session-liveness.js';
 import { AccountEmails } from '../outbox/account-emails.js';
 import { EmailOutbox } from '../outbox/email-outbox.js';
 import type { RequestMeta } from '../request/request-meta.js';
@@ -80,6 +81,7 @@ export class ResetPassword {
     private readonly audit: AuditLog,
     private readonly rateLimits: RateLimits,
     private readonly logouts: BackchannelLogouts,
+    private readonly liveness: SessionLiveness,
   ) {}
 
   async execute(input: ResetPasswordInput): Promise<void> {
@@ -161,6 +163,8 @@ export class ResetPassword {
         meta: input.meta,
       });
     });
+    // Committed: every API process drops the account's sessions before this answers.
+    await this.liveness.ended(tenant.id, [account.userId]);
     await this.outbox.enqueue(jobs);
     this.logouts.send(tenant.id, logouts);
     // The lockout counter of the account starts again.
