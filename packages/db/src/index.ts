@@ -5,3 +5,8 @@ export { migrate } from './migrate.js';
 export { seed, DEV_ADMIN_EMAIL, type SeedReport } from './seed.js';
 export { SEED_TENANTS } from './seed-data.js';
 export { checkDependencies, type ReadinessReport, type Pingable } from './health.js';
+export {
+  markDeliveriesSent,
+  type Queryable,
+  type SentDelivery,
+} from './repositories/email-deliveries-sent.js';
