@@ -46,7 +46,7 @@ const freePort = () =>
   });
 
 async function waitFor(port, path = '/health/live', host) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       const res = await fetch(
         `http://127.0.0.1:${port}${path}`,
