@@ -226,7 +226,13 @@ export async function oidcRows({ root, env, apiPort, apiPid, hello, load, pg, us
         method: 'POST',
         path: '/oidc/token',
         headers: tokenHeaders,
-        setupRequest: (req) => ({ ...req, body: exchange(codes[next++] ?? 'spent') }),
+        // An address per exchange, as many applications would be: the token endpoint allows
+        // 600 requests a minute per address (the API trusts the bench as its proxy).
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...req.headers, 'x-forwarded-for': `10.251.${next >> 8}.${next & 255}` },
+          body: exchange(codes[next++] ?? 'spent'),
+        }),
       },
     ],
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { oidcRows } from './oidc.mjs';
 import { tenantRows } from './tenants.mjs';
+import { importRow, portalRows, rssOf } from './portal.mjs';
 
 const root = join(import.meta.dirname, '..');
 const requireDb = createRequire(join(root, 'packages/db/package.json'));
@@ -16,12 +17,15 @@ const pg = requireDb('pg');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const baseUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/guichet');
-baseUrl.pathname = '/guichet_bench';
+// BENCH_DATABASE: another name lets two benches run side by side (the database is dropped first).
+const BENCH_DB = process.env.BENCH_DATABASE ?? 'guichet_bench';
+baseUrl.pathname = `/${BENCH_DB}`;
+const startedAt = new Date();
 const env = {
   ...process.env,
   NODE_ENV: 'production',
   DATABASE_URL: baseUrl.toString(),
-  REDIS_PREFIX: 'guichet-bench',
+  REDIS_PREFIX: process.env.BENCH_REDIS_PREFIX ?? 'guichet-bench',
   LOG_LEVEL: 'warn',
   DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   ADMIN_BOOTSTRAP_EMAIL: 'bench@guichet.localhost',
@@ -43,7 +47,7 @@ const freePort = () =>
   });
 
 async function waitFor(port, path = '/health/live', host) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       const res = await fetch(
         `http://127.0.0.1:${port}${path}`,
@@ -80,10 +84,10 @@ const run = (cmd, args) =>
 
 // Fresh bench database.
 const admin = new pg.Client({
-  connectionString: baseUrl.toString().replace('/guichet_bench', '/postgres'),
+  connectionString: baseUrl.toString().replace(`/${BENCH_DB}`, '/postgres'),
 });
 await admin.connect();
-await admin.query('DROP DATABASE IF EXISTS guichet_bench WITH (FORCE)');
+await admin.query(`DROP DATABASE IF EXISTS "${BENCH_DB}" WITH (FORCE)`);
 await admin.end();
 await run(process.execPath, ['packages/db/dist/cli.js', 'migrate']);
 await run(process.execPath, ['packages/db/dist/cli.js', 'seed']);
@@ -99,6 +103,15 @@ children.push(
   }),
 );
 await waitFor(helloPort, '/');
+// The framework's floor: bare NestJS on the Fastify adapter.
+const nestPort = await freePort();
+children.push(
+  fork(join(import.meta.dirname, 'hello-nest.mjs'), {
+    env: { ...env, PORT: String(nestPort) },
+    stdio: 'ignore',
+  }),
+);
+await waitFor(nestPort, '/');
 const apiPort = await freePort();
 // The bench client is a trusted proxy, so that each simulated user has an address of its own (per-address limits).
 const api = spawn(process.execPath, ['dist/main.js'], {
@@ -108,9 +121,24 @@ const api = spawn(process.execPath, ['dist/main.js'], {
 });
 children.push(api);
 await waitFor(apiPort);
+// At rest: started, nothing served yet but the readiness probe.
+await new Promise((r) => setTimeout(r, 2000));
+const apiAtRest = rssOf(api.pid);
+
+const ratios = (value, hello, nest) =>
+  `${(value / hello.requests.average).toFixed(2)} (${(value / nest.requests.average).toFixed(2)} of bare Nest)`;
+const baselines = (hello, nest) =>
+  `${Math.round(hello.requests.average)} bare Fastify, ${Math.round(nest.requests.average)} bare Nest (Fastify adapter) hello-world`;
 
 try {
   const hello = await load(helloPort, {});
+  const nest = await load(nestPort, {});
+  rows.push({
+    row: 'bare NestJS (Fastify adapter) hello-world: the framework floor',
+    value: `${Math.round(nest.requests.average)} req/s (p99 ${nest.latency.p99} ms)`,
+    baseline: `${Math.round(hello.requests.average)} req/s bare Fastify hello-world`,
+    ratio: (nest.requests.average / hello.requests.average).toFixed(2),
+  });
   // Warm the tenant cache, then measure.
   await load(apiPort, {
     path: '/api/v1/tenant',
@@ -125,11 +153,20 @@ try {
   rows.push({
     row: 'GET /api/v1/tenant (tenant resolved from Host)',
     value: `${Math.round(tenant.requests.average)} req/s (p99 ${tenant.latency.p99} ms)`,
-    baseline: `${Math.round(hello.requests.average)} req/s bare Fastify hello-world`,
-    ratio: (tenant.requests.average / hello.requests.average).toFixed(2),
+    baseline: baselines(hello, nest),
+    ratio: ratios(tenant.requests.average, hello, nest),
   });
-  rows.push(await loginPageRow(hello));
+  rows.push(await loginPageRow(hello, nest));
   rows.push(...(await identityRows()));
+  rows.push(
+    ...(await portalRows({
+      apiPort,
+      load,
+      hello,
+      nest,
+      users: { username: (i) => `bench${i + 1}`, password: 'Bench-password-2026' },
+    })),
+  );
   // After the sign-in rows: their accounts sign in on the login form of the single sign-on flow.
   rows.push(
     ...(await oidcRows({
@@ -143,15 +180,23 @@ try {
       users: { username: (i) => `bench${i + 1}`, password: 'Bench-password-2026' },
     })),
   );
+  const afterLoad = rssOf(api.pid);
+  rows.push({
+    row: 'API RSS: at rest (started, before any load) → after the rows above',
+    value: `${Math.round(apiAtRest.rss)} → ${Math.round(afterLoad.rss)} MiB (peak ${Math.round(afterLoad.peak)} MiB)`,
+    baseline: 'goal at rest < 150 MiB',
+    ratio: '—',
+  });
   rows.push(...(await emailRows()));
   // 1,000 tenants × 1,000 accounts against 2; 2 APIs against 1; 2 workers against 1 (own database).
   rows.push(...(await tenantRows({ env, pg, children })));
+  rows.push(await importRow({ root, env }));
 } finally {
   for (const c of children) c.kill('SIGTERM');
 }
 
 /** The branded login page, from its cache, against the bare hello-world of the same run. */
-async function loginPageRow(hello) {
+async function loginPageRow(hello, nest) {
   const headers = { host: 'cegepdeseptiles.localhost:3000', accept: 'text/html' };
   await load(apiPort, { path: '/login', headers, duration: 2 });
   const page = await load(apiPort, { path: '/login', headers });
@@ -159,8 +204,8 @@ async function loginPageRow(hello) {
   return {
     row: 'GET /login (branded portal page, CSRF token per request)',
     value: `${Math.round(page.requests.average)} req/s (p99 ${page.latency.p99} ms)`,
-    baseline: `${Math.round(hello.requests.average)} req/s bare Fastify hello-world`,
-    ratio: (page.requests.average / hello.requests.average).toFixed(2),
+    baseline: baselines(hello, nest),
+    ratio: ratios(page.requests.average, hello, nest),
   };
 }
 
@@ -399,6 +444,8 @@ async function emailRows() {
   });
   children.push(worker);
   await waitFor(healthPort);
+  await new Promise((r) => setTimeout(r, 2000));
+  const workerAtRest = rssOf(worker.pid);
   // As many API requests would: enqueued concurrently.
   await Promise.all(jobs.slice(0, WARM).map((job) => platform.enqueueEmail(queue, job)));
   await sink.waitFor(WARM, 60_000);
@@ -417,6 +464,12 @@ async function emailRows() {
     baseline: `${Math.round(alone)} emails/s nodemailer alone, same message and sink`,
     ratio: (e2e / alone).toFixed(2),
   });
+  out.push({
+    row: 'worker RSS at rest (started, before any job)',
+    value: `${Math.round(workerAtRest.rss)} MiB`,
+    baseline: 'goal < 120 MiB',
+    ratio: '—',
+  });
   return out;
 }
 
@@ -424,8 +477,12 @@ const widths = ['row', 'value', 'baseline', 'ratio'].map((k) =>
   Math.max(k.length, ...rows.map((r) => String(r[k]).length)),
 );
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+const os = await import('node:os');
 console.log(
-  `\nGuichet bench — ${DURATION}s per run, ${CONNECTIONS} connections, loopback, ${(await import('node:os')).cpus().length} cores\n`,
+  `\nGuichet bench — ${startedAt.toISOString()}, ${DURATION}s per run, ${CONNECTIONS} connections, loopback, ${os.cpus().length} cores (load average at the end ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')})\n`,
 );
 console.log(line(['row', 'value', 'baseline', 'ratio']));
 console.log(line(widths.map((w) => '-'.repeat(w))));

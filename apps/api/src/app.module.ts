@@ -1,12 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENTITIES } from '@guichet/db';
-import { ClsModule } from 'nestjs-cls';
-import type { FastifyRequest } from 'fastify';
 import { AccountsModule } from './features/admin/users/accounts.module.js';
 import { AdminModule } from './features/admin/admin.module.js';
 import { AuditModule } from './platform/audit/audit.module.js';
 import { AuthModule } from './features/auth/auth.module.js';
+import { SessionLivenessModule } from './features/auth/session-liveness.js';
 import type { AppConfig } from './platform/config/config.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { CryptoModule } from './platform/crypto/crypto.module.js';
@@ -22,7 +21,6 @@ import { RecoveryModule } from './features/recovery/recovery.module.js';
 import { RepositoriesModule } from './platform/database/repositories.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
 import { SecurityModule } from './platform/security/security.module.js';
-import { CLS_HOST, CLS_TENANT } from './platform/tenancy/tenant-context.js';
 import { TenancyModule } from './platform/tenancy/tenancy.module.js';
 
 @Module({})
@@ -44,18 +42,6 @@ export class AppModule {
           retryAttempts: 2,
           retryDelay: 1000,
         }),
-        // The tenant, resolved by the Host hook, is held in AsyncLocalStorage for the request.
-        ClsModule.forRoot({
-          global: true,
-          guard: {
-            mount: true,
-            setup: (cls, context) => {
-              const request = context.switchToHttp().getRequest<FastifyRequest>();
-              cls.set(CLS_HOST, request.hostKind);
-              if (request.hostKind?.kind === 'tenant') cls.set(CLS_TENANT, request.hostKind.tenant);
-            },
-          },
-        }),
         RepositoriesModule,
         RedisModule,
         CryptoModule,
@@ -66,6 +52,7 @@ export class AppModule {
         SecurityModule,
         OutboxModule,
         AdminModule,
+        SessionLivenessModule,
         AuthModule,
         RecoveryModule,
         EnrolmentModule,

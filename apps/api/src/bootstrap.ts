@@ -15,6 +15,7 @@ import { ApiExceptionFilter } from './platform/common/api-exception.filter.js';
 import { createLogger, PinoNestLogger } from '@guichet/platform';
 import type { AppConfig } from './platform/config/config.js';
 import { loadSigningKey } from './platform/crypto/signing-key.js';
+import { lazyChild } from './platform/request/lazy-request-logger.js';
 import { clientRequestIdOf } from './platform/request/request-meta.js';
 import { httpDurationHistogram } from '@guichet/platform';
 import { METRICS_REGISTRY } from './platform/metrics/metrics.module.js';
@@ -24,6 +25,7 @@ import { OidcProviders } from './features/oidc/oidc-providers.js';
 import { registerResponseHeaders } from './platform/security/response-headers.js';
 import { registerHostResolution } from './platform/tenancy/host-resolution.hook.js';
 import { TenantCache } from './platform/tenancy/tenant-cache.service.js';
+import { registerTenantContext } from './platform/tenancy/current-tenant.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 /** Admin API bodies: an email template may hold 150,000 characters (subject, html, text). */
@@ -37,7 +39,8 @@ function withClientRequestId(
   raw: { headers: IncomingHttpHeaders },
 ): FastifyBaseLogger {
   const clientRequestId = clientRequestIdOf(raw.headers);
-  return parent.child(clientRequestId ? { ...bindings, clientRequestId } : bindings, options);
+  // Lazy: the pino child is made only if the request logs something at an enabled level.
+  return lazyChild(parent, clientRequestId ? { ...bindings, clientRequestId } : bindings, options);
 }
 
 /** Builds the API application (not listening yet): used by main.ts and by the tests. */
@@ -86,23 +89,30 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     app.get(TenantCache),
     new AdminStatic(config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIST, config.adminFrameSources),
   );
+  registerTenantContext(fastify);
   registerOidcProvider(fastify, app.get(OidcProviders), app.get(ClientLimits));
 
   const duration = httpDurationHistogram(app.get<Registry>(METRICS_REGISTRY));
-  fastify.addHook('onResponse', async (request, reply) => {
+  // One labelled child per (method, route, status, tenant), kept: prom-client hashes a label
+  // object on every observe. Callback hooks, not async ones: no promise per request.
+  const series = new Map<string, ReturnType<typeof duration.labels>>();
+  fastify.addHook('onResponse', (request, reply, done) => {
     const host = request.hostKind;
-    duration.observe(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
-        status: String(reply.statusCode),
-        tenant: host?.kind === 'tenant' ? host.tenant.slug : (host?.kind ?? 'none'),
-      },
-      reply.elapsedTime / 1000,
-    );
+    const route = request.routeOptions.url ?? 'unmatched';
+    const status = reply.statusCode;
+    const tenant = host?.kind === 'tenant' ? host.tenant.slug : (host?.kind ?? 'none');
+    const key = `${request.method} ${status} ${tenant} ${route}`;
+    let child = series.get(key);
+    if (!child) {
+      child = duration.labels(request.method, route, String(status), tenant);
+      series.set(key, child);
+    }
+    child.observe(reply.elapsedTime / 1000);
+    done();
   });
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   registerResponseHeaders(fastify, config);
 

@@ -3,9 +3,10 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDataSource, TenantsRepository } from '@guichet/db';
-import { loadConfigOrExit } from '@guichet/platform';
-import type { ImportLineReport } from '@guichet/types';
+import { createRedisClient, loadConfigOrExit } from '@guichet/platform';
+import type { ImportLineReport, TenantSettings } from '@guichet/types';
 import { CsvFormatError, ImportAccounts } from './features/admin/users/import-accounts.usecase.js';
+import { publishAccountsChanged } from './features/auth/session-liveness.js';
 import {
   addOidcClient,
   changeOidcKeys,
@@ -67,7 +68,23 @@ async function importUsers(args: string[]): Promise<number> {
     const flush = () => {
       if (out.length) process.stdout.write(`${out.splice(0).join('\n')}\n`);
     };
-    const report = await new ImportAccounts(dataSource).execute(
+    // Accounts changed by the file: the API processes drop their cached sessions of the tenant.
+    const accountsChanged = async (tenantId: string) => {
+      const redis = createRedisClient(config.redis, {
+        connectionName: 'guichet-cli',
+        maxRetriesPerRequest: 1,
+      });
+      try {
+        await publishAccountsChanged(redis, config.REDIS_PREFIX, tenantId);
+      } catch (error) {
+        process.stderr.write(
+          `API processes not told (their session cache keeps accounts at most 30 s): ${(error as Error).message}\n`,
+        );
+      } finally {
+        redis.disconnect();
+      }
+    };
+    const report = await new ImportAccounts(dataSource, undefined, accountsChanged).execute(
       { tenantId: tenant.id, usernameRule: tenant.settings.usernameRule },
       createReadStream(file, { highWaterMark: 256 * 1024 }),
       {

@@ -7,6 +7,7 @@ import { CONFIG, type WorkerConfig } from './config.js';
 import { EmailProcessor } from './email/email.processor.js';
 import { OutboxReconciler } from './email/outbox-reconciler.js';
 import { SendEmail } from './email/send-email.usecase.js';
+import { SentRecorder } from './email/sent-recorder.js';
 import { TenantEmailSettings } from './email/tenant-email-settings.js';
 import { TransportPool } from './email/transports.js';
 import { WorkerMetrics } from './metrics.js';
@@ -48,6 +49,7 @@ export class WorkerModule {
         TransportPool,
         TenantEmailSettings,
         SendEmail,
+        SentRecorder,
         EmailProcessor,
         OutboxReconciler,
       ],

@@ -7,3 +7,4 @@ export { SEED_TENANTS } from './seed-data.js';
 export { checkDependencies, type ReadinessReport, type Pingable } from './health.js';
 export { tenantId, type TenantId } from './tenant-id.js';
 export * from './repositories/index.js';
+export { markDeliveriesSent, type SentDelivery } from './repositories/email-deliveries-sent.js';

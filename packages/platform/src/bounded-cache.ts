@@ -46,8 +46,9 @@ export class BoundedCache<K extends NonNullable<unknown>, V extends NonNullable<
     return value;
   }
 
-  set(key: K, value: V): void {
-    this.entries.set(key, value);
+  /** `ttlMs` here: this entry's own lifetime (shorter than the cache's, say). */
+  set(key: K, value: V, ttlMs?: number): void {
+    this.entries.set(key, value, ttlMs ? { ttl: ttlMs } : undefined);
   }
 
   delete(key: K): boolean {
@@ -63,5 +64,9 @@ export class BoundedCache<K extends NonNullable<unknown>, V extends NonNullable<
 
   values(): IterableIterator<V> {
     return this.entries.values();
+  }
+
+  keys(): IterableIterator<K> {
+    return this.entries.keys();
   }
 }

@@ -7,6 +7,7 @@ import { UnrecoverableError } from 'bullmq';
 import { WorkerMetrics } from '../metrics.js';
 import { describeSmtpFailure, isPermanentSmtpFailure, smtpFailureDetail } from './smtp-errors.js';
 import { TenantEmailSettings } from './tenant-email-settings.js';
+import { SentRecorder } from './sent-recorder.js';
 import { TransportPool } from './transports.js';
 
 export type SendOutcome = 'sent' | 'already-done' | 'cancelled';
@@ -26,6 +27,7 @@ export class SendEmail {
     private readonly transports: TransportPool,
     private readonly tenants: TenantEmailSettings,
     private readonly metrics: WorkerMetrics,
+    private readonly sent: SentRecorder,
   ) {}
 
   /** `tenantId` is the job's: a job naming another tenant's row claims nothing. */
@@ -89,8 +91,9 @@ export class SendEmail {
         { result: 'sent' },
         Number(process.hrtime.bigint() - started) / 1e9,
       );
-      // The hot path, one plain statement: sent, and the token wiped.
-      await this.deliveries.markSent(row.tenantId, row.id, info.messageId ?? null);
+      // The hot path: sent, and the token wiped, in one statement with the other jobs of
+      // this moment; the job completes only once it is committed (SentRecorder).
+      await this.sent.record(row.tenantId, { id: row.id, smtpMessageId: info.messageId ?? null });
       return 'sent';
     } catch (error) {
       this.metrics.sendDuration.observe(

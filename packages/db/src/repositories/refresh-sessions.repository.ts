@@ -80,11 +80,15 @@ export class RefreshSessionsRepository {
     );
   }
 
-  async revokeFamily(tenant: TenantId, familyId: string): Promise<void> {
-    await this.db.query(
-      'UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND family_id = $2 AND revoked_at IS NULL',
+  /** Ends a session family; returns the accounts whose live sessions it ended. */
+  async revokeFamily(tenant: TenantId, familyId: string): Promise<string[]> {
+    const { rows } = await modify<{ userId: string }>(
+      this.db,
+      `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND family_id = $2 AND revoked_at IS NULL
+       RETURNING user_id AS "userId"`,
       [tenant, familyId],
     );
+    return [...new Set(rows.map((r) => r.userId))];
   }
 
   /** Ends every session of the accounts; returns how many were live. */
@@ -115,16 +119,27 @@ export class RefreshSessionsRepository {
     return { user, familyId };
   }
 
-  /** The active account, if the session family is still live (not signed out, not revoked). */
-  userOfLiveFamily(tenant: TenantId, userId: string, familyId: string): Promise<UserView | null> {
-    return one<UserView>(
+  /**
+   * The active account, if the session family is still live (not signed out, not revoked),
+   * and when the family's last live token expires (epoch ms).
+   */
+  async userOfLiveFamily(
+    tenant: TenantId,
+    userId: string,
+    familyId: string,
+  ): Promise<{ user: UserView; liveUntil: number } | null> {
+    const row = await one<UserView & { liveUntil: Date | null }>(
       this.db,
-      `SELECT ${userViewColumns('u')} FROM users u
-        WHERE u.tenant_id = $1 AND u.id = $2 AND u.status = 'active'
-          AND EXISTS (SELECT 1 FROM refresh_sessions s
-                       WHERE s.tenant_id = $1 AND s.family_id = $3 AND s.user_id = u.id AND ${liveSession('s')})`,
+      `SELECT ${userViewColumns('u')},
+              (SELECT max(s.expires_at) FROM refresh_sessions s
+                WHERE s.tenant_id = $1 AND s.family_id = $3 AND s.user_id = u.id AND ${liveSession('s')}) AS "liveUntil"
+         FROM users u
+        WHERE u.tenant_id = $1 AND u.id = $2 AND u.status = 'active'`,
       [tenant, userId, familyId],
     );
+    if (!row?.liveUntil) return null;
+    const { liveUntil, ...user } = row;
+    return { user, liveUntil: liveUntil.getTime() };
   }
 
   /** Whether a family is persistent (remember me) and when it started, in epoch seconds. */

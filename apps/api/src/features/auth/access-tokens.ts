@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { BoundedCache } from '@guichet/platform';
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
+
+/** Verified access tokens kept (about 1 KB each). */
+const VERIFIED_MAX = 10_000;
 
 export interface AccessClaims {
   userId: string;
@@ -15,6 +19,13 @@ export interface AccessClaims {
  */
 @Injectable()
 export class AccessTokens {
+  /**
+   * Tokens already verified, by tenant and the token's exact text (its signature included),
+   * until they expire: an ECDSA verification per request was a fifth of `/api/v1/me`'s time.
+   * Whether the session is still live is asked on every request all the same (SessionLiveness).
+   */
+  private readonly verified = new BoundedCache<string, AccessClaims>({ max: VERIFIED_MAX });
+
   constructor(private readonly jwt: JwtService) {}
 
   async issue(
@@ -31,15 +42,20 @@ export class AccessTokens {
   }
 
   async verify(tenant: TenantContext, token: string): Promise<AccessClaims | null> {
+    const key = `${tenant.id} ${tenant.publicUrl} ${token}`;
+    const known = this.verified.get(key);
+    if (known) return known;
     try {
-      const claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown }>(token, {
-        audience: tenant.id,
-        issuer: tenant.publicUrl,
-        algorithms: ['ES256'],
-      });
-      return typeof claims.sub === 'string' && typeof claims.sid === 'string'
-        ? { userId: claims.sub, sessionId: claims.sid }
-        : null;
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown; exp?: unknown }>(
+        token,
+        { audience: tenant.id, issuer: tenant.publicUrl, algorithms: ['ES256'] },
+      );
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+      const verified = { userId: claims.sub, sessionId: claims.sid };
+      // Kept no longer than the token lasts (`exp` is always set by issue()).
+      const ttl = typeof claims.exp === 'number' ? claims.exp * 1000 - Date.now() : 0;
+      if (ttl > 0) this.verified.set(key, verified, ttl);
+      return verified;
     } catch {
       return null;
     }

@@ -11,6 +11,7 @@ import { type AppConfig, CONFIG } from '../../platform/config/config.js';
 import { CurrentTenant } from '../../platform/tenancy/current-tenant.js';
 import { AccessTokens } from './access-tokens.js';
 import { cookieNames } from './session-cookies.js';
+import { SessionLiveness } from './session-liveness.js';
 import { Sessions } from './sessions.js';
 
 declare module 'fastify' {
@@ -34,6 +35,7 @@ export class PortalAuthGuard implements CanActivate {
     private readonly current: CurrentTenant,
     private readonly tokens: AccessTokens,
     private readonly sessions: Sessions,
+    private readonly liveness: SessionLiveness,
     @Inject(CONFIG) config: AppConfig,
   ) {
     this.sessionCookie = cookieNames(config.secureCookies).session;
@@ -46,8 +48,11 @@ export class PortalAuthGuard implements CanActivate {
     if (typeof header === 'string' && header.length > 0) {
       const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header.trim());
       const claims = match ? await this.tokens.verify(tenant, match[1]!) : null;
+      // Session liveness from memory, kept exact by the session end notices (SessionLiveness).
       const user = claims
-        ? await this.sessions.userOfLiveSession(tenant.id, claims.userId, claims.sessionId)
+        ? await this.liveness.userOf(tenant.id, claims.userId, claims.sessionId, () =>
+            this.sessions.userOfLiveSession(tenant.id, claims.userId, claims.sessionId),
+          )
         : null;
       if (!user || !claims) throw new UnauthorizedException(NOT_SIGNED_IN);
       request.portalUser = { user, sessionId: claims.sessionId };

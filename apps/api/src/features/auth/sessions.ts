@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
 import { sessionLifetimeSeconds, sessionMaxSeconds } from './session-cookies.js';
+import { type LiveSession, SessionLiveness } from './session-liveness.js';
 
 export interface IssuedSession {
   /** The opaque refresh token (only its SHA-256 is stored). */
@@ -34,6 +35,7 @@ export class Sessions {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: RefreshSessionsRepository,
+    private readonly liveness: SessionLiveness,
   ) {}
 
   /**
@@ -76,7 +78,7 @@ export class Sessions {
   async rotate(tenant: TenantContext, token: unknown, meta: RequestMeta): Promise<Rotation> {
     if (!isWellFormedToken(token)) return { outcome: 'invalid' };
     const tokenHash = hashToken(token);
-    return this.dataSource.transaction(async (em): Promise<Rotation> => {
+    const rotation = await this.dataSource.transaction(async (em): Promise<Rotation> => {
       const sessions = this.sessions.in(em);
       const current = await sessions.rotate(tenant.id, tokenHash);
       if (current) {
@@ -97,6 +99,9 @@ export class Sessions {
       }
       return { outcome: 'invalid' };
     });
+    // After the commit: every API process forgets the family (see SessionLiveness).
+    if (rotation.outcome === 'reused') await this.liveness.ended(tenant.id, [rotation.userId]);
+    return rotation;
   }
 
   /** Signs out the sign-in the token belongs to (every rotation of it). Returns the family, if any. */
@@ -107,12 +112,14 @@ export class Sessions {
     if (!isWellFormedToken(token)) return null;
     const row = await this.sessions.byToken(tenantId, hashToken(token));
     if (!row) return null;
-    await this.sessions.revokeFamily(tenantId, row.familyId);
+    await this.revokeFamily(tenantId, row.familyId);
     return { userId: row.userId, familyId: row.familyId };
   }
 
-  revokeFamily(tenantId: TenantId, familyId: string): Promise<void> {
-    return this.sessions.revokeFamily(tenantId, familyId);
+  /** Ends a session family and tells every API process (SessionLiveness) once it is done. */
+  async revokeFamily(tenantId: TenantId, familyId: string): Promise<void> {
+    const ended = await this.sessions.revokeFamily(tenantId, familyId);
+    if (ended.length) await this.liveness.ended(tenantId, ended);
   }
 
   /** The account of a valid session cookie (current token of a live family). */
@@ -124,12 +131,15 @@ export class Sessions {
     return this.sessions.userByToken(tenantId, hashToken(token));
   }
 
-  /** The account of an access token, if its session family is still live (not signed out, not revoked by a reset). */
+  /**
+   * The account of an access token, if its session family is still live (not signed out,
+   * not revoked by a reset), and until when its last live token lasts.
+   */
   userOfLiveSession(
     tenantId: TenantId,
     userId: string,
     familyId: string,
-  ): Promise<UserView | null> {
+  ): Promise<LiveSession | null> {
     return this.sessions.userOfLiveFamily(tenantId, userId, familyId);
   }
 

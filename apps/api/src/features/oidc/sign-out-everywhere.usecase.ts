@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RefreshSessionsRepository } from '@guichet/db';
 import type { DataSource } from 'typeorm';
+import { SessionLiveness } from '../auth/session-liveness.js';
 import { AuditLog } from '../../platform/audit/audit-log.js';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
@@ -16,6 +17,7 @@ export class SignOutEverywhere {
     private readonly sessions: RefreshSessionsRepository,
     private readonly audit: AuditLog,
     private readonly logouts: BackchannelLogouts,
+    private readonly liveness: SessionLiveness,
   ) {}
 
   async execute(tenant: TenantContext, userId: string, meta: RequestMeta): Promise<void> {
@@ -34,6 +36,8 @@ export class SignOutEverywhere {
       });
       return oidc;
     });
+    // Committed: every API process drops the account's sessions before this answers.
+    await this.liveness.ended(tenant.id, [userId]);
     this.logouts.send(tenant.id, ended.logouts);
   }
 }

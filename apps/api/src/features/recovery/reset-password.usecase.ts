@@ -15,6 +15,7 @@ import { AuditLog } from '../../platform/audit/audit-log.js';
 import { PasswordHasher } from '../../platform/crypto/password-hasher.js';
 import { BackchannelLogouts } from '../oidc/backchannel-logouts.js';
 import { endOidcGrantsOf, type PendingLogout } from '../oidc/oidc-revocation.js';
+import { SessionLiveness } from '../auth/session-liveness.js';
 import { AccountEmails } from '../../platform/outbox/account-emails.js';
 import { EmailOutbox } from '../../platform/outbox/email-outbox.js';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
@@ -75,6 +76,7 @@ export class ResetPassword {
     private readonly rateLimits: RateLimits,
     private readonly logouts: BackchannelLogouts,
     private readonly limits: ClientLimits,
+    private readonly liveness: SessionLiveness,
   ) {}
 
   /** Within the per-address limit of reset attempts; a refused token counts against it. */
@@ -142,6 +144,8 @@ export class ResetPassword {
         meta: input.meta,
       });
     });
+    // Committed: every API process drops the account's sessions before this answers.
+    await this.liveness.ended(tenant.id, [account.id]);
     await this.outbox.enqueue(jobs);
     this.logouts.send(tenant.id, logouts);
     // The lockout counter of the account starts again.

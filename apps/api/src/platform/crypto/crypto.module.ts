@@ -11,8 +11,9 @@ import { SIGNING_KEY, type SigningKey } from './signing-key.js';
     JwtModule.registerAsync({
       inject: [SIGNING_KEY],
       useFactory: (key: SigningKey) => ({
-        privateKey: key.privateKeyPem,
-        publicKey: key.publicKeyPem,
+        // KeyObjects, not PEM: parsed once here rather than on every sign and verify.
+        privateKey: key.privateKey,
+        publicKey: key.publicKey,
         signOptions: { algorithm: 'ES256', keyid: key.kid },
         verifyOptions: { algorithms: ['ES256'] },
       }),

@@ -30,10 +30,11 @@ export function registerResponseHeaders(
   config: Pick<AppConfig, 'PUBLIC_URL_SCHEME'>,
 ): void {
   const https = config.PUBLIC_URL_SCHEME === 'https';
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     // Browsers ignore HSTS over plain http; behind a TLS-terminating proxy the public scheme is what counts.
     if (https) void reply.header('strict-transport-security', HSTS);
     if (isApiDocs(request.url) && !reply.hasHeader('content-security-policy'))
       void reply.header('content-security-policy', API_DOCS_CSP);
+    done(null, payload);
   });
 }

@@ -49,13 +49,20 @@ export function isTenantHostName(host: string): boolean {
 /** A route of one kind of host is a 404 on every other: no data crosses hosts. */
 @Injectable()
 export class HostGuard implements CanActivate {
+  /** Per handler: decorators are fixed once the application is built, no metadata lookup per request. */
+  private readonly requirements = new WeakMap<object, WeakMap<object, HostRequirement>>();
+
   constructor(private readonly reflector: Reflector) {}
   canActivate(context: ExecutionContext): boolean {
-    const requirement =
-      this.reflector.getAllAndOverride<HostRequirement>(HOSTS, [
-        context.getHandler(),
-        context.getClass(),
-      ]) ?? 'tenant';
+    const [handler, controller] = [context.getHandler(), context.getClass()];
+    let ofController = this.requirements.get(controller);
+    if (!ofController) this.requirements.set(controller, (ofController = new WeakMap()));
+    let requirement = ofController.get(handler);
+    if (!requirement) {
+      requirement =
+        this.reflector.getAllAndOverride<HostRequirement>(HOSTS, [handler, controller]) ?? 'tenant';
+      ofController.set(handler, requirement);
+    }
     if (requirement === 'any') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (request.hostKind?.kind !== requirement)

@@ -18,6 +18,3 @@ export interface TenantContext {
 }
 
 export type HostKind = { kind: 'tenant'; tenant: TenantContext } | { kind: 'admin' };
-
-export const CLS_TENANT = 'tenant';
-export const CLS_HOST = 'host';

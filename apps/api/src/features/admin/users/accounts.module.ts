@@ -7,6 +7,7 @@ import { OidcModule } from '../../oidc/oidc.module.js';
 import { AccountImportController } from './account-import.controller.js';
 import { ImportAccounts } from './import-accounts.usecase.js';
 import { TenantUsersController } from './tenant-users.controller.js';
+import { SessionLiveness } from '../../auth/session-liveness.js';
 import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.usecases.js';
 
 /** A tenant's accounts through the admin API: import, search, status, reset links (the CLI runs the import without Nest). */
@@ -19,9 +20,9 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
     SendUserReset,
     {
       provide: ImportAccounts,
-      inject: [getDataSourceToken(), EmailOutbox],
-      useFactory: (dataSource: DataSource, outbox: EmailOutbox) =>
-        new ImportAccounts(dataSource, outbox),
+      inject: [getDataSourceToken(), EmailOutbox, SessionLiveness],
+      useFactory: (dataSource: DataSource, outbox: EmailOutbox, liveness: SessionLiveness) =>
+        new ImportAccounts(dataSource, outbox, (tenantId) => liveness.ended(tenantId, null)),
     },
   ],
   exports: [ImportAccounts],

@@ -128,6 +128,11 @@ export class ImportAccounts {
     private readonly dataSource: DataSource,
     /** Without one (the CLI), the notices wait in the outbox for the worker's reconciler. */
     private readonly outbox?: OutboxQueue,
+    /**
+     * Told once the import commits that accounts of the tenant changed (names, addresses,
+     * sessions ended): the API's session liveness cache drops the tenant's entries.
+     */
+    private readonly accountsChanged?: (tenantId: string) => Promise<void>,
   ) {}
 
   async execute(
@@ -235,6 +240,7 @@ export class ImportAccounts {
     } finally {
       await runner.release();
     }
+    if (summary.updated) await this.accountsChanged?.(target.tenantId);
     if (notices.length) await this.outbox?.enqueue(notices);
     return {
       encoding: csv.encoding,

@@ -26,6 +26,7 @@ import { endOidcGrantsOf, type PendingLogout } from '../../oidc/oidc-revocation.
 import { AccountEmails } from '../../../platform/outbox/account-emails.js';
 import { RateLimits } from '../../../platform/security/rate-limits.js';
 import type { TenantContext } from '../../../platform/tenancy/tenant-context.js';
+import { SessionLiveness } from '../../auth/session-liveness.js';
 
 export const USER_NOT_FOUND = {
   error: 'not_found',
@@ -97,6 +98,7 @@ export class ChangeUserStatus {
     private readonly audit: AuditLog,
     private readonly rateLimits: RateLimits,
     private readonly logouts: BackchannelLogouts,
+    private readonly liveness: SessionLiveness,
   ) {}
 
   async execute(
@@ -130,6 +132,8 @@ export class ChangeUserStatus {
       });
       return after;
     });
+    // Committed: every API process drops the account's sessions before this answers.
+    if (action === 'disable') await this.liveness.ended(tenantId, [userId]);
     this.logouts.send(tenantId, logouts);
     if (action === 'unlock') {
       const row = await new TenantSettingsRepository(this.dataSource).get(tenantId);
