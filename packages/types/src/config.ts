@@ -42,6 +42,18 @@ export const envSchema = z.object({
       'comma-separated host names, IP addresses or CIDRs',
     )
     .default(''),
+  /**
+   * Comma-separated host names, IPs and CIDRs a tenant's directory (LDAP) server may be on
+   * although they are internal (loopback, private…), on any port: a domain controller is
+   * usually on the institution's private network, which the operator lists here.
+   */
+  DIRECTORY_ALLOWED_HOSTS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((entry) => /^[\w.:/[\]-]*$/.test(entry.trim())),
+      'comma-separated host names, IP addresses or CIDRs',
+    )
+    .default(''),
   /** Lets a tenant's SMTP server be used without TLS (no STARTTLS required); for development and tests. */
   SMTP_ALLOW_INSECURE: bool.default(false),
   BASE_DOMAIN: z

@@ -6,6 +6,7 @@ import { EmailOutbox } from '../outbox/email-outbox.js';
 import { TenantAccessGuard } from '../admin/tenant-access.guard.js';
 import { OidcModule } from '../oidc/oidc.module.js';
 import { AccountImportController } from './account-import.controller.js';
+import { DisableAccount } from './disable-account.usecase.js';
 import { ImportAccounts } from './import-accounts.usecase.js';
 import { TenantUsersController } from './tenant-users.controller.js';
 import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.usecases.js';
@@ -19,6 +20,7 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
     TenantAccessGuard,
     TenantUsers,
     ChangeUserStatus,
+    DisableAccount,
     SendUserReset,
     {
       provide: ImportAccounts,
@@ -27,6 +29,6 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
         new ImportAccounts(dataSource, outbox),
     },
   ],
-  exports: [ImportAccounts],
+  exports: [ImportAccounts, DisableAccount],
 })
 export class AccountsModule {}

@@ -13,12 +13,12 @@ import type { z } from 'zod';
 import { type AdminActor, adminAudit } from '../admin/admin-request.js';
 import { escapeLike, selectPage } from '../admin/paged-query.js';
 import { AuditLog } from '../audit/audit-log.js';
-import { BackchannelLogouts } from '../oidc/backchannel-logouts.js';
-import { endOidcGrantsOf, type PendingLogout } from '../oidc/oidc-revocation.js';
+import type { PendingLogout } from '../oidc/oidc-revocation.js';
 import { AccountEmails } from '../outbox/account-emails.js';
 import { RateLimits } from '../security/rate-limits.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 import { foldedSql } from './account-queries.js';
+import { DisableAccount } from './disable-account.usecase.js';
 
 export const USER_NOT_FOUND = {
   error: 'not_found',
@@ -139,7 +139,7 @@ export class ChangeUserStatus {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly rateLimits: RateLimits,
-    private readonly logouts: BackchannelLogouts,
+    private readonly disableAccount: DisableAccount,
   ) {}
 
   async execute(
@@ -153,19 +153,7 @@ export class ChangeUserStatus {
       const before = await findUser(em, tenantId, userId, true);
       if (!before) throw new NotFoundException(USER_NOT_FOUND);
       if (action === 'disable') {
-        await em.query(
-          `UPDATE users SET status = 'disabled', updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-          [tenantId, userId],
-        );
-        await em.query(
-          `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
-          [tenantId, userId],
-        );
-        ({ logouts } = await endOidcGrantsOf(em, tenantId, userId));
-        await em.query(
-          `UPDATE action_tokens SET voided_at = now() WHERE tenant_id = $1 AND user_id = $2 AND consumed_at IS NULL AND voided_at IS NULL`,
-          [tenantId, userId],
-        );
+        logouts = await this.disableAccount.execute(tenantId, userId, em);
       } else if (action === 'enable') {
         await em.query(
           `UPDATE users SET status = 'active', updated_at = now() WHERE tenant_id = $1 AND id = $2`,
@@ -187,7 +175,7 @@ export class ChangeUserStatus {
       });
       return after;
     });
-    this.logouts.send(tenantId, logouts);
+    this.disableAccount.notify(tenantId, logouts);
     if (action === 'unlock') {
       const [row] = await this.dataSource.query<{ settings: TenantSettings }[]>(
         'SELECT settings FROM tenant_settings WHERE tenant_id = $1',
