@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { CryptoModule } from './crypto/crypto.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
 import type { SigningKey } from './crypto/signing-key.js';
 import { EnrolmentModule } from './enrolment/enrolment.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -69,6 +70,7 @@ export class AppModule {
         EnrolmentModule,
         LookupModule,
         AccountsModule,
+        DirectoryModule,
         PortalModule,
         OidcModule,
       ],

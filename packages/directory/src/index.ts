@@ -7,3 +7,4 @@ export * from './plan.js';
 export * from './settings.js';
 export * from './sync.js';
 export * from './target.js';
+export * from './factory.js';

@@ -1,3 +1,4 @@
 export * from './http.js';
 export * from './process.js';
 export * from './smtp-sink.js';
+export * from './slapd.js';

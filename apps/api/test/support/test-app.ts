@@ -60,6 +60,8 @@ export async function createTestContext(
     // The tests' SMTP sinks listen on 127.0.0.1 without TLS: the operator's exception, by address only.
     SMTP_ALLOWED_HOSTS: '127.0.0.1',
     SMTP_ALLOW_INSECURE: 'true',
+    // The tests' OpenLDAP servers (slapd) listen on 127.0.0.1 too.
+    DIRECTORY_ALLOWED_HOSTS: '127.0.0.1',
     ...extraEnv,
   };
   const dataSource = createDataSource(db.url, { poolSize: 4 });

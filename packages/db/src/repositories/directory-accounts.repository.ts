@@ -122,7 +122,7 @@ export const directoryAccounts = {
   ): Promise<void> {
     await db.query(
       `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, before, after)
-       VALUES ($1, $2, $3, $4, 'tenant', $1, $5::jsonb, $6::jsonb)`,
+       VALUES ($1::uuid, $2, $3, $4, 'tenant', $1::text, $5::jsonb, $6::jsonb)`,
       [
         tenantId,
         entry.actorType,
