@@ -22,7 +22,19 @@ export class DirectorySettingsInvalid extends Error {
   }
 }
 
+/** Parentheses in a value are escaped (\28, \29, RFC 4515): every literal one is structure and must balance. */
+function balanced(filter: string): boolean {
+  let depth = 0;
+  for (const c of filter) {
+    if (c === '(') depth += 1;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 function filterProblem(filter: string): string | null {
+  // ldapts's parser lets an unclosed group through ("(&(a=1)(b=2)").
+  if (!balanced(filter)) return 'not a valid LDAP filter (unbalanced parentheses)';
   try {
     FilterParser.parseString(filter);
     return null;
