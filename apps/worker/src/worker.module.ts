@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ENTITIES } from '@guichet/db';
 import { Encryptor, encryptionKeyOrDev } from '@guichet/platform';
 import { CONFIG, type WorkerConfig } from './config.js';
+import { DirectoryScheduler } from './directory/directory-scheduler.js';
 import { EmailProcessor } from './email/email.processor.js';
 import { OutboxReconciler } from './email/outbox-reconciler.js';
 import { SendEmail } from './email/send-email.usecase.js';
@@ -43,6 +44,7 @@ export class WorkerModule {
         SendEmail,
         EmailProcessor,
         OutboxReconciler,
+        DirectoryScheduler,
       ],
       exports: [CONFIG, WorkerMetrics],
     };
