@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { directoryRows } from './directory.mjs';
 import { oidcRows } from './oidc.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -143,6 +144,7 @@ try {
     })),
   );
   rows.push(...(await emailRows()));
+  rows.push(...(await directoryRows({ root, env })));
 } finally {
   for (const c of children) c.kill('SIGTERM');
 }
