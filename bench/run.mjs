@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { directoryRows } from './directory.mjs';
 import { oidcRows } from './oidc.mjs';
 import { tenantRows } from './tenants.mjs';
 import { importRow, portalRows, rssOf } from './portal.mjs';
@@ -191,6 +192,7 @@ try {
   // 1,000 tenants × 1,000 accounts against 2; 2 APIs against 1; 2 workers against 1 (own database).
   rows.push(...(await tenantRows({ env, pg, children })));
   rows.push(await importRow({ root, env }));
+  rows.push(...(await directoryRows({ root, env })));
 } finally {
   for (const c of children) c.kill('SIGTERM');
 }

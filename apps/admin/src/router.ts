@@ -10,6 +10,7 @@ export const TENANT_SECTIONS = [
   'email',
   'templates',
   'accounts',
+  'directory',
   'applications',
   'deliveries',
   'audit',

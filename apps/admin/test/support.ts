@@ -60,6 +60,8 @@ export async function startStack(): Promise<Stack> {
     // A tenant server set to the test SMTP sink (127.0.0.1, no TLS) is the operator's exception.
     SMTP_ALLOWED_HOSTS: '127.0.0.1',
     SMTP_ALLOW_INSECURE: 'true',
+    // The tests' OpenLDAP servers (slapd) listen on 127.0.0.1.
+    DIRECTORY_ALLOWED_HOSTS: '127.0.0.1',
     LOG_LEVEL: 'warn',
     ADMIN_BOOTSTRAP_EMAIL: ROOT.email,
     ADMIN_BOOTSTRAP_PASSWORD: ROOT.password,

@@ -22,6 +22,7 @@ import { RepositoriesModule } from './platform/database/repositories.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
 import { SecurityModule } from './platform/security/security.module.js';
 import { TenancyModule } from './platform/tenancy/tenancy.module.js';
+import { DirectoryModule } from './features/directory/directory.module.js';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,7 @@ export class AppModule {
         EnrolmentModule,
         LookupModule,
         AccountsModule,
+        DirectoryModule,
         PortalModule,
         OidcModule,
       ],

@@ -8,6 +8,12 @@ import type { ImportLineReport, TenantSettings } from '@guichet/types';
 import { CsvFormatError, ImportAccounts } from './features/admin/users/import-accounts.usecase.js';
 import { publishAccountsChanged } from './features/auth/session-liveness.js';
 import {
+  configureDirectory,
+  DIRECTORY_USAGE,
+  DirectoryUsageError,
+  syncDirectory,
+} from './features/directory/directory-cli.js';
+import {
   addOidcClient,
   changeOidcKeys,
   OIDC_CLIENTS_USAGE,
@@ -120,6 +126,7 @@ async function printed(run: () => Promise<string[]>): Promise<number> {
   } catch (error) {
     if (
       error instanceof UsageError ||
+      error instanceof DirectoryUsageError ||
       String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')
     )
       fail((error as Error).message);
@@ -137,9 +144,22 @@ if (group === 'users' && command === 'import') {
       : fail(OIDC_CLIENTS_USAGE);
 } else if (group === 'oidc-keys') {
   process.exitCode = await printed(() => changeOidcKeys(loadConfigOrExit(), command ?? '', rest));
+} else if (group === 'directory' && command === 'configure') {
+  process.exitCode = await printed(() => configureDirectory(loadConfigOrExit(), rest));
+} else if (group === 'directory' && command === 'sync') {
+  try {
+    process.exitCode = await syncDirectory(loadConfigOrExit(), rest);
+  } catch (error) {
+    if (error instanceof DirectoryUsageError) fail(error.message, 1);
+    if (String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS'))
+      fail((error as Error).message);
+    throw error;
+  }
+} else if (group === 'directory') {
+  fail(DIRECTORY_USAGE);
 } else {
   fail(
-    `${USAGE}\n\n${OIDC_CLIENTS_USAGE}\n\n${OIDC_KEYS_USAGE}`,
+    `${USAGE}\n\n${OIDC_CLIENTS_USAGE}\n\n${OIDC_KEYS_USAGE}\n\n${DIRECTORY_USAGE}`,
     group === undefined || group === '--help' || group === '-h' ? 0 : 2,
   );
 }

@@ -4,6 +4,7 @@ import { ENTITIES, REPOSITORIES } from '@guichet/db';
 import type { DataSource } from 'typeorm';
 import { Encryptor, encryptionKeyOrDev } from '@guichet/platform';
 import { CONFIG, type WorkerConfig } from './config.js';
+import { DirectoryScheduler } from './directory/directory-scheduler.js';
 import { EmailProcessor } from './email/email.processor.js';
 import { OutboxReconciler } from './email/outbox-reconciler.js';
 import { SendEmail } from './email/send-email.usecase.js';
@@ -52,6 +53,7 @@ export class WorkerModule {
         SentRecorder,
         EmailProcessor,
         OutboxReconciler,
+        DirectoryScheduler,
       ],
       exports: [CONFIG, WorkerMetrics],
     };

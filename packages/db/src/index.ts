@@ -8,3 +8,6 @@ export { checkDependencies, type ReadinessReport, type Pingable } from './health
 export { tenantId, type TenantId } from './tenant-id.js';
 export * from './repositories/index.js';
 export { markDeliveriesSent, type SentDelivery } from './repositories/email-deliveries-sent.js';
+export * from './repositories/account-access.repository.js';
+export * from './repositories/directory-accounts.repository.js';
+export * from './repositories/directory-runs.repository.js';

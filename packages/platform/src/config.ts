@@ -29,15 +29,15 @@ export interface AppConfig extends Env {
   smtpAllowList: SmtpAllowList;
   /** REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS: where every Redis client connects. */
   redis: RedisTopology;
+  /** DIRECTORY_ALLOWED_HOSTS parsed: the internal hosts a tenant's LDAP server may be on. */
+  directoryAllowList: SmtpAllowList;
 }
 
-function smtpAllowList(value: string): SmtpAllowList {
+function allowList(name: string, value: string): SmtpAllowList {
   try {
     return SmtpAllowList.parse(value);
   } catch (error) {
-    throw new ConfigError([
-      `SMTP_ALLOWED_HOSTS=${JSON.stringify(value)}: ${(error as Error).message}`,
-    ]);
+    throw new ConfigError([`${name}=${JSON.stringify(value)}: ${(error as Error).message}`]);
   }
 }
 
@@ -55,7 +55,8 @@ export function buildConfig(env: Env): AppConfig {
       .map((s) => s.trim())
       .filter(Boolean),
     secureCookies: env.SECURE_COOKIES ?? env.NODE_ENV === 'production',
-    smtpAllowList: smtpAllowList(env.SMTP_ALLOWED_HOSTS),
+    smtpAllowList: allowList('SMTP_ALLOWED_HOSTS', env.SMTP_ALLOWED_HOSTS),
+    directoryAllowList: allowList('DIRECTORY_ALLOWED_HOSTS', env.DIRECTORY_ALLOWED_HOSTS),
     redis: redisTopology(env),
   };
 }

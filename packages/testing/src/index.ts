@@ -3,3 +3,4 @@ export * from './process.js';
 export * from './smtp-sink.js';
 export * from './stack.js';
 export * from './redis-topologies.js';
+export * from './slapd.js';

@@ -52,6 +52,7 @@ export async function createTestStack(options: StackOptions): Promise<TestStack>
     LOG_LEVEL: 'warn',
     // The tests' SMTP sinks listen on 127.0.0.1 without TLS: the operator's exception, by address only.
     SMTP_ALLOWED_HOSTS: '127.0.0.1',
+    DIRECTORY_ALLOWED_HOSTS: '127.0.0.1',
     SMTP_ALLOW_INSECURE: 'true',
     ...options.env,
   };

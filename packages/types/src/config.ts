@@ -66,6 +66,18 @@ export const envSchema = z.object({
       'comma-separated host names, IP addresses or CIDRs',
     )
     .default(''),
+  /**
+   * Comma-separated host names, IPs and CIDRs a tenant's directory (LDAP) server may be on
+   * although they are internal (loopback, private…), on any port: a domain controller is
+   * usually on the institution's private network, which the operator lists here.
+   */
+  DIRECTORY_ALLOWED_HOSTS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((entry) => /^[\w.:/[\]-]*$/.test(entry.trim())),
+      'comma-separated host names, IP addresses or CIDRs',
+    )
+    .default(''),
   /** Lets a tenant's SMTP server be used without TLS (no STARTTLS required); for development and tests. */
   SMTP_ALLOW_INSECURE: bool.default(false),
   BASE_DOMAIN: z
@@ -111,6 +123,8 @@ export const envSchema = z.object({
   EMAIL_MAX_ATTEMPTS: int(1, 50).default(10),
   /** A job whose worker died is taken again after this long. */
   WORKER_LOCK_MS: int(1000, 600_000).default(30_000),
+  /** How often the worker looks for tenants whose scheduled directory sync is due (every worker ticks; one sync runs per tenant). */
+  DIRECTORY_TICK_MS: int(200, 3_600_000).default(60_000),
   /** How often the worker re-enqueues outbox rows left pending, and how old they must be. */
   OUTBOX_RECONCILE_MS: int(100, 3_600_000).default(10_000),
   OUTBOX_GRACE_MS: int(0, 3_600_000).default(5_000),

@@ -4,7 +4,7 @@ import type { Locale } from './locale.js';
  * Queue names. NEVER RENAME: jobs already in Redis are found by these names.
  * The hash tag keeps all keys of a queue in one Redis Cluster slot.
  */
-export const QUEUES = { email: 'email' } as const;
+export const QUEUES = { email: 'email', directory: 'directory' } as const;
 export const QUEUE_PREFIX = '{guichet}';
 
 export const EMAIL_KINDS = [
@@ -68,3 +68,11 @@ export const emailJobId = (outboxId: string): string => `email-${outboxId}`;
 
 export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** A scheduled directory sync of one tenant (queue `directory`): the worker's scheduler adds one per tenant that is due. */
+export interface DirectorySyncJobData {
+  tenantId: string;
+  version: 1;
+}
+/** One waiting job per tenant at most: a tick that finds the tenant still queued adds nothing. */
+export const directoryJobId = (tenantId: string): string => `directory-${tenantId}`;

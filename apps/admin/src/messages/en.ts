@@ -147,6 +147,7 @@ export const en: Messages = {
     email: 'Email',
     templates: 'Email templates',
     accounts: 'Accounts',
+    directory: 'Directory',
     applications: 'Applications',
     deliveries: 'Deliveries',
     audit: 'Audit log',

@@ -16,6 +16,7 @@ type AdminSection =
   | 'email'
   | 'templates'
   | 'accounts'
+  | 'directory'
   | 'applications'
   | 'deliveries'
   | 'audit';
@@ -186,6 +187,7 @@ export const fr = {
     email: 'Courriel',
     templates: 'Modèles de courriel',
     accounts: 'Comptes',
+    directory: 'Annuaire',
     applications: 'Applications',
     deliveries: 'Envois',
     audit: 'Journal d’audit',

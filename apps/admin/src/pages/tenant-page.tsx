@@ -7,6 +7,7 @@ import { ApplicationsPage } from './tenant/applications-page';
 import { AuditPage } from './tenant/audit-page';
 import { BrandingPage } from './tenant/branding-page';
 import { DeliveriesPage } from './tenant/deliveries-page';
+import { DirectoryPage } from './tenant/directory-page';
 import { EmailPage } from './tenant/email-page';
 import { OverviewPage } from './tenant/overview-page';
 import { PasswordPolicyPage } from './tenant/password-policy-page';
@@ -67,6 +68,8 @@ function Section({ section }: { section: Extract<TenantRoute, { name: 'tenant' }
       return <TemplatesPage />;
     case 'accounts':
       return <AccountsPage />;
+    case 'directory':
+      return <DirectoryPage />;
     case 'applications':
       return <ApplicationsPage />;
     case 'deliveries':

@@ -48,6 +48,8 @@ export async function createTestContext(
       ARGON2_MEMORY_KIB: '8192',
       ARGON2_ITERATIONS: '1',
       DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
+      // The tests' OpenLDAP servers (slapd) listen on 127.0.0.1.
+      DIRECTORY_ALLOWED_HOSTS: '127.0.0.1',
       ...extraEnv,
     },
   });

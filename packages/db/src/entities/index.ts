@@ -2,6 +2,7 @@ import { AccountRequest } from './account-request.entity.js';
 import { ActionToken } from './action-token.entity.js';
 import { AdminAccount, AdminTenantGrant } from './admin-account.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { DirectoryRun } from './directory-run.entity.js';
 import { EmailDelivery } from './email-delivery.entity.js';
 import { EmailTemplate } from './email-template.entity.js';
 import { OidcClient } from './oidc-client.entity.js';
@@ -20,6 +21,7 @@ export {
   AdminAccount,
   AdminTenantGrant,
   AuditEvent,
+  DirectoryRun,
   EmailDelivery,
   EmailTemplate,
   OidcClient,
@@ -56,4 +58,5 @@ export const ENTITIES = [
   OidcSigningKey,
   AccountRequest,
   TenantAsset,
+  DirectoryRun,
 ];

@@ -1,4 +1,4 @@
-import type { TenantSettings as Settings } from '@guichet/types';
+import type { TenantSettings as Settings, StoredDirectorySettings } from '@guichet/types';
 import {
   Column,
   Entity,
@@ -26,6 +26,9 @@ export class TenantSettingsRow {
     user: string | null;
     passwordCiphertext: string | null;
   } | null;
+  /** Directory (LDAP) sync settings; the bind password is encrypted with DATA_ENCRYPTION_KEY. Null = no directory. */
+  @Column('jsonb', { name: 'directory', nullable: true })
+  directory!: StoredDirectorySettings | null;
   /** Bumped on every change: cache keys of pages and emails include it. */
   @Column('integer', { default: 1 }) version!: number;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

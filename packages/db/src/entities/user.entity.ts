@@ -41,6 +41,11 @@ export class User {
     string | null;
   /** Hashes of previous passwords, newest first (for the policy's history rule). */
   @Column('jsonb', { name: 'password_history', default: () => "'[]'" }) passwordHistory!: string[];
+  /**
+   * Who provisions the account: 'directory' once an LDAP sync created or claimed it (it is
+   * then disabled when the directory no longer returns it); null for accounts made otherwise.
+   */
+  @Column('varchar', { length: 20, nullable: true }) source!: string | null;
   @Column('varchar', { length: 20, default: 'active' }) status!: 'active' | 'disabled';
   @Column('timestamptz', { name: 'enrolled_at', nullable: true }) enrolledAt!: Date | null;
   @Column('timestamptz', { name: 'password_changed_at', nullable: true })

@@ -7,6 +7,7 @@ import { AccountRequests1796169113909 } from './1796169113909-AccountRequests.js
 import { TenantAssets1796170300000 } from './1796170300000-TenantAssets.js';
 import { OidcClientLogout1796180000000 } from './1796180000000-OidcClientLogout.js';
 import { TenantScopedUserKeys1796196652659 } from './1796196652659-TenantScopedUserKeys.js';
+import { DirectorySync1796196752341 } from './1796196752341-DirectorySync.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationClass[] = [
   TenantAssets1796170300000,
   OidcClientLogout1796180000000,
   TenantScopedUserKeys1796196652659,
+  DirectorySync1796196752341,
 ];

@@ -5,6 +5,7 @@ import { AdminAccessModule } from '../access/admin-access.module.js';
 import { EmailOutbox } from '../../../platform/outbox/email-outbox.js';
 import { OidcModule } from '../../oidc/oidc.module.js';
 import { AccountImportController } from './account-import.controller.js';
+import { DisableAccount } from './disable-account.usecase.js';
 import { ImportAccounts } from './import-accounts.usecase.js';
 import { TenantUsersController } from './tenant-users.controller.js';
 import { SessionLiveness } from '../../auth/session-liveness.js';
@@ -17,6 +18,7 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
   providers: [
     TenantUsers,
     ChangeUserStatus,
+    DisableAccount,
     SendUserReset,
     {
       provide: ImportAccounts,
@@ -25,6 +27,6 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
         new ImportAccounts(dataSource, outbox, (tenantId) => liveness.ended(tenantId, null)),
     },
   ],
-  exports: [ImportAccounts],
+  exports: [ImportAccounts, DisableAccount],
 })
 export class AccountsModule {}

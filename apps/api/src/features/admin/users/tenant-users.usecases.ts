@@ -21,12 +21,11 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { type AdminActor, adminAudit } from '../access/admin-request.js';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
-import { BackchannelLogouts } from '../../oidc/backchannel-logouts.js';
-import { endOidcGrantsOf, type PendingLogout } from '../../oidc/oidc-revocation.js';
+import type { PendingLogout } from '../../oidc/oidc-revocation.js';
 import { AccountEmails } from '../../../platform/outbox/account-emails.js';
 import { RateLimits } from '../../../platform/security/rate-limits.js';
 import type { TenantContext } from '../../../platform/tenancy/tenant-context.js';
-import { SessionLiveness } from '../../auth/session-liveness.js';
+import { DisableAccount } from './disable-account.usecase.js';
 
 export const USER_NOT_FOUND = {
   error: 'not_found',
@@ -97,8 +96,7 @@ export class ChangeUserStatus {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly rateLimits: RateLimits,
-    private readonly logouts: BackchannelLogouts,
-    private readonly liveness: SessionLiveness,
+    private readonly disableAccount: DisableAccount,
   ) {}
 
   async execute(
@@ -113,10 +111,7 @@ export class ChangeUserStatus {
       if (!before) throw new NotFoundException(USER_NOT_FOUND);
       const users = new UsersRepository(em);
       if (action === 'disable') {
-        await users.setStatus(tenantId, userId, 'disabled');
-        await new RefreshSessionsRepository(em).revokeAllOf(tenantId, [userId]);
-        ({ logouts } = await endOidcGrantsOf(em, tenantId, userId));
-        await new ActionTokensRepository(em).voidPending(tenantId, [userId]);
+        logouts = await this.disableAccount.execute(tenantId, userId, em);
       } else if (action === 'enable') {
         await users.setStatus(tenantId, userId, 'active');
       } else {
@@ -133,8 +128,7 @@ export class ChangeUserStatus {
       return after;
     });
     // Committed: every API process drops the account's sessions before this answers.
-    if (action === 'disable') await this.liveness.ended(tenantId, [userId]);
-    this.logouts.send(tenantId, logouts);
+    if (action === 'disable') await this.disableAccount.notify(tenantId, logouts, [userId]);
     if (action === 'unlock') {
       const row = await new TenantSettingsRepository(this.dataSource).get(tenantId);
       const { maxFailures, lockMinutes } = row!.settings.lockout;
