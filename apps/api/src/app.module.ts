@@ -20,6 +20,7 @@ import { OutboxModule } from './outbox/outbox.module.js';
 import { PortalModule } from './portal/portal.module.js';
 import { RecoveryModule } from './recovery/recovery.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { ScimModule } from './scim/scim.module.js';
 import { SecurityModule } from './security/security.module.js';
 import { CLS_HOST, CLS_TENANT } from './tenancy/tenant-context.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
@@ -71,6 +72,7 @@ export class AppModule {
         AccountsModule,
         PortalModule,
         OidcModule,
+        ScimModule,
       ],
     };
   }

@@ -5,3 +5,14 @@ export { migrate } from './migrate.js';
 export { seed, DEV_ADMIN_EMAIL, type SeedReport } from './seed.js';
 export { SEED_TENANTS } from './seed-data.js';
 export { checkDependencies, type ReadinessReport, type Pingable } from './health.js';
+export {
+  ScimTokensRepository,
+  type ScimTokenRecord,
+} from './repositories/scim-tokens.repository.js';
+export {
+  ScimUsersRepository,
+  type ScimUserFields,
+  type ScimUserFilter,
+  type ScimUserRecord,
+} from './repositories/scim-users.repository.js';
+export { AccountDisablingRepository } from './repositories/account-disabling.repository.js';

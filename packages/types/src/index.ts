@@ -9,3 +9,4 @@ export * from './oidc.js';
 export * from './username-pattern.js';
 export * from './safe-text.js';
 export * from './branding-assets.js';
+export * from './scim.js';

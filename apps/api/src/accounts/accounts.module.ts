@@ -4,8 +4,10 @@ import type { DataSource } from 'typeorm';
 import { AdminAuthGuard } from '../admin/admin-auth.guard.js';
 import { EmailOutbox } from '../outbox/email-outbox.js';
 import { TenantAccessGuard } from '../admin/tenant-access.guard.js';
+import { BackchannelLogouts } from '../oidc/backchannel-logouts.js';
 import { OidcModule } from '../oidc/oidc.module.js';
 import { AccountImportController } from './account-import.controller.js';
+import { DisableAccount } from './disable-account.usecase.js';
 import { ImportAccounts } from './import-accounts.usecase.js';
 import { TenantUsersController } from './tenant-users.controller.js';
 import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.usecases.js';
@@ -21,12 +23,18 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
     ChangeUserStatus,
     SendUserReset,
     {
+      provide: DisableAccount,
+      inject: [getDataSourceToken(), BackchannelLogouts],
+      useFactory: (dataSource: DataSource, logouts: BackchannelLogouts) =>
+        new DisableAccount(dataSource, logouts),
+    },
+    {
       provide: ImportAccounts,
-      inject: [getDataSourceToken(), EmailOutbox],
-      useFactory: (dataSource: DataSource, outbox: EmailOutbox) =>
-        new ImportAccounts(dataSource, outbox),
+      inject: [getDataSourceToken(), EmailOutbox, DisableAccount],
+      useFactory: (dataSource: DataSource, outbox: EmailOutbox, leavers: DisableAccount) =>
+        new ImportAccounts(dataSource, outbox, leavers),
     },
   ],
-  exports: [ImportAccounts],
+  exports: [ImportAccounts, DisableAccount],
 })
 export class AccountsModule {}

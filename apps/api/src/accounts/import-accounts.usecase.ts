@@ -16,6 +16,7 @@ import type {
 } from '@guichet/types';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { openCsv } from './csv-input.js';
+import { DisableAccount } from './disable-account.usecase.js';
 import { type ImportRow, mapHeader, parseRow } from './import-row.js';
 
 /**
@@ -119,6 +120,8 @@ export class ImportAccounts {
     private readonly dataSource: DataSource,
     /** Without one (the CLI), the notices wait in the outbox for the worker's reconciler. */
     private readonly outbox?: OutboxQueue,
+    /** How `disableMissing` disables leavers (the CLI's sends no back-channel logout). */
+    private readonly leavers: DisableAccount = new DisableAccount(dataSource),
   ) {}
 
   async execute(

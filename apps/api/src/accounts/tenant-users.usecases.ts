@@ -13,12 +13,11 @@ import type { z } from 'zod';
 import { type AdminActor, adminAudit } from '../admin/admin-request.js';
 import { escapeLike, selectPage } from '../admin/paged-query.js';
 import { AuditLog } from '../audit/audit-log.js';
-import { BackchannelLogouts } from '../oidc/backchannel-logouts.js';
-import { endOidcGrantsOf, type PendingLogout } from '../oidc/oidc-revocation.js';
 import { AccountEmails } from '../outbox/account-emails.js';
 import { RateLimits } from '../security/rate-limits.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 import { foldedSql } from './account-queries.js';
+import { DisableAccount } from './disable-account.usecase.js';
 
 export const USER_NOT_FOUND = {
   error: 'not_found',
@@ -130,7 +129,7 @@ const AUDIT_ACTION: Record<UserAction, string> = {
 };
 
 /**
- * Disable (sessions revoked, pending links voided), enable, or unlock (failure count and
+ * Disable (DisableAccount: sessions, links and OpenID grants ended), enable, or unlock (failure count and
  * lockout cleared, in PostgreSQL and in Redis) an account; audited with before/after.
  */
 @Injectable()
@@ -139,7 +138,7 @@ export class ChangeUserStatus {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly rateLimits: RateLimits,
-    private readonly logouts: BackchannelLogouts,
+    private readonly disableAccount: DisableAccount,
   ) {}
 
   async execute(
@@ -148,24 +147,17 @@ export class ChangeUserStatus {
     userId: string,
     action: UserAction,
   ): Promise<AdminUserView> {
-    let logouts: PendingLogout[] = [];
+    let afterCommit = () => undefined as void;
     const result = await this.dataSource.transaction(async (em) => {
       const before = await findUser(em, tenantId, userId, true);
       if (!before) throw new NotFoundException(USER_NOT_FOUND);
       if (action === 'disable') {
-        await em.query(
-          `UPDATE users SET status = 'disabled', updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-          [tenantId, userId],
-        );
-        await em.query(
-          `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
-          [tenantId, userId],
-        );
-        ({ logouts } = await endOidcGrantsOf(em, tenantId, userId));
-        await em.query(
-          `UPDATE action_tokens SET voided_at = now() WHERE tenant_id = $1 AND user_id = $2 AND consumed_at IS NULL AND voided_at IS NULL`,
-          [tenantId, userId],
-        );
+        const cause = {
+          actor: { type: 'admin' as const, id: actor.admin.id },
+          source: 'admin' as const,
+          audit: false,
+        };
+        ({ afterCommit } = await this.disableAccount.execute(tenantId, [userId], cause, em));
       } else if (action === 'enable') {
         await em.query(
           `UPDATE users SET status = 'active', updated_at = now() WHERE tenant_id = $1 AND id = $2`,
@@ -187,7 +179,7 @@ export class ChangeUserStatus {
       });
       return after;
     });
-    this.logouts.send(tenantId, logouts);
+    afterCommit();
     if (action === 'unlock') {
       const [row] = await this.dataSource.query<{ settings: TenantSettings }[]>(
         'SELECT settings FROM tenant_settings WHERE tenant_id = $1',

@@ -8,6 +8,7 @@ import { OidcClient } from './oidc-client.entity.js';
 import { OidcPayload } from './oidc-payload.entity.js';
 import { OidcSigningKey } from './oidc-signing-key.entity.js';
 import { RefreshSession } from './refresh-session.entity.js';
+import { ScimToken } from './scim-token.entity.js';
 import { TenantAsset } from './tenant-asset.entity.js';
 import { TenantHost } from './tenant-host.entity.js';
 import { TenantSettingsRow } from './tenant-settings.entity.js';
@@ -26,6 +27,7 @@ export {
   OidcPayload,
   OidcSigningKey,
   RefreshSession,
+  ScimToken,
   Tenant,
   TenantAsset,
   TenantHost,
@@ -56,4 +58,5 @@ export const ENTITIES = [
   OidcSigningKey,
   AccountRequest,
   TenantAsset,
+  ScimToken,
 ];

@@ -6,6 +6,7 @@ import { SessionLimits1796166436480 } from './1796166436480-SessionLimits.js';
 import { AccountRequests1796169113909 } from './1796169113909-AccountRequests.js';
 import { TenantAssets1796170300000 } from './1796170300000-TenantAssets.js';
 import { OidcClientLogout1796180000000 } from './1796180000000-OidcClientLogout.js';
+import { ScimTokens1796196852819 } from './1796196852819-ScimTokens.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AccountRequests1796169113909,
   TenantAssets1796170300000,
   OidcClientLogout1796180000000,
+  ScimTokens1796196852819,
 ];
