@@ -13,6 +13,7 @@ import {
   OIDC_KEYS_USAGE,
   UsageError,
 } from './oidc/oidc-cli.js';
+import { SCIM_TOKENS_USAGE, scimTokens } from './scim/scim-cli.js';
 
 /**
  * Guichet's command line (no HTTP server): `guichet users import --tenant SLUG FILE.csv`
@@ -123,11 +124,13 @@ if (group === 'users' && command === 'import') {
     command === 'add'
       ? await printed(() => addOidcClient(loadConfigOrExit(), rest))
       : fail(OIDC_CLIENTS_USAGE);
+} else if (group === 'scim-tokens') {
+  process.exitCode = await printed(() => scimTokens(loadConfigOrExit(), command ?? '', rest));
 } else if (group === 'oidc-keys') {
   process.exitCode = await printed(() => changeOidcKeys(loadConfigOrExit(), command ?? '', rest));
 } else {
   fail(
-    `${USAGE}\n\n${OIDC_CLIENTS_USAGE}\n\n${OIDC_KEYS_USAGE}`,
+    `${USAGE}\n\n${OIDC_CLIENTS_USAGE}\n\n${OIDC_KEYS_USAGE}\n\n${SCIM_TOKENS_USAGE}`,
     group === undefined || group === '--help' || group === '-h' ? 0 : 2,
   );
 }
