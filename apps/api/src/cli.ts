@@ -5,7 +5,11 @@ import { parseArgs } from 'node:util';
 import { createDataSource } from '@guichet/db';
 import { loadConfigOrExit } from '@guichet/platform';
 import type { ImportLineReport, TenantSettings } from '@guichet/types';
-import { CsvFormatError, ImportAccounts } from './accounts/import-accounts.usecase.js';
+import {
+  CsvFormatError,
+  DisableMissingRefused,
+  ImportAccounts,
+} from './accounts/import-accounts.usecase.js';
 import {
   addOidcClient,
   changeOidcKeys,
@@ -20,11 +24,15 @@ import { SCIM_TOKENS_USAGE, scimTokens } from './scim/scim-cli.js';
  * prints each line's outcome and a summary; exits 1 when a line was rejected or the file
  * could not be imported, 2 on a usage error.
  */
-const USAGE = `Usage: pnpm guichet users import --tenant SLUG FILE.csv
+const USAGE = `Usage: pnpm guichet users import --tenant SLUG FILE.csv [--disable-missing [--allow-mass-disable]] [--dry-run]
 
 Imports or updates the tenant's accounts from a CSV file (header: lastName,firstName,email
 and optionally username,externalId; UTF-8 or Windows-1252; separated by , or ;).
-Prints what it created, updated and rejected, line by line. Exit code 1 if any line was rejected.`;
+Prints what it created, updated and rejected, line by line. Exit code 1 if any line was rejected.
+--disable-missing: the file is a FULL export; the tenant's active accounts it does not name
+are disabled (sign-in refused, sessions and application grants ended). Refused, with nothing
+imported, when a line cannot be read or more than 20 % of the active accounts would go
+(--allow-mass-disable lifts that). --dry-run: prints what would happen, writes nothing.`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -43,7 +51,13 @@ function describe(line: ImportLineReport): string {
 async function importUsers(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { tenant: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      tenant: { type: 'string' },
+      'disable-missing': { type: 'boolean' },
+      'allow-mass-disable': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
   if (values.help) {
@@ -80,21 +94,31 @@ async function importUsers(args: string[]): Promise<number> {
         actor: { type: 'system', id: `cli:${process.env.USER ?? 'unknown'}`.slice(0, 320) },
         source: 'cli',
         keepLines: 0,
+        disableMissing: !!values['disable-missing'],
+        allowMassDisable: !!values['allow-mass-disable'],
+        dryRun: !!values['dry-run'],
         onLine: (line) => {
           out.push(describe(line));
+          if (out.length >= 1000) flush();
+        },
+        onDisabled: (account) => {
+          out.push(`disabled ${account.username} (not in the file)`);
           if (out.length >= 1000) flush();
         },
       },
     );
     flush();
     const s = report.summary;
+    const disabled = s.disabled === undefined ? '' : `, ${s.disabled} disabled`;
     process.stdout.write(
-      `\n${tenant.name}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected ` +
-        `(${report.encoding}, "${report.delimiter}" separated, ${(report.durationMs / 1000).toFixed(1)} s)\n`,
+      `\n${tenant.name}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected${disabled} ` +
+        `(${report.encoding}, "${report.delimiter}" separated, ${(report.durationMs / 1000).toFixed(1)} s)` +
+        `${report.dryRun ? ' — dry run: nothing was written' : ''}\n`,
     );
     return s.rejected > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof CsvFormatError) fail(`Cannot import ${file}: ${error.message}`, 1);
+    if (error instanceof DisableMissingRefused) fail(`Not imported: ${error.message}`, 1);
     throw error;
   } finally {
     await dataSource.destroy();
