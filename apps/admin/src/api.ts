@@ -21,6 +21,10 @@ import type {
   OidcClientView,
   Page,
   PasswordPolicyTestRequest,
+  ScimTokenCreated,
+  ScimTokenCreateRequest,
+  ScimTokenList,
+  ScimTokenView,
   PasswordPolicyTestResponse,
   SendResetResponse,
   SmtpSettingsRequest,
@@ -309,6 +313,18 @@ export class ApiClient {
   }
   deleteOidcClient(tenantId: string, clientId: string): Promise<void> {
     return this.json('DELETE', `/tenants/${seg(tenantId)}/oidc-clients/${seg(clientId)}`, {});
+  }
+  scimTokens(tenantId: string, signal?: AbortSignal): Promise<ScimTokenList> {
+    return this.json('GET', `/tenants/${seg(tenantId)}/scim-tokens`, { signal });
+  }
+  /** The token is in this answer only. */
+  createScimToken(tenantId: string, body: ScimTokenCreateRequest): Promise<ScimTokenCreated> {
+    return this.json('POST', `/tenants/${seg(tenantId)}/scim-tokens`, { body });
+  }
+  revokeScimToken(tenantId: string, tokenId: string): Promise<ScimTokenView> {
+    return this.json('POST', `/tenants/${seg(tenantId)}/scim-tokens/${seg(tokenId)}/revoke`, {
+      body: {},
+    });
   }
 
   // Deliveries and audit

@@ -11,6 +11,7 @@ export const TENANT_SECTIONS = [
   'templates',
   'accounts',
   'applications',
+  'provisioning',
   'deliveries',
   'audit',
 ] as const;

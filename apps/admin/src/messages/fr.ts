@@ -17,6 +17,7 @@ type AdminSection =
   | 'templates'
   | 'accounts'
   | 'applications'
+  | 'provisioning'
   | 'deliveries'
   | 'audit';
 type PolicyFlag =
@@ -29,7 +30,7 @@ type PolicyFlag =
   | 'denyCommon';
 type Feature = 'enrolment' | 'forgotPassword' | 'lookup' | 'teamsTab';
 type UserFilter = 'active' | 'disabled' | 'locked' | 'enrolled' | 'not-enrolled';
-type ActorType = 'user' | 'admin' | 'system' | 'anonymous';
+type ActorType = 'user' | 'admin' | 'system' | 'anonymous' | 'scim';
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 const num = (n: number) => n.toLocaleString('fr-CA');
@@ -187,6 +188,7 @@ export const fr = {
     templates: 'Modèles de courriel',
     accounts: 'Comptes',
     applications: 'Applications',
+    provisioning: 'Approvisionnement (SCIM)',
     deliveries: 'Envois',
     audit: 'Journal d’audit',
   } as Record<AdminSection, string>,
@@ -525,6 +527,7 @@ export const fr = {
     admin: 'Administrateur',
     system: 'Système',
     anonymous: 'Anonyme',
+    scim: 'Client SCIM',
   } as Record<ActorType, string>,
   changedFields: (n: number) => `${n} ${plural(n, 'valeur modifiée', 'valeurs modifiées')}`,
   auditField: 'Champ',
