@@ -58,7 +58,11 @@ const patchRequest = z.object({
   Operations: z
     .array(
       z
-        .object({ op: z.string(), path: z.string().max(500).optional(), value: z.unknown() })
+        .object({
+          op: z.string(),
+          path: z.string().max(500).optional(),
+          value: z.unknown().optional(),
+        })
         .loose(),
     )
     .min(1)
