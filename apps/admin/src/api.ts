@@ -267,10 +267,21 @@ export class ApiClient {
   }
 
   // Accounts
-  importUsers(tenantId: string, file: Blob): Promise<ImportReport> {
+  /** `disableMissing`: a full export (its missing accounts disabled); `dryRun`: the report only. */
+  importUsers(
+    tenantId: string,
+    file: Blob,
+    options: { disableMissing?: boolean; allowMassDisable?: boolean; dryRun?: boolean } = {},
+  ): Promise<ImportReport> {
+    const query = Object.fromEntries(
+      Object.entries(options)
+        .filter(([, on]) => on)
+        .map(([name]) => [name, 'true']),
+    );
     return this.json('POST', `/tenants/${seg(tenantId)}/users/import`, {
       body: file,
       contentType: 'text/csv',
+      query: query as Query,
     });
   }
   users(

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { TenantSummary } from '@guichet/types';
+import type { AdminUserView, Page as ApiPage, TenantSummary } from '@guichet/types';
 import { httpRequest } from '@guichet/testing';
 import { ARTIFACTS, ROOT, signIn, type Stack, startStack } from './support.js';
 
@@ -76,5 +79,52 @@ describe('admin app: Provisioning (SCIM tokens for Microsoft Entra ID), in a bro
     expect(await page.$(`${row} [data-testid=scim-token-revoke]`)).toBeNull();
     expect(stack.problems).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/provisioning.png`, fullPage: true });
+  });
+
+  it('a full export: the preview lists the account that would be disabled and changes nothing; the confirmation disables it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guichet-full-export-'));
+    const people = Array.from(
+      { length: 12 },
+      (_, i) => `Export${i},Personne,export${i}@cegepsi.test`,
+    );
+    const csv = (lines: string[]) => {
+      const path = join(dir, `export-${lines.length}.csv`);
+      writeFileSync(path, ['lastName,firstName,email', ...lines].join('\n'));
+      return path;
+    };
+    const statusOf = async (email: string) => {
+      const page = await stack.adminApi<ApiPage<AdminUserView>>(
+        ROOT,
+        'GET',
+        `/tenants/${cegep.id}/users?q=${encodeURIComponent(email)}`,
+      );
+      return page.body.items.find((u) => u.email === email)?.status;
+    };
+    const page = await stack.newPage();
+    await signIn(page, stack.adminOrigin, ROOT);
+    await page.goto(`${stack.adminOrigin}/#/tenants/${cegep.id}/accounts`);
+    await page.waitForSelector('[data-testid=import-form]');
+    await page.setInputFiles('#import-file', csv(people));
+    await page.click('[data-testid=import-submit]');
+    await page.waitForSelector('[data-testid=import-report]');
+    expect(await page.textContent('[data-testid=import-created] dd')).toBe('12');
+
+    // The next export lacks export11: a preview first.
+    await page.setInputFiles('#import-file', csv(people.slice(0, 11)));
+    await page.check('#import-disable-missing');
+    await page.click('[data-testid=import-submit]');
+    await page.waitForSelector('[data-testid=import-preview]');
+    expect(await page.textContent('[data-testid=import-preview-summary]')).toContain(
+      '1 compte actif',
+    );
+    expect(await page.textContent('[data-testid=import-preview-disabled]')).toBe('expp12');
+    expect(await statusOf('export11@cegepsi.test')).toBe('active');
+
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForSelector('[data-testid=import-disabled]');
+    expect(await page.textContent('[data-testid=import-disabled] dd')).toBe('1');
+    expect(await statusOf('export11@cegepsi.test')).toBe('disabled');
+    expect(await statusOf('export10@cegepsi.test')).toBe('active');
+    expect(stack.problems).toEqual([]);
   });
 });
