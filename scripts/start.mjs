@@ -7,6 +7,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
+import { prettyFactory } from 'pino-pretty';
 
 const root = join(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -77,19 +78,64 @@ if (env.NODE_ENV !== 'production') {
   env.SMTP_ALLOW_INSECURE ??= 'true';
 }
 
-const run = (title, command, args) => {
+/** Runs a step; its output is shown as it comes unless `capture`, then returned. */
+const run = (title, command, args, { capture = false } = {}) => {
   say(`» ${title}`);
-  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    env,
+    stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
+    if (capture) process.stdout.write(result.stdout ?? '');
     process.stderr.write(`\n${title} failed (exit ${result.status}).\n`);
     process.exit(result.status || 1);
   }
+  return result.stdout ?? '';
 };
 
-// 3. Build, migrate, seed.
+// 3. Build, migrate, seed. What the seed says of the admin is repeated with the URLs at the end.
 run('Building', 'pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
 run('Migrating the database', process.execPath, ['packages/db/dist/cli.js', 'migrate']);
-run('Seeding the reference tenants', process.execPath, ['packages/db/dist/cli.js', 'seed']);
+const seeded = run(
+  'Seeding the reference tenants',
+  process.execPath,
+  ['packages/db/dist/cli.js', 'seed'],
+  { capture: true },
+);
+const seedLines = seeded.split('\n').filter(Boolean);
+for (const line of seedLines.filter((l) => !/admin|password/i.test(l))) say(`  ${line}`);
+const adminEmail = /Created platform admin (\S+?)\.?$/m.exec(seeded)?.[1];
+const adminPassword = /Generated password[^:]*: (\S+)/.exec(seeded)?.[1];
+
+// The processes log JSON lines (for a log pipeline); here they are made readable. LOG_FORMAT=json
+// shows them as they are.
+const readable =
+  get('LOG_FORMAT', 'pretty') === 'json'
+    ? null
+    : prettyFactory({
+        colorize: process.stdout.isTTY === true,
+        translateTime: 'SYS:HH:MM:ss',
+        ignore: 'pid,hostname,name,context,reqId,req,res,responseTime',
+        singleLine: true,
+        // Fastify's two lines per request, said in words: `GET /login (host)`, `→ 200 in 12 ms`.
+        messageFormat: (log, messageKey) => {
+          if (log.req && log.msg === 'incoming request')
+            return `${log.req.method} ${log.req.url} (${log.req.host})`;
+          if (log.res && log.msg === 'request completed')
+            return `→ ${log.res.statusCode} in ${Math.round(log.responseTime ?? 0)} ms`;
+          return String(log[messageKey] ?? '');
+        },
+      });
+const display = (line) => {
+  if (!readable || !line.startsWith('{')) return line;
+  try {
+    return readable(JSON.parse(line)).replace(/\n$/, '');
+  } catch {
+    return line;
+  }
+};
 
 // 4. Processes.
 const children = [];
@@ -106,7 +152,7 @@ function start(name, command, args, options = {}) {
       buffer += chunk.toString();
       const lines = buffer.split('\n');
       buffer = lines.pop();
-      for (const line of lines) process.stdout.write(prefix + line + '\n');
+      for (const line of lines) process.stdout.write(prefix + display(line) + '\n');
     });
   }
   child.on('exit', (code, signal) => {
@@ -197,6 +243,17 @@ for (let i = 0; i < 300 && !stopping; i++) {
     say(
       `  Metrics, detailed health:       ${managementUrl(get('MANAGEMENT_PORT', '9464'))}/metrics (API), ${managementUrl(get('WORKER_MANAGEMENT_PORT', '9465'))}/metrics (worker)`,
     );
+    say('');
+    if (adminEmail && adminPassword) {
+      say(`  Admin sign-in: ${adminEmail} / ${adminPassword}`);
+      say('  (generated now and shown only this once: sign in and change it)');
+    } else if (adminEmail) {
+      say(`  Admin sign-in: ${adminEmail} with ADMIN_BOOTSTRAP_PASSWORD`);
+    } else {
+      say(
+        '  Admin sign-in: the platform admin made at the first start (admin@guichet.localhost unless ADMIN_BOOTSTRAP_EMAIL said otherwise)',
+      );
+    }
     say('');
     break;
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Env, publicOrigin, tenantSettingsSchema } from '@guichet/types';
-import argon2 from 'argon2';
+import { hash as argon2Hash } from '@node-rs/argon2';
 import type { DataSource } from 'typeorm';
 import { AdminAccount, Tenant, TenantHost, TenantSettingsRow } from './entities/index.js';
 import { SEED_TENANTS } from './seed-data.js';
@@ -48,8 +48,12 @@ export async function seed(dataSource: DataSource, env: Env): Promise<SeedReport
         'ADMIN_BOOTSTRAP_PASSWORD is required in production to create the first platform admin',
       );
     }
-    const passwordHash = await argon2.hash(env.ADMIN_BOOTSTRAP_PASSWORD ?? generated!, {
-      type: argon2.argon2id,
+    // argon2id (algorithm 2) with OWASP's parameters, the API's defaults.
+    const passwordHash = await argon2Hash(env.ADMIN_BOOTSTRAP_PASSWORD ?? generated!, {
+      algorithm: 2,
+      memoryCost: 19456,
+      timeCost: 2,
+      parallelism: 1,
     });
     await em.save(em.create(AdminAccount, { email, passwordHash, role: 'platform-admin' }));
     report.adminCreated = { email, generatedPassword: generated };

@@ -44,11 +44,18 @@ export function createLogger(level: string, name: string): Logger {
   });
 }
 
+/**
+ * What Nest says while it assembles the application (each module loaded, each route mapped:
+ * some 120 lines) is for whoever debugs the wiring, not for an operator reading a start.
+ */
+const ASSEMBLY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 /** Nest's logger interface on top of pino, so framework messages are JSON too. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    if (context && ASSEMBLY_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
     this.logger.error({ context, trace }, String(message));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Tenant } from '@guichet/db';
-import argon2 from 'argon2';
+import { hash as argon2Hash } from '@node-rs/argon2';
 import type { TestContext } from '../support/test-app.js';
 
 export interface TestUser {
@@ -25,7 +25,7 @@ export async function tenantId(ctx: TestContext, slug: string): Promise<string> 
 
 /** Hash with the test processes' parameters (ARGON2_MEMORY_KIB=8192, ARGON2_ITERATIONS=1). */
 export const testHash = (password: string, memoryCost = 8192) =>
-  argon2.hash(password, { type: argon2.argon2id, memoryCost, timeCost: 1, parallelism: 1 });
+  argon2Hash(password, { algorithm: 2, memoryCost, timeCost: 1, parallelism: 1 });
 
 export interface UserOptions {
   username?: string;
