@@ -5,6 +5,7 @@ export { migrate } from './migrate.js';
 export { seed, DEV_ADMIN_EMAIL, type SeedReport } from './seed.js';
 export { SEED_TENANTS } from './seed-data.js';
 export { checkDependencies, type ReadinessReport, type Pingable } from './health.js';
+export * from './repositories/account-access.repository.js';
 export {
   ScimTokensRepository,
   type ScimTokenRecord,

@@ -4,7 +4,6 @@ import type { DataSource } from 'typeorm';
 import { AdminAuthGuard } from '../admin/admin-auth.guard.js';
 import { EmailOutbox } from '../outbox/email-outbox.js';
 import { TenantAccessGuard } from '../admin/tenant-access.guard.js';
-import { BackchannelLogouts } from '../oidc/backchannel-logouts.js';
 import { OidcModule } from '../oidc/oidc.module.js';
 import { AccountImportController } from './account-import.controller.js';
 import { DisableAccount } from './disable-account.usecase.js';
@@ -22,12 +21,7 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
     TenantUsers,
     ChangeUserStatus,
     SendUserReset,
-    {
-      provide: DisableAccount,
-      inject: [getDataSourceToken(), BackchannelLogouts],
-      useFactory: (dataSource: DataSource, logouts: BackchannelLogouts) =>
-        new DisableAccount(dataSource, logouts),
-    },
+    DisableAccount,
     {
       provide: ImportAccounts,
       inject: [getDataSourceToken(), EmailOutbox, DisableAccount],

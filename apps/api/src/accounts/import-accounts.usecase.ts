@@ -5,7 +5,7 @@ import {
   resolveUsername,
   usernameErrorMessage,
 } from '@guichet/rules';
-import { AccountDisablingRepository } from '@guichet/db';
+import { AccountDisablingRepository, disableAccountIn, type PendingLogout } from '@guichet/db';
 import type {
   EmailChangedEmail,
   EmailJobData,
@@ -18,7 +18,10 @@ import type {
 } from '@guichet/types';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { openCsv } from './csv-input.js';
-import { DisableAccount } from './disable-account.usecase.js';
+import type { DisableAccount } from './disable-account.usecase.js';
+
+/** What the import needs of DisableAccount. */
+export type Leavers = Pick<DisableAccount, 'execute' | 'notify'>;
 import { type ImportRow, mapHeader, parseRow } from './import-row.js';
 
 /**
@@ -156,8 +159,15 @@ export class ImportAccounts {
     private readonly dataSource: DataSource,
     /** Without one (the CLI), the notices wait in the outbox for the worker's reconciler. */
     private readonly outbox?: OutboxQueue,
-    /** How `disableMissing` disables leavers (the CLI's sends no back-channel logout). */
-    private readonly leavers: DisableAccount = new DisableAccount(dataSource),
+    /**
+     * How `disableMissing` disables leavers: the API's DisableAccount; without one (the CLI),
+     * the same `disableAccountIn`, and no back-channel logout is sent (the grants end all the same).
+     */
+    private readonly leavers: Leavers = {
+      execute: async (tenantId, userId, em) =>
+        (await disableAccountIn(em ?? dataSource, tenantId, userId)).logouts,
+      notify: () => undefined,
+    },
   ) {}
 
   async execute(
@@ -327,17 +337,21 @@ export class ImportAccounts {
       throw new DisableMissingRefused(
         `The file would disable ${missing.length} of the tenant's ${active} active accounts (more than ${MASS_DISABLE_SHARE * 100} %): is it the full export? Nothing was imported. Check the file, or allow it explicitly (--allow-mass-disable).`,
       );
-    const result = await this.leavers.execute(
-      target.tenantId,
-      missing.map((m) => m.id),
-      { actor: options.actor, source: 'import' },
-      runner.manager,
+    const logouts: PendingLogout[] = [];
+    for (const account of missing)
+      logouts.push(...(await this.leavers.execute(target.tenantId, account.id, runner.manager)));
+    await runner.query(
+      `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, before, after)
+       SELECT $1, $2, $3, 'user.disabled', 'user', v.id::text, '{"status":"active"}'::jsonb, '{"status":"disabled","source":"import"}'::jsonb
+         FROM unnest($4::uuid[]) AS v(id)`,
+      [target.tenantId, options.actor.type, options.actor.id, missing.map((m) => m.id)],
     );
-    const done = new Set(result.disabled);
-    const disabled = missing.filter((m) => done.has(m.id));
-    summary.disabled = disabled.length;
-    for (const account of disabled) options.onDisabled?.(account);
-    return { disabled, afterCommit: result.afterCommit };
+    summary.disabled = missing.length;
+    for (const account of missing) options.onDisabled?.(account);
+    return {
+      disabled: missing,
+      afterCommit: () => this.leavers.notify(target.tenantId, logouts),
+    };
   }
 
   /** Checks a batch against the database and writes it (one savepoint; line by line if a concurrent change gets in the way). */

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { type AdminActor, adminAudit } from '../admin/admin-request.js';
 import { escapeLike, selectPage } from '../admin/paged-query.js';
 import { AuditLog } from '../audit/audit-log.js';
+import type { PendingLogout } from '../oidc/oidc-revocation.js';
 import { AccountEmails } from '../outbox/account-emails.js';
 import { RateLimits } from '../security/rate-limits.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
@@ -129,7 +130,7 @@ const AUDIT_ACTION: Record<UserAction, string> = {
 };
 
 /**
- * Disable (DisableAccount: sessions, links and OpenID grants ended), enable, or unlock (failure count and
+ * Disable (sessions revoked, pending links voided), enable, or unlock (failure count and
  * lockout cleared, in PostgreSQL and in Redis) an account; audited with before/after.
  */
 @Injectable()
@@ -147,17 +148,12 @@ export class ChangeUserStatus {
     userId: string,
     action: UserAction,
   ): Promise<AdminUserView> {
-    let afterCommit = () => undefined as void;
+    let logouts: PendingLogout[] = [];
     const result = await this.dataSource.transaction(async (em) => {
       const before = await findUser(em, tenantId, userId, true);
       if (!before) throw new NotFoundException(USER_NOT_FOUND);
       if (action === 'disable') {
-        const cause = {
-          actor: { type: 'admin' as const, id: actor.admin.id },
-          source: 'admin' as const,
-          audit: false,
-        };
-        ({ afterCommit } = await this.disableAccount.execute(tenantId, [userId], cause, em));
+        logouts = await this.disableAccount.execute(tenantId, userId, em);
       } else if (action === 'enable') {
         await em.query(
           `UPDATE users SET status = 'active', updated_at = now() WHERE tenant_id = $1 AND id = $2`,
@@ -179,7 +175,7 @@ export class ChangeUserStatus {
       });
       return after;
     });
-    afterCommit();
+    this.disableAccount.notify(tenantId, logouts);
     if (action === 'unlock') {
       const [row] = await this.dataSource.query<{ settings: TenantSettings }[]>(
         'SELECT settings FROM tenant_settings WHERE tenant_id = $1',

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ScimUsersRepository } from '@guichet/db';
 import type { DataSource } from 'typeorm';
 import { DisableAccount } from '../accounts/disable-account.usecase.js';
-import { isUserId, type ScimRequest, userNotFound } from './scim-user-fields.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { isUserId, scimActor, type ScimRequest, userNotFound } from './scim-user-fields.js';
 
 /**
  * DELETE /Users/:id: the leaver's account is disabled (DisableAccount: sessions, links and
@@ -16,18 +17,29 @@ export class DeleteScimUser {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly disableAccount: DisableAccount,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(request: ScimRequest, id: string): Promise<void> {
     const { tenant, client, meta } = request;
-    const user = isUserId(id)
-      ? await new ScimUsersRepository(this.dataSource).get(tenant.id, id)
-      : null;
-    if (!user) throw userNotFound();
-    await this.disableAccount.execute(tenant.id, [id], {
-      actor: { type: 'scim', id: client.name },
-      source: 'scim',
-      meta,
+    if (!isUserId(id)) throw userNotFound();
+    const logouts = await this.dataSource.transaction(async (em) => {
+      const user = await new ScimUsersRepository(em).get(tenant.id, id, true);
+      if (!user) throw userNotFound();
+      if (user.status !== 'active') return [];
+      const ended = await this.disableAccount.execute(tenant.id, id, em);
+      await this.audit.recordIn(em, {
+        tenantId: tenant.id,
+        action: 'user.disabled',
+        ...scimActor(client),
+        targetType: 'user',
+        targetId: id,
+        before: { status: 'active' },
+        details: { status: 'disabled', source: 'scim', request: 'DELETE' },
+        meta,
+      });
+      return ended;
     });
+    this.disableAccount.notify(tenant.id, logouts);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ScimUsersRepository } from '@guichet/db';
 import type { DataSource } from 'typeorm';
+import type { PendingLogout } from '@guichet/db';
 import { DisableAccount } from '../accounts/disable-account.usecase.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { ScimUserState } from './scim-schemas.js';
@@ -38,7 +39,7 @@ export class UpdateScimUser {
   ) {
     const { tenant, client, meta } = request;
     if (!isUserId(id)) throw userNotFound();
-    let afterCommit = () => undefined as void;
+    let logouts: PendingLogout[] = [];
     try {
       const user = await this.dataSource.transaction(async (em) => {
         const users = new ScimUsersRepository(em);
@@ -76,12 +77,17 @@ export class UpdateScimUser {
         }
         const wasActive = before.status === 'active';
         if (wasActive && !wanted.active) {
-          ({ afterCommit } = await this.disableAccount.execute(
-            tenant.id,
-            [id],
-            { actor: { type: 'scim', id: client.name }, source: 'scim', meta },
-            em,
-          ));
+          logouts = await this.disableAccount.execute(tenant.id, id, em);
+          await this.audit.recordIn(em, {
+            tenantId: tenant.id,
+            action: 'user.disabled',
+            ...scimActor(client),
+            targetType: 'user',
+            targetId: id,
+            before: { status: 'active' },
+            details: { status: 'disabled', source: 'scim' },
+            meta,
+          });
         } else if (!wasActive && wanted.active && (await users.enable(tenant.id, id))) {
           await this.audit.recordIn(em, {
             tenantId: tenant.id,
@@ -96,7 +102,7 @@ export class UpdateScimUser {
         }
         return (await users.get(tenant.id, id))!;
       });
-      afterCommit();
+      this.disableAccount.notify(tenant.id, logouts);
       return toScimUser(user, scimBaseUrl(tenant.publicUrl));
     } catch (error) {
       if (isUniqueViolation(error)) throw uniqueness(['userName or externalId']);

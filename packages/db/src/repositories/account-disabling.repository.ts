@@ -1,33 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
- * Leavers: `users` set disabled with what they hold in `refresh_sessions` (revoked) and
- * `action_tokens` (voided). Every method takes the tenant id first and filters on it. The
- * OpenID grants are ended by the API beside this (oidc-revocation), in the same transaction.
+ * Who the leavers of a full CSV export are (`users`); they are disabled by
+ * `disableAccountIn` (account-access). Every method takes the tenant id first and filters on it.
  */
 export class AccountDisablingRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
-
-  /** Disables the active accounts among `userIds`, ends their sessions and voids their pending links; returns those it disabled. */
-  async disable(tenantId: string, userIds: readonly string[]): Promise<string[]> {
-    if (!userIds.length) return [];
-    const [rows] = await this.db.query<[{ id: string }[], number]>(
-      `UPDATE users SET status = 'disabled', updated_at = now()
-        WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND status = 'active' RETURNING id`,
-      [tenantId, userIds],
-    );
-    const ids = rows.map((r) => r.id);
-    if (!ids.length) return [];
-    await this.db.query(
-      `UPDATE refresh_sessions SET revoked_at = now() WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND revoked_at IS NULL`,
-      [tenantId, ids],
-    );
-    await this.db.query(
-      `UPDATE action_tokens SET voided_at = now() WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND consumed_at IS NULL AND voided_at IS NULL`,
-      [tenantId, ids],
-    );
-    return ids;
-  }
 
   /**
    * For a CSV import of a full export (`--disable-missing`), in the import's transaction: the
