@@ -26,6 +26,10 @@ import type {
   OidcClientView,
   Page,
   PasswordPolicyTestRequest,
+  ScimTokenCreated,
+  ScimTokenCreateRequest,
+  ScimTokenList,
+  ScimTokenView,
   PasswordPolicyTestResponse,
   SendResetResponse,
   SmtpSettingsRequest,
@@ -291,10 +295,21 @@ export class ApiClient {
   }
 
   // Accounts
-  importUsers(tenantId: string, file: Blob): Promise<ImportReport> {
+  /** `disableMissing`: a full export (its missing accounts disabled); `dryRun`: the report only. */
+  importUsers(
+    tenantId: string,
+    file: Blob,
+    options: { disableMissing?: boolean; allowMassDisable?: boolean; dryRun?: boolean } = {},
+  ): Promise<ImportReport> {
+    const query = Object.fromEntries(
+      Object.entries(options)
+        .filter(([, on]) => on)
+        .map(([name]) => [name, 'true']),
+    );
     return this.json('POST', `/tenants/${seg(tenantId)}/users/import`, {
       body: file,
       contentType: 'text/csv',
+      query: query as Query,
     });
   }
   users(
@@ -337,6 +352,18 @@ export class ApiClient {
   }
   deleteOidcClient(tenantId: string, clientId: string): Promise<void> {
     return this.json('DELETE', `/tenants/${seg(tenantId)}/oidc-clients/${seg(clientId)}`, {});
+  }
+  scimTokens(tenantId: string, signal?: AbortSignal): Promise<ScimTokenList> {
+    return this.json('GET', `/tenants/${seg(tenantId)}/scim-tokens`, { signal });
+  }
+  /** The token is in this answer only. */
+  createScimToken(tenantId: string, body: ScimTokenCreateRequest): Promise<ScimTokenCreated> {
+    return this.json('POST', `/tenants/${seg(tenantId)}/scim-tokens`, { body });
+  }
+  revokeScimToken(tenantId: string, tokenId: string): Promise<ScimTokenView> {
+    return this.json('POST', `/tenants/${seg(tenantId)}/scim-tokens/${seg(tokenId)}/revoke`, {
+      body: {},
+    });
   }
 
   // Deliveries and audit

@@ -12,6 +12,7 @@ export const TENANT_SECTIONS = [
   'accounts',
   'directory',
   'applications',
+  'provisioning',
   'deliveries',
   'audit',
 ] as const;

@@ -23,6 +23,7 @@ import { RedisModule } from './platform/redis/redis.module.js';
 import { SecurityModule } from './platform/security/security.module.js';
 import { TenancyModule } from './platform/tenancy/tenancy.module.js';
 import { DirectoryModule } from './features/directory/directory.module.js';
+import { ScimModule } from './features/scim/scim.module.js';
 
 @Module({})
 export class AppModule {
@@ -62,6 +63,7 @@ export class AppModule {
         DirectoryModule,
         PortalModule,
         OidcModule,
+        ScimModule,
       ],
     };
   }

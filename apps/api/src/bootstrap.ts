@@ -77,6 +77,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // CSV uploads (account import) reach their handler as a stream: it reads them line by
   // line and enforces its own size limit (IMPORT_BODY_LIMIT_BYTES), not BODY_LIMIT_BYTES.
   fastify.addContentTypeParser(CSV_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
+  // SCIM clients (Microsoft Entra ID) send application/scim+json: JSON, with Fastify's own parser.
+  fastify.addContentTypeParser(
+    'application/scim+json',
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
   // Logo and favicon uploads: the image itself as the body, within the admin body limit
   // (the handler applies the smaller limit of each kind and tells the format from the bytes).
   for (const type of BRANDING_UPLOAD_CONTENT_TYPES)

@@ -5,7 +5,11 @@ import { parseArgs } from 'node:util';
 import { createDataSource, TenantsRepository } from '@guichet/db';
 import { createRedisClient, loadConfigOrExit } from '@guichet/platform';
 import type { ImportLineReport, TenantSettings } from '@guichet/types';
-import { CsvFormatError, ImportAccounts } from './features/admin/users/import-accounts.usecase.js';
+import {
+  CsvFormatError,
+  DisableMissingRefused,
+  ImportAccounts,
+} from './features/admin/users/import-accounts.usecase.js';
 import { publishAccountsChanged } from './features/auth/session-liveness.js';
 import {
   configureDirectory,
@@ -20,17 +24,22 @@ import {
   OIDC_KEYS_USAGE,
   UsageError,
 } from './features/oidc/oidc-cli.js';
+import { SCIM_TOKENS_USAGE, scimTokens } from './features/scim/scim-cli.js';
 
 /**
  * Guichet's command line (no HTTP server): `guichet users import --tenant SLUG FILE.csv`
  * prints each line's outcome and a summary; exits 1 when a line was rejected or the file
  * could not be imported, 2 on a usage error.
  */
-const USAGE = `Usage: pnpm guichet users import --tenant SLUG FILE.csv
+const USAGE = `Usage: pnpm guichet users import --tenant SLUG FILE.csv [--disable-missing [--allow-mass-disable]] [--dry-run]
 
 Imports or updates the tenant's accounts from a CSV file (header: lastName,firstName,email
 and optionally username,externalId; UTF-8 or Windows-1252; separated by , or ;).
-Prints what it created, updated and rejected, line by line. Exit code 1 if any line was rejected.`;
+Prints what it created, updated and rejected, line by line. Exit code 1 if any line was rejected.
+--disable-missing: the file is a FULL export; the tenant's active accounts it does not name
+are disabled (sign-in refused, sessions and application grants ended). Refused, with nothing
+imported, when a line cannot be read or more than 20 % of the active accounts would go
+(--allow-mass-disable lifts that). --dry-run: prints what would happen, writes nothing.`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -49,7 +58,13 @@ function describe(line: ImportLineReport): string {
 async function importUsers(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { tenant: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      tenant: { type: 'string' },
+      'disable-missing': { type: 'boolean' },
+      'allow-mass-disable': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
   if (values.help) {
@@ -97,21 +112,31 @@ async function importUsers(args: string[]): Promise<number> {
         actor: { type: 'system', id: `cli:${process.env.USER ?? 'unknown'}`.slice(0, 320) },
         source: 'cli',
         keepLines: 0,
+        disableMissing: !!values['disable-missing'],
+        allowMassDisable: !!values['allow-mass-disable'],
+        dryRun: !!values['dry-run'],
         onLine: (line) => {
           out.push(describe(line));
+          if (out.length >= 1000) flush();
+        },
+        onDisabled: (account) => {
+          out.push(`disabled ${account.username} (not in the file)`);
           if (out.length >= 1000) flush();
         },
       },
     );
     flush();
     const s = report.summary;
+    const disabled = s.disabled === undefined ? '' : `, ${s.disabled} disabled`;
     process.stdout.write(
-      `\n${tenant.name}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected ` +
-        `(${report.encoding}, "${report.delimiter}" separated, ${(report.durationMs / 1000).toFixed(1)} s)\n`,
+      `\n${tenant.name}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected${disabled} ` +
+        `(${report.encoding}, "${report.delimiter}" separated, ${(report.durationMs / 1000).toFixed(1)} s)` +
+        `${report.dryRun ? ' — dry run: nothing was written' : ''}\n`,
     );
     return s.rejected > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof CsvFormatError) fail(`Cannot import ${file}: ${error.message}`, 1);
+    if (error instanceof DisableMissingRefused) fail(`Not imported: ${error.message}`, 1);
     throw error;
   } finally {
     await dataSource.destroy();
@@ -142,6 +167,8 @@ if (group === 'users' && command === 'import') {
     command === 'add'
       ? await printed(() => addOidcClient(loadConfigOrExit(), rest))
       : fail(OIDC_CLIENTS_USAGE);
+} else if (group === 'scim-tokens') {
+  process.exitCode = await printed(() => scimTokens(loadConfigOrExit(), command ?? '', rest));
 } else if (group === 'oidc-keys') {
   process.exitCode = await printed(() => changeOidcKeys(loadConfigOrExit(), command ?? '', rest));
 } else if (group === 'directory' && command === 'configure') {
@@ -159,7 +186,7 @@ if (group === 'users' && command === 'import') {
   fail(DIRECTORY_USAGE);
 } else {
   fail(
-    `${USAGE}\n\n${OIDC_CLIENTS_USAGE}\n\n${OIDC_KEYS_USAGE}\n\n${DIRECTORY_USAGE}`,
+    `${USAGE}\n\n${OIDC_CLIENTS_USAGE}\n\n${OIDC_KEYS_USAGE}\n\n${DIRECTORY_USAGE}\n\n${SCIM_TOKENS_USAGE}`,
     group === undefined || group === '--help' || group === '-h' ? 0 : 2,
   );
 }

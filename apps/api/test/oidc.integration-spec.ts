@@ -738,6 +738,27 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       await expectEnded(config, tokens);
     });
 
+    it('an account deleted by the SCIM client (Entra ID): disabled, its grants ended', async () => {
+      const { user, config, tokens } = await signedInWithRefresh();
+      const run = await guichetCli(ctx, [
+        'scim-tokens',
+        'add',
+        '--tenant',
+        'cegepdeseptiles',
+        '--name',
+        'Entra',
+        '--json',
+      ]);
+      const { token } = JSON.parse(run.stdout.trim().split('\n').pop()!) as { token: string };
+      const res = await ctx.request(CEGEP, {
+        method: 'DELETE',
+        path: `/scim/v2/Users/${user.id}`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(204);
+      await expectEnded(config, tokens);
+    });
+
     it('« sign out everywhere » on /account', async () => {
       const { config, tokens, browser } = await signedInWithRefresh();
       const account = await browser.request(`${CEGEP_ISSUER}/account`);

@@ -11,3 +11,14 @@ export { markDeliveriesSent, type SentDelivery } from './repositories/email-deli
 export * from './repositories/account-access.repository.js';
 export * from './repositories/directory-accounts.repository.js';
 export * from './repositories/directory-runs.repository.js';
+export {
+  ScimTokensRepository,
+  type ScimTokenRecord,
+} from './repositories/scim-tokens.repository.js';
+export {
+  ScimUsersRepository,
+  type ScimUserFields,
+  type ScimUserFilter,
+  type ScimUserRecord,
+} from './repositories/scim-users.repository.js';
+export { AccountDisablingRepository } from './repositories/account-disabling.repository.js';

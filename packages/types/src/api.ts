@@ -79,6 +79,13 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** With `disableMissing`: the tenant's active accounts the file did not name, disabled. */
+  disabled?: number;
+}
+/** An account a full export (`disableMissing`) disabled because no line named it. */
+export interface ImportDisabledAccount {
+  id: string;
+  username: string;
 }
 export interface ImportReport {
   encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be';
@@ -89,4 +96,8 @@ export interface ImportReport {
   /** True when lines were left out of `lines` (very large files); `summary` still counts them all. */
   truncated: boolean;
   durationMs: number;
+  /** With `disableMissing`: the accounts disabled (or, in a dry run, that would be), by username. */
+  disabled?: ImportDisabledAccount[];
+  /** A preview: everything was checked and counted, nothing was written. */
+  dryRun?: boolean;
 }

@@ -10,3 +10,4 @@ export * from './username-pattern.js';
 export * from './safe-text.js';
 export * from './branding-assets.js';
 export * from './directory.js';
+export * from './scim.js';

@@ -3,7 +3,9 @@ import type { ImportLineStatus, ImportReport } from '@guichet/types';
 import type { ApiClient } from '../api';
 import { useSubmit } from '../hooks/use-submit';
 import { useI18n } from '../i18n';
+import { useLeaversTexts } from '../messages/leavers';
 import { SubmitButton, SubmitStatus } from './feedback';
+import { CheckboxField } from './fields';
 
 const SHOWN = 200;
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -22,6 +24,25 @@ export function ImportPanel({ api, tenantId, onImported }: Props) {
   const [fileError, setFileError] = useState<string | undefined>();
   const [report, setReport] = useState<ImportReport | null>(null);
   const submit = useSubmit();
+  const l = useLeaversTexts();
+  const [fullExport, setFullExport] = useState(false);
+  const [allowMass, setAllowMass] = useState(false);
+  /** A full export's dry run, waiting for the admin's confirmation (the same file). */
+  const [preview, setPreview] = useState<{ file: File; report: ImportReport } | null>(null);
+
+  const confirm = async () => {
+    if (!preview) return;
+    const { file } = preview;
+    setPreview(null);
+    const result = await submit.run(
+      () => api.importUsers(tenantId, file, { disableMissing: true, allowMassDisable: allowMass }),
+      'importDone',
+    );
+    if (result.ok) {
+      setReport(result.value);
+      onImported(result.value);
+    }
+  };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,6 +58,22 @@ export function ImportPanel({ api, tenantId, onImported }: Props) {
       return;
     }
     setFileError(undefined);
+    setPreview(null);
+    if (fullExport) {
+      const dry = await submit.run(() =>
+        api.importUsers(tenantId, file, {
+          disableMissing: true,
+          allowMassDisable: allowMass,
+          dryRun: true,
+        }),
+      );
+      if (dry.ok) {
+        submit.clear();
+        setReport(null);
+        setPreview({ file, report: dry.value });
+      }
+      return;
+    }
     const result = await submit.run(() => api.importUsers(tenantId, file), 'importDone');
     if (result.ok) {
       setReport(result.value);
@@ -71,6 +108,21 @@ export function ImportPanel({ api, tenantId, onImported }: Props) {
             </p>
           )}
         </div>
+        <CheckboxField
+          id="import-disable-missing"
+          label={l.fullExport}
+          hint={l.fullExportHint}
+          checked={fullExport}
+          onChange={setFullExport}
+        />
+        {fullExport && (
+          <CheckboxField
+            id="import-allow-mass"
+            label={l.allowMass}
+            checked={allowMass}
+            onChange={setAllowMass}
+          />
+        )}
         <SubmitButton
           pending={submit.pending}
           label={t.importSubmit}
@@ -79,6 +131,40 @@ export function ImportPanel({ api, tenantId, onImported }: Props) {
         />
       </form>
       <SubmitStatus result={submit.result} testId="import-status" />
+      {preview && (
+        <div
+          className="card notice-warning"
+          role="region"
+          aria-labelledby={`${id}-preview`}
+          data-testid="import-preview"
+        >
+          <h3 id={`${id}-preview`}>{l.previewTitle}</h3>
+          <p data-testid="import-preview-summary">
+            {l.previewSummary(preview.report.disabled?.length ?? 0)}
+          </p>
+          {!!preview.report.disabled?.length && (
+            <ul className="mono" data-testid="import-preview-disabled">
+              {preview.report.disabled.slice(0, SHOWN).map((a) => (
+                <li key={a.id}>{a.username}</li>
+              ))}
+            </ul>
+          )}
+          <ImportReportView report={preview.report} />
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void confirm()}
+              data-testid="import-confirm"
+            >
+              {l.confirm(preview.report.disabled?.length ?? 0)}
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setPreview(null)}>
+              {l.cancel}
+            </button>
+          </div>
+        </div>
+      )}
       {report && <ImportReportView report={report} />}
     </section>
   );
@@ -86,6 +172,7 @@ export function ImportPanel({ api, tenantId, onImported }: Props) {
 
 function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useI18n();
+  const l = useLeaversTexts();
   const [filter, setFilter] = useState<'all' | 'rejected'>(
     report.summary.rejected > 0 ? 'rejected' : 'all',
   );
@@ -104,6 +191,12 @@ function ImportReportView({ report }: { report: ImportReport }) {
             <dd>{report.summary[s].toLocaleString(t.intlLocale)}</dd>
           </div>
         ))}
+        {report.summary.disabled !== undefined && (
+          <div className="stat stat-disabled" data-testid="import-disabled">
+            <dt>{l.disabledCount}</dt>
+            <dd>{report.summary.disabled.toLocaleString(t.intlLocale)}</dd>
+          </div>
+        )}
       </dl>
       <p className="muted">{t.importMeta(report.encoding, report.delimiter, report.durationMs)}</p>
       {report.truncated && <p className="notice notice-info">{t.importTruncated}</p>}

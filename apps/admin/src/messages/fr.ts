@@ -18,6 +18,7 @@ type AdminSection =
   | 'accounts'
   | 'directory'
   | 'applications'
+  | 'provisioning'
   | 'deliveries'
   | 'audit';
 type PolicyFlag =
@@ -30,7 +31,7 @@ type PolicyFlag =
   | 'denyCommon';
 type Feature = 'enrolment' | 'forgotPassword' | 'lookup' | 'teamsTab';
 type UserFilter = 'active' | 'disabled' | 'locked' | 'enrolled' | 'not-enrolled';
-type ActorType = 'user' | 'admin' | 'system' | 'anonymous';
+type ActorType = 'user' | 'admin' | 'system' | 'anonymous' | 'scim';
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 const num = (n: number) => n.toLocaleString('fr-CA');
@@ -189,6 +190,7 @@ export const fr = {
     accounts: 'Comptes',
     directory: 'Annuaire',
     applications: 'Applications',
+    provisioning: 'Approvisionnement (SCIM)',
     deliveries: 'Envois',
     audit: 'Journal d’audit',
   } as Record<AdminSection, string>,
@@ -527,6 +529,7 @@ export const fr = {
     admin: 'Administrateur',
     system: 'Système',
     anonymous: 'Anonyme',
+    scim: 'Client SCIM',
   } as Record<ActorType, string>,
   changedFields: (n: number) => `${n} ${plural(n, 'valeur modifiée', 'valeurs modifiées')}`,
   auditField: 'Champ',

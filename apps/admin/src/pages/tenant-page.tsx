@@ -4,6 +4,7 @@ import type { Route } from '../router';
 import { AccessPage } from './tenant/access-page';
 import { AccountsPage } from './tenant/accounts-page';
 import { ApplicationsPage } from './tenant/applications-page';
+import { ProvisioningPage } from './tenant/provisioning-page';
 import { AuditPage } from './tenant/audit-page';
 import { BrandingPage } from './tenant/branding-page';
 import { DeliveriesPage } from './tenant/deliveries-page';
@@ -72,6 +73,8 @@ function Section({ section }: { section: Extract<TenantRoute, { name: 'tenant' }
       return <DirectoryPage />;
     case 'applications':
       return <ApplicationsPage />;
+    case 'provisioning':
+      return <ProvisioningPage />;
     case 'deliveries':
       return <DeliveriesPage />;
     case 'audit':

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ActorType = 'user' | 'admin' | 'system' | 'anonymous';
+/** `scim`: a provisioning client, by its SCIM token's name. */
+export type ActorType = 'user' | 'admin' | 'system' | 'anonymous' | 'scim';
 
 /** Who did what, when, with before/after. Never holds a secret. */
 @Entity('audit_events')

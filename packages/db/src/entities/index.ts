@@ -9,6 +9,7 @@ import { OidcClient } from './oidc-client.entity.js';
 import { OidcPayload } from './oidc-payload.entity.js';
 import { OidcSigningKey } from './oidc-signing-key.entity.js';
 import { RefreshSession } from './refresh-session.entity.js';
+import { ScimToken } from './scim-token.entity.js';
 import { TenantAsset } from './tenant-asset.entity.js';
 import { TenantHost } from './tenant-host.entity.js';
 import { TenantSettingsRow } from './tenant-settings.entity.js';
@@ -28,6 +29,7 @@ export {
   OidcPayload,
   OidcSigningKey,
   RefreshSession,
+  ScimToken,
   Tenant,
   TenantAsset,
   TenantHost,
@@ -59,4 +61,5 @@ export const ENTITIES = [
   AccountRequest,
   TenantAsset,
   DirectoryRun,
+  ScimToken,
 ];

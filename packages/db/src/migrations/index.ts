@@ -8,6 +8,7 @@ import { TenantAssets1796170300000 } from './1796170300000-TenantAssets.js';
 import { OidcClientLogout1796180000000 } from './1796180000000-OidcClientLogout.js';
 import { TenantScopedUserKeys1796196652659 } from './1796196652659-TenantScopedUserKeys.js';
 import { DirectorySync1796196752341 } from './1796196752341-DirectorySync.js';
+import { ScimTokens1796196852819 } from './1796196852819-ScimTokens.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationClass[] = [
   OidcClientLogout1796180000000,
   TenantScopedUserKeys1796196652659,
   DirectorySync1796196752341,
+  ScimTokens1796196852819,
 ];

@@ -47,7 +47,7 @@ export interface AuditRow {
 const FROM = `audit_events e
   LEFT JOIN admin_accounts a ON e.actor_type = 'admin' AND a.id::text = e.actor_id
   LEFT JOIN users u ON e.actor_type = 'user' AND u.id::text = e.actor_id AND u.tenant_id = e.tenant_id`;
-const COLUMNS = `e.id, e.created_at AS at, e.actor_type AS "actorType", e.actor_id AS "actorId", COALESCE(a.email, u.username) AS "actorLabel",
+const COLUMNS = `e.id, e.created_at AS at, e.actor_type AS "actorType", e.actor_id AS "actorId", COALESCE(a.email, u.username, CASE WHEN e.actor_type = 'scim' THEN e.actor_id END) AS "actorLabel",
   e.action, e.target_type AS "targetType", e.target_id AS "targetId", e.before, e.after, e.ip`;
 
 function filters(scope: AuditScope, filter: AuditFilter): { sql: string; params: unknown[] } {

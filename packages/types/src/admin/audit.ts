@@ -36,9 +36,9 @@ export interface AuditEventView {
   /** ISO 8601. */
   at: string;
   actor: {
-    type: 'user' | 'admin' | 'system' | 'anonymous';
+    type: 'user' | 'admin' | 'system' | 'anonymous' | 'scim';
     id: string | null;
-    /** The admin's email, the account's username, or null. */
+    /** The admin's email, the account's username, a SCIM token's name, or null. */
     label: string | null;
   };
   action: string;

@@ -8,6 +8,12 @@ import {
 } from '@nestjs/common';
 import type { ApiError } from '@guichet/types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  isScimPath,
+  SCIM_CONTENT_TYPE,
+  ScimError,
+  scimErrorBody,
+} from '../../features/scim/scim-error.js';
 
 const CODES: Record<number, string> = {
   400: 'bad_request',
@@ -92,6 +98,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const headers = (exception as { getResponse?: () => unknown; headers?: Record<string, string> })
       ?.headers;
     if (headers) for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
+    if (isScimPath(request.url)) {
+      // The SCIM endpoint answers in the SCIM error schema (RFC 7644 §3.12), parse errors included.
+      void reply
+        .status(status)
+        .header('cache-control', 'no-store')
+        .header('content-type', SCIM_CONTENT_TYPE)
+        .send(
+          exception instanceof ScimError
+            ? exception.getResponse()
+            : scimErrorBody(status, body.message, status === 400 ? 'invalidSyntax' : undefined),
+        );
+      return;
+    }
     void reply.status(status).header('cache-control', 'no-store').send(body);
   }
 }

@@ -37,5 +37,7 @@ export const RATE_LIMITS = {
   },
   /** Failed client authentications (wrong client secret) at the token endpoint from one address. */
   'oidc-client-auth-ip': { points: 20, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  /** Failed SCIM bearer authentications, per tenant and client address. */
+  'scim-auth-ip': { points: 20, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -7,11 +7,13 @@ import {
   Param,
   PayloadTooLargeException,
   Post,
+  Query,
   Req,
+  UnprocessableEntityException,
   UnsupportedMediaTypeException,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { TenantSettingsRepository } from '@guichet/db';
 import type { ImportReport } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
@@ -19,7 +21,11 @@ import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { TenantAccessGuard } from '../access/tenant-access.guard.js';
 import { OnHosts } from '../../../platform/tenancy/host.js';
 import { limitBytes, UploadTooLargeError } from './byte-limit.js';
-import { CsvFormatError, ImportAccounts } from './import-accounts.usecase.js';
+import {
+  CsvFormatError,
+  DisableMissingRefused,
+  ImportAccounts,
+} from './import-accounts.usecase.js';
 
 /** Largest CSV the admin API takes (≈ 500,000 lines of a typical HR export). */
 export const IMPORT_BODY_LIMIT_BYTES = 50 * 1024 * 1024;
@@ -45,9 +51,24 @@ export class AccountImportController {
     summary:
       'Imports accounts from a CSV (lastName, firstName, email, optional username, externalId; UTF-8 or Windows-1252; , or ;), up to 50 MB; a report line per line',
   })
+  @ApiQuery({
+    name: 'disableMissing',
+    required: false,
+    description:
+      'true: the file is a full export; active accounts it does not name are disabled (refused when a line cannot be read or more than 20 % would go, unless allowMassDisable=true)',
+  })
+  @ApiQuery({ name: 'allowMassDisable', required: false })
+  @ApiQuery({
+    name: 'dryRun',
+    required: false,
+    description: 'true: the report of what would happen; nothing written',
+  })
   async import(
     @Param('tenantId') _tenantId: string,
     @Req() request: FastifyRequest,
+    @Query('disableMissing') disableMissing?: string,
+    @Query('allowMassDisable') allowMassDisable?: string,
+    @Query('dryRun') dryRun?: string,
   ): Promise<ImportReport> {
     // TenantAccessGuard: a tenant the admin may not manage is a 404, like a missing one.
     const admin = request.admin!;
@@ -71,15 +92,37 @@ export class AccountImportController {
       return await this.importAccounts.execute(
         { tenantId, usernameRule: tenant.settings.usernameRule },
         limitBytes(request.body, IMPORT_BODY_LIMIT_BYTES),
-        { actor: { type: 'admin', id: admin.id }, source: 'admin-api', keepLines: REPORT_LINES },
+        {
+          actor: { type: 'admin', id: admin.id },
+          source: 'admin-api',
+          keepLines: REPORT_LINES,
+          disableMissing: flag(disableMissing, 'disableMissing'),
+          allowMassDisable: flag(allowMassDisable, 'allowMassDisable'),
+          dryRun: flag(dryRun, 'dryRun'),
+        },
       );
     } catch (error) {
       if (error instanceof CsvFormatError)
         throw new BadRequestException({ error: 'invalid_csv', message: error.message });
+      if (error instanceof DisableMissingRefused)
+        throw new UnprocessableEntityException({
+          error: 'disable_refused',
+          message: error.message,
+        });
       if (error instanceof UploadTooLargeError) throw tooLarge();
       throw error;
     }
   }
+}
+
+/** A boolean query parameter: absent, `true` or `false`. */
+function flag(value: unknown, name: string): boolean {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new BadRequestException({
+    error: 'bad_request',
+    message: `${name} must be true or false.`,
+  });
 }
 
 const tooLarge = () =>

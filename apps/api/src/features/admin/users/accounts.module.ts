@@ -20,11 +20,22 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
     ChangeUserStatus,
     DisableAccount,
     SendUserReset,
+    DisableAccount,
     {
       provide: ImportAccounts,
-      inject: [getDataSourceToken(), EmailOutbox, SessionLiveness],
-      useFactory: (dataSource: DataSource, outbox: EmailOutbox, liveness: SessionLiveness) =>
-        new ImportAccounts(dataSource, outbox, (tenantId) => liveness.ended(tenantId, null)),
+      inject: [getDataSourceToken(), EmailOutbox, SessionLiveness, DisableAccount],
+      useFactory: (
+        dataSource: DataSource,
+        outbox: EmailOutbox,
+        liveness: SessionLiveness,
+        leavers: DisableAccount,
+      ) =>
+        new ImportAccounts(
+          dataSource,
+          outbox,
+          (tenantId) => liveness.ended(tenantId, null),
+          leavers,
+        ),
     },
   ],
   exports: [ImportAccounts, DisableAccount],

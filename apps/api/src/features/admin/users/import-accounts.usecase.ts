@@ -14,9 +14,11 @@ import {
   resolveUsername,
   usernameErrorMessage,
 } from '@guichet/rules';
+import { AccountDisablingRepository, disableAccountIn, type PendingLogout } from '@guichet/db';
 import type {
   EmailChangedEmail,
   EmailJobData,
+  ImportDisabledAccount,
   ImportLineReport,
   ImportReport,
   ImportSummary,
@@ -25,6 +27,10 @@ import type {
 } from '@guichet/types';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { openCsv } from './csv-input.js';
+import type { DisableAccount } from './disable-account.usecase.js';
+
+/** What the import needs of DisableAccount. */
+export type Leavers = Pick<DisableAccount, 'execute' | 'notify'>;
 import { type ImportRow, mapHeader, parseRow } from './import-row.js';
 
 /**
@@ -65,6 +71,30 @@ export interface ImportOptions {
   onLine?: (line: ImportLineReport) => void;
   /** How many rejected lines, and how many other lines, the returned report keeps (all by default). */
   keepLines?: number;
+  /**
+   * The file is a full export: the tenant's active accounts that no line names are leavers,
+   * disabled (DisableAccount). Refused (nothing written) when a line could not be read, when
+   * the file names nobody, or when more than MASS_DISABLE_SHARE of the active accounts would
+   * go — unless `allowMassDisable`.
+   */
+  disableMissing?: boolean;
+  allowMassDisable?: boolean;
+  /** Called for every account `disableMissing` disables, after the lines. */
+  onDisabled?: (account: ImportDisabledAccount) => void;
+  /** A preview: everything checked and reported, then rolled back. */
+  dryRun?: boolean;
+}
+
+/** `disableMissing` stops when more than this share of the active accounts (and more than MASS_DISABLE_MIN) would be disabled. */
+export const MASS_DISABLE_SHARE = 0.2;
+export const MASS_DISABLE_MIN = 10;
+
+/** `disableMissing` refused to disable: the file does not look like a full export. Nothing was written. */
+export class DisableMissingRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DisableMissingRefused';
+  }
 }
 
 /** The file as a whole cannot be imported (empty, header without the required columns). */
@@ -116,12 +146,22 @@ interface ImportState {
   /** The tenant's default language (of the notices), read when first needed. */
   locale: Locale | null;
   actor: ImportOptions['actor'];
+  /** externalIds and emails of rejected lines: their accounts are in the file, never "missing". */
+  kept: { externalIds: string[]; emails: string[] };
+  /** Lines rejected before their externalId and email could be read. */
+  unreadable: number;
 }
 
 /** A line's identity in the file: its externalId, else its email. */
 const lineKey = (row: ImportRow) => (row.externalId ? `x:${row.externalId}` : `e:${row.email}`);
 
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === '23505';
+
+/** A rejected line still names its person: their account is not a leaver. */
+function keep(state: ImportState, row: ImportRow): void {
+  if (row.externalId) state.kept.externalIds.push(row.externalId);
+  state.kept.emails.push(row.email);
+}
 
 export class ImportAccounts {
   constructor(
@@ -133,6 +173,15 @@ export class ImportAccounts {
      * sessions ended): the API's session liveness cache drops the tenant's entries.
      */
     private readonly accountsChanged?: (tenantId: string) => Promise<void>,
+    /**
+     * How `disableMissing` disables leavers: the API's DisableAccount; without one (the CLI),
+     * the same `disableAccountIn`, and no back-channel logout is sent (the grants end all the same).
+     */
+    private readonly leavers: Leavers = {
+      execute: async (tenantId, userId, em) =>
+        (await disableAccountIn(em ?? dataSource, tenantId, userId)).logouts,
+      notify: async () => undefined,
+    },
   ) {}
 
   async execute(
@@ -171,6 +220,8 @@ export class ImportAccounts {
     await runner.connect();
     await runner.startTransaction();
     const notices: EmailJobData[] = [];
+    let disabled: ImportDisabledAccount[] | undefined;
+    let afterCommit = () => undefined as void;
     try {
       const state: ImportState = {
         taken: new Set(),
@@ -180,6 +231,8 @@ export class ImportAccounts {
         notices,
         locale: null,
         actor: options.actor,
+        kept: { externalIds: [], emails: [] },
+        unreadable: 0,
       };
       // Every statement of the import looks rows up by key (1,000 at a time): with the many
       // index probes of such a batch the planner would rather scan the tenant, which makes a
@@ -220,6 +273,11 @@ export class ImportAccounts {
         }
       }
       await this.flush(runner, target, state, batch, report);
+      if (options.disableMissing) {
+        const leavers = await this.disableMissing(runner, target, state, summary, options);
+        disabled = leavers.disabled;
+        afterCommit = leavers.afterCommit;
+      }
       await new AuditEventsRepository(runner.manager).insert(target.tenantId, {
         action: 'users.imported',
         actorType: options.actor.type,
@@ -231,17 +289,22 @@ export class ImportAccounts {
           encoding: csv.encoding,
           delimiter: csv.delimiter,
           ...summary,
+          ...(options.disableMissing ? { disableMissing: true } : {}),
         },
       });
-      await runner.commitTransaction();
+      if (options.dryRun) await runner.rollbackTransaction();
+      else await runner.commitTransaction();
     } catch (error) {
       await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {
       await runner.release();
     }
-    if (summary.updated) await this.accountsChanged?.(target.tenantId);
-    if (notices.length) await this.outbox?.enqueue(notices);
+    if (!options.dryRun) {
+      if (summary.updated || disabled?.length) await this.accountsChanged?.(target.tenantId);
+      if (notices.length) await this.outbox?.enqueue(notices);
+      afterCommit();
+    }
     return {
       encoding: csv.encoding,
       delimiter: csv.delimiter,
@@ -249,6 +312,56 @@ export class ImportAccounts {
       lines,
       truncated,
       durationMs: Math.round(performance.now() - started),
+      ...(disabled ? { disabled: disabled.slice(0, keepLines) } : {}),
+      ...(options.dryRun ? { dryRun: true } : {}),
+    };
+  }
+
+  /**
+   * `disableMissing`, in the import's transaction once every line is written: the active
+   * accounts no line named are disabled — unless the file does not look like a full export.
+   */
+  private async disableMissing(
+    runner: QueryRunner,
+    target: ImportTarget,
+    state: ImportState,
+    summary: ImportSummary,
+    options: ImportOptions,
+  ): Promise<{ disabled: ImportDisabledAccount[]; afterCommit: () => void }> {
+    if (state.unreadable > 0)
+      throw new DisableMissingRefused(
+        `${state.unreadable} line(s) could not be read, so the file may not name everyone: nobody was disabled and nothing was imported. Fix those lines, or import without disabling the missing accounts.`,
+      );
+    const repository = new AccountDisablingRepository(runner.manager);
+    const missing = await repository.missingFromImport(target.tenantId, state.kept);
+    const named = summary.created + summary.updated + summary.unchanged + summary.rejected;
+    if (missing.length && named === 0)
+      throw new DisableMissingRefused(
+        'The file names nobody: it would disable every account. Nothing was imported.',
+      );
+    const active = (await repository.countActive(target.tenantId)) - summary.created;
+    if (
+      !options.allowMassDisable &&
+      missing.length > MASS_DISABLE_MIN &&
+      missing.length > MASS_DISABLE_SHARE * active
+    )
+      throw new DisableMissingRefused(
+        `The file would disable ${missing.length} of the tenant's ${active} active accounts (more than ${MASS_DISABLE_SHARE * 100} %): is it the full export? Nothing was imported. Check the file, or allow it explicitly (--allow-mass-disable).`,
+      );
+    const logouts: PendingLogout[] = [];
+    for (const account of missing)
+      logouts.push(...(await this.leavers.execute(target.tenantId, account.id, runner.manager)));
+    await runner.query(
+      `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, before, after)
+       SELECT $1, $2, $3, 'user.disabled', 'user', v.id::text, '{"status":"active"}'::jsonb, '{"status":"disabled","source":"import"}'::jsonb
+         FROM unnest($4::uuid[]) AS v(id)`,
+      [target.tenantId, options.actor.type, options.actor.id, missing.map((m) => m.id)],
+    );
+    summary.disabled = missing.length;
+    for (const account of missing) options.onDisabled?.(account);
+    return {
+      disabled: missing,
+      afterCommit: () => this.leavers.notify(target.tenantId, logouts),
     };
   }
 
@@ -278,10 +391,12 @@ export class ImportAccounts {
     const plans: Plan[] = [];
     for (const pending of batch) {
       if ('rejected' in pending) {
+        state.unreadable += 1;
         results.set(pending.line, { line: pending.line, status: 'rejected', ...pending.rejected });
         continue;
       }
       const planned = this.plan(pending.row, target, state, existing);
+      if ('code' in planned) keep(state, pending.row);
       if ('code' in planned)
         results.set(pending.line, {
           line: pending.line,
@@ -320,6 +435,7 @@ export class ImportAccounts {
         } catch (lineError) {
           if (!isUniqueViolation(lineError)) throw lineError;
           await runner.query('ROLLBACK TO SAVEPOINT import_line');
+          keep(state, p.row);
           results.set(p.row.line, {
             line: p.row.line,
             status: 'rejected',

@@ -1,0 +1,90 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ScimTokensRepository } from '@guichet/db';
+import {
+  type ScimTokenCreated,
+  scimTokenCreateSchema,
+  type ScimTokenList,
+  type ScimTokenView,
+} from '@guichet/types';
+import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { AdminAuthGuard } from '../admin/access/admin-auth.guard.js';
+import { Actor, type AdminActor, RouteTenant } from '../admin/access/admin-request.js';
+import { IdParam } from '../admin/access/id-param.pipe.js';
+import { type AdminTenant, TenantAccessGuard } from '../admin/access/tenant-access.guard.js';
+import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
+import { OnHosts } from '../../platform/tenancy/host.js';
+import { CreateScimToken } from './create-scim-token.usecase.js';
+import { RevokeScimToken } from './revoke-scim-token.usecase.js';
+import { toTokenView } from './scim-token-view.js';
+import { scimBaseUrl } from './scim-user-view.js';
+
+const TOKEN_NOT_FOUND = {
+  error: 'not_found',
+  message: 'This tenant has no live SCIM token with this id.',
+};
+
+/** A tenant's SCIM tokens (Microsoft Entra ID provisioning) in the admin API: list, create (shown once), revoke. */
+@ApiTags('admin')
+@OnHosts('admin')
+@Controller('api/v1/admin/tenants/:tenantId/scim-tokens')
+@UseGuards(AdminAuthGuard, TenantAccessGuard)
+@ApiBearerAuth()
+export class ScimTokensController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The tenant’s SCIM tokens (never the tokens themselves) and its SCIM base URL',
+  })
+  async list(@RouteTenant() tenant: AdminTenant): Promise<ScimTokenList> {
+    const tokens = await new ScimTokensRepository(this.dataSource).list(tenant.id);
+    return { scimUrl: scimBaseUrl(tenant.publicUrl), tokens: tokens.map(toTokenView) };
+  }
+
+  @Post()
+  @ApiOperation({
+    summary:
+      'Creates a SCIM token: the token is in this answer only (stored hashed), with the SCIM base URL for Entra; audited',
+  })
+  create(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Body(new ZodValidationPipe(scimTokenCreateSchema))
+    body: z.output<typeof scimTokenCreateSchema>,
+  ): Promise<ScimTokenCreated> {
+    return new CreateScimToken(this.dataSource).execute(tenant, body.name, {
+      type: 'admin',
+      id: actor.admin.id,
+      meta: actor.meta,
+    });
+  }
+
+  @Post(':tokenId/revoke')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Revokes a SCIM token: refused from the next request on; audited' })
+  async revoke(
+    @Actor() actor: AdminActor,
+    @RouteTenant() tenant: AdminTenant,
+    @Param('tokenId', new IdParam(TOKEN_NOT_FOUND)) id: string,
+  ): Promise<ScimTokenView> {
+    const revoked = await new RevokeScimToken(this.dataSource).execute(tenant.id, id, {
+      type: 'admin',
+      id: actor.admin.id,
+      meta: actor.meta,
+    });
+    if (!revoked) throw new NotFoundException(TOKEN_NOT_FOUND);
+    return revoked;
+  }
+}
