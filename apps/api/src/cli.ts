@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDataSource, TenantsRepository } from '@guichet/db';
 import { createRedisClient, loadConfigOrExit } from '@guichet/platform';
-import type { ImportLineReport, TenantSettings } from '@guichet/types';
+import type { ImportLineReport } from '@guichet/types';
 import {
   CsvFormatError,
   DisableMissingRefused,

@@ -13,7 +13,7 @@ import {
   Lease,
   type RedisClient,
 } from '@guichet/platform';
-import { emailJobId, type EmailJobData, type EmailKind } from '@guichet/types';
+import { emailJobId, type EmailJobData } from '@guichet/types';
 import type { Queue } from 'bullmq';
 import { CONFIG, type WorkerConfig } from '../config.js';
 import { WorkerMetrics } from '../metrics.js';

@@ -28,7 +28,11 @@ const ALL = '*';
 export const sessionsEndedChannel = (redisPrefix: string) => `${redisPrefix}:sessions-ended`;
 
 /** From a process without the cache (the CLI): accounts of the tenant changed, to every API process. */
-export async function publishAccountsChanged(redis: RedisClient, redisPrefix: string, tenantId: string) {
+export async function publishAccountsChanged(
+  redis: RedisClient,
+  redisPrefix: string,
+  tenantId: string,
+) {
   await redis.publish(sessionsEndedChannel(redisPrefix), `${tenantId} ${ALL}`);
 }
 

@@ -1,10 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ActionTokensRepository,
   type AdminUserRow,
   type Queryable,
-  RefreshSessionsRepository,
   type TenantId,
   TenantSettingsRepository,
   TenantsRepository,
