@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import { safeString } from './safe-text.js';
 
-/** `POST scim-tokens` → 201 ScimTokenCreated (the token this once). */
-export const scimTokenCreateSchema = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+/**
+ * `POST scim-tokens` → 201 ScimTokenCreated (the token this once). The name refuses control
+ * characters and lone surrogates (see safe-text.ts): PostgreSQL would refuse them with an error.
+ */
+export const scimTokenCreateSchema = z
+  .object({ name: safeString().trim().min(1).max(200) })
+  .strict();
 export type ScimTokenCreateRequest = z.input<typeof scimTokenCreateSchema>;
 
 /** A SCIM token as the admin app lists it (never the token). */

@@ -1,24 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { ActionTokensRepository, type LinkState } from '@guichet/db';
 import { hashToken, isWellFormedToken } from '@guichet/platform';
-import type { DataSource } from 'typeorm';
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
 
-export type LinkState = 'valid' | 'invalid' | 'expired' | 'used';
+export type { LinkState };
 
 /** Whether an emailed link of the tenant can still be used, and if not why (what the page says). */
 @Injectable()
 export class CheckResetLink {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tokens: ActionTokensRepository) {}
 
-  async execute(tenant: TenantContext, token: unknown): Promise<LinkState> {
-    if (!isWellFormedToken(token)) return 'invalid';
-    const [row] = await this.dataSource.query<{ used: boolean; expired: boolean }[]>(
-      `SELECT consumed_at IS NOT NULL AS used, (voided_at IS NOT NULL OR expires_at <= now()) AS expired
-         FROM action_tokens WHERE tenant_id = $1 AND token_hash = $2`,
-      [tenant.id, hashToken(token)],
-    );
-    if (!row) return 'invalid';
-    return row.used ? 'used' : row.expired ? 'expired' : 'valid';
+  execute(tenant: TenantContext, token: unknown): Promise<LinkState> {
+    if (!isWellFormedToken(token)) return Promise.resolve('invalid');
+    return this.tokens.state(tenant.id, hashToken(token));
   }
 }
