@@ -13,10 +13,9 @@ import {
   DirectorySync,
   DirectorySyncBusy,
 } from '@guichet/directory';
-import { Encryptor, queuePrefix } from '@guichet/platform';
+import { createRedisClient, Encryptor, queuePrefix, type RedisClient } from '@guichet/platform';
 import { directoryJobId, type DirectorySyncJobData, QUEUES } from '@guichet/types';
 import { type Job, Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { CONFIG, type WorkerConfig } from '../config.js';
 
@@ -37,7 +36,8 @@ export class DirectoryScheduler implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger(DirectoryScheduler.name);
   private queue: Queue<DirectoryJob> | null = null;
   private worker: Worker<DirectoryJob> | null = null;
-  private redis: Redis | null = null;
+  private redis: RedisClient | null = null;
+  private connection: RedisClient | null = null;
   private sync: DirectorySync | null = null;
 
   constructor(
@@ -47,13 +47,17 @@ export class DirectoryScheduler implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const connection = {
-      url: this.config.REDIS_URL,
+    // Every Redis use follows the topology (one server, Cluster or Sentinel).
+    const connection = createRedisClient(this.config.redis, {
       maxRetriesPerRequest: null,
       connectionName: 'guichet-worker-directory',
-    };
+    });
+    this.connection = connection;
     const prefix = queuePrefix(this.config.REDIS_PREFIX);
-    this.redis = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1 });
+    this.redis = createRedisClient(this.config.redis, {
+      maxRetriesPerRequest: 1,
+      connectionName: 'guichet-worker-directory-lock',
+    });
     this.sync = createDirectorySync({
       dataSource: this.dataSource,
       redis: this.redis,
@@ -119,5 +123,6 @@ export class DirectoryScheduler implements OnApplicationBootstrap, BeforeApplica
     await this.worker?.close();
     await this.queue?.close();
     this.redis?.disconnect();
+    this.connection?.disconnect();
   }
 }

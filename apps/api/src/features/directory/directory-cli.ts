@@ -14,9 +14,8 @@ import {
   storeDirectorySettings,
   summaryLine,
 } from '@guichet/directory';
-import { type AppConfig, Encryptor } from '@guichet/platform';
+import { type AppConfig, createRedisClient, Encryptor } from '@guichet/platform';
 import { AD_ATTRIBUTES, AD_FILTER, DIRECTORY_FIELDS, type DirectoryField } from '@guichet/types';
-import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 
 export const DIRECTORY_USAGE = `Usage: pnpm guichet directory configure --tenant SLUG --url URL --bind-dn DN --bind-password-env VAR
@@ -184,7 +183,11 @@ export async function syncDirectory(config: AppConfig, args: string[]): Promise<
   });
   if (!values.tenant) throw new DirectoryUsageError(DIRECTORY_USAGE);
   const enc = encryptor(config);
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  const redis = createRedisClient(config.redis, {
+    connectionName: 'guichet-cli',
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+  });
   try {
     await redis.connect();
     return await withTenant(config, values.tenant, async (dataSource, tenantId) => {
