@@ -3,9 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDataSource, seed } from '@guichet/db';
 import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
-import { freePort, type RunningProcess, startProcess } from '@guichet/testing';
+import { freePort, launchChromium, type RunningProcess, startProcess } from '@guichet/testing';
 import { parseEnv } from '@guichet/types';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 const API_MAIN = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
 const ADMIN_DIST = fileURLToPath(new URL('../dist', import.meta.url));
@@ -41,17 +41,7 @@ describe('admin app in a browser', () => {
       healthPort: port,
     });
     origin = `http://admin.localhost:${port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 

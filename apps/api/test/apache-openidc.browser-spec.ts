@@ -12,10 +12,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { freePort, httpRequest } from '@guichet/testing';
-import { type Browser, chromium } from 'playwright-core';
+import { freePort, httpRequest, launchChromium } from '@guichet/testing';
+import type { Browser } from 'playwright-core';
 import { createUser } from './factories/users.js';
-import { addClient } from './support/oidc.js';
+import { addClient, issuerAtTestAddress } from './support/oidc.js';
 import { waitFor } from './support/outbox.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
@@ -36,19 +36,7 @@ const installed = existsSync(APACHE) && existsSync(`${MODULES}/mod_auth_openidc.
 
     beforeAll(async () => {
       ctx = await createTestContext();
-      cegep = `http://cegepdeseptiles.localhost:${ctx.api.port}`;
-      const [{ id }] = await ctx.dataSource.query<{ id: string }[]>(
-        `UPDATE tenants SET public_url = $1 WHERE slug = 'cegepdeseptiles' RETURNING id`,
-        [cegep],
-      );
-      await ctx.publishTenantChange(id);
-      const issuerNow = async () =>
-        (
-          await ctx.request(`cegepdeseptiles.localhost:${ctx.api.port}`, {
-            path: '/.well-known/openid-configuration',
-          })
-        ).json<{ issuer?: string }>().issuer;
-      expect(await waitFor(issuerNow, (issuer) => issuer === cegep)).toBe(cegep);
+      cegep = await issuerAtTestAddress(ctx, 'cegepdeseptiles');
 
       const port = await freePort();
       site = `http://127.0.0.1:${port}`;
@@ -130,17 +118,7 @@ OIDCDefaultLoggedOutURL ${site}/bye.html
       const log = () =>
         `${output}${existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''}`;
       if (up !== 200) throw new Error(`Apache did not start (${apache.exitCode}): ${log()}`);
-      browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
     }, 90_000);
     afterAll(async () => {
       await browser?.close();

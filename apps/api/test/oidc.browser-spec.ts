@@ -2,15 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as oidc from 'openid-client';
-import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Cookie,
-  type Page,
-} from 'playwright-core';
+import { launchChromium, newWatchedPage, type WatchedPage } from '@guichet/testing';
+import type { Browser, Cookie, Page } from 'playwright-core';
 import { createUser, type TestUser } from './factories/users.js';
-import { addClient, apiFetch } from './support/oidc.js';
+import { addClient, apiFetch, issuerAtTestAddress } from './support/oidc.js';
 import { linkToken, outboxRows, waitFor } from './support/outbox.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
 
@@ -118,31 +113,9 @@ describe('OpenID Connect sign-in through the portal in a browser (Chromium)', ()
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    cegep = `http://cegepdeseptiles.localhost:${ctx.api.port}`;
     // The issuer is the tenant's public URL: make it the address the browser uses.
-    const [{ id }] = await ctx.dataSource.query<{ id: string }[]>(
-      `UPDATE tenants SET public_url = $1 WHERE slug = 'cegepdeseptiles' RETURNING id`,
-      [cegep],
-    );
-    await ctx.publishTenantChange(id);
-    const issuerNow = async () =>
-      (
-        await ctx.request(`cegepdeseptiles.localhost:${ctx.api.port}`, {
-          path: '/.well-known/openid-configuration',
-        })
-      ).json<{ issuer?: string }>().issuer;
-    expect(await waitFor(issuerNow, (issuer) => issuer === cegep)).toBe(cegep);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    cegep = await issuerAtTestAddress(ctx, 'cegepdeseptiles');
+    browser = await launchChromium();
     rp = await startRelyingPartyRegistered(true);
     thirdPartyRp = await startRelyingPartyRegistered(false);
   }, 90_000);
@@ -170,18 +143,9 @@ describe('OpenID Connect sign-in through the portal in a browser (Chromium)', ()
     return party;
   }
 
-  async function newContext(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ locale: 'fr-CA' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-    });
-    return { context, page, errors };
+  /** Every console error and every 4xx/5xx answer, page loads included. */
+  function newContext(): Promise<WatchedPage> {
+    return newWatchedPage(browser, {}, { failedLoads: true, documents: true });
   }
 
   async function signInThroughPortal(

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { launchChromium, newWatchedPage } from '@guichet/testing';
+import type { Browser, Page } from 'playwright-core';
 import { createUser } from './factories/users.js';
 import { type MailWorker, startMailWorker } from './support/mail-worker.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
@@ -29,40 +30,15 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     const url = new URL(link);
     return `${base}${url.pathname}${url.search}`;
   };
-  const newPage = async (
-    options: Parameters<Browser['newContext']>[0] = {},
-  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
-    const context = await browser.newContext({ locale: 'fr-CA', ...options });
-    const page = await context.newPage();
-    // Script errors, CSP reports, and any sub-resource that fails (a refused form's own 400 is expected).
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-        errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400 && r.request().resourceType() !== 'document')
-        errors.push(`${r.status()} ${r.url()}`);
-    });
-    return { context, page, errors };
-  };
+  // Script errors, CSP reports, and any sub-resource that fails (a refused form's own 400 is expected).
+  const newPage = (options: Parameters<Browser['newContext']>[0] = {}) =>
+    newWatchedPage(browser, options);
 
   beforeAll(async () => {
     // Request logs on: the test checks that no token reaches them.
     ctx = await createTestContext({ LOG_LEVEL: 'info' });
     mail = await startMailWorker(ctx);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
     cegep = `http://cegepdeseptiles.localhost:${ctx.api.port}`;
     mont = `http://monteregie.localhost:${ctx.api.port}`;

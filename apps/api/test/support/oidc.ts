@@ -1,9 +1,11 @@
+import { expect } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { httpRequest, type HttpResponse } from '@guichet/testing';
+import { waitFor } from './outbox.js';
 import type { TestContext } from './test-app.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -23,6 +25,27 @@ export async function guichetCli(
     const e = error as { stdout: string; stderr: string; code: number };
     return { stdout: e.stdout, stderr: e.stderr, code: e.code };
   }
+}
+
+/**
+ * Makes a tenant's public URL the address a browser of the test uses (`http://{slug}.localhost:{port}`),
+ * so the issuer the relying parties discover is that one; answers once discovery says so.
+ */
+export async function issuerAtTestAddress(ctx: TestContext, slug: string): Promise<string> {
+  const origin = `http://${slug}.localhost:${ctx.api.port}`;
+  const [{ id }] = await ctx.dataSource.query<{ id: string }[]>(
+    `UPDATE tenants SET public_url = $1 WHERE slug = $2 RETURNING id`,
+    [origin, slug],
+  );
+  await ctx.publishTenantChange(id);
+  const issuerNow = async () =>
+    (
+      await ctx.request(`${slug}.localhost:${ctx.api.port}`, {
+        path: '/.well-known/openid-configuration',
+      })
+    ).json<{ issuer?: string }>().issuer;
+  expect(await waitFor(issuerNow, (issuer) => issuer === origin)).toBe(origin);
+  return origin;
 }
 
 /** `oidc-clients add … --json`: the registered client, from the last line of the output. */
