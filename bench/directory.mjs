@@ -48,25 +48,7 @@ export async function directoryRows({ root, env }) {
       env: cliEnv,
     });
   try {
-    await cli(
-      'directory',
-      'configure',
-      '--tenant',
-      'cegepdeseptiles',
-      '--url',
-      ldap.url,
-      '--bind-dn',
-      ldap.syncDn,
-      '--bind-password-env',
-      'LDAP_BIND_PASSWORD',
-      '--base-dn',
-      ldap.peopleDn,
-      '--filter',
-      '(objectClass=inetOrgPerson)',
-      '--map',
-      'username=uid,firstName=givenName,lastName=sn,email=mail,externalId=entryUUID',
-      '--no-disabled-marker',
-    );
+    await cli(...ldap.configureArgs('cegepdeseptiles'), '--no-disabled-marker');
     const sync = async () => {
       const r = await cli('directory', 'sync', '--tenant', 'cegepdeseptiles');
       const summary = r.stdout.match(

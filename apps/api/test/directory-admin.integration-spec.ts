@@ -6,7 +6,8 @@ import type {
   DirectoryTestResponse,
 } from '@guichet/types';
 import { tenantId } from './factories/users.js';
-import { ADMIN, ADMIN_HOST, createTestContext, type TestContext } from './support/test-app.js';
+import { signIn } from './support/admin.js';
+import { ADMIN_HOST, createTestContext, type TestContext } from './support/test-app.js';
 
 /** Montérégie's unified accounts (pattern [a-z]{4}\d{4}): 1,200 of them, over slapd's size limit of 500. */
 const PEOPLE: LdapPerson[] = Array.from({ length: 1200 }, (_, i) => ({
@@ -29,13 +30,7 @@ describe('directory admin API', () => {
       startSlapd({ people: PEOPLE, sizeLimit: 500 }),
     ]);
     monteregie = await tenantId(ctx, 'monteregie');
-    token = (
-      await ctx.request(ADMIN_HOST, {
-        method: 'POST',
-        path: '/api/v1/admin/auth/login',
-        body: ADMIN,
-      })
-    ).json<{ accessToken: string }>().accessToken;
+    token = (await signIn(ctx)).token;
   });
   afterAll(async () => {
     await Promise.all([ctx?.close(), ldap?.stop()]);
@@ -48,27 +43,7 @@ describe('directory admin API', () => {
       body,
       headers: { authorization: `Bearer ${token}` },
     });
-  const settings = (over: Record<string, unknown> = {}) => ({
-    url: ldap.url,
-    startTls: false,
-    caCertificate: null,
-    bindDn: ldap.syncDn,
-    bindPassword: ldap.syncPassword,
-    baseDn: ldap.peopleDn,
-    filter: '(objectClass=inetOrgPerson)',
-    attributes: {
-      username: 'uid',
-      firstName: 'givenName',
-      lastName: 'sn',
-      email: 'mail',
-      externalId: 'entryUUID',
-    },
-    disabled: { kind: 'none' },
-    leavers: 'disable',
-    everyMinutes: null,
-    maxDisablePercent: 50,
-    ...over,
-  });
+  const settings = (over: Record<string, unknown> = {}) => ldap.settings(over);
   const count = async () =>
     (
       await ctx.dataSource.query<{ n: number }[]>(

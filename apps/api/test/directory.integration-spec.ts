@@ -66,22 +66,7 @@ describe('directory sync over LDAP (CLI)', () => {
   const configure = (extra: string[] = [], password = ldap.syncPassword, url = ldap.url) =>
     cli(
       [
-        'directory',
-        'configure',
-        '--tenant',
-        'cegepdeseptiles',
-        '--url',
-        url,
-        '--bind-dn',
-        ldap.syncDn,
-        '--bind-password-env',
-        'LDAP_BIND_PASSWORD',
-        '--base-dn',
-        ldap.peopleDn,
-        '--filter',
-        '(objectClass=inetOrgPerson)',
-        '--map',
-        'username=uid,firstName=givenName,lastName=sn,email=mail,externalId=entryUUID',
+        ...ldap.configureArgs('cegepdeseptiles', url),
         '--disabled-filter',
         '(employeeType=disabled)',
         ...extra,

@@ -9,13 +9,8 @@ import iconv from 'iconv-lite';
 import { createUser, tenantId, testHash } from './factories/users.js';
 import { cookieHeader, rawRequest } from './support/http.js';
 import { auditEvents, linkToken, outboxRows, waitFor } from './support/outbox.js';
-import {
-  ADMIN,
-  ADMIN_HOST,
-  CEGEP,
-  createTestContext,
-  type TestContext,
-} from './support/test-app.js';
+import { signIn } from './support/admin.js';
+import { ADMIN_HOST, CEGEP, createTestContext, type TestContext } from './support/test-app.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
@@ -33,13 +28,7 @@ describe('account import (CLI and admin API)', () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     dir = mkdtempSync(join(tmpdir(), 'guichet-import-'));
-    adminToken = (
-      await ctx.request(ADMIN_HOST, {
-        method: 'POST',
-        path: '/api/v1/admin/auth/login',
-        body: ADMIN,
-      })
-    ).json<{ accessToken: string }>().accessToken;
+    adminToken = (await signIn(ctx)).token;
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });

@@ -34,26 +34,7 @@ describe('scheduled directory sync (worker)', () => {
 
   it('two workers: the due tenant is synced once, on schedule, as trigger "scheduled"', async () => {
     const tenantId = ctx.tenants.cegepdeseptiles.id;
-    const request = parseDirectorySettings({
-      url: ldap.url,
-      startTls: false,
-      caCertificate: null,
-      bindDn: ldap.syncDn,
-      bindPassword: ldap.syncPassword,
-      baseDn: ldap.peopleDn,
-      filter: '(objectClass=inetOrgPerson)',
-      attributes: {
-        username: 'uid',
-        firstName: 'givenName',
-        lastName: 'sn',
-        email: 'mail',
-        externalId: 'entryUUID',
-      },
-      disabled: { kind: 'none' },
-      leavers: 'disable',
-      everyMinutes: 5,
-      maxDisablePercent: 50,
-    });
+    const request = parseDirectorySettings(ldap.settings({ everyMinutes: 5 }));
     await directoryAccounts.saveSettings(
       ctx.dataSource,
       tenantId,

@@ -34,6 +34,16 @@ export interface RunningSlapd {
   syncDn: string;
   syncPassword: string;
   personDn(uid: string): string;
+  /**
+   * The admin API's directory settings for this server (bound as the sync account, every
+   * inetOrgPerson under ou=people, no disabled marker, no schedule); `over` replaces fields.
+   */
+  settings(over?: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * `guichet directory configure` for a tenant and this server, bound as the sync account whose
+   * password the CLI reads from LDAP_BIND_PASSWORD; the marker and schedule options come after.
+   */
+  configureArgs(tenant: string, url?: string): string[];
   /** Applies LDIF change records (changetype add / modify / delete) as the rootdn, with ldapmodify. */
   change(ldif: string): Promise<void>;
   /** Replaces attributes of a person (a mover). */
@@ -50,6 +60,14 @@ export interface SlapdOptions {
 }
 
 const SUFFIX = 'dc=guichet,dc=test';
+const FILTER = '(objectClass=inetOrgPerson)';
+const ATTRIBUTES = {
+  username: 'uid',
+  firstName: 'givenName',
+  lastName: 'sn',
+  email: 'mail',
+  externalId: 'entryUUID',
+};
 
 export function personLdif(p: LdapPerson, peopleDn = `ou=people,${SUFFIX}`): string {
   return [
@@ -150,16 +168,53 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<RunningSla
       );
       tool.stdin!.end(records);
     });
+  const url = `ldap://127.0.0.1:${port}`;
+  const syncDn = `cn=sync,${SUFFIX}`;
   return {
-    url: `ldap://127.0.0.1:${port}`,
+    url,
     port,
     suffix: SUFFIX,
     peopleDn,
     adminDn: `cn=admin,${SUFFIX}`,
     adminPassword,
-    syncDn: `cn=sync,${SUFFIX}`,
+    syncDn,
     syncPassword,
     personDn: (uid) => `uid=${uid},${peopleDn}`,
+    settings: (over = {}) => ({
+      url,
+      startTls: false,
+      caCertificate: null,
+      bindDn: syncDn,
+      bindPassword: syncPassword,
+      baseDn: peopleDn,
+      filter: FILTER,
+      attributes: ATTRIBUTES,
+      disabled: { kind: 'none' },
+      leavers: 'disable',
+      everyMinutes: null,
+      maxDisablePercent: 50,
+      ...over,
+    }),
+    configureArgs: (tenant, at = url) => [
+      'directory',
+      'configure',
+      '--tenant',
+      tenant,
+      '--url',
+      at,
+      '--bind-dn',
+      syncDn,
+      '--bind-password-env',
+      'LDAP_BIND_PASSWORD',
+      '--base-dn',
+      peopleDn,
+      '--filter',
+      FILTER,
+      '--map',
+      Object.entries(ATTRIBUTES)
+        .map(([field, attribute]) => `${field}=${attribute}`)
+        .join(','),
+    ],
     change,
     modifyPerson: (uid, values) =>
       change(
