@@ -4,10 +4,10 @@
 import { fork, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { directoryRows } from './directory.mjs';
+import { emailSeed, freePort, startWorker, waitFor } from './email-seed.mjs';
 import { oidcRows } from './oidc.mjs';
 import { tenantRows } from './tenants.mjs';
 import { importRow, portalRows, rssOf } from './portal.mjs';
@@ -38,28 +38,6 @@ const env = {
     .privateKey.export({ format: 'pem', type: 'pkcs8' })
     .toString(),
 };
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-async function waitFor(port, path = '/health/live', host) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      const res = await fetch(
-        `http://127.0.0.1:${port}${path}`,
-        host ? { headers: { 'x-bench-host': host } } : {},
-      );
-      if (res.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nothing answers on ${port}`);
-}
 
 function load(port, options) {
   return new Promise((resolve, reject) => {
@@ -103,7 +81,7 @@ children.push(
     stdio: 'ignore',
   }),
 );
-await waitFor(helloPort, '/');
+await waitFor(helloPort, { path: '/' });
 // The framework's floor: bare NestJS on the Fastify adapter.
 const nestPort = await freePort();
 children.push(
@@ -112,7 +90,7 @@ children.push(
     stdio: 'ignore',
   }),
 );
-await waitFor(nestPort, '/');
+await waitFor(nestPort, { path: '/' });
 const apiPort = await freePort();
 // The bench client is a trusted proxy, so that each simulated user has an address of its own (per-address limits).
 const api = spawn(process.execPath, ['dist/main.js'], {
@@ -321,19 +299,14 @@ async function identityRows() {
 /** Renders per second (one core) and emails per second end to end against nodemailer alone. */
 async function emailRows() {
   const dist = (p) => import(join(root, p));
-  const [
-    { render, samplePayload },
-    { SEED_TENANTS, createDataSource, User, ActionToken },
-    platform,
-    { startSmtpSink },
-  ] = await Promise.all([
+  const [{ render, samplePayload }, db, platform, { startSmtpSink }] = await Promise.all([
     dist('packages/mail/dist/index.js'),
     dist('packages/db/dist/index.js'),
     dist('packages/platform/dist/index.js'),
     dist('packages/testing/dist/index.js'),
   ]);
   const out = [];
-  const seedTenant = SEED_TENANTS[0];
+  const seedTenant = db.SEED_TENANTS[0];
   const renderRequest = {
     tenant: {
       id: 'bench',
@@ -387,65 +360,16 @@ async function emailRows() {
   sink.messages.length = 0;
 
   // End to end: outbox rows + jobs → worker process → the same sink.
-  const ds = createDataSource(env.DATABASE_URL, { poolSize: 4 });
-  await ds.initialize();
-  const tenantId = (await ds.query("SELECT id FROM tenants WHERE slug = 'cegepdeseptiles'"))[0].id;
-  const user = await ds.getRepository(User).save({
-    tenantId,
+  const { ds, queue, outbox } = await emailSeed({
+    env,
+    db,
+    platform,
     username: 'bench',
-    firstName: 'Banc',
-    lastName: 'Essai',
     email: 'bench@example.ca',
+    shownAs: 'bench',
   });
-  const encryptor = new platform.Encryptor(env.DATA_ENCRYPTION_KEY);
-  const queue = platform.createEmailQueue(
-    { url: env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
-    env.REDIS_PREFIX,
-  );
-  await queue.obliterate({ force: true }).catch(() => undefined);
-  const jobs = [];
-  for (let i = 0; i < WARM + N; i++) {
-    const token = platform.newToken();
-    jobs.push(
-      await ds.transaction(async (em) => {
-        const t = await em.save(
-          em.create(ActionToken, {
-            tenantId,
-            userId: user.id,
-            purpose: 'password-reset',
-            tokenHash: platform.hashToken(token),
-            expiresAt: new Date(Date.now() + 3600_000),
-          }),
-        );
-        return platform.writeOutbox(em, encryptor, {
-          userId: user.id,
-          payload: {
-            kind: 'password-reset',
-            tenantId,
-            version: 1,
-            locale: 'fr',
-            recipient: { email: user.email, name: 'Banc Essai' },
-            data: { username: 'bench', expiresInMinutes: 60 },
-          },
-          link: { token, actionTokenId: t.id },
-        });
-      }),
-    );
-  }
-  const healthPort = await freePort();
-  const worker = spawn(process.execPath, ['dist/main.js'], {
-    cwd: join(root, 'apps/worker'),
-    env: {
-      ...env,
-      SMTP_URL: sink.url,
-      WORKER_HEALTH_PORT: String(healthPort),
-      WORKER_CONCURRENCY: String(process.env.BENCH_WORKER_CONCURRENCY ?? 40),
-      HOST: '127.0.0.1',
-    },
-    stdio: 'inherit',
-  });
-  children.push(worker);
-  await waitFor(healthPort);
+  const jobs = await outbox(WARM + N);
+  const worker = await startWorker({ env, sink, children });
   await new Promise((r) => setTimeout(r, 2000));
   const workerAtRest = rssOf(worker.pid);
   // As many API requests would: enqueued concurrently.

@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { emailSeed, freePort, startWorker, waitFor } from './email-seed.mjs';
 
 const root = join(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -17,23 +17,8 @@ const TENANTS = Number(process.env.BENCH_TENANTS ?? 1000);
 const ACCOUNTS = Number(process.env.BENCH_TENANT_ACCOUNTS ?? 1000);
 const EMAILS = Number(process.env.BENCH_EMAILS ?? 1000);
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-async function waitFor(port) {
-  for (let i = 0; i < 1800; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health/live`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nothing answers on ${port}`);
-}
+// Up to 3 minutes for a process to answer: with 1,000 tenants in the database it starts slower.
+const TRIES = 1800;
 
 /** RSS (and its peak) of a process, in MiB, from /proc. */
 function memory(pid) {
@@ -125,7 +110,7 @@ export async function tenantRows({ env, pg, children }) {
       stdio: 'inherit',
     });
     children.push(proc);
-    await waitFor(port);
+    await waitFor(port, { tries: TRIES });
     return { port, proc };
   };
   const api = await startApi();
@@ -254,79 +239,21 @@ export async function tenantRows({ env, pg, children }) {
 /** Emails per second with 1 worker, then with 2, on the same queue and sink. */
 export async function workerRows(env, children) {
   const dist = (p) => import(join(root, p));
-  const [{ createDataSource, User, ActionToken }, platform, { startSmtpSink }] = await Promise.all([
+  const [db, platform, { startSmtpSink }] = await Promise.all([
     dist('packages/db/dist/index.js'),
     dist('packages/platform/dist/index.js'),
     dist('packages/testing/dist/index.js'),
   ]);
   const sink = await startSmtpSink();
-  const ds = createDataSource(env.DATABASE_URL, { poolSize: 4 });
-  await ds.initialize();
-  const [{ id: tenantId }] = await ds.query(
-    "SELECT id FROM tenants WHERE slug = 'cegepdeseptiles'",
-  );
-  const user = await ds.getRepository(User).save({
-    tenantId,
+  const { ds, queue, outbox } = await emailSeed({
+    env,
+    db,
+    platform,
     username: `emailbench${Date.now()}`,
-    firstName: 'Banc',
-    lastName: 'Essai',
     email: 'emailbench@example.ca',
+    shownAs: 'emailbench',
   });
-  const encryptor = new platform.Encryptor(env.DATA_ENCRYPTION_KEY);
-  const queue = platform.createEmailQueue(
-    { url: env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
-    env.REDIS_PREFIX,
-  );
-  await queue.obliterate({ force: true }).catch(() => undefined);
-  const outbox = async (n) => {
-    const jobs = [];
-    for (let i = 0; i < n; i++) {
-      const token = platform.newToken();
-      jobs.push(
-        await ds.transaction(async (em) => {
-          const t = await em.save(
-            em.create(ActionToken, {
-              tenantId,
-              userId: user.id,
-              purpose: 'password-reset',
-              tokenHash: platform.hashToken(token),
-              expiresAt: new Date(Date.now() + 3600_000),
-            }),
-          );
-          return platform.writeOutbox(em, encryptor, {
-            userId: user.id,
-            payload: {
-              kind: 'password-reset',
-              tenantId,
-              version: 1,
-              locale: 'fr',
-              recipient: { email: user.email, name: 'Banc Essai' },
-              data: { username: 'emailbench', expiresInMinutes: 60 },
-            },
-            link: { token, actionTokenId: t.id },
-          });
-        }),
-      );
-    }
-    return jobs;
-  };
-  const startWorker = async () => {
-    const port = await freePort();
-    const proc = spawn(process.execPath, ['dist/main.js'], {
-      cwd: join(root, 'apps/worker'),
-      env: {
-        ...env,
-        SMTP_URL: sink.url,
-        WORKER_HEALTH_PORT: String(port),
-        WORKER_CONCURRENCY: String(process.env.BENCH_WORKER_CONCURRENCY ?? 40),
-        HOST: '127.0.0.1',
-      },
-      stdio: 'inherit',
-    });
-    children.push(proc);
-    await waitFor(port);
-    return proc;
-  };
+  const workerOptions = { env, sink, children, tries: TRIES };
   // Timed until every row of the batch is done (sent, or cancelled by the worker when its link
   // was voided): the rate of rows worked, and how many emails the sink received.
   const timed = async (n) => {
@@ -346,12 +273,12 @@ export async function workerRows(env, children) {
     const seconds = (performance.now() - t0) / 1000;
     return { rate: n / seconds, sent: sink.messages.length };
   };
-  const first = await startWorker();
+  const first = await startWorker(workerOptions);
   const workerAtRest = memory(first.pid);
   await timed(200); // warm
   const alone = await timed(EMAILS);
   const workerAfter = memory(first.pid);
-  const secondWorker = await startWorker();
+  const secondWorker = await startWorker(workerOptions);
   await timed(200);
   const both = await timed(EMAILS);
   for (const w of [first, secondWorker]) w.kill('SIGTERM');

@@ -1,0 +1,106 @@
+// What the email rows of `pnpm bench` (run.mjs) and of the scale bench (tenants.mjs) prepare
+// alike: a user of the Cégep, an emptied email queue, reset links written the way the API
+// writes them, and worker processes sending to the bench's SMTP sink.
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+
+export const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Until `path` answers 2xx on the port (every 100 ms, `tries` times). */
+export async function waitFor(port, { path = '/health/live', tries = 600 } = {}) {
+  for (let i = 0; i < tries; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}${path}`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing answers on ${port}`);
+}
+
+/**
+ * A user of the Cégep (`username`, `email`; `shownAs` is the username its emails show), the
+ * email queue emptied, and `outbox(n)`: n password-reset links each written as the API does
+ * (action token + outbox row in one transaction), their jobs ready for `enqueueEmail`.
+ * `db` and `platform` are the built packages; close `queue` and `ds` when done.
+ */
+export async function emailSeed({ env, db, platform, username, email, shownAs }) {
+  const ds = db.createDataSource(env.DATABASE_URL, { poolSize: 4 });
+  await ds.initialize();
+  const [{ id: tenantId }] = await ds.query(
+    "SELECT id FROM tenants WHERE slug = 'cegepdeseptiles'",
+  );
+  const user = await ds.getRepository(db.User).save({
+    tenantId,
+    username,
+    firstName: 'Banc',
+    lastName: 'Essai',
+    email,
+  });
+  const encryptor = new platform.Encryptor(env.DATA_ENCRYPTION_KEY);
+  const queue = platform.createEmailQueue(
+    { url: env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    env.REDIS_PREFIX,
+  );
+  await queue.obliterate({ force: true }).catch(() => undefined);
+  const outbox = async (n) => {
+    const jobs = [];
+    for (let i = 0; i < n; i++) {
+      const token = platform.newToken();
+      jobs.push(
+        await ds.transaction(async (em) => {
+          const t = await em.save(
+            em.create(db.ActionToken, {
+              tenantId,
+              userId: user.id,
+              purpose: 'password-reset',
+              tokenHash: platform.hashToken(token),
+              expiresAt: new Date(Date.now() + 3600_000),
+            }),
+          );
+          return platform.writeOutbox(em, encryptor, {
+            userId: user.id,
+            payload: {
+              kind: 'password-reset',
+              tenantId,
+              version: 1,
+              locale: 'fr',
+              recipient: { email: user.email, name: 'Banc Essai' },
+              data: { username: shownAs, expiresInMinutes: 60 },
+            },
+            link: { token, actionTokenId: t.id },
+          });
+        }),
+      );
+    }
+    return jobs;
+  };
+  return { ds, queue, outbox };
+}
+
+/** The built worker on the bench's env, sending to `sink`; resolves once its health port answers. */
+export async function startWorker({ env, sink, children, tries }) {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['dist/main.js'], {
+    cwd: join(root, 'apps/worker'),
+    env: {
+      ...env,
+      SMTP_URL: sink.url,
+      WORKER_HEALTH_PORT: String(port),
+      WORKER_CONCURRENCY: String(process.env.BENCH_WORKER_CONCURRENCY ?? 40),
+      HOST: '127.0.0.1',
+    },
+    stdio: 'inherit',
+  });
+  children.push(proc);
+  await waitFor(port, { tries });
+  return proc;
+}
