@@ -2,12 +2,11 @@
 // `pnpm bench`: starts the built API (and worker where a row needs it) on a bench database,
 // loads them from this separate process over loopback, and prints one table.
 import { fork, spawn } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { directoryRows } from './directory.mjs';
-import { emailSeed, freePort, startWorker, waitFor } from './email-seed.mjs';
+import { benchEnv, emailSeed, freePort, startWorker, waitFor } from './support.mjs';
 import { oidcRows } from './oidc.mjs';
 import { tenantRows } from './tenants.mjs';
 import { importRow, portalRows, rssOf } from './portal.mjs';
@@ -22,22 +21,10 @@ const baseUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0
 const BENCH_DB = process.env.BENCH_DATABASE ?? 'guichet_bench';
 baseUrl.pathname = `/${BENCH_DB}`;
 const startedAt = new Date();
-const env = {
-  ...process.env,
-  NODE_ENV: 'production',
+const env = benchEnv({
   DATABASE_URL: baseUrl.toString(),
   REDIS_PREFIX: process.env.BENCH_REDIS_PREFIX ?? 'guichet-bench',
-  LOG_LEVEL: 'warn',
-  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  ADMIN_BOOTSTRAP_EMAIL: 'bench@guichet.localhost',
-  ADMIN_BOOTSTRAP_PASSWORD: 'bench-password-long-enough',
-  // Any free management port: the bench reads no metrics, and a running `pnpm start` holds the defaults.
-  MANAGEMENT_PORT: '0',
-  WORKER_MANAGEMENT_PORT: '0',
-  JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' })
-    .privateKey.export({ format: 'pem', type: 'pkcs8' })
-    .toString(),
-};
+});
 
 function load(port, options) {
   return new Promise((resolve, reject) => {

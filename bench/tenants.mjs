@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { emailSeed, freePort, startWorker, waitFor } from './email-seed.mjs';
+import { benchEnv, emailSeed, freePort, startWorker, waitFor } from './support.mjs';
 
 const root = join(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -303,22 +303,10 @@ export async function workerRows(env, children) {
 
 // Alone: `node bench/tenants.mjs` (after `pnpm build`), the same environment as run.mjs.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { generateKeyPairSync } = await import('node:crypto');
   const pg = createRequire(join(root, 'packages/db/package.json'))('pg');
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
+  const env = benchEnv({
     DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/guichet',
-    LOG_LEVEL: 'warn',
-    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-    ADMIN_BOOTSTRAP_EMAIL: 'bench@guichet.localhost',
-    ADMIN_BOOTSTRAP_PASSWORD: 'bench-password-long-enough',
-    MANAGEMENT_PORT: '0',
-    WORKER_MANAGEMENT_PORT: '0',
-    JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' })
-      .privateKey.export({ format: 'pem', type: 'pkcs8' })
-      .toString(),
-  };
+  });
   const children = [];
   process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
   const rows =

@@ -1,11 +1,30 @@
-// What the email rows of `pnpm bench` (run.mjs) and of the scale bench (tenants.mjs) prepare
-// alike: a user of the Cégep, an emptied email queue, reset links written the way the API
-// writes them, and worker processes sending to the bench's SMTP sink.
+// What `pnpm bench` (run.mjs) and the scale bench (tenants.mjs, also run alone) prepare alike:
+// the processes' environment, ports, and for the email rows a user of the Cégep, an emptied
+// email queue, reset links written the way the API writes them, and worker processes sending
+// to the bench's SMTP sink.
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import net from 'node:net';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
+
+/** The environment of the bench's processes (production mode, its own keys), `more` on top. */
+export const benchEnv = (more) => ({
+  ...process.env,
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  ADMIN_BOOTSTRAP_EMAIL: 'bench@guichet.localhost',
+  ADMIN_BOOTSTRAP_PASSWORD: 'bench-password-long-enough',
+  // Any free management port: the bench reads no metrics, and a running `pnpm start` holds the defaults.
+  MANAGEMENT_PORT: '0',
+  WORKER_MANAGEMENT_PORT: '0',
+  JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    .privateKey.export({ format: 'pem', type: 'pkcs8' })
+    .toString(),
+  ...more,
+});
 
 export const freePort = () =>
   new Promise((resolve) => {
