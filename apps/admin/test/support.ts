@@ -1,19 +1,19 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createDataSource, seed } from '@guichet/db';
 import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
 import {
   freePort,
   httpRequest,
   type HttpResponse,
+  launchChromium,
   type RunningProcess,
+  seedDatabase,
   type SmtpSink,
   startProcess,
   startSmtpSink,
 } from '@guichet/testing';
-import { parseEnv } from '@guichet/types';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 const API_MAIN = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
 const WORKER_MAIN = fileURLToPath(new URL('../../worker/dist/main.js', import.meta.url));
@@ -76,10 +76,7 @@ export async function startStack(): Promise<Stack> {
     PORT: String(port),
     PUBLIC_PORT: String(port),
   };
-  const ds = createDataSource(db.url, { poolSize: 1 });
-  await ds.initialize();
-  await seed(ds, parseEnv(env));
-  await ds.destroy();
+  await (await seedDatabase(db, env, 1)).destroy();
 
   // Management ports: any free one (0), so parallel stacks do not collide on the defaults.
   const api = await startProcess({
@@ -93,17 +90,7 @@ export async function startStack(): Promise<Stack> {
     env: { ...env, WORKER_HEALTH_PORT: String(workerPort), WORKER_MANAGEMENT_PORT: '0' },
     healthPort: workerPort,
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 
   const adminHost = `admin.localhost:${port}`;

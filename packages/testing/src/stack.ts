@@ -41,6 +41,18 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+/** A data source on `db`, open, and the database seeded as `env` says (the two tenants, its bootstrap admin). */
+export async function seedDatabase(
+  db: TestDatabase,
+  env: Record<string, string | undefined>,
+  poolSize = 4,
+): Promise<TestDataSource> {
+  const dataSource = createDataSource(db.url, { poolSize });
+  await dataSource.initialize();
+  await seed(dataSource, parseEnv(env));
+  return dataSource;
+}
+
 export async function createTestStack(options: StackOptions): Promise<TestStack> {
   const db = await createTestDatabase();
   const prefix = `${options.keyPrefix}-${randomBytes(4).toString('hex')}`;
@@ -56,9 +68,7 @@ export async function createTestStack(options: StackOptions): Promise<TestStack>
     SMTP_ALLOW_INSECURE: 'true',
     ...options.env,
   };
-  const dataSource = createDataSource(db.url, { poolSize: 4 });
-  await dataSource.initialize();
-  await seed(dataSource, parseEnv({ ...env, ...options.seedEnv }));
+  const dataSource = await seedDatabase(db, { ...env, ...options.seedEnv });
   const redis = new Redis(env.REDIS_URL!);
   const processes: { proc: RunningProcess; signal: NodeJS.Signals }[] = [];
   return {

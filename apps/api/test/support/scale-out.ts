@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createDataSource, seed } from '@guichet/db';
 import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
 import {
   freePort,
@@ -9,11 +8,11 @@ import {
   type HttpResponse,
   type RedisTopologyUnderTest,
   type RunningProcess,
+  seedDatabase,
   type SmtpSink,
   startProcess,
   startSmtpSink,
 } from '@guichet/testing';
-import { parseEnv } from '@guichet/types';
 import type { DataSource } from 'typeorm';
 import { ADMIN, CEGEP, TEST_DATA_ENCRYPTION_KEY } from './test-app.js';
 
@@ -69,9 +68,7 @@ export async function startFleet(
     SHUTDOWN_GRACE_SECONDS: '0',
     ...extraEnv,
   };
-  const dataSource = createDataSource(db.url, { poolSize: 4 });
-  await dataSource.initialize();
-  await seed(dataSource, parseEnv(env));
+  const dataSource = await seedDatabase(db, env);
   const apis: RunningProcess[] = [];
   const workers: RunningProcess[] = [];
   const start = async (script: string, extra: Record<string, string>, worker: boolean) => {
