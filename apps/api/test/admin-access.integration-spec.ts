@@ -11,7 +11,7 @@ import type {
   TotpSetupResponse,
 } from '@guichet/types';
 import { generate } from 'otplib';
-import { createUser } from './factories/users.js';
+import { createUser, portalLogin } from './factories/users.js';
 import {
   type AdminClient,
   adminClient,
@@ -142,12 +142,7 @@ describe('admin API: sign-in, second factor, admin accounts, and who may touch w
     expect((await login(ADMIN, '203.0.113.81')).status).toBe(200);
     // The portals keep their own budget: a member of staff behind that address still signs in.
     const user = await createUser(ctx, 'cegepdeseptiles');
-    const portal = await ctx.request(CEGEP, {
-      method: 'POST',
-      path: '/api/v1/auth/login',
-      body: { username: user.username, password: user.password, remember: 'none' },
-      headers: { 'x-forwarded-for': ip },
-    });
+    const portal = await portalLogin(ctx, CEGEP, user, 'none', { 'x-forwarded-for': ip });
     expect(portal.status).toBe(200);
 
     const events = await ctx.dataSource.query<
@@ -370,11 +365,7 @@ describe('admin API: sign-in, second factor, admin accounts, and who may touch w
       username: 'portaluser',
       password: 'Portal-password-42',
     });
-    const portal = await ctx.request(CEGEP, {
-      method: 'POST',
-      path: '/api/v1/auth/login',
-      body: { username: user.username, password: user.password, remember: 'none' },
-    });
+    const portal = await portalLogin(ctx, CEGEP, user);
     expect(portal.status).toBe(200);
     const portalToken = portal.json<{ accessToken: string }>().accessToken;
     expect((await adminClient(ctx, portalToken).get('/me')).status).toBe(401);

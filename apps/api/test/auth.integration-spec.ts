@@ -4,6 +4,7 @@ import type { LoginResponse, UserView } from '@guichet/types';
 import { verify as argon2Verify } from '@node-rs/argon2';
 import { argon2Parameters } from '../src/platform/crypto/password-hasher.js';
 import { createUser, tenantId, testHash } from './factories/users.js';
+import { setTenantSettings } from './factories/tenants.js';
 import { cookieHeader } from './support/http.js';
 import { decodeJwt, verifyWithJwks } from './support/jwt.js';
 import { auditEvents } from './support/outbox.js';
@@ -164,11 +165,7 @@ describe('sign-in, sessions and access tokens', () => {
 
     it('a tenant with another refresh lifetime gets it on the persistent cookie', async () => {
       const tid = await tenantId(ctx, 'monteregie');
-      await ctx.dataSource.query(
-        `UPDATE tenant_settings SET settings = jsonb_set(settings, '{tokenLifetimes,refreshDays}', '7') WHERE tenant_id = $1`,
-        [tid],
-      );
-      await ctx.publishTenantChange(tid);
+      await setTenantSettings(ctx, tid, { 'tokenLifetimes.refreshDays': 7 });
       await new Promise((r) => setTimeout(r, 100));
       const user = await createUser(ctx, 'monteregie', {
         username: 'tala1234',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { ImportReport } from '@guichet/types';
-import { createUser, tenantId, type TestUser } from './factories/users.js';
+import { createUser, portalLogin, tenantId, type TestUser } from './factories/users.js';
 import { signIn as adminSignIn } from './support/admin.js';
 import { cookieHeader } from './support/http.js';
 import { guichetCli } from './support/oidc.js';
@@ -27,6 +27,22 @@ describe('CSV import of a full export (--disable-missing)', () => {
     return path;
   };
   const lineOf = (u: TestUser, i: number) => `Nom${i},Prénom${i},${u.email},,`;
+  /** `guichet users import --tenant cegepdeseptiles FILE --disable-missing …`. */
+  const importMissing = (path: string, ...more: string[]) =>
+    guichetCli(ctx, [
+      'users',
+      'import',
+      '--tenant',
+      'cegepdeseptiles',
+      path,
+      '--disable-missing',
+      ...more,
+    ]);
+  const activeIds = () =>
+    ctx.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE tenant_id = $1 AND status = 'active' ORDER BY id`,
+      [cegep],
+    );
   const status = async (u: TestUser) =>
     (
       await ctx.dataSource.query<{ status: string }[]>('SELECT status FROM users WHERE id = $1', [
@@ -57,12 +73,7 @@ describe('CSV import of a full export (--disable-missing)', () => {
   it('disables the active accounts the file does not name (sessions ended, no sign-in, no email), keeps those a rejected line names, and touches no other tenant', async () => {
     const monteregie = await createUser(ctx, 'monteregie', { username: 'abcd1234' });
     const [leaver, kept, ...rest] = staff as [TestUser, TestUser, ...TestUser[]];
-    const login = await ctx.request(CEGEP, {
-      method: 'POST',
-      path: '/api/v1/auth/login',
-      body: { username: leaver.username, password: leaver.password, remember: 'all' },
-      headers: { 'x-forwarded-for': nextIp() },
-    });
+    const login = await portalLogin(ctx, CEGEP, leaver, 'all', { 'x-forwarded-for': nextIp() });
     expect(login.status).toBe(200);
     const { accessToken } = login.json<{ accessToken: string }>();
 
@@ -72,14 +83,7 @@ describe('CSV import of a full export (--disable-missing)', () => {
       `Nom1,Prénom1,${kept.email},not a valid username!,`,
       'Nouveau,Arrivé,nouveau.arrive@cegepsi.test,,',
     ]);
-    const run = await guichetCli(ctx, [
-      'users',
-      'import',
-      '--tenant',
-      'cegepdeseptiles',
-      path,
-      '--disable-missing',
-    ]);
+    const run = await importMissing(path);
     expect(run.stdout).toContain(`disabled ${leaver.username} (not in the file)`);
     expect(run.stdout).toMatch(/1 created, 0 updated, 18 unchanged, 1 rejected, 1 disabled/);
     expect(run.code).toBe(1); // a line was rejected
@@ -106,12 +110,7 @@ describe('CSV import of a full export (--disable-missing)', () => {
         })
       ).status,
     ).toBe(401);
-    const again = await ctx.request(CEGEP, {
-      method: 'POST',
-      path: '/api/v1/auth/login',
-      body: { username: leaver.username, password: leaver.password, remember: 'none' },
-      headers: { 'x-forwarded-for': nextIp() },
-    });
+    const again = await portalLogin(ctx, CEGEP, leaver, 'none', { 'x-forwarded-for': nextIp() });
     expect(again.status).toBe(401);
     const forgot = await ctx.request(CEGEP, {
       method: 'POST',
@@ -137,22 +136,12 @@ describe('CSV import of a full export (--disable-missing)', () => {
   });
 
   it('refuses, writing nothing, a file that looks partial: most accounts missing, an unreadable line, nobody named', async () => {
-    const active = await ctx.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM users WHERE tenant_id = $1 AND status = 'active' ORDER BY id`,
-      [cegep],
-    );
+    const active = await activeIds();
     const partial = file('partial.csv', [
       lineOf(staff[2]!, 2),
       'Autre,Nouvelle,autre.nouvelle@cegepsi.test,,',
     ]);
-    const refused = await guichetCli(ctx, [
-      'users',
-      'import',
-      '--tenant',
-      'cegepdeseptiles',
-      partial,
-      '--disable-missing',
-    ]);
+    const refused = await importMissing(partial);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
       /Not imported: The file would disable \d+ of the tenant's \d+ active accounts/,
@@ -161,55 +150,22 @@ describe('CSV import of a full export (--disable-missing)', () => {
       ...staff.slice(1).map((u, i) => lineOf(u, i + 1)),
       'Sans,Adresse,,,',
     ]);
-    const refused2 = await guichetCli(ctx, [
-      'users',
-      'import',
-      '--tenant',
-      'cegepdeseptiles',
-      unreadable,
-      '--disable-missing',
-    ]);
+    const refused2 = await importMissing(unreadable);
     expect(refused2.code).toBe(1);
     expect(refused2.stderr).toContain('could not be read');
     const empty = file('empty.csv', []);
-    const refused3 = await guichetCli(ctx, [
-      'users',
-      'import',
-      '--tenant',
-      'cegepdeseptiles',
-      empty,
-      '--disable-missing',
-    ]);
+    const refused3 = await importMissing(empty);
     expect(refused3.code).toBe(1);
-    expect(
-      await ctx.dataSource.query<{ id: string }[]>(
-        `SELECT id FROM users WHERE tenant_id = $1 AND status = 'active' ORDER BY id`,
-        [cegep],
-      ),
-    ).toEqual(active);
+    expect(await activeIds()).toEqual(active);
     expect(
       await ctx.dataSource.query(`SELECT 1 FROM users WHERE email = 'autre.nouvelle@cegepsi.test'`),
     ).toEqual([]);
     // Allowed explicitly, in a dry run: reported, nothing written.
-    const dry = await guichetCli(ctx, [
-      'users',
-      'import',
-      '--tenant',
-      'cegepdeseptiles',
-      partial,
-      '--disable-missing',
-      '--allow-mass-disable',
-      '--dry-run',
-    ]);
+    const dry = await importMissing(partial, '--allow-mass-disable', '--dry-run');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('dry run: nothing was written');
     expect(dry.stdout).toMatch(/1 created, 0 updated, 1 unchanged, 0 rejected, \d+ disabled/);
-    expect(
-      await ctx.dataSource.query<{ id: string }[]>(
-        `SELECT id FROM users WHERE tenant_id = $1 AND status = 'active' ORDER BY id`,
-        [cegep],
-      ),
-    ).toEqual(active);
+    expect(await activeIds()).toEqual(active);
   });
 
   it('admin API: a preview (dryRun) lists who would be disabled and changes nothing; the confirmed import disables them', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { HttpResponse } from '@guichet/testing';
+import { setTenantSettings } from './factories/tenants.js';
 import { cookieHeader } from './support/http.js';
 import { type AdminClient, startAdminSuite } from './support/admin.js';
 import { ADMIN_HOST, CEGEP, MONTEREGIE, type TestContext } from './support/test-app.js';
@@ -393,11 +394,10 @@ describe('malformed input: no endpoint or form answers 5xx', () => {
       { page: '/logout', fields: [] },
     ];
     // Lookup is open to the Cégep's managed networks only: come from one of them too.
-    await ctx.dataSource.query(
-      `UPDATE tenant_settings SET settings = jsonb_set(jsonb_set(settings, '{features,lookup}', 'true'), '{allowedNetworks}', '["10.0.0.0/8"]') WHERE tenant_id = $1`,
-      [cegep],
-    );
-    await ctx.publishTenantChange(cegep);
+    await setTenantSettings(ctx, cegep, {
+      'features.lookup': true,
+      allowedNetworks: ['10.0.0.0/8'],
+    });
 
     /** A valid CSRF token and its cookie, from the login page. */
     const csrfFor = async (host: string) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { emailJobId, type LoginResponse } from '@guichet/types';
 import { verify as argon2Verify } from '@node-rs/argon2';
 import { createUser, tenantId, type TestUser } from './factories/users.js';
+import { setTenantSettings } from './factories/tenants.js';
 import { signIn } from './support/admin.js';
 import { cookieHeader, median } from './support/http.js';
 import {
@@ -739,11 +740,7 @@ describe('enrolment, forgot password and reset', () => {
 
   it('features switched off: 403 with a clear message', async () => {
     const tid = await tenantId(ctx, 'monteregie');
-    await ctx.dataSource.query(
-      `UPDATE tenant_settings SET settings = jsonb_set(settings, '{features,enrolment}', 'false') WHERE tenant_id = $1`,
-      [tid],
-    );
-    await ctx.publishTenantChange(tid);
+    await setTenantSettings(ctx, tid, { 'features.enrolment': false });
     // 202 until the process has the new settings; then the refusal.
     const res = await waitFor(
       () => enrol('anyo1234', MONTEREGIE),
@@ -754,10 +751,6 @@ describe('enrolment, forgot password and reset', () => {
       error: 'feature_disabled',
       message: 'Self-enrolment is not offered on this portal.',
     });
-    await ctx.dataSource.query(
-      `UPDATE tenant_settings SET settings = jsonb_set(settings, '{features,enrolment}', 'true') WHERE tenant_id = $1`,
-      [tid],
-    );
-    await ctx.publishTenantChange(tid);
+    await setTenantSettings(ctx, tid, { 'features.enrolment': true });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { expectScimError, PATCH_OP, scimFixture } from './support/scim.js';
-import { createUser, tenantId } from './factories/users.js';
+import { createUser, portalLogin, tenantId } from './factories/users.js';
 import { signIn as adminSignIn } from './support/admin.js';
 import { cookieHeader } from './support/http.js';
 import { outboxRows, waitFor } from './support/outbox.js';
@@ -108,12 +108,7 @@ describe('SCIM 2.0: tokens per tenant, failed-attempt limits, leavers out everyw
   it('a leaver (DELETE, or PATCH active false) cannot sign in, loses access and refresh tokens, and gets no email — the replies stay those of anyone', async () => {
     for (const how of ['delete', 'patch'] as const) {
       const user = await createUser(f.ctx, 'cegepdeseptiles');
-      const login = await f.ctx.request(CEGEP, {
-        method: 'POST',
-        path: '/api/v1/auth/login',
-        body: { username: user.username, password: user.password, remember: 'all' },
-        headers: { 'x-forwarded-for': nextIp() },
-      });
+      const login = await portalLogin(f.ctx, CEGEP, user, 'all', { 'x-forwarded-for': nextIp() });
       expect(login.status).toBe(200);
       const { accessToken } = login.json<{ accessToken: string }>();
       const me = () =>
@@ -139,12 +134,7 @@ describe('SCIM 2.0: tokens per tenant, failed-attempt limits, leavers out everyw
       expect(res.status).toBe(how === 'delete' ? 204 : 200);
       expect((await me()).status).toBe(401);
       expect((await refresh()).status).toBe(401);
-      const again = await f.ctx.request(CEGEP, {
-        method: 'POST',
-        path: '/api/v1/auth/login',
-        body: { username: user.username, password: user.password, remember: 'none' },
-        headers: { 'x-forwarded-for': nextIp() },
-      });
+      const again = await portalLogin(f.ctx, CEGEP, user, 'none', { 'x-forwarded-for': nextIp() });
       const wrong = await f.ctx.request(CEGEP, {
         method: 'POST',
         path: '/api/v1/auth/login',

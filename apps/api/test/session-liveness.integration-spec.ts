@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningProcess } from '@guichet/testing';
 import type { LoginResponse } from '@guichet/types';
-import { createUser } from './factories/users.js';
+import { createUser, portalLogin } from './factories/users.js';
 import { type AdminClient, startAdminSuite } from './support/admin.js';
 import { cookieHeader } from './support/http.js';
 import { CEGEP, type TestContext } from './support/test-app.js';
@@ -29,11 +29,7 @@ describe('session liveness across two API processes', () => {
   /** Signed in through the first process; /me answered (and remembered) by the second. */
   const signedInOnBoth = async () => {
     const user = await createUser(ctx, 'cegepdeseptiles');
-    const res = await ctx.request(CEGEP, {
-      method: 'POST',
-      path: '/api/v1/auth/login',
-      body: { username: user.username, password: user.password, remember: 'all' },
-    });
+    const res = await portalLogin(ctx, CEGEP, user, 'all');
     expect(res.status).toBe(200);
     const { accessToken } = res.json<LoginResponse>();
     const bearer = { authorization: `Bearer ${accessToken}` };

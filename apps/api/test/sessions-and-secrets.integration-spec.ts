@@ -6,7 +6,7 @@ import type {
   TotpSetupResponse,
 } from '@guichet/types';
 import { generate } from 'otplib';
-import { createUser } from './factories/users.js';
+import { createUser, portalLogin } from './factories/users.js';
 import { type AdminClient, adminClient, signIn, startAdminSuite } from './support/admin.js';
 import { cookieHeader } from './support/http.js';
 import { ADMIN_HOST, CEGEP, type TestContext } from './support/test-app.js';
@@ -31,6 +31,12 @@ describe('sessions and secrets: what a new password, a second factor and time en
     return res.json<AdminAccountView>();
   };
   const stillValid = async (client: AdminClient) => (await client.get('/me')).status;
+  /** `by` sets the admin's password: the answer's status. */
+  const setPassword = async (by: AdminClient, admin: AdminAccountView, password: string) =>
+    (await by.request('PATCH', `/admins/${admin.id}`, { password })).status;
+  /** Whether the password signs the admin in to a token that works. */
+  const signsIn = async (admin: AdminAccountView, password: string) =>
+    stillValid(await signIn(ctx, { email: admin.email, password }));
 
   describe('admin tokens', () => {
     it("another admin setting an admin's password ends every token of that admin", async () => {
@@ -40,22 +46,12 @@ describe('sessions and secrets: what a new password, a second factor and time en
         await signIn(ctx, { email: created.email, password: 'the first password of it' }),
       ];
       expect(await stillValid(first!)).toBe(200);
-      expect(
-        (
-          await platform.request('PATCH', `/admins/${created.id}`, {
-            password: 'a password set by another',
-          })
-        ).status,
-      ).toBe(200);
+      expect(await setPassword(platform, created, 'a password set by another')).toBe(200);
       expect(await stillValid(first!)).toBe(401);
       expect(await stillValid(second!)).toBe(401);
       // The one who set it keeps its own; the new password signs in.
       expect(await stillValid(platform)).toBe(200);
-      expect(
-        await stillValid(
-          await signIn(ctx, { email: created.email, password: 'a password set by another' }),
-        ),
-      ).toBe(200);
+      expect(await signsIn(created, 'a password set by another')).toBe(200);
     });
 
     it('an admin setting its own password ends its own tokens, the one it used included', async () => {
@@ -65,20 +61,10 @@ describe('sessions and secrets: what a new password, a second factor and time en
         email: created.email,
         password: 'my own first password',
       });
-      expect(
-        (
-          await used.request('PATCH', `/admins/${created.id}`, {
-            password: 'my own second password',
-          })
-        ).status,
-      ).toBe(200);
+      expect(await setPassword(used, created, 'my own second password')).toBe(200);
       expect(await stillValid(used)).toBe(401);
       expect(await stillValid(elsewhere)).toBe(401);
-      expect(
-        await stillValid(
-          await signIn(ctx, { email: created.email, password: 'my own second password' }),
-        ),
-      ).toBe(200);
+      expect(await signsIn(created, 'my own second password')).toBe(200);
     });
 
     it('turning the second factor on ends every earlier token; the enabling session goes on with the token of the reply', async () => {
@@ -140,11 +126,7 @@ describe('sessions and secrets: what a new password, a second factor and time en
 
   it('a refreshed session ends at its absolute lifetime from the sign-in (90 days for a remembered one), however often it is refreshed', async () => {
     const user = await createUser(ctx, 'cegepdeseptiles');
-    const login = await ctx.request(CEGEP, {
-      method: 'POST',
-      path: '/api/v1/auth/login',
-      body: { username: user.username, password: user.password, remember: 'all' },
-    });
+    const login = await portalLogin(ctx, CEGEP, user, 'all');
     expect(login.status).toBe(200);
     let cookie = cookieHeader(login);
     const familyOf = async () =>
@@ -194,11 +176,8 @@ describe('sessions and secrets: what a new password, a second factor and time en
 
   it("stores our own request id in the audit log, never the client's X-Request-Id", async () => {
     const user = await createUser(ctx, 'cegepdeseptiles');
-    const res = await ctx.request(CEGEP, {
-      method: 'POST',
-      path: '/api/v1/auth/login',
-      body: { username: user.username, password: user.password, remember: 'none' },
-      headers: { 'x-request-id': 'forged-by-the-client' },
+    const res = await portalLogin(ctx, CEGEP, user, 'none', {
+      'x-request-id': 'forged-by-the-client',
     });
     expect(res.status).toBe(200);
     const ours = res.headers['x-request-id'];

@@ -98,12 +98,15 @@ describe('admin API: where a tenant SMTP server may be, its password, its test e
   it('drops the stored password when the host, port or user changes without it, and keeps it otherwise', async () => {
     const put = (body: Record<string, unknown>) =>
       cegepAdmin.request('PUT', `/tenants/${cegep}/smtp`, { secure: false, ...body });
-    const first = await put({
-      host: 'smtp.cegepsi.ca',
-      port: 587,
-      username: 'guichet',
-      password: 'S3cret-smtp-password',
-    });
+    /** The server and user the password was stored for, the password sent with them. */
+    const withPassword = () =>
+      put({
+        host: 'smtp.cegepsi.ca',
+        port: 587,
+        username: 'guichet',
+        password: 'S3cret-smtp-password',
+      });
+    const first = await withPassword();
     expect(first.json<SmtpSettingsView>()).toMatchObject({
       host: 'smtp.cegepsi.ca',
       passwordSet: true,
@@ -134,21 +137,11 @@ describe('admin API: where a tenant SMTP server may be, its password, its test e
     });
 
     // Another port, another user: dropped too; sent again in the same request: kept.
-    await put({
-      host: 'smtp.cegepsi.ca',
-      port: 587,
-      username: 'guichet',
-      password: 'S3cret-smtp-password',
-    });
+    await withPassword();
     expect(
       (await put({ host: 'smtp.cegepsi.ca', port: 465 })).json<SmtpSettingsView>(),
     ).toMatchObject({ passwordSet: false });
-    await put({
-      host: 'smtp.cegepsi.ca',
-      port: 587,
-      username: 'guichet',
-      password: 'S3cret-smtp-password',
-    });
+    await withPassword();
     expect(
       (
         await put({ host: 'smtp.cegepsi.ca', port: 587, username: 'other' })

@@ -67,3 +67,18 @@ export async function createUser(
   );
   return { id: row!.id, tenantId: tid, username, email, password };
 }
+
+/** The user signs in on the portal's JSON API of `host` (`CEGEP`…) with its password and this « remember » choice. */
+export const portalLogin = (
+  ctx: TestContext,
+  host: string,
+  user: Pick<TestUser, 'username' | 'password'>,
+  remember: 'all' | 'username' | 'none' = 'none',
+  headers: Record<string, string> = {},
+) =>
+  ctx.request(host, {
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    body: { username: user.username, password: user.password, remember },
+    headers,
+  });
