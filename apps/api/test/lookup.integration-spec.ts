@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createUser, tenantId } from './factories/users.js';
+import { setTenantSettings } from './factories/tenants.js';
 import { auditEvents, waitFor } from './support/outbox.js';
 import { CEGEP, createTestContext, MONTEREGIE, type TestContext } from './support/test-app.js';
 
@@ -14,32 +15,15 @@ describe('username lookup ("outil de recherche du compte unifié")', () => {
   beforeAll(async () => {
     // A trusted proxy (the test) says who the client is; Montérégie allows 10/8, 172.16/12, 192.168/16, 127/8, ::1.
     ctx = await createTestContext({ TRUSTED_PROXIES: '127.0.0.1' });
-    await createUser(ctx, 'monteregie', {
-      username: 'gama1234',
-      firstName: 'Marc',
-      lastName: 'Gagnon',
-    });
-    await createUser(ctx, 'monteregie', {
-      username: 'gama5678',
-      firstName: 'Marc',
-      lastName: 'Gagnon',
-    });
-    await createUser(ctx, 'monteregie', {
-      username: 'lecl0001',
-      firstName: 'Émilie',
-      lastName: "L'Écuyer-Côté",
-    });
-    await createUser(ctx, 'monteregie', {
-      username: 'gama9999',
-      firstName: 'Marc',
-      lastName: 'Gagnon',
-      status: 'disabled',
-    });
-    await createUser(ctx, 'cegepdeseptiles', {
-      username: 'gagm',
-      firstName: 'Marc',
-      lastName: 'Gagnon',
-    });
+    const people: [string, string, string, string, ('active' | 'disabled')?][] = [
+      ['monteregie', 'gama1234', 'Marc', 'Gagnon'],
+      ['monteregie', 'gama5678', 'Marc', 'Gagnon'],
+      ['monteregie', 'lecl0001', 'Émilie', "L'Écuyer-Côté"],
+      ['monteregie', 'gama9999', 'Marc', 'Gagnon', 'disabled'],
+      ['cegepdeseptiles', 'gagm', 'Marc', 'Gagnon'],
+    ];
+    for (const [slug, username, firstName, lastName, status] of people)
+      await createUser(ctx, slug, { username, firstName, lastName, status });
   });
   afterAll(() => ctx.close());
 
@@ -82,11 +66,7 @@ describe('username lookup ("outil de recherche du compte unifié")', () => {
     // This process trusts no proxy: the address is the connection's (127.0.0.1, allowed), and a header cannot change it.
     const direct = await ctx.startApi({ TRUSTED_PROXIES: '' });
     const tid = await tenantId(ctx, 'monteregie');
-    await ctx.dataSource.query(
-      `UPDATE tenant_settings SET settings = jsonb_set(settings, '{allowedNetworks}', '["10.0.0.0/8"]') WHERE tenant_id = $1`,
-      [tid],
-    );
-    await ctx.publishTenantChange(tid);
+    await setTenantSettings(ctx, tid, { allowedNetworks: ['10.0.0.0/8'] });
     // Until the process has the new networks it answers 200 (127.0.0.1 was allowed); then a
     // header it does not trust must not get it in: 403. A trusted header never gets to 403.
     const spoofed = await waitFor(
@@ -105,11 +85,9 @@ describe('username lookup ("outil de recherche du compte unifié")', () => {
     );
     expect(spoofed.status).toBe(403);
     expect((await lookup({ firstName: 'Marc', lastName: 'Gagnon' }, '10.1.2.3')).status).toBe(200); // through the trusted proxy
-    await ctx.dataSource.query(
-      `UPDATE tenant_settings SET settings = jsonb_set(settings, '{allowedNetworks}', '["10.0.0.0/8","172.16.0.0/12","192.168.0.0/16","127.0.0.0/8","::1/128"]') WHERE tenant_id = $1`,
-      [tid],
-    );
-    await ctx.publishTenantChange(tid);
+    await setTenantSettings(ctx, tid, {
+      allowedNetworks: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '127.0.0.0/8', '::1/128'],
+    });
     await direct.stop();
   });
 

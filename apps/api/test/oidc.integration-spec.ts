@@ -53,6 +53,47 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
   let alice: TestUser;
   let ipCounter = 0;
   const nextIp = () => `10.40.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`;
+  /** The issuer's answer to an authorization request (openid) for this redirect URI, from a new browser. */
+  const authorizationAnswer = (config: oidc.Configuration, redirect_uri: string) =>
+    new OidcBrowser(ctx, nextIp()).request(
+      oidc.buildAuthorizationUrl(config, { redirect_uri, scope: 'openid', state: 's', nonce: 'n' })
+        .href,
+    );
+  /** Forgot password (202), then the emailed link's new password: the reset's answer. */
+  async function resetByEmail(user: TestUser) {
+    const ip = { 'x-forwarded-for': nextIp() };
+    expect(
+      (
+        await ctx.request(CEGEP, {
+          method: 'POST',
+          path: '/api/v1/password/forgot',
+          body: { username: user.username },
+          headers: ip,
+        })
+      ).status,
+    ).toBe(202);
+    const rows = await waitFor(
+      () => outboxRows(ctx, { userId: user.id }),
+      (r) => r.some((x) => x.tokenCiphertext),
+    );
+    return ctx.request(CEGEP, {
+      method: 'POST',
+      path: '/api/v1/password/reset',
+      body: {
+        token: linkToken(rows.find((x) => x.tokenCiphertext)!),
+        password: 'Nouvelle-phrase-2025!z',
+      },
+      headers: ip,
+    });
+  }
+  /** An admin disables the account: the admin API's answer. */
+  async function disableByAdmin(user: TestUser) {
+    const admin = await adminSignIn(ctx);
+    return admin.request(
+      'POST',
+      `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/users/${user.id}/disable`,
+    );
+  }
 
   const discover = (issuer: string, clientId: string, secret?: string, auth?: oidc.ClientAuth) =>
     oidc.discovery(
@@ -399,13 +440,7 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
 
   it('answers an unregistered redirect URI with an error page, never a redirect', async () => {
     const config = await discover(CEGEP_ISSUER, firstParty.clientId, firstParty.clientSecret);
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: `${callback.origin}/elsewhere`,
-      scope: 'openid',
-      state: 's',
-      nonce: 'n',
-    });
-    const res = await new OidcBrowser(ctx, nextIp()).request(url.href);
+    const res = await authorizationAnswer(config, `${callback.origin}/elsewhere`);
     expect(res.status).toBe(400);
     expect(res.headers.location).toBeUndefined();
     expect(res.headers['content-type']).toMatch(/text\/html/);
@@ -429,13 +464,7 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       firstParty.clientId,
       firstParty.clientSecret,
     );
-    const url = oidc.buildAuthorizationUrl(atMonteregie, {
-      redirect_uri: redirectUri,
-      scope: 'openid',
-      state: 's',
-      nonce: 'n',
-    });
-    const res = await new OidcBrowser(ctx, nextIp()).request(url.href);
+    const res = await authorizationAnswer(atMonteregie, redirectUri);
     expect(res.status).toBe(400);
     expect(res.headers.location).toBeUndefined();
 
@@ -582,17 +611,25 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
   });
 
   it('registers clients from the CLI: the secret shown once and stored hashed; bad redirect URIs refused', async () => {
-    const run = await guichetCli(ctx, [
-      'oidc-clients',
-      'add',
-      '--tenant',
+    /** `guichet oidc-clients add --tenant TENANT --name NAME --redirect-uri URI …`. */
+    const add = (tenant: string, name: string, redirectUri: string, ...more: string[]) =>
+      guichetCli(ctx, [
+        'oidc-clients',
+        'add',
+        '--tenant',
+        tenant,
+        '--name',
+        name,
+        '--redirect-uri',
+        redirectUri,
+        ...more,
+      ]);
+    const run = await add(
       'monteregie',
-      '--name',
       'Portail RH',
-      '--redirect-uri',
       'https://rh.santemonteregie.qc.ca/cb',
       '--json',
-    ]);
+    );
     expect(run.code).toBe(0);
     const last = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
       clientId: string;
@@ -605,41 +642,12 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
     );
     expect(row!.stored).toHaveLength(64);
     expect(row!.stored).not.toContain(last.clientSecret);
-    const pub = await guichetCli(ctx, [
-      'oidc-clients',
-      'add',
-      '--tenant',
-      'monteregie',
-      '--name',
-      'App',
-      '--redirect-uri',
-      'http://127.0.0.1:9/cb',
-      '--public',
-      '--json',
-    ]);
+    const pub = await add('monteregie', 'App', 'http://127.0.0.1:9/cb', '--public', '--json');
     expect(Object.keys(JSON.parse(pub.stdout.trim().split('\n').pop()!))).toEqual(['clientId']);
-    const bad = await guichetCli(ctx, [
-      'oidc-clients',
-      'add',
-      '--tenant',
-      'monteregie',
-      '--name',
-      'App',
-      '--redirect-uri',
-      'http://rh.example.com/cb',
-    ]);
+    const bad = await add('monteregie', 'App', 'http://rh.example.com/cb');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/use https/);
-    const unknown = await guichetCli(ctx, [
-      'oidc-clients',
-      'add',
-      '--tenant',
-      'nope',
-      '--name',
-      'App',
-      '--redirect-uri',
-      'https://a.example/cb',
-    ]);
+    const unknown = await add('nope', 'App', 'https://a.example/cb');
     expect(unknown.code).toBe(2);
   });
 
@@ -701,40 +709,13 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
 
     it('a password reset', async () => {
       const { user, config, tokens } = await signedInWithRefresh();
-      const ip = { 'x-forwarded-for': nextIp() };
-      expect(
-        (
-          await ctx.request(CEGEP, {
-            method: 'POST',
-            path: '/api/v1/password/forgot',
-            body: { username: user.username },
-            headers: ip,
-          })
-        ).status,
-      ).toBe(202);
-      const rows = await waitFor(
-        () => outboxRows(ctx, { userId: user.id }),
-        (r) => r.some((x) => x.tokenCiphertext),
-      );
-      const token = linkToken(rows.find((x) => x.tokenCiphertext)!);
-      const reset = await ctx.request(CEGEP, {
-        method: 'POST',
-        path: '/api/v1/password/reset',
-        body: { token, password: 'Nouvelle-phrase-2025!z' },
-        headers: ip,
-      });
-      expect(reset.status).toBe(204);
+      expect((await resetByEmail(user)).status).toBe(204);
       await expectEnded(config, tokens);
     });
 
     it('an account disabled by an admin', async () => {
       const { user, config, tokens } = await signedInWithRefresh();
-      const admin = await adminSignIn(ctx);
-      const res = await admin.request(
-        'POST',
-        `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/users/${user.id}/disable`,
-      );
-      expect(res.status).toBeLessThan(300);
+      expect((await disableByAdmin(user)).status).toBeLessThan(300);
       await expectEnded(config, tokens);
     });
 
@@ -822,28 +803,35 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       expect(reset.headers.location).toBe('/login?notice=password-changed');
       const loginAgain = await browser.request(`${CEGEP_ISSUER}${reset.headers.location}`);
       expect(loginAgain.status).toBe(200);
-      return { config, browser, verifier, state, loginAgain, password };
-    }
-
-    for (const interactionGone of [true, false]) {
-      it(`forgot password ${interactionGone ? 'after the interaction expired' : 'while the interaction is pending'}: signing in with the new password ends at the application with a code`, async () => {
-        const user = await createUser(ctx, 'cegepdeseptiles');
-        const { config, browser, verifier, state, loginAgain, password } =
-          await resetFromApplication(user, { interactionGone });
-        const done = await browser.navigate(`${CEGEP_ISSUER}/login`, callback.origin, {
+      /** Signs in with the new password on the login page the reset led to. */
+      const signInAgain = () =>
+        browser.navigate(`${CEGEP_ISSUER}/login`, callback.origin, {
           form: OidcBrowser.loginForm(loginAgain, {
             username: user.username,
             password,
             remember: 'none',
           }),
         });
-        expect(done.url.origin).toBe(callback.origin);
-        expect(done.url.searchParams.get('state')).toBe(state);
-        const tokens = await oidc.authorizationCodeGrant(config, done.url, {
+      /** Redeems the code the application received, as the application started it. */
+      const redeem = (url: URL) =>
+        oidc.authorizationCodeGrant(config, url, {
           pkceCodeVerifier: verifier,
           expectedState: state,
           idTokenExpected: true,
         });
+      return { browser, state, loginAgain, password, signInAgain, redeem };
+    }
+
+    for (const interactionGone of [true, false]) {
+      it(`forgot password ${interactionGone ? 'after the interaction expired' : 'while the interaction is pending'}: signing in with the new password ends at the application with a code`, async () => {
+        const user = await createUser(ctx, 'cegepdeseptiles');
+        const { browser, state, signInAgain, redeem } = await resetFromApplication(user, {
+          interactionGone,
+        });
+        const done = await signInAgain();
+        expect(done.url.origin).toBe(callback.origin);
+        expect(done.url.searchParams.get('state')).toBe(state);
+        const tokens = await redeem(done.url);
         expect(tokens.claims()!.sub).toBe(user.id);
         // Used once: the next portal sign-in of this browser goes to the account page.
         expect(browser.cookies(CEGEP).has('guichet_oidc_app')).toBe(false);
@@ -852,23 +840,13 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
 
     it('enrolment (« M’inscrire au service ») after the interaction expired: the first password signs in to the application', async () => {
       const user = await createUser(ctx, 'cegepdeseptiles', { password: null });
-      const { config, browser, verifier, state, loginAgain, password } = await resetFromApplication(
-        user,
-        { interactionGone: true, page: '/register' },
-      );
-      const done = await browser.navigate(`${CEGEP_ISSUER}/login`, callback.origin, {
-        form: OidcBrowser.loginForm(loginAgain, {
-          username: user.username,
-          password,
-          remember: 'none',
-        }),
+      const { signInAgain, redeem } = await resetFromApplication(user, {
+        interactionGone: true,
+        page: '/register',
       });
+      const done = await signInAgain();
       expect(done.url.origin).toBe(callback.origin);
-      const tokens = await oidc.authorizationCodeGrant(config, done.url, {
-        pkceCodeVerifier: verifier,
-        expectedState: state,
-        idTokenExpected: true,
-      });
+      const tokens = await redeem(done.url);
       expect(tokens.claims()!.sub).toBe(user.id);
     });
 
@@ -1026,6 +1004,11 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       return { user, config, sid, ...flow };
     }
     const forUser = (userId: string) => (token: string) => decodeJwt(token).claims.sub === userId;
+    /** The client's back-channel receives a valid logout token for this user's session. */
+    async function expectLoggedOut(user: TestUser, sid: string) {
+      const payload = await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)));
+      expect(payload).toMatchObject({ sub: user.id, sid });
+    }
 
     it('at RP-initiated logout (the issuer’s own end-session page): sub and sid, signed by the tenant’s key', async () => {
       const { user, config, sid, tokens, browser } = await signedInToMoodle();
@@ -1041,58 +1024,19 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
       await browser.navigate(new URL(action, CEGEP_ISSUER).href, callback.origin, {
         form: { xsrf, logout: 'yes' },
       });
-      const payload = await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)));
-      expect(payload).toMatchObject({ sub: user.id, sid });
+      await expectLoggedOut(user, sid);
     });
 
     it('at a password reset', async () => {
       const { user, sid } = await signedInToMoodle();
-      const ip = { 'x-forwarded-for': nextIp() };
-      expect(
-        (
-          await ctx.request(CEGEP, {
-            method: 'POST',
-            path: '/api/v1/password/forgot',
-            body: { username: user.username },
-            headers: ip,
-          })
-        ).status,
-      ).toBe(202);
-      const rows = await waitFor(
-        () => outboxRows(ctx, { userId: user.id }),
-        (r) => r.some((x) => x.tokenCiphertext),
-      );
-      const reset = await ctx.request(CEGEP, {
-        method: 'POST',
-        path: '/api/v1/password/reset',
-        body: {
-          token: linkToken(rows.find((x) => x.tokenCiphertext)!),
-          password: 'Nouvelle-phrase-2025!z',
-        },
-        headers: ip,
-      });
-      expect(reset.status).toBe(204);
-      expect(await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)))).toMatchObject({
-        sub: user.id,
-        sid,
-      });
+      expect((await resetByEmail(user)).status).toBe(204);
+      await expectLoggedOut(user, sid);
     });
 
     it('when an admin disables the account', async () => {
       const { user, sid } = await signedInToMoodle();
-      const admin = await adminSignIn(ctx);
-      expect(
-        (
-          await admin.request(
-            'POST',
-            `/tenants/${await tenantId(ctx, 'cegepdeseptiles')}/users/${user.id}/disable`,
-          )
-        ).status,
-      ).toBeLessThan(300);
-      expect(await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)))).toMatchObject({
-        sub: user.id,
-        sid,
-      });
+      expect((await disableByAdmin(user)).status).toBeLessThan(300);
+      await expectLoggedOut(user, sid);
     });
 
     it('at « sign out everywhere » on /account', async () => {
@@ -1106,10 +1050,7 @@ describe('OpenID Connect: every tenant an issuer, signing in through its portal'
           })
         ).status,
       ).toBe(303);
-      expect(await verifiedLogoutToken(await logoutReceiver.next(forUser(user.id)))).toMatchObject({
-        sub: user.id,
-        sid,
-      });
+      await expectLoggedOut(user, sid);
     });
   });
 });
