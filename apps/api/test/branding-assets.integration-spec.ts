@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import type { BrandingAssetView, TenantDetail } from '@guichet/types';
 import {
   type AdminClient,
   auditRows,
+  cegepAdminSuite,
   createTenantAdmin,
   signIn,
-  signInCegepAdmin,
-  startAdminSuite,
 } from './support/admin.js';
-import { CEGEP, type TestContext } from './support/test-app.js';
+import { CEGEP } from './support/test-app.js';
 
 // 1×1 pixels: two different PNGs, and a JPEG by its magic numbers (SOI, then a JFIF APP0 segment).
 const PNG = Buffer.from(
@@ -40,18 +39,7 @@ const HOSTILE_SVG = `<?xml version="1.0" encoding="UTF-8"?>
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('branding: uploaded logo and favicon, checked, sanitised and served on the portal', () => {
-  let ctx: TestContext;
-  let platform: AdminClient;
-  let cegepAdmin: AdminClient;
-  let cegep: string;
-  let monteregie: string;
-
-  beforeAll(async () => {
-    const suite = await startAdminSuite();
-    ({ ctx, platform, cegep, monteregie } = suite);
-    cegepAdmin = await signInCegepAdmin(suite);
-  });
-  afterAll(() => ctx.close());
+  const s = cegepAdminSuite();
 
   const upload = (
     client: AdminClient,
@@ -64,15 +52,16 @@ describe('branding: uploaded logo and favicon, checked, sanitised and served on 
       'content-type': contentType,
     });
   const loginPage = async () => {
-    const res = await ctx.request(CEGEP, { path: '/login' });
+    const res = await s.ctx.request(CEGEP, { path: '/login' });
     expect(res.status).toBe(200);
     return res.body;
   };
   const portalPath = (url: string) => new URL(url).pathname;
 
   it('takes a PNG logo from a tenant admin, serves it immutable at a content-named address on the tenant host, and /login shows it at once', async () => {
-    const versionBefore = (await platform.get(`/tenants/${cegep}`)).json<TenantDetail>().version;
-    const res = await upload(cegepAdmin, cegep, 'logo', PNG, 'image/png');
+    const versionBefore = (await s.platform.get(`/tenants/${s.cegep}`)).json<TenantDetail>()
+      .version;
+    const res = await upload(s.cegepAdmin, s.cegep, 'logo', PNG, 'image/png');
     expect(res.status).toBe(200);
     const view = res.json<BrandingAssetView>();
     expect(view).toMatchObject({
@@ -86,7 +75,7 @@ describe('branding: uploaded logo and favicon, checked, sanitised and served on 
     expect(view.url.startsWith('http://cegepdeseptiles.localhost:3000/')).toBe(true);
 
     expect(await loginPage()).toContain(`<img src="${path}"`);
-    const served = await ctx.request(CEGEP, { path });
+    const served = await s.ctx.request(CEGEP, { path });
     expect(served.status).toBe(200);
     expect(served.bytes.equals(PNG)).toBe(true);
     expect(served.headers['content-type']).toBe('image/png');
@@ -95,16 +84,16 @@ describe('branding: uploaded logo and favicon, checked, sanitised and served on 
     expect(served.headers['content-security-policy']).toContain('sandbox');
     // The public tenant API names the same address in place of the URL.
     expect(
-      (await ctx.request(CEGEP, { path: '/api/v1/tenant' })).json<{
+      (await s.ctx.request(CEGEP, { path: '/api/v1/tenant' })).json<{
         branding: { logoUrl: string };
       }>().branding.logoUrl,
     ).toBe(path);
 
-    const detail = (await platform.get(`/tenants/${cegep}`)).json<TenantDetail>();
+    const detail = (await s.platform.get(`/tenants/${s.cegep}`)).json<TenantDetail>();
     expect(detail.version).toBe(versionBefore + 1);
     expect(detail.brandingAssets.logo).toEqual(view);
     expect(detail.brandingAssets.favicon).toBeNull();
-    const [audit] = (await auditRows(ctx, cegep, 'branding.asset.uploaded')).filter(
+    const [audit] = (await auditRows(s.ctx, s.cegep, 'branding.asset.uploaded')).filter(
       (e) => e.targetId === 'logo',
     );
     expect(audit).toMatchObject({
@@ -114,40 +103,40 @@ describe('branding: uploaded logo and favicon, checked, sanitised and served on 
     });
 
     // Another host never serves it; a new upload is a new address, the old one is gone.
-    expect((await ctx.request('monteregie.localhost:3000', { path })).status).toBe(404);
+    expect((await s.ctx.request('monteregie.localhost:3000', { path })).status).toBe(404);
     const next = (
-      await upload(cegepAdmin, cegep, 'logo', OTHER_PNG, 'application/octet-stream')
+      await upload(s.cegepAdmin, s.cegep, 'logo', OTHER_PNG, 'application/octet-stream')
     ).json<BrandingAssetView>();
     expect(portalPath(next.url)).not.toBe(path);
     const page = await loginPage();
     expect(page).toContain(`<img src="${portalPath(next.url)}"`);
     expect(page).not.toContain(path);
-    expect((await ctx.request(CEGEP, { path })).status).toBe(404);
+    expect((await s.ctx.request(CEGEP, { path })).status).toBe(404);
   });
 
   it('takes a JPEG favicon: the pages link it and /favicon.ico points to it', async () => {
-    const res = await upload(platform, cegep, 'favicon', JPEG, 'image/jpeg');
+    const res = await upload(s.platform, s.cegep, 'favicon', JPEG, 'image/jpeg');
     expect(res.status).toBe(200);
     const path = portalPath(res.json<BrandingAssetView>().url);
     expect(path).toMatch(/^\/assets\/brand\/favicon\.[0-9a-f]{16}\.jpg$/);
     expect(await loginPage()).toContain(`<link rel="icon" href="${path}">`);
-    const served = await ctx.request(CEGEP, { path });
+    const served = await s.ctx.request(CEGEP, { path });
     expect(served.headers['content-type']).toBe('image/jpeg');
     expect(served.bytes.equals(JPEG)).toBe(true);
-    const ico = await ctx.request(CEGEP, { path: '/favicon.ico' });
+    const ico = await s.ctx.request(CEGEP, { path: '/favicon.ico' });
     expect(ico.status).toBe(302);
     expect(ico.headers.location).toBe(path);
   });
 
   it('serves an SVG without its scripts, event handlers, javascript: links and foreignObject, as image/svg+xml under a sandboxing CSP', async () => {
-    const res = await upload(cegepAdmin, cegep, 'logo', HOSTILE_SVG, 'image/svg+xml');
+    const res = await upload(s.cegepAdmin, s.cegep, 'logo', HOSTILE_SVG, 'image/svg+xml');
     expect(res.status).toBe(200);
     const view = res.json<BrandingAssetView>();
     expect(view.contentType).toBe('image/svg+xml');
     const path = portalPath(view.url);
     expect(path).toMatch(/\.svg$/);
     expect(await loginPage()).toContain(`<img src="${path}"`);
-    const served = await ctx.request(CEGEP, { path });
+    const served = await s.ctx.request(CEGEP, { path });
     expect(served.status).toBe(200);
     expect(served.headers['content-type']).toBe('image/svg+xml');
     expect(served.headers['x-content-type-options']).toBe('nosniff');
@@ -171,7 +160,7 @@ describe('branding: uploaded logo and favicon, checked, sanitised and served on 
       expect(svg).not.toContain(gone);
     expect(view.size).toBe(Buffer.byteLength(svg));
     // The admin app reads the stored file back the same way.
-    const back = await cegepAdmin.get(`/tenants/${cegep}/branding/logo`);
+    const back = await s.cegepAdmin.get(`/tenants/${s.cegep}/branding/logo`);
     expect(back.status).toBe(200);
     expect(back.body).toBe(svg);
     expect(back.headers['x-content-type-options']).toBe('nosniff');
@@ -179,15 +168,15 @@ describe('branding: uploaded logo and favicon, checked, sanitised and served on 
 
   it('refuses a file over the size of its kind with 413 and a message naming the limit', async () => {
     const big = Buffer.concat([PNG, Buffer.alloc(300 * 1024)]);
-    const logo = await upload(cegepAdmin, cegep, 'logo', big, 'image/png');
+    const logo = await upload(s.cegepAdmin, s.cegep, 'logo', big, 'image/png');
     expect(logo.status).toBe(413);
     expect(logo.json()).toEqual({
       error: 'payload_too_large',
       message: 'The logo is 300 KB; the largest allowed is 256 KB.',
     });
     const favicon = await upload(
-      cegepAdmin,
-      cegep,
+      s.cegepAdmin,
+      s.cegep,
       'favicon',
       Buffer.concat([PNG, Buffer.alloc(70 * 1024)]),
       'image/png',
@@ -195,8 +184,8 @@ describe('branding: uploaded logo and favicon, checked, sanitised and served on 
     expect(favicon.status).toBe(413);
     expect(favicon.json<{ message: string }>().message).toContain('64 KB');
     const huge = await upload(
-      cegepAdmin,
-      cegep,
+      s.cegepAdmin,
+      s.cegep,
       'logo',
       Buffer.alloc(2 * 1024 * 1024),
       'image/png',
@@ -206,10 +195,10 @@ describe('branding: uploaded logo and favicon, checked, sanitised and served on 
   });
 
   it('refuses what is not a PNG, JPEG or SVG whatever it is called (an HTML page sent as a PNG, a GIF, an empty file) with a message', async () => {
-    const before = (await platform.get(`/tenants/${cegep}`)).json<TenantDetail>();
+    const before = (await s.platform.get(`/tenants/${s.cegep}`)).json<TenantDetail>();
     const html = await upload(
-      cegepAdmin,
-      cegep,
+      s.cegepAdmin,
+      s.cegep,
       'logo',
       '<!doctype html><html><body><script>alert(1)</script></body></html>',
       'image/png',
@@ -219,91 +208,91 @@ describe('branding: uploaded logo and favicon, checked, sanitised and served on 
       error: 'unsupported_type',
       message: 'This file is not an image we take: upload a PNG, JPEG or SVG image.',
     });
-    const gif = await upload(cegepAdmin, cegep, 'favicon', GIF, 'image/gif');
+    const gif = await upload(s.cegepAdmin, s.cegep, 'favicon', GIF, 'image/gif');
     expect(gif.status).toBe(415);
     expect(gif.json<{ message: string }>().message).toBe(
       'This file is a GIF file: upload a PNG, JPEG or SVG image.',
     );
     const htmlRoot = await upload(
-      cegepAdmin,
-      cegep,
+      s.cegepAdmin,
+      s.cegep,
       'logo',
       '<html><svg xmlns="http://www.w3.org/2000/svg"></svg></html>',
       'image/svg+xml',
     );
     expect(htmlRoot.status).toBe(415);
-    const asHtml = await upload(cegepAdmin, cegep, 'logo', '<p>hi</p>', 'text/html');
+    const asHtml = await upload(s.cegepAdmin, s.cegep, 'logo', '<p>hi</p>', 'text/html');
     expect(asHtml.status).toBe(415);
-    expect((await upload(cegepAdmin, cegep, 'logo', Buffer.alloc(0), 'image/png')).status).toBe(
+    expect((await upload(s.cegepAdmin, s.cegep, 'logo', Buffer.alloc(0), 'image/png')).status).toBe(
       400,
     );
-    expect((await upload(cegepAdmin, cegep, 'banner', PNG, 'image/png')).status).toBe(404);
+    expect((await upload(s.cegepAdmin, s.cegep, 'banner', PNG, 'image/png')).status).toBe(404);
     // Elsewhere an image body is still refused as the JSON API refuses any other type, never a 500.
     const json415 = {
       error: 'unsupported_media_type',
       message: 'Unsupported content type: send application/json.',
     };
-    const elsewhere = await ctx.request(CEGEP, {
+    const elsewhere = await s.ctx.request(CEGEP, {
       method: 'POST',
       path: '/api/v1/auth/login',
       body: PNG,
       headers: { 'content-type': 'image/png' },
     });
     expect([elsewhere.status, elsewhere.json()]).toEqual([415, json415]);
-    const settings = await platform.request('PATCH', `/tenants/${cegep}/settings`, PNG, {
+    const settings = await s.platform.request('PATCH', `/tenants/${s.cegep}/settings`, PNG, {
       'content-type': 'image/png',
     });
     expect([settings.status, settings.json()]).toEqual([415, json415]);
-    const after = (await platform.get(`/tenants/${cegep}`)).json<TenantDetail>();
+    const after = (await s.platform.get(`/tenants/${s.cegep}`)).json<TenantDetail>();
     expect(after.version).toBe(before.version);
     expect(after.brandingAssets).toEqual(before.brandingAssets);
   });
 
   it('answers 404 to a Montérégie admin on the Cégep, exactly as for a tenant that does not exist, and stores nothing', async () => {
-    await createTenantAdmin(ctx, 'ti@monteregie.ca', 'monteregie admin password', [monteregie]);
-    const other = await signIn(ctx, {
+    await createTenantAdmin(s.ctx, 'ti@monteregie.ca', 'monteregie admin password', [s.monteregie]);
+    const other = await signIn(s.ctx, {
       email: 'ti@monteregie.ca',
       password: 'monteregie admin password',
     });
-    const before = (await platform.get(`/tenants/${cegep}`)).json<TenantDetail>();
+    const before = (await s.platform.get(`/tenants/${s.cegep}`)).json<TenantDetail>();
     for (const res of [
-      await upload(other, cegep, 'favicon', PNG, 'image/png'),
-      await other.request('DELETE', `/tenants/${cegep}/branding/logo`),
-      await other.get(`/tenants/${cegep}/branding/logo`),
+      await upload(other, s.cegep, 'favicon', PNG, 'image/png'),
+      await other.request('DELETE', `/tenants/${s.cegep}/branding/logo`),
+      await other.get(`/tenants/${s.cegep}/branding/logo`),
     ]) {
       expect(res.status).toBe(404);
       expect(res.json()).toEqual({ error: 'not_found', message: 'No tenant has this id.' });
     }
-    expect((await platform.get(`/tenants/${cegep}`)).json<TenantDetail>().brandingAssets).toEqual(
-      before.brandingAssets,
-    );
+    expect(
+      (await s.platform.get(`/tenants/${s.cegep}`)).json<TenantDetail>().brandingAssets,
+    ).toEqual(before.brandingAssets);
     // Its own tenant it may brand.
-    expect((await upload(other, monteregie, 'logo', PNG, 'image/png')).status).toBe(200);
+    expect((await upload(other, s.monteregie, 'logo', PNG, 'image/png')).status).toBe(200);
   });
 
   it('removes an upload: the portal goes back to the branding URL or the default, audited', async () => {
-    const logo = (await platform.get(`/tenants/${cegep}`)).json<TenantDetail>().brandingAssets
+    const logo = (await s.platform.get(`/tenants/${s.cegep}`)).json<TenantDetail>().brandingAssets
       .logo!;
-    expect((await cegepAdmin.request('DELETE', `/tenants/${cegep}/branding/logo`)).status).toBe(
+    expect((await s.cegepAdmin.request('DELETE', `/tenants/${s.cegep}/branding/logo`)).status).toBe(
       204,
     );
-    expect((await cegepAdmin.request('DELETE', `/tenants/${cegep}/branding/favicon`)).status).toBe(
-      204,
-    );
+    expect(
+      (await s.cegepAdmin.request('DELETE', `/tenants/${s.cegep}/branding/favicon`)).status,
+    ).toBe(204);
     const page = await loginPage();
     expect(page).not.toContain('/assets/brand/');
     expect(page).toMatch(/<link rel="icon" href="\/assets\/favicon\.svg\?v=\d+">/);
-    expect((await ctx.request(CEGEP, { path: portalPath(logo.url) })).status).toBe(404);
-    expect((await ctx.request(CEGEP, { path: '/favicon.ico' })).headers.location).toBe(
+    expect((await s.ctx.request(CEGEP, { path: portalPath(logo.url) })).status).toBe(404);
+    expect((await s.ctx.request(CEGEP, { path: '/favicon.ico' })).headers.location).toBe(
       '/assets/favicon.svg',
     );
-    expect((await cegepAdmin.get(`/tenants/${cegep}/branding/logo`)).status).toBe(404);
-    const removed = await auditRows(ctx, cegep, 'branding.asset.removed');
+    expect((await s.cegepAdmin.get(`/tenants/${s.cegep}/branding/logo`)).status).toBe(404);
+    const removed = await auditRows(s.ctx, s.cegep, 'branding.asset.removed');
     expect(removed.map((e) => e.targetId).sort()).toEqual(['favicon', 'logo']);
     // Nothing left to remove: nothing audited.
-    expect((await cegepAdmin.request('DELETE', `/tenants/${cegep}/branding/logo`)).status).toBe(
+    expect((await s.cegepAdmin.request('DELETE', `/tenants/${s.cegep}/branding/logo`)).status).toBe(
       204,
     );
-    expect(await auditRows(ctx, cegep, 'branding.asset.removed')).toHaveLength(2);
+    expect(await auditRows(s.ctx, s.cegep, 'branding.asset.removed')).toHaveLength(2);
   });
 });

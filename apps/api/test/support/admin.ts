@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import type { HttpResponse } from '@guichet/testing';
 import { tenantId, testHash } from '../factories/users.js';
 import { ADMIN, ADMIN_HOST, createTestContext, type TestContext } from './test-app.js';
@@ -105,6 +106,25 @@ export async function startAdminSuite(extraEnv: Record<string, string> = {}): Pr
     cegep: await tenantId(ctx, 'cegepdeseptiles'),
     monteregie: await tenantId(ctx, 'monteregie'),
   };
+}
+
+export interface CegepAdminSuite extends AdminSuite {
+  /** CEGEP_ADMIN, signed in. */
+  cegepAdmin: AdminClient;
+}
+
+/**
+ * For a describe block: registers its beforeAll (startAdminSuite, then CEGEP_ADMIN signed in)
+ * and afterAll (closed); the object returned is filled in before the first test.
+ */
+export function cegepAdminSuite(extraEnv: Record<string, string> = {}): CegepAdminSuite {
+  const suite = {} as CegepAdminSuite;
+  beforeAll(async () => {
+    Object.assign(suite, await startAdminSuite(extraEnv));
+    suite.cegepAdmin = await signInCegepAdmin(suite);
+  });
+  afterAll(() => suite.ctx?.close());
+  return suite;
 }
 
 /** CEGEP_ADMIN created with the Cégep's grant, and signed in. */
