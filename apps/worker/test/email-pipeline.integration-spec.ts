@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ActionToken, EmailDelivery, EmailTemplate } from '@guichet/db';
 import { enqueueEmail, hashToken } from '@guichet/platform';
 import { freePort, startSmtpSink } from '@guichet/testing';
+import { emailJobId } from '@guichet/types';
 import { In } from 'typeorm';
 import { createWorkerContext, waitUntil, type WorkerContext } from './support.js';
 
@@ -16,6 +17,13 @@ afterAll(() => ctx.close());
 const deliveries = () => ctx.dataSource.getRepository(EmailDelivery);
 const statusOf = async (id: string) => (await deliveries().findOneByOrFail({ id })).status;
 const mailsTo = (address: string) => ctx.smtp.messages.filter((m) => m.to.includes(address));
+/** The delivery's job has left the queue (done, no attempt left to run): what it sent is all it will send. */
+const jobFinished = (outboxId: string) =>
+  waitUntil(
+    async () => !(await ctx.queue.getJob(emailJobId(outboxId))),
+    10_000,
+    'the job to leave the queue',
+  );
 
 describe('email worker', () => {
   it('delivers a reset email end to end: sender, recipient, subject, both parts, a working link', async () => {
@@ -142,7 +150,7 @@ describe('email worker', () => {
     const user = await ctx.createUser('cegepdeseptiles');
     const { outboxId } = await ctx.requestLinkEmail(user);
     await waitUntil(async () => (await statusOf(outboxId)) === 'sent', 10_000, 'sent');
-    await new Promise((r) => setTimeout(r, 500));
+    await jobFinished(outboxId);
     expect(mailsTo(user.email)).toHaveLength(1);
     expect((await deliveries().findOneByOrFail({ id: outboxId })).attempts).toBe(2);
     await worker.stop();
@@ -154,7 +162,7 @@ describe('email worker', () => {
     const user = await ctx.createUser('cegepdeseptiles');
     const { outboxId } = await ctx.requestLinkEmail(user);
     await waitUntil(async () => (await statusOf(outboxId)) === 'failed', 10_000, 'failed');
-    await new Promise((r) => setTimeout(r, 800));
+    await jobFinished(outboxId);
     const row = await deliveries().findOneByOrFail({ id: outboxId });
     expect(row.attempts).toBe(1);
     // The reply code, not the server's words (they are in the worker's log).
