@@ -12,6 +12,7 @@ import {
   type SmtpSink,
   startProcess,
   startSmtpSink,
+  waitUntil,
 } from '@guichet/testing';
 import type { Browser, Page } from 'playwright-core';
 
@@ -179,17 +180,8 @@ export async function signIn(
 }
 
 /** Waits until `check` holds, polling. */
-export async function eventually(
-  check: () => Promise<boolean>,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export const eventually = (check: () => Promise<boolean>, what: string, timeoutMs = 15_000) =>
+  waitUntil(check, timeoutMs, what);
 
 /** RFC 6238 code (SHA-1, 6 digits, 30 s) of a base32 secret, as an authenticator app shows it. */
 export function totpCode(secret: string, at = Date.now()): string {

@@ -12,6 +12,7 @@ import {
   type SmtpSink,
   startProcess,
   startSmtpSink,
+  waitUntil,
 } from '@guichet/testing';
 import type { DataSource } from 'typeorm';
 import { ADMIN, CEGEP, TEST_DATA_ENCRYPTION_KEY } from './test-app.js';
@@ -167,17 +168,9 @@ export async function inParallel<T>(tasks: (() => Promise<T>)[], parallel: numbe
   return results;
 }
 
-export async function until(
-  what: string,
-  check: () => Promise<boolean>,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** waitUntil, with a longer default for a fleet on a busy machine. */
+export const until = (what: string, check: () => Promise<boolean>, timeoutMs = 30_000) =>
+  waitUntil(check, timeoutMs, what);
 
 /** How many emails each address received. */
 export function perRecipient(sink: SmtpSink): Map<string, number> {
