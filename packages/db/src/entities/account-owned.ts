@@ -1,4 +1,5 @@
-import { Column, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Column, type Relation } from 'typeorm';
+import { OwnedBy } from './columns.js';
 import { TenantOwnedEntity } from './tenant-owned.js';
 import { User } from './user.entity.js';
 
@@ -6,10 +7,12 @@ import { User } from './user.entity.js';
 export abstract class AccountOwnedEntity extends TenantOwnedEntity {
   @Column('uuid', { name: 'user_id' }) userId!: string;
   /** Composite: a row can only point at an account of its own tenant. */
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId' },
-    { name: 'user_id', referencedColumnName: 'id' },
-  ])
+  @OwnedBy(
+    () => User,
+    [
+      { name: 'tenant_id', referencedColumnName: 'tenantId' },
+      { name: 'user_id', referencedColumnName: 'id' },
+    ],
+  )
   user?: Relation<User>;
 }

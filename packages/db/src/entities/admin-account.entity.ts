@@ -2,13 +2,11 @@ import {
   Check,
   Column,
   Entity,
-  JoinColumn,
-  ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { CreatedAt, UpdatedAt } from './columns.js';
+import { CreatedAt, OwnedBy, UpdatedAt } from './columns.js';
 import { TenantKeyed } from './tenant-owned.js';
 
 export type AdminRole = 'platform-admin' | 'tenant-admin';
@@ -46,7 +44,5 @@ export class AdminAccount {
 @Entity('admin_tenant_grants')
 export class AdminTenantGrant extends TenantKeyed {
   @PrimaryColumn('uuid', { name: 'admin_id' }) adminId!: string;
-  @ManyToOne(() => AdminAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'admin_id' })
-  admin?: Relation<AdminAccount>;
+  @OwnedBy(() => AdminAccount, { name: 'admin_id' }) admin?: Relation<AdminAccount>;
 }

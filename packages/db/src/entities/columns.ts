@@ -1,4 +1,11 @@
-import { CreateDateColumn, UpdateDateColumn } from 'typeorm';
+import {
+  CreateDateColumn,
+  JoinColumn,
+  type JoinColumnOptions,
+  ManyToOne,
+  type ObjectType,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** `created_at timestamptz`, set by the database when the row is inserted. */
 export const CreatedAt = (): PropertyDecorator =>
@@ -7,3 +14,16 @@ export const CreatedAt = (): PropertyDecorator =>
 /** `updated_at timestamptz`, set on insert and on every save through TypeORM. */
 export const UpdatedAt = (): PropertyDecorator =>
   UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' });
+
+/** The relation to the row this one belongs to, over `join`: deleting the owner deletes the row. */
+export function OwnedBy<T>(
+  owner: () => ObjectType<T>,
+  join: JoinColumnOptions | JoinColumnOptions[],
+): PropertyDecorator {
+  const joinColumn = JoinColumn(Array.isArray(join) ? join : [join]);
+  const relation = ManyToOne(owner, { onDelete: 'CASCADE' });
+  return (target, property) => {
+    joinColumn(target, property);
+    relation(target, property);
+  };
+}

@@ -1,22 +1,6 @@
-import {
-  Column,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { OwnedBy } from './columns.js';
 import { Tenant } from './tenant.entity.js';
-
-/** The relation to the row's tenant over `tenant_id`: the row is deleted with its tenant. */
-function TenantRelation(): PropertyDecorator {
-  const join = JoinColumn({ name: 'tenant_id' });
-  const relation = ManyToOne(() => Tenant, { onDelete: 'CASCADE' });
-  return (target, property) => {
-    join(target, property);
-    relation(target, property);
-  };
-}
 
 /**
  * The columns every row of a tenant-owned table starts with, inherited by the entities (not a
@@ -24,7 +8,7 @@ function TenantRelation(): PropertyDecorator {
  */
 export abstract class TenantOwned {
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @TenantRelation() tenant?: Relation<Tenant>;
+  @OwnedBy(() => Tenant, { name: 'tenant_id' }) tenant?: Relation<Tenant>;
 }
 
 /** A tenant-owned row identified by a generated uuid `id`. */
@@ -35,5 +19,5 @@ export abstract class TenantOwnedEntity extends TenantOwned {
 /** A tenant-owned row whose primary key starts with `tenant_id` (one row per tenant and key). */
 export abstract class TenantKeyed {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @TenantRelation() tenant?: Relation<Tenant>;
+  @OwnedBy(() => Tenant, { name: 'tenant_id' }) tenant?: Relation<Tenant>;
 }
