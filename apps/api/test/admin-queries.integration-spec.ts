@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createDataSource, seed } from '@guichet/db';
+import { AdminAccountsRepository, createDataSource, seed } from '@guichet/db';
 import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
 import { parseEnv } from '@guichet/types';
 import type { DataSource } from 'typeorm';
@@ -28,10 +28,11 @@ describe('admin account queries', () => {
   });
 
   it('finds one admin by id, and an absent or empty id finds nobody (never the whole list)', async () => {
-    const all = await listAdmins(dataSource);
+    const admins = new AdminAccountsRepository(dataSource);
+    const all = await listAdmins(admins);
     expect(all.length).toBeGreaterThan(0);
-    expect(await findAdmin(dataSource, all[0]!.id)).toEqual(all[0]);
-    expect(await findAdmin(dataSource, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
-    await expect(findAdmin(dataSource, '')).rejects.toThrow();
+    expect(await findAdmin(admins, all[0]!.id)).toEqual(all[0]);
+    expect(await findAdmin(admins, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+    await expect(findAdmin(admins, '')).rejects.toThrow();
   });
 });

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Encryptor } from '@guichet/platform';
-import type {
-  PasswordPolicyTestResponse,
-  PublicTenant,
-  SmtpSettingsView,
-  TemplateErrorBody,
-  TemplateListItem,
-  TemplatePreviewResponse,
-  TemplateView,
-  TenantDetail,
-  UsernameRuleTestResponse,
+import {
+  DEFAULT_PASSWORD_POLICY,
+  type PasswordPolicyTestResponse,
+  type PublicTenant,
+  type SmtpSettingsView,
+  type TemplateErrorBody,
+  type TemplateListItem,
+  type TemplatePreviewResponse,
+  type TemplateView,
+  type TenantDetail,
+  type UsernameRuleTestResponse,
 } from '@guichet/types';
 import { createUser } from './factories/users.js';
 import { type AdminClient, auditRows, signInCegepAdmin, startAdminSuite } from './support/admin.js';
@@ -419,18 +420,7 @@ describe('admin API: tenants, hosts, settings, rule tests, SMTP and email templa
     const draft = (
       await admin.request('POST', `/tenants/${monteregie}/password-policy/test`, {
         password: 'correct horse battery staple',
-        policy: {
-          minLength: 15,
-          maxLength: 128,
-          requireDigit: false,
-          requireLetter: false,
-          requireUpper: false,
-          requireLower: false,
-          requireSymbol: false,
-          disallowUsername: true,
-          denyCommon: true,
-          historyCount: 0,
-        },
+        policy: { ...DEFAULT_PASSWORD_POLICY, minLength: 15 },
       })
     ).json<PasswordPolicyTestResponse>();
     expect(draft).toMatchObject({ ok: true, violations: [], warnings: [] });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { HttpResponse } from '@guichet/testing';
+import { DEFAULT_PASSWORD_POLICY } from '@guichet/types';
 import { setTenantSettings } from './factories/tenants.js';
 import { cookieHeader } from './support/http.js';
 import { type AdminClient, startAdminSuite } from './support/admin.js';
@@ -211,18 +212,7 @@ const NESTED_BODIES: Body[] = [NUL, LONE_SURROGATE, CONTROL].flatMap((s) =>
     {
       password: s,
       username: s,
-      policy: {
-        minLength: 8,
-        maxLength: 64,
-        requireDigit: false,
-        requireLetter: false,
-        requireUpper: false,
-        requireLower: false,
-        requireSymbol: false,
-        disallowUsername: true,
-        denyCommon: true,
-        historyCount: 0,
-      },
+      policy: { ...DEFAULT_PASSWORD_POLICY, minLength: 8, maxLength: 64 },
     },
     {
       host: s,

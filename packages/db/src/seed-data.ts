@@ -1,4 +1,4 @@
-import type { TenantSettings } from '@guichet/types';
+import { DEFAULT_PASSWORD_POLICY, type TenantSettings } from '@guichet/types';
 
 /** The two reference institutions of the guides in `shared/seeds/`. French texts are verbatim. */
 export interface SeedTenant {
@@ -36,6 +36,7 @@ const common = {
   locales: ['fr', 'en', 'pt'],
   postLoginUrl: null,
   lockout: { maxFailures: 5, lockMinutes: 15 },
+  tokenLifetimes: { resetMinutes: 60, enrolmentMinutes: 60, accessMinutes: 10, refreshDays: 30 },
 } as const;
 
 export const SEED_TENANTS: SeedTenant[] = [
@@ -78,15 +79,9 @@ export const SEED_TENANTS: SeedTenant[] = [
         collision: 'numeric-suffix',
       },
       passwordPolicy: {
+        ...DEFAULT_PASSWORD_POLICY,
         minLength: 10,
-        maxLength: 128,
-        requireDigit: false,
         requireLetter: true,
-        requireUpper: false,
-        requireLower: false,
-        requireSymbol: false,
-        disallowUsername: true,
-        denyCommon: true,
         historyCount: 3,
       },
       features: { enrolment: true, forgotPassword: true, lookup: false, teamsTab: true },
@@ -95,12 +90,6 @@ export const SEED_TENANTS: SeedTenant[] = [
         senderAddress: 'supportTI@cegepsi.ca',
         senderName: 'Support TI – Cégep de Sept-Îles',
         replyTo: null,
-      },
-      tokenLifetimes: {
-        resetMinutes: 60,
-        enrolmentMinutes: 60,
-        accessMinutes: 10,
-        refreshDays: 30,
       },
     },
   },
@@ -124,16 +113,10 @@ export const SEED_TENANTS: SeedTenant[] = [
       usernameRule: { kind: 'pattern', pattern: '[a-z]{4}\\d{4}', example: 'gama1234' },
       // « le mot de passe doit être constitué d'au moins 4 caractères et contenir au moins un chiffre et une lettre »
       passwordPolicy: {
+        ...DEFAULT_PASSWORD_POLICY,
         minLength: 4,
-        maxLength: 128,
         requireDigit: true,
         requireLetter: true,
-        requireUpper: false,
-        requireLower: false,
-        requireSymbol: false,
-        disallowUsername: true,
-        denyCommon: true,
-        historyCount: 0,
       },
       features: { enrolment: true, forgotPassword: true, lookup: true, teamsTab: false },
       // Managed workstations (DRIM networks); loopback so the lookup tool can be tried locally.
@@ -142,12 +125,6 @@ export const SEED_TENANTS: SeedTenant[] = [
         senderAddress: 'centredeservices.cisssmo16@ssss.gouv.qc.ca',
         senderName: 'Centre de services informatiques – CISSS de la Montérégie',
         replyTo: null,
-      },
-      tokenLifetimes: {
-        resetMinutes: 60,
-        enrolmentMinutes: 60,
-        accessMinutes: 10,
-        refreshDays: 30,
       },
     },
   },

@@ -1,6 +1,5 @@
-import { EmailDelivery } from '@guichet/db';
+import { EmailDeliveriesRepository, type Queryable, tenantId } from '@guichet/db';
 import type { EmailJobData, EmailPayload } from '@guichet/types';
-import type { EntityManager } from 'typeorm';
 import type { Encryptor } from './encryption.js';
 
 export interface OutboxEmail {
@@ -12,21 +11,19 @@ export interface OutboxEmail {
 
 /** Writes the outbox row; call inside the transaction that created the token. */
 export async function writeOutbox(
-  em: EntityManager,
+  em: Queryable,
   encryptor: Encryptor,
   email: OutboxEmail,
 ): Promise<EmailJobData> {
-  const row = await em.save(
-    em.create(EmailDelivery, {
-      tenantId: email.payload.tenantId,
-      userId: email.userId,
-      kind: email.payload.kind,
-      recipient: email.payload.recipient.email,
-      payload: email.payload,
-      actionTokenId: email.link?.actionTokenId ?? null,
-      tokenCiphertext: email.link ? encryptor.encrypt(email.link.token) : null,
-      status: 'queued',
-    }),
-  );
-  return { outboxId: row.id, tenantId: row.tenantId, kind: row.kind, version: 1 };
+  // The payload's tenant is the caller's, resolved before it wrote the token.
+  const tenant = tenantId(email.payload.tenantId);
+  const outboxId = await new EmailDeliveriesRepository(em).insertQueued(tenant, {
+    userId: email.userId,
+    kind: email.payload.kind,
+    recipient: email.payload.recipient.email,
+    payload: email.payload,
+    actionTokenId: email.link?.actionTokenId ?? null,
+    tokenCiphertext: email.link ? encryptor.encrypt(email.link.token) : null,
+  });
+  return { outboxId, tenantId: tenant, kind: email.payload.kind, version: 1 };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   cidrSchema,
+  DEFAULT_PASSWORD_POLICY,
   passwordPolicySchema,
   resolveTenantTexts,
   USERNAME_PATTERN_MESSAGES,
@@ -60,18 +61,7 @@ describe('tenant settings schemas', () => {
   });
 
   it('refuses a policy whose maximum is under its minimum', () => {
-    const base = {
-      minLength: 12,
-      maxLength: 10,
-      requireDigit: false,
-      requireLetter: false,
-      requireUpper: false,
-      requireLower: false,
-      requireSymbol: false,
-      disallowUsername: true,
-      denyCommon: true,
-      historyCount: 0,
-    };
+    const base = { ...DEFAULT_PASSWORD_POLICY, minLength: 12, maxLength: 10 };
     expect(passwordPolicySchema.safeParse(base).success).toBe(false);
     expect(passwordPolicySchema.safeParse({ ...base, maxLength: 64 }).success).toBe(true);
   });

@@ -106,6 +106,23 @@ export const passwordPolicySchema = z
   });
 export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
 
+/**
+ * A new tenant's password policy, and the base the others are written from: at least 12
+ * characters, no character class required, neither a common password nor the username.
+ */
+export const DEFAULT_PASSWORD_POLICY: Readonly<PasswordPolicy> = Object.freeze({
+  minLength: 12,
+  maxLength: 128,
+  requireDigit: false,
+  requireLetter: false,
+  requireUpper: false,
+  requireLower: false,
+  requireSymbol: false,
+  disallowUsername: true,
+  denyCommon: true,
+  historyCount: 0,
+});
+
 export const featuresSchema = z
   .object({
     enrolment: z.boolean(),

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { markDeliveriesSent, type SentDelivery } from '@guichet/db';
+import { markDeliveriesSent, type SentDelivery, type TenantId } from '@guichet/db';
 import type { DataSource } from 'typeorm';
 
 interface Waiting extends SentDelivery {
-  tenantId: string;
+  tenantId: TenantId;
   done: () => void;
   failed: (error: unknown) => void;
 }
@@ -26,7 +26,7 @@ export class SentRecorder {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  record(tenantId: string, sent: SentDelivery): Promise<void> {
+  record(tenantId: TenantId, sent: SentDelivery): Promise<void> {
     return new Promise<void>((done, failed) => {
       this.pending.push({ id: sent.id, smtpMessageId: sent.smtpMessageId, tenantId, done, failed });
       if (!this.scheduled) {
@@ -41,7 +41,7 @@ export class SentRecorder {
     const batch = this.pending;
     this.pending = [];
     this.scheduled = false;
-    const byTenant = new Map<string, Waiting[]>();
+    const byTenant = new Map<TenantId, Waiting[]>();
     for (const w of batch) {
       const list = byTenant.get(w.tenantId);
       if (list) list.push(w);

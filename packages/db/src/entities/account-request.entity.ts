@@ -1,14 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
-import { Tenant } from './tenant.entity.js';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAt } from './columns.js';
+import { TenantOwnedEntity } from './tenant-owned.js';
 
 export type AccountRequestKind = 'forgot-password' | 'enrolment';
 
@@ -19,12 +11,7 @@ export type AccountRequestKind = 'forgot-password' | 'enrolment';
  */
 @Entity('account_requests')
 @Index('ix_account_requests_retry', ['retryAt'])
-export class AccountRequest {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Relation<Tenant>;
+export class AccountRequest extends TenantOwnedEntity {
   @Column('varchar', { length: 20 }) kind!: AccountRequestKind;
   @Column('varchar', { length: 200 }) username!: string;
   @Column('varchar', { length: 5 }) locale!: string;
@@ -33,5 +20,5 @@ export class AccountRequest {
   /** When another process may take it up if it is still here. */
   @Column('timestamptz', { name: 'retry_at' }) retryAt!: Date;
   @Column('int', { default: 0 }) attempts!: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @CreatedAt() createdAt!: Date;
 }

@@ -1,16 +1,13 @@
 import {
   Check,
   Column,
-  CreateDateColumn,
   Entity,
-  JoinColumn,
-  ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { Tenant } from './tenant.entity.js';
+import { CreatedAt, OwnedBy, UpdatedAt } from './columns.js';
+import { TenantKeyed } from './tenant-owned.js';
 
 export type AdminRole = 'platform-admin' | 'tenant-admin';
 
@@ -39,19 +36,13 @@ export class AdminAccount {
   @Column('integer', { name: 'failed_logins', default: 0 }) failedLogins!: number;
   @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil!: Date | null;
   @Column('timestamptz', { name: 'last_login_at', nullable: true }) lastLoginAt!: Date | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @CreatedAt() createdAt!: Date;
+  @UpdatedAt() updatedAt!: Date;
 }
 
 /** A tenant admin may act on these tenants only. */
 @Entity('admin_tenant_grants')
-export class AdminTenantGrant {
+export class AdminTenantGrant extends TenantKeyed {
   @PrimaryColumn('uuid', { name: 'admin_id' }) adminId!: string;
-  @ManyToOne(() => AdminAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'admin_id' })
-  admin?: Relation<AdminAccount>;
-  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Relation<Tenant>;
+  @OwnedBy(() => AdminAccount, { name: 'admin_id' }) admin?: Relation<AdminAccount>;
 }

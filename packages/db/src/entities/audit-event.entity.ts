@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt } from './columns.js';
 
 /** `scim`: a provisioning client, by its SCIM token's name. */
 export type ActorType = 'user' | 'admin' | 'system' | 'anonymous' | 'scim';
@@ -19,5 +20,5 @@ export class AuditEvent {
   @Column('jsonb', { nullable: true }) after!: Record<string, unknown> | null;
   @Column('varchar', { length: 64, nullable: true }) ip!: string | null;
   @Column('varchar', { name: 'request_id', length: 100, nullable: true }) requestId!: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @CreatedAt() createdAt!: Date;
 }

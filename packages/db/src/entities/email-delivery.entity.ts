@@ -1,16 +1,7 @@
 import type { DeliveryStatus, EmailKind, EmailPayload } from '@guichet/types';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
-import { Tenant } from './tenant.entity.js';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAt, UpdatedAt } from './columns.js';
+import { TenantOwnedEntity } from './tenant-owned.js';
 
 /**
  * The outbox and the delivery record in one row: written in the same transaction as the
@@ -22,12 +13,7 @@ import { Tenant } from './tenant.entity.js';
 @Index('ix_email_deliveries_pending', ['status', 'updatedAt'], {
   where: "status IN ('queued','sending')",
 })
-export class EmailDelivery {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Relation<Tenant>;
+export class EmailDelivery extends TenantOwnedEntity {
   @Column('uuid', { name: 'user_id', nullable: true }) userId!: string | null;
   @Column('varchar', { length: 30 }) kind!: EmailKind;
   @Column('varchar', { length: 320 }) recipient!: string;
@@ -41,6 +27,6 @@ export class EmailDelivery {
     string | null;
   @Column('timestamptz', { name: 'enqueued_at', nullable: true }) enqueuedAt!: Date | null;
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt!: Date | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @CreatedAt() createdAt!: Date;
+  @UpdatedAt() updatedAt!: Date;
 }

@@ -1,26 +1,15 @@
 import type { EmailKind, Locale } from '@guichet/types';
-import {
-  Column,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
-import { Tenant } from './tenant.entity.js';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { UpdatedAt } from './columns.js';
+import { TenantKeyed } from './tenant-owned.js';
 
 /** A tenant's override of one email template in one locale. */
 @Entity('email_templates')
-export class EmailTemplate {
-  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Relation<Tenant>;
+export class EmailTemplate extends TenantKeyed {
   @PrimaryColumn('varchar', { length: 30 }) kind!: EmailKind;
   @PrimaryColumn('varchar', { length: 5 }) locale!: Locale;
   @Column('text') subject!: string;
   @Column('text') html!: string;
   @Column('text') text!: string;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @UpdatedAt() updatedAt!: Date;
 }

@@ -1,15 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
-import { Tenant } from './tenant.entity.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from './columns.js';
+import { TenantOwned } from './tenant-owned.js';
 
 /**
  * An OpenID Connect relying party of one tenant. The secret of a confidential client is
@@ -17,12 +8,8 @@ import { Tenant } from './tenant.entity.js';
  */
 @Entity('oidc_clients')
 @Index('ix_oidc_clients_tenant', ['tenantId'])
-export class OidcClient {
+export class OidcClient extends TenantOwned {
   @PrimaryColumn('varchar', { name: 'client_id', length: 64 }) clientId!: string;
-  @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Relation<Tenant>;
   @Column('varchar', { length: 200 }) name!: string;
   /** null for a public client (token endpoint auth method `none`, PKCE required). */
   @Column('bytea', { name: 'secret_hash', nullable: true }) secretHash!: Buffer | null;
@@ -36,6 +23,6 @@ export class OidcClient {
     string | null;
   /** When a token was last issued to the client (updated at most once a minute). */
   @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt!: Date | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @CreatedAt() createdAt!: Date;
+  @UpdatedAt() updatedAt!: Date;
 }

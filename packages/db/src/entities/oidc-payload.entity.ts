@@ -1,13 +1,5 @@
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  type Relation,
-} from 'typeorm';
-import { Tenant } from './tenant.entity.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TenantKeyed } from './tenant-owned.js';
 
 /**
  * What the OpenID provider stores (sessions, interactions, grants, codes, access and refresh
@@ -18,11 +10,7 @@ import { Tenant } from './tenant.entity.js';
 @Index('ix_oidc_payloads_uid', ['tenantId', 'uid'])
 @Index('ix_oidc_payloads_account', ['tenantId', 'accountId'])
 @Index('ix_oidc_payloads_expires', ['expiresAt'])
-export class OidcPayload {
-  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Relation<Tenant>;
+export class OidcPayload extends TenantKeyed {
   /** The provider's model name: Session, Interaction, Grant, AuthorizationCode, AccessToken, RefreshToken… */
   @PrimaryColumn('varchar', { length: 40 }) model!: string;
   @PrimaryColumn('varchar', { length: 200 }) id!: string;

@@ -1,14 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  type Relation,
-} from 'typeorm';
-import { Tenant } from './tenant.entity.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAt } from './columns.js';
+import { TenantOwned } from './tenant-owned.js';
 
 export type OidcKeyStatus = 'active' | 'previous' | 'retired';
 
@@ -18,14 +10,10 @@ export type OidcKeyStatus = 'active' | 'previous' | 'retired';
  */
 @Entity('oidc_signing_keys')
 @Index('ix_oidc_signing_keys_tenant', ['tenantId', 'status'])
-export class OidcSigningKey {
+export class OidcSigningKey extends TenantOwned {
   @PrimaryColumn('varchar', { length: 64 }) kid!: string;
-  @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Relation<Tenant>;
   @Column('varchar', { length: 10 }) status!: OidcKeyStatus;
   @Column('text', { name: 'private_jwk_ciphertext' }) privateJwkCiphertext!: string;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @CreatedAt() createdAt!: Date;
   @Column('timestamptz', { name: 'retired_at', nullable: true }) retiredAt!: Date | null;
 }

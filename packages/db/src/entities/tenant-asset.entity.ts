@@ -1,14 +1,6 @@
-import {
-  Check,
-  Column,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
-import { Tenant } from './tenant.entity.js';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { UpdatedAt } from './columns.js';
+import { TenantKeyed } from './tenant-owned.js';
 
 export type TenantAssetKind = 'logo' | 'favicon';
 
@@ -18,15 +10,11 @@ export type TenantAssetKind = 'logo' | 'favicon';
  */
 @Entity('tenant_assets')
 @Check('ck_tenant_assets_kind', `"kind" IN ('logo', 'favicon')`)
-export class TenantAsset {
-  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Relation<Tenant>;
+export class TenantAsset extends TenantKeyed {
   @PrimaryColumn('varchar', { length: 16 }) kind!: TenantAssetKind;
   @Column('varchar', { name: 'content_type', length: 40 }) contentType!: string;
   @Column('char', { length: 64 }) sha256!: string;
   @Column('int', { name: 'byte_size' }) byteSize!: number;
   @Column('bytea') content!: Buffer;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @UpdatedAt() updatedAt!: Date;
 }

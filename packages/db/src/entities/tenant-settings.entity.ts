@@ -1,13 +1,6 @@
 import type { TenantSettings as Settings, StoredDirectorySettings } from '@guichet/types';
-import {
-  Column,
-  Entity,
-  JoinColumn,
-  OneToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { UpdatedAt } from './columns.js';
 import { Tenant } from './tenant.entity.js';
 
 /** One row per tenant; `settings` is validated by `tenantSettingsSchema` before every write. */
@@ -31,5 +24,5 @@ export class TenantSettingsRow {
   directory!: StoredDirectorySettings | null;
   /** Bumped on every change: cache keys of pages and emails include it. */
   @Column('integer', { default: 1 }) version!: number;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @UpdatedAt() updatedAt!: Date;
 }

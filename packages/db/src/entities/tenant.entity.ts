@@ -1,10 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from './columns.js';
 
 @Entity('tenants')
 export class Tenant {
@@ -14,6 +9,6 @@ export class Tenant {
   /** Base URL of the portal; every emailed link starts with it (never with the request's Host). */
   @Column('varchar', { name: 'public_url', length: 500 }) publicUrl!: string;
   @Column('varchar', { length: 20, default: 'active' }) status!: 'active' | 'disabled';
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @CreatedAt() createdAt!: Date;
+  @UpdatedAt() updatedAt!: Date;
 }

@@ -1,17 +1,6 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Unique,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
-import { Tenant } from './tenant.entity.js';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
+import { CreatedAt, UpdatedAt } from './columns.js';
+import { TenantOwnedEntity } from './tenant-owned.js';
 
 /** An institution's account. `username` is stored normalized (trimmed, NFC, lower case). */
 @Entity('users')
@@ -24,12 +13,7 @@ import { Tenant } from './tenant.entity.js';
 @Index('ix_users_tenant_email', ['tenantId', 'email'])
 /** The target of the composite foreign keys `(tenant_id, user_id)` of the rows that belong to an account. */
 @Unique('uq_users_tenant_id', ['tenantId', 'id'])
-export class User {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Relation<Tenant>;
+export class User extends TenantOwnedEntity {
   @Column('varchar', { length: 200 }) username!: string;
   @Column('varchar', { name: 'first_name', length: 200 }) firstName!: string;
   @Column('varchar', { name: 'last_name', length: 200 }) lastName!: string;
@@ -53,6 +37,6 @@ export class User {
   @Column('integer', { name: 'failed_logins', default: 0 }) failedLogins!: number;
   @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil!: Date | null;
   @Column('timestamptz', { name: 'last_login_at', nullable: true }) lastLoginAt!: Date | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @CreatedAt() createdAt!: Date;
+  @UpdatedAt() updatedAt!: Date;
 }

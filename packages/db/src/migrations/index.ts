@@ -9,6 +9,7 @@ import { OidcClientLogout1796180000000 } from './1796180000000-OidcClientLogout.
 import { TenantScopedUserKeys1796196652659 } from './1796196652659-TenantScopedUserKeys.js';
 import { DirectorySync1796196752341 } from './1796196752341-DirectorySync.js';
 import { ScimTokens1796196852819 } from './1796196852819-ScimTokens.js';
+import { TenantAssetsFkName1796235752863 } from './1796235752863-TenantAssetsFkName.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationClass[] = [
   TenantScopedUserKeys1796196652659,
   DirectorySync1796196752341,
   ScimTokens1796196852819,
+  TenantAssetsFkName1796235752863,
 ];

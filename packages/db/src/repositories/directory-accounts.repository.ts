@@ -1,16 +1,10 @@
-import type { StoredDirectorySettings, UsernameRule } from '@guichet/types';
+import type { AccountIdentity, StoredDirectorySettings, UsernameRule } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
 
 type Db = DataSource | EntityManager;
 
 /** An account as a directory sync compares it. */
-export interface SyncedAccount {
-  id: string;
-  username: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  externalId: string | null;
+export interface SyncedAccount extends AccountIdentity {
   status: 'active' | 'disabled';
   source: string | null;
 }

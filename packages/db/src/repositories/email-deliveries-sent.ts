@@ -3,6 +3,8 @@ export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
+import type { TenantId } from '../tenant-id.js';
+
 export interface SentDelivery {
   id: string;
   smtpMessageId: string | null;
@@ -14,7 +16,7 @@ export interface SentDelivery {
  */
 export async function markDeliveriesSent(
   db: Queryable,
-  tenantId: string,
+  tenant: TenantId,
   sent: readonly SentDelivery[],
 ): Promise<void> {
   if (!sent.length) return;
@@ -23,6 +25,6 @@ export async function markDeliveriesSent(
             token_ciphertext = NULL, last_error = NULL, updated_at = now()
        FROM unnest($2::uuid[], $3::text[]) AS v(id, message_id)
       WHERE d.tenant_id = $1 AND d.id = v.id`,
-    [tenantId, sent.map((s) => s.id), sent.map((s) => s.smtpMessageId)],
+    [tenant, sent.map((s) => s.id), sent.map((s) => s.smtpMessageId)],
   );
 }

@@ -146,6 +146,37 @@ export class EmailDeliveriesRepository {
     );
   }
 
+  /**
+   * The outbox row of one email, queued; a link email's token comes encrypted (it is wiped once
+   * sent). Returns the row's id.
+   */
+  async insertQueued(
+    tenant: TenantId,
+    email: {
+      userId: string | null;
+      kind: EmailKind;
+      recipient: string;
+      payload: EmailPayload;
+      actionTokenId: string | null;
+      tokenCiphertext: string | null;
+    },
+  ): Promise<string> {
+    const [row] = await this.db.query<{ id: string }[]>(
+      `INSERT INTO email_deliveries (tenant_id, user_id, kind, recipient, payload, action_token_id, token_ciphertext, status)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, 'queued') RETURNING id`,
+      [
+        tenant,
+        email.userId,
+        email.kind,
+        email.recipient,
+        JSON.stringify(email.payload),
+        email.actionTokenId,
+        email.tokenCiphertext,
+      ],
+    );
+    return row!.id;
+  }
+
   /** Queues one notice per account (no link); returns the new rows' ids in order. */
   async insertNotices(
     tenant: TenantId,

@@ -1,5 +1,6 @@
 export * from './accent-folding.js';
 export * from './account-requests.repository.js';
+export * from './admin-accounts.repository.js';
 export * from './action-tokens.repository.js';
 export * from './audit-events.repository.js';
 export * from './email-deliveries.repository.js';
@@ -18,6 +19,7 @@ export * from './tenants.repository.js';
 export * from './user-import.repository.js';
 
 import { AccountRequestsRepository } from './account-requests.repository.js';
+import { AdminAccountsRepository } from './admin-accounts.repository.js';
 import { ActionTokensRepository } from './action-tokens.repository.js';
 import { AuditEventsRepository } from './audit-events.repository.js';
 import { EmailDeliveriesRepository } from './email-deliveries.repository.js';
@@ -37,6 +39,7 @@ import { UsersRepository } from './users.repository.js';
 /** Every repository class: each is built on the pool (`new R(dataSource)`) and rebound with `in(em)`. */
 export const REPOSITORIES: readonly (new (db: Queryable) => unknown)[] = [
   AccountRequestsRepository,
+  AdminAccountsRepository,
   ActionTokensRepository,
   AuditEventsRepository,
   EmailDeliveriesRepository,

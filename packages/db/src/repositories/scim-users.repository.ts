@@ -1,26 +1,15 @@
+import type { AccountFields, AccountIdentity } from '@guichet/types';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** An account as the SCIM endpoint shows it. */
-export interface ScimUserRecord {
-  id: string;
-  username: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  externalId: string | null;
+export interface ScimUserRecord extends AccountIdentity {
   status: 'active' | 'disabled';
   createdAt: Date;
   updatedAt: Date;
 }
 
 /** The fields a SCIM client writes (username already normalized, email lower case). */
-export interface ScimUserFields {
-  username: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  externalId: string | null;
-}
+export type ScimUserFields = AccountFields;
 
 /** The attributes a SCIM filter may compare with `eq` (userName, externalId, emails.value). */
 export type ScimUserFilter = { column: 'username' | 'external_id' | 'email'; value: string };

@@ -1,18 +1,10 @@
-import type { UserView } from '@guichet/types';
+import type { AccountFields, UserView } from '@guichet/types';
 import type { TenantId } from '../tenant-id.js';
 import type { Queryable } from './queryable.js';
 import { userViewColumns } from './shared-sql.js';
 
 /** An account as the CSV import compares it with a line. */
 export interface ImportedAccount extends UserView {
-  externalId: string | null;
-}
-
-export interface AccountFields {
-  username: string;
-  firstName: string;
-  lastName: string;
-  email: string;
   externalId: string | null;
 }
 

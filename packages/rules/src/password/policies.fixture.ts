@@ -1,19 +1,13 @@
-import type { PasswordPolicy } from '@guichet/types';
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@guichet/types';
 
 /** Test fixtures (not built): the two guides' policies. */
 
 /** CISSS de la Montérégie: « au moins 4 caractères et contenir au moins un chiffre et une lettre ». */
 export const MONTEREGIE: PasswordPolicy = {
+  ...DEFAULT_PASSWORD_POLICY,
   minLength: 4,
-  maxLength: 128,
   requireDigit: true,
   requireLetter: true,
-  requireUpper: false,
-  requireLower: false,
-  requireSymbol: false,
-  disallowUsername: true,
-  denyCommon: true,
-  historyCount: 0,
 };
 
 /** Cégep de Sept-Îles: a longer password, no class required, the last three refused. */

@@ -23,14 +23,22 @@ export const userListQuerySchema = z.object({
 });
 export type UserListQuery = z.input<typeof userListQuerySchema>;
 
-/** An account as the admin sees it (`GET tenants/:tenantId/users/:userId` and each action's answer). */
-export interface AdminUserView {
-  id: string;
+/** The names and identifiers of an account (username normalized, email lower case). */
+export interface AccountFields {
   username: string;
   firstName: string;
   lastName: string;
   email: string;
   externalId: string | null;
+}
+
+/** An account's id with its names and identifiers: what every view of an account starts with. */
+export interface AccountIdentity extends AccountFields {
+  id: string;
+}
+
+/** An account as the admin sees it (`GET tenants/:tenantId/users/:userId` and each action's answer). */
+export interface AdminUserView extends AccountIdentity {
   status: 'active' | 'disabled';
   enrolled: boolean;
   lockedUntil: string | null;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CreateAdmin } from './admins/create-admin.usecase.js';
 import { UpdateAdmin } from './admins/update-admin.usecase.js';
 import { AdminAccountsController } from './admins/admin-accounts.controller.js';
+import { AdminAccountQueries } from './admins/admin-accounts.queries.js';
 import { AdminAccessModule } from './access/admin-access.module.js';
 import { AdminLockout } from './session/admin-lockout.js';
 import { AdminLogin } from './session/admin-login.usecase.js';
@@ -61,6 +62,7 @@ import {
     DisableTotp,
     CreateAdmin,
     UpdateAdmin,
+    AdminAccountQueries,
     TenantChanges,
     CreateTenant,
     UpdateTenant,

@@ -9,10 +9,9 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { AdminAccountsRepository } from '@guichet/db';
 import type { AdminView } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
-import type { DataSource } from 'typeorm';
 import { ADMIN_AUDIENCE, TOKEN_VERSION_CLAIM } from './admin-tokens.js';
 import { mayManage, TENANT_NOT_FOUND } from './tenant-access.guard.js';
 
@@ -41,7 +40,7 @@ export class AdminAuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly admins: AdminAccountsRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -70,7 +69,7 @@ export class AdminAuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException(EXPIRED);
     }
-    const admin = await loadAdminView(this.dataSource, adminId, tokenVersion);
+    const admin = await this.admins.view(adminId, tokenVersion);
     if (!admin) throw new UnauthorizedException(EXPIRED);
     request.admin = admin;
     const platformOnly = this.reflector.getAllAndOverride<boolean>(PLATFORM_ONLY, [
@@ -89,39 +88,4 @@ export class AdminAuthGuard implements CanActivate {
     }
     return true;
   }
-}
-
-/**
- * The active admin with that id, as the admin API sees it; null when missing or disabled, or
- * when `tokenVersion` is given and is not the account's (a token issued before a new password).
- */
-export async function loadAdminView(
-  db: Pick<DataSource, 'query'>,
-  adminId: string,
-  tokenVersion?: number,
-): Promise<AdminView | null> {
-  const [row] = await db.query<
-    {
-      id: string;
-      email: string;
-      role: AdminView['role'];
-      totpEnabled: boolean;
-      tenantIds: string[];
-    }[]
-  >(
-    `SELECT a.id, a.email, a.role, a.totp_secret_ciphertext IS NOT NULL AS "totpEnabled",
-            COALESCE(array_agg(g.tenant_id::text ORDER BY g.tenant_id) FILTER (WHERE g.tenant_id IS NOT NULL), '{}') AS "tenantIds"
-       FROM admin_accounts a LEFT JOIN admin_tenant_grants g ON g.admin_id = a.id
-      WHERE a.id = $1 AND a.status = 'active' ${tokenVersion === undefined ? '' : 'AND a.token_version = $2'}
-      GROUP BY a.id`,
-    tokenVersion === undefined ? [adminId] : [adminId, tokenVersion],
-  );
-  if (!row) return null;
-  return {
-    id: row.id,
-    email: row.email,
-    role: row.role,
-    tenantIds: row.role === 'platform-admin' ? [] : row.tenantIds,
-    totpEnabled: row.totpEnabled,
-  };
 }

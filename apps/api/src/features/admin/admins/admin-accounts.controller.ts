@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AdminAccountView,
   createAdminRequestSchema,
@@ -8,11 +7,11 @@ import {
   type UpdateAdminRequest,
 } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
-import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
 import { OnHosts } from '../../../platform/tenancy/host.js';
-import { ADMIN_NOT_FOUND, listAdmins } from './admin-accounts.shared.js';
+import { AdminAccountQueries } from './admin-accounts.queries.js';
+import { ADMIN_NOT_FOUND } from './admin-accounts.shared.js';
 import { CreateAdmin } from './create-admin.usecase.js';
 import { UpdateAdmin } from './update-admin.usecase.js';
 import { AdminAuthGuard, PlatformAdminOnly } from '../access/admin-auth.guard.js';
@@ -29,7 +28,7 @@ import { IdParam } from '../access/id-param.pipe.js';
 @ApiBearerAuth()
 export class AdminAccountsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: AdminAccountQueries,
     private readonly createAdmin: CreateAdmin,
     private readonly updateAdmin: UpdateAdmin,
   ) {}
@@ -37,7 +36,7 @@ export class AdminAccountsController {
   @Get()
   @ApiOperation({ summary: 'Every admin account (platform admins only)' })
   list(): Promise<AdminAccountView[]> {
-    return listAdmins(this.dataSource);
+    return this.queries.list();
   }
 
   @Post()

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { evaluatePassword, violationMessage } from '@guichet/rules';
-import type { Locale, PasswordPolicy } from '@guichet/types';
+import { DEFAULT_PASSWORD_POLICY, type Locale, type PasswordPolicy } from '@guichet/types';
 
 /**
  * The platform floor of administrator passwords, whoever sets them (creation, or a platform
@@ -9,16 +9,9 @@ import type { Locale, PasswordPolicy } from '@guichet/types';
  * any tenant's floor: an administrator can change every account of a tenant.
  */
 export const ADMIN_PASSWORD_POLICY: Readonly<PasswordPolicy> = Object.freeze({
+  ...DEFAULT_PASSWORD_POLICY,
   minLength: 12,
   maxLength: 1024,
-  requireDigit: false,
-  requireLetter: false,
-  requireUpper: false,
-  requireLower: false,
-  requireSymbol: false,
-  disallowUsername: true,
-  denyCommon: true,
-  historyCount: 0,
 });
 
 /** 400 `invalid_body` with the reasons under `fields.password` (in the admin's language) when the password is under the floor. */

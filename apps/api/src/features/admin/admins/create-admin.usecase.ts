@@ -1,18 +1,18 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { AdminAccountsRepository, TenantsRepository } from '@guichet/db';
 import type { AdminAccountView, CreateAdminRequest, Locale } from '@guichet/types';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
 import { PasswordHasher } from '../../../platform/crypto/password-hasher.js';
 import { assertAdminPassword } from './admin-password.js';
 import { type AdminActor, adminAudit } from '../access/admin-request.js';
-import { auditState, findAdmin, assertTenantsExist, setGrants } from './admin-accounts.shared.js';
+import { auditState, assertTenantsExist, findAdmin } from './admin-accounts.shared.js';
 
 /** A new admin account (platform admins only). */
 @Injectable()
 export class CreateAdmin {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly admins: AdminAccountsRepository,
+    private readonly tenants: TenantsRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
   ) {}
@@ -25,27 +25,24 @@ export class CreateAdmin {
     assertAdminPassword(input.password, input.email, locale);
     const passwordHash = await this.hasher.hash(input.password);
     const tenantIds = input.role === 'platform-admin' ? [] : input.tenantIds;
-    return this.dataSource.transaction(async (em) => {
-      await assertTenantsExist(em, tenantIds);
-      const [row] = await em.query<{ id: string }[]>(
-        `INSERT INTO admin_accounts (email, password_hash, role) VALUES (lower($1), $2, $3) ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [input.email, passwordHash, input.role],
-      );
-      if (!row)
+    return this.admins.transaction(async (admins, em) => {
+      await assertTenantsExist(this.tenants.in(em), tenantIds);
+      const id = await admins.create({ email: input.email, passwordHash, role: input.role });
+      if (!id)
         throw new ConflictException({
           error: 'email_taken',
           message: 'An administrator already has this email.',
           fields: { email: ['already taken'] },
         });
-      await setGrants(em, row.id, tenantIds);
-      const view = await findAdmin(em, row.id);
+      await admins.setGrants(id, tenantIds);
+      const view = (await findAdmin(admins, id))!;
       await this.audit.recordIn(em, {
         ...adminAudit(actor, null, 'admin.created'),
         targetType: 'admin',
-        targetId: row.id,
-        details: auditState(view!),
+        targetId: id,
+        details: auditState(view),
       });
-      return view!;
+      return view;
     });
   }
 }

@@ -1,17 +1,14 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AdminAccount } from '@guichet/db';
+import { type AdminAccount, AdminAccountsRepository } from '@guichet/db';
 import { Encryptor } from '@guichet/platform';
 import type { AdminLoginRequest, AdminLoginResponse } from '@guichet/types';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
 import { type AppConfig, CONFIG } from '../../../platform/config/config.js';
 import { PasswordHasher } from '../../../platform/crypto/password-hasher.js';
 import type { RequestMeta } from '../../../platform/request/request-meta.js';
 import { ClientLimits } from '../../../platform/security/client-limits.js';
 import type { Reservation } from '../../../platform/security/rate-limits.js';
-import { loadAdminView } from '../access/admin-auth.guard.js';
 import { ADMIN_TOKEN_SECONDS, signAdminToken } from '../access/admin-tokens.js';
 import { ADMIN_LOCK_MINUTES, AdminLockout, signInKey } from './admin-lockout.js';
 import { TotpChecks } from './totp-checks.js';
@@ -41,7 +38,7 @@ type FailureReason = 'unknown_account' | 'locked' | 'disabled' | 'wrong_password
 @Injectable()
 export class AdminLogin {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly admins: AdminAccountsRepository,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly encryptor: Encryptor,
@@ -57,7 +54,7 @@ export class AdminLogin {
     await this.clientLimits.assertUnder('admin-login-ip', meta);
     const key = signInKey(input.email);
     const [admin, reservation] = await Promise.all([
-      this.dataSource.getRepository(AdminAccount).findOneBy({ email: input.email.toLowerCase() }),
+      this.admins.byEmail(input.email),
       this.lockout.signIn.reserve(key),
     ]);
     const locked =
@@ -104,19 +101,13 @@ export class AdminLogin {
     }
 
     // The step is recorded only if no other sign-in used it meanwhile.
-    const [, updated] = await this.dataSource.query<[unknown, number]>(
-      `UPDATE admin_accounts SET failed_logins = 0, locked_until = NULL, last_login_at = now(),
-              totp_last_step = COALESCE($2, totp_last_step)
-        WHERE id = $1 AND ($2::bigint IS NULL OR totp_last_step IS NULL OR totp_last_step < $2)`,
-      [admin.id, totpStep],
-    );
-    if (!updated) {
+    if (!(await this.admins.signedIn(admin.id, totpStep))) {
       await this.fail(admin, key, reservation, meta, 'wrong_totp');
       throw new UnauthorizedException(TOTP_WRONG);
     }
     await this.lockout.signIn.reset(key);
 
-    const view = await loadAdminView(this.dataSource, admin.id);
+    const view = await this.admins.view(admin.id);
     if (!view) throw new UnauthorizedException(FAILURE);
     const accessToken = await signAdminToken(this.jwt, this.config, view, admin.tokenVersion);
     await this.audit.record({
@@ -148,12 +139,7 @@ export class AdminLogin {
       this.clientLimits.countFailure('admin-login-ip', null, meta),
     ]);
     if (!admin) return this.auditFailure(null, meta, reason);
-    await this.dataSource.query(
-      `UPDATE admin_accounts SET failed_logins = failed_logins + 1,
-              locked_until = CASE WHEN $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-        WHERE id = $1`,
-      [admin.id, lockedNow, ADMIN_LOCK_MINUTES],
-    );
+    await this.admins.signInFailed(admin.id, lockedNow ? ADMIN_LOCK_MINUTES : null);
     await this.auditFailure(admin, meta, reason);
     if (lockedNow) {
       await this.audit.record({

@@ -1,10 +1,9 @@
 import { BadRequestException, ConflictException } from '@nestjs/common';
+import type { AdminAccountsRepository, TotpState } from '@guichet/db';
 import type { AdminView } from '@guichet/types';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
 import { TooManyRequestsException } from '../../../platform/security/too-many-requests.exception.js';
 import { type AdminActor, adminAudit } from '../access/admin-request.js';
-import { loadAdminView } from '../access/admin-auth.guard.js';
 import { ADMIN_LOCK_MINUTES, AdminLockout } from './admin-lockout.js';
 import { TotpChecks } from './totp-checks.js';
 
@@ -14,39 +13,30 @@ export const WRONG_CODE = {
   fields: { code: ['incorrect or expired code'] },
 };
 
-export interface TotpState {
-  active: string | null;
-  pending: string | null;
-  lastStep: string | null;
-}
-
-export async function totpState(db: DataSource, adminId: string): Promise<TotpState> {
-  const [row] = await db.query<TotpState[]>(
-    `SELECT totp_secret_ciphertext AS active, totp_pending_ciphertext AS pending, totp_last_step AS "lastStep" FROM admin_accounts WHERE id = $1`,
-    [adminId],
-  );
+export async function totpState(
+  admins: AdminAccountsRepository,
+  adminId: string,
+): Promise<TotpState> {
+  const row = await admins.totpState(adminId);
   if (!row) throw new Error(`admin ${adminId} vanished`);
   return row;
 }
 
 /**
- * Writes the second factor on or off (`update` takes the admin id as $1, then `params`), audits
- * it, and returns the admin as it now is; 409 when the update matched nothing (changed meanwhile).
+ * Writes the second factor on or off (`update` answers the token version, or null when it
+ * matched nothing), audits it, and returns the admin as it now is; 409 when it matched nothing
+ * (changed meanwhile).
  */
 export async function switchTotp(
-  db: DataSource,
+  admins: AdminAccountsRepository,
   audit: AuditLog,
   actor: AdminActor,
   enabled: boolean,
-  update: string,
-  params: unknown[] = [],
+  update: (admins: AdminAccountsRepository) => Promise<number | null>,
 ): Promise<{ view: AdminView; tokenVersion: number }> {
-  const tokenVersion = await db.transaction(async (em) => {
-    const [rows, changed] = await em.query<[{ token_version: number }[], number]>(
-      `${update} RETURNING token_version`,
-      [actor.admin.id, ...params],
-    );
-    if (!changed)
+  const tokenVersion = await admins.transaction(async (tx, em) => {
+    const version = await update(tx);
+    if (version === null)
       throw new ConflictException({
         error: 'totp_changed',
         message: 'The second factor was changed meanwhile: reload and try again.',
@@ -58,9 +48,9 @@ export async function switchTotp(
       before: { totpEnabled: !enabled },
       details: { totpEnabled: enabled },
     });
-    return rows[0]!.token_version;
+    return version;
   });
-  return { view: (await loadAdminView(db, actor.admin.id))!, tokenVersion };
+  return { view: (await admins.view(actor.admin.id))!, tokenVersion };
 }
 
 /**

@@ -1,8 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { AdminAccountsRepository } from '@guichet/db';
 import { Encryptor } from '@guichet/platform';
 import type { AdminView } from '@guichet/types';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
 import { type AdminActor } from '../access/admin-request.js';
 import { AdminLockout } from './admin-lockout.js';
@@ -13,7 +12,7 @@ import { totpState, switchTotp, checkWithinBudget } from './admin-totp.shared.js
 @Injectable()
 export class DisableTotp {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly admins: AdminAccountsRepository,
     private readonly encryptor: Encryptor,
     private readonly audit: AuditLog,
     private readonly lockout: AdminLockout,
@@ -21,8 +20,9 @@ export class DisableTotp {
   ) {}
 
   async execute(actor: AdminActor, code: string): Promise<AdminView> {
-    const state = await totpState(this.dataSource, actor.admin.id);
-    if (!state.active)
+    const state = await totpState(this.admins, actor.admin.id);
+    const active = state.active;
+    if (!active)
       throw new ConflictException({
         error: 'totp_not_enabled',
         message: 'The second factor is not on.',
@@ -31,17 +31,12 @@ export class DisableTotp {
       this.lockout,
       this.totp,
       actor.admin.id,
-      this.encryptor.decrypt(state.active),
+      this.encryptor.decrypt(active),
       code,
       state.lastStep === null ? null : Number(state.lastStep),
     );
-    const { view } = await switchTotp(
-      this.dataSource,
-      this.audit,
-      actor,
-      false,
-      'UPDATE admin_accounts SET totp_secret_ciphertext = NULL, totp_pending_ciphertext = NULL, totp_last_step = NULL, updated_at = now() WHERE id = $1 AND totp_secret_ciphertext = $2',
-      [state.active],
+    const { view } = await switchTotp(this.admins, this.audit, actor, false, (admins) =>
+      admins.disableTotp(actor.admin.id, active),
     );
     return view;
   }

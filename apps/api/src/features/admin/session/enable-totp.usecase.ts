@@ -1,9 +1,8 @@
 import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { AdminAccountsRepository } from '@guichet/db';
 import { Encryptor } from '@guichet/platform';
 import type { TotpEnabledResponse } from '@guichet/types';
-import type { DataSource } from 'typeorm';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
 import { type AppConfig, CONFIG } from '../../../platform/config/config.js';
 import { type AdminActor } from '../access/admin-request.js';
@@ -20,7 +19,7 @@ import { totpState, switchTotp, checkWithinBudget } from './admin-totp.shared.js
 @Injectable()
 export class EnableTotp {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly admins: AdminAccountsRepository,
     private readonly encryptor: Encryptor,
     private readonly audit: AuditLog,
     private readonly lockout: AdminLockout,
@@ -30,13 +29,14 @@ export class EnableTotp {
   ) {}
 
   async execute(actor: AdminActor, code: string): Promise<TotpEnabledResponse> {
-    const state = await totpState(this.dataSource, actor.admin.id);
+    const state = await totpState(this.admins, actor.admin.id);
     if (state.active)
       throw new ConflictException({
         error: 'totp_already_enabled',
         message: 'The second factor is already on.',
       });
-    if (!state.pending)
+    const pending = state.pending;
+    if (!pending)
       throw new BadRequestException({
         error: 'totp_not_set_up',
         message: 'Start with POST me/totp/setup.',
@@ -45,19 +45,16 @@ export class EnableTotp {
       this.lockout,
       this.totp,
       actor.admin.id,
-      this.encryptor.decrypt(state.pending),
+      this.encryptor.decrypt(pending),
       code,
       null,
     );
     const { view, tokenVersion } = await switchTotp(
-      this.dataSource,
+      this.admins,
       this.audit,
       actor,
       true,
-      `UPDATE admin_accounts SET totp_secret_ciphertext = totp_pending_ciphertext, totp_pending_ciphertext = NULL, totp_last_step = $2,
-              token_version = token_version + 1, updated_at = now()
-        WHERE id = $1 AND totp_secret_ciphertext IS NULL AND totp_pending_ciphertext = $3`,
-      [step, state.pending],
+      (admins) => admins.enableTotp(actor.admin.id, step, pending),
     );
     // This session proved the second factor: it goes on with a token of the new version.
     return {

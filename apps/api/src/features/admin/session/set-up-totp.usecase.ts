@@ -1,8 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { AdminAccountsRepository } from '@guichet/db';
 import { Encryptor } from '@guichet/platform';
 import type { TotpSetupResponse } from '@guichet/types';
-import type { DataSource } from 'typeorm';
 import { type AdminActor } from '../access/admin-request.js';
 import { newTotpSecret, totpUri } from './totp.js';
 import { totpState } from './admin-totp.shared.js';
@@ -11,22 +10,19 @@ import { totpState } from './admin-totp.shared.js';
 @Injectable()
 export class SetUpTotp {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly admins: AdminAccountsRepository,
     private readonly encryptor: Encryptor,
   ) {}
 
   async execute(actor: AdminActor): Promise<TotpSetupResponse> {
-    if ((await totpState(this.dataSource, actor.admin.id)).active) {
+    if ((await totpState(this.admins, actor.admin.id)).active) {
       throw new ConflictException({
         error: 'totp_already_enabled',
         message: 'The second factor is already on: turn it off first to change the authenticator.',
       });
     }
     const secret = newTotpSecret();
-    await this.dataSource.query(
-      'UPDATE admin_accounts SET totp_pending_ciphertext = $2 WHERE id = $1',
-      [actor.admin.id, this.encryptor.encrypt(secret)],
-    );
+    await this.admins.setPendingTotp(actor.admin.id, this.encryptor.encrypt(secret));
     return { secret, otpauthUrl: totpUri(secret, actor.admin.email) };
   }
 }

@@ -1,4 +1,10 @@
-import { type Locale, LOCALES, type TenantSettings, tenantSettingsSchema } from '@guichet/types';
+import {
+  DEFAULT_PASSWORD_POLICY,
+  type Locale,
+  LOCALES,
+  type TenantSettings,
+  tenantSettingsSchema,
+} from '@guichet/types';
 
 /**
  * Settings of a tenant a platform admin just created: what current guidance recommends
@@ -24,18 +30,7 @@ export function defaultTenantSettings(input: {
       firstNameLetters: 1,
       collision: 'numeric-suffix',
     },
-    passwordPolicy: {
-      minLength: 12,
-      maxLength: 128,
-      requireDigit: false,
-      requireLetter: false,
-      requireUpper: false,
-      requireLower: false,
-      requireSymbol: false,
-      disallowUsername: true,
-      denyCommon: true,
-      historyCount: 0,
-    },
+    passwordPolicy: { ...DEFAULT_PASSWORD_POLICY },
     features: { enrolment: true, forgotPassword: true, lookup: false, teamsTab: false },
     allowedNetworks: [],
     email: {
