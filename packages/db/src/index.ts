@@ -22,3 +22,7 @@ export {
   type ScimUserRecord,
 } from './repositories/scim-users.repository.js';
 export { AccountDisablingRepository } from './repositories/account-disabling.repository.js';
+export {
+  TenantSummariesRepository,
+  type TenantSummaryRow,
+} from './repositories/tenant-summaries.repository.js';
