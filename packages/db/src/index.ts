@@ -26,3 +26,7 @@ export {
   TenantSummariesRepository,
   type TenantSummaryRow,
 } from './repositories/tenant-summaries.repository.js';
+export {
+  AccountImportRepository,
+  type ImportActor,
+} from './repositories/account-import.repository.js';
