@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccountsModule } from '../admin/users/accounts.module.js';
 import { AdminAccessModule } from '../admin/access/admin-access.module.js';
+import { registerErrorFormat } from '../../platform/common/api-exception.filter.js';
+import { scimErrorFormat } from './scim-error.js';
 import { CreateScimToken } from './create-scim-token.usecase.js';
 import { RevokeScimToken } from './revoke-scim-token.usecase.js';
 import { ScimTokens } from './scim-tokens.queries.js';
@@ -33,4 +35,9 @@ import { UpdateScimUser } from './update-scim-user.usecase.js';
     })),
   ],
 })
-export class ScimModule {}
+export class ScimModule implements OnModuleInit {
+  /** Errors under /scim/v2 (unknown routes and unreadable bodies too) leave in the SCIM error schema. */
+  onModuleInit(): void {
+    registerErrorFormat(scimErrorFormat);
+  }
+}
