@@ -1,31 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { TenantId } from '@guichet/db';
-import type { DataSource } from 'typeorm';
-import { type AdminActor, adminAudit } from '../admin/access/admin-request.js';
-import { AuditLog } from '../../platform/audit/audit-log.js';
-import { OidcClientStore } from './oidc-client-store.js';
+import type { AdminActor } from '../admin/access/admin-request.js';
+import { OidcClientWrites } from './oidc-client-writes.js';
 import { auditState, lockClient, view } from './oidc-clients.shared.js';
 
 /** Deletes a client of the tenant with its grants and tokens; audited. */
 @Injectable()
 export class DeleteOidcClient {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditLog,
-  ) {}
+  constructor(private readonly writes: OidcClientWrites) {}
 
   async execute(actor: AdminActor, tenantId: TenantId, clientId: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      const store = new OidcClientStore(em);
+    await this.writes.write(actor, tenantId, async (store) => {
       const before = await lockClient(store, tenantId, clientId);
       await store.delete(tenantId, clientId);
-      await this.audit.recordIn(em, {
-        ...adminAudit(actor, tenantId, 'oidc_client.deleted'),
-        targetType: 'oidc_client',
-        targetId: clientId,
-        before: auditState(view(before)),
-      });
+      return { result: undefined, clientId, action: 'deleted', before: auditState(view(before)) };
     });
   }
 }

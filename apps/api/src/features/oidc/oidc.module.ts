@@ -5,6 +5,7 @@ import { BackchannelLogouts } from './backchannel-logouts.js';
 import { OidcClientsController } from './oidc-clients.controller.js';
 import { CreateOidcClient } from './create-oidc-client.usecase.js';
 import { DeleteOidcClient } from './delete-oidc-client.usecase.js';
+import { OidcClientWrites } from './oidc-client-writes.js';
 import { OidcClients } from './oidc-clients.queries.js';
 import { RotateOidcClientSecret } from './rotate-oidc-client-secret.usecase.js';
 import { UpdateOidcClient } from './update-oidc-client.usecase.js';
@@ -24,6 +25,7 @@ import { SignOutEverywhere } from './sign-out-everywhere.usecase.js';
     OidcPayloadPurge,
     SignOutEverywhere,
     OidcClients,
+    OidcClientWrites,
     CreateOidcClient,
     UpdateOidcClient,
     RotateOidcClientSecret,

@@ -8,14 +8,11 @@ import { auditView } from './branding-assets.shared.js';
 /** Removes the uploaded logo or favicon: the branding URL, or the default, is used again. Audited when there was one. */
 @Injectable()
 export class RemoveBrandingAsset {
-  constructor(
-    private readonly changes: TenantChanges,
-    private readonly assets: TenantAssetsRepository,
-  ) {}
+  constructor(private readonly changes: TenantChanges) {}
 
   async execute(actor: AdminActor, tenantId: TenantId, kind: BrandingAssetKind): Promise<void> {
     await this.changes.record(tenantId, actor, async (em) => {
-      const assets = this.assets.in(em);
+      const assets = new TenantAssetsRepository(em);
       const before = await assets.stored(tenantId, kind, true);
       if (!before) return null;
       await assets.delete(tenantId, kind);

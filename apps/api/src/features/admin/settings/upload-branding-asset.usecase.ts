@@ -15,10 +15,7 @@ import { auditView } from './branding-assets.shared.js';
  */
 @Injectable()
 export class UploadBrandingAsset {
-  constructor(
-    private readonly changes: TenantChanges,
-    private readonly assets: TenantAssetsRepository,
-  ) {}
+  constructor(private readonly changes: TenantChanges) {}
 
   async execute(
     actor: AdminActor,
@@ -29,7 +26,7 @@ export class UploadBrandingAsset {
     const { contentType, content } = await checkBrandImage(kind, upload);
     const sha256 = createHash('sha256').update(content).digest('hex');
     const stored = await this.changes.apply(tenant.id, actor, async (em) => {
-      const assets = this.assets.in(em);
+      const assets = new TenantAssetsRepository(em);
       const before = await assets.stored(tenant.id, kind);
       if (before?.sha256 === sha256 && before.contentType === contentType)
         return { result: before };

@@ -4,6 +4,7 @@ import {
   resolveUsername,
   usernameErrorMessage,
 } from '@guichet/rules';
+import type { AccountFields } from '@guichet/db';
 import type { UsernameRule } from '@guichet/types';
 import type { ImportRow } from './import-row.js';
 
@@ -14,14 +15,7 @@ import type { ImportRow } from './import-row.js';
  */
 
 /** An account of the tenant a line may be about (by externalId, email or username). */
-export interface ExistingAccount {
-  id: string;
-  username: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  externalId: string | null;
-}
+export type ExistingAccount = AccountFields & { id: string };
 
 export type Plan =
   | { kind: 'create'; row: ImportRow; username: string }
