@@ -14,9 +14,9 @@ import {
   storeDirectorySettings,
   summaryLine,
 } from '@guichet/directory';
-import { type AppConfig, createRedisClient, Encryptor } from '@guichet/platform';
+import { type AppConfig, Encryptor } from '@guichet/platform';
 import { AD_ATTRIBUTES, AD_FILTER, DIRECTORY_FIELDS, type DirectoryField } from '@guichet/types';
-import { cliActor, withCliTenant } from '../../platform/cli/cli-tenant.js';
+import { cliActor, withCliRedis, withCliTenant } from '../../platform/cli/cli-tenant.js';
 
 export const DIRECTORY_USAGE = `Usage: pnpm guichet directory configure --tenant SLUG --url URL --bind-dn DN --bind-password-env VAR
          --base-dn DN [--filter F] [--map username=ATTR,firstName=ATTR,lastName=ATTR,email=ATTR,externalId=ATTR]
@@ -164,18 +164,13 @@ export async function syncDirectory(config: AppConfig, args: string[]): Promise<
       force: { type: 'boolean' },
     },
   });
-  if (!values.tenant) throw new DirectoryUsageError(DIRECTORY_USAGE);
+  const slug = values.tenant;
+  if (!slug) throw new DirectoryUsageError(DIRECTORY_USAGE);
   const enc = encryptor(config);
-  const redis = createRedisClient(config.redis, {
-    connectionName: 'guichet-cli',
-    maxRetriesPerRequest: 1,
-    lazyConnect: true,
-  });
-  try {
-    await redis.connect();
-    return await withCliTenant(
+  return withCliRedis(config, (redis) =>
+    withCliTenant(
       config,
-      values.tenant,
+      slug,
       DirectoryUsageError,
       async (dataSource, { id: tenantId }) => {
         const sync = createDirectorySync({
@@ -218,8 +213,6 @@ export async function syncDirectory(config: AppConfig, args: string[]): Promise<
         return 0;
       },
       3,
-    );
-  } finally {
-    redis.disconnect();
-  }
+    ),
+  );
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { type AppConfig, createRedisClient, Encryptor } from '@guichet/platform';
-import { withCliTenant } from '../../platform/cli/cli-tenant.js';
+import { type AppConfig, Encryptor } from '@guichet/platform';
+import { withCliRedis, withCliTenant } from '../../platform/cli/cli-tenant.js';
 import { OidcClientStore } from './oidc-client-store.js';
 import { OidcSigningKeys } from './oidc-signing-keys.js';
 import { redirectUriProblem } from './redirect-uris.js';
@@ -106,16 +106,8 @@ export async function changeOidcKeys(
       };
     },
   );
-  const redis = createRedisClient(config.redis, {
-    connectionName: 'guichet-cli',
-    maxRetriesPerRequest: 1,
-    lazyConnect: true,
-  });
-  try {
-    await redis.connect();
-    await redis.publish(`${config.REDIS_PREFIX}:tenant-changed`, tenantId);
-  } finally {
-    redis.disconnect();
-  }
+  await withCliRedis(config, (redis) =>
+    redis.publish(`${config.REDIS_PREFIX}:tenant-changed`, tenantId),
+  );
   return [line];
 }

@@ -1,5 +1,5 @@
 import { createDataSource, TenantsRepository, type TenantWithSettings } from '@guichet/db';
-import type { AppConfig } from '@guichet/platform';
+import { type AppConfig, createRedisClient } from '@guichet/platform';
 import type { DataSource } from 'typeorm';
 
 /** The audit log's actor of a command run from the CLI: `cli:` and the operator's login. */
@@ -27,5 +27,23 @@ export async function withCliTenant<T>(
     return await work(db, tenant);
   } finally {
     await db.destroy();
+  }
+}
+
+/** Runs a CLI command's work with a Redis client of its own (the topology of the config), disconnected afterwards. */
+export async function withCliRedis<T>(
+  config: Pick<AppConfig, 'redis'>,
+  work: (redis: ReturnType<typeof createRedisClient>) => Promise<T>,
+): Promise<T> {
+  const redis = createRedisClient(config.redis, {
+    connectionName: 'guichet-cli',
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+  });
+  try {
+    await redis.connect();
+    return await work(redis);
+  } finally {
+    redis.disconnect();
   }
 }
