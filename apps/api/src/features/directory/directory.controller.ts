@@ -87,8 +87,7 @@ export class DirectoryController {
     @RouteTenant() tenant: AdminTenant,
     @Body() body: unknown,
   ): Promise<DirectoryTestResponse> {
-    const settings = body && typeof body === 'object' && Object.keys(body).length ? body : null;
-    return this.test.execute(actor, tenant.id, settings);
+    return this.test.execute(actor, tenant.id, body);
   }
 
   @Post('sync')

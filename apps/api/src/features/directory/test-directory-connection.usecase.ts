@@ -19,8 +19,10 @@ export class TestDirectoryConnection {
   async execute(
     actor: AdminActor,
     tenantId: TenantId,
-    input: unknown | null,
+    body: unknown,
   ): Promise<DirectoryTestResponse> {
+    // An empty body (or none) tests the stored settings.
+    const input = body && typeof body === 'object' && Object.keys(body).length ? body : null;
     const current = await this.queries.stored(tenantId);
     const settings = input
       ? this.api.store(await this.api.validate(input), current).stored
