@@ -22,3 +22,11 @@ export {
   type ScimUserRecord,
 } from './repositories/scim-users.repository.js';
 export { AccountDisablingRepository } from './repositories/account-disabling.repository.js';
+export {
+  TenantSummariesRepository,
+  type TenantSummaryRow,
+} from './repositories/tenant-summaries.repository.js';
+export {
+  AccountImportRepository,
+  type ImportActor,
+} from './repositories/account-import.repository.js';

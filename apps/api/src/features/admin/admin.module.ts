@@ -13,27 +13,30 @@ import { AdminController } from './session/admin.controller.js';
 import { PlatformAuditController, TenantAuditController } from './audit/audit.controller.js';
 import { AuditQueries } from './audit/audit.queries.js';
 import { BrandingAssetsController } from './settings/branding-assets.controller.js';
-import { RemoveBrandingAsset, UploadBrandingAsset } from './settings/branding-assets.usecases.js';
+import { RemoveBrandingAsset } from './settings/remove-branding-asset.usecase.js';
+import { UploadBrandingAsset } from './settings/upload-branding-asset.usecase.js';
 import { DeliveriesController } from './deliveries/deliveries.controller.js';
-import { RetryDelivery, TenantDeliveries } from './deliveries/deliveries.usecases.js';
+import { TenantDeliveries } from './deliveries/deliveries.queries.js';
+import { RetryDelivery } from './deliveries/retry-delivery.usecase.js';
 import { TotpChecks } from './session/totp-checks.js';
 import { TenantChanges } from './tenants/tenant-changes.js';
 import { TenantSettingsController } from './settings/tenant-settings.controller.js';
-import { TestUsernameRule, UpdateTenantSettings } from './settings/tenant-settings.usecases.js';
-import { SaveTenantSmtp, SendTestEmail } from './settings/tenant-smtp.usecases.js';
+import { SaveTenantSmtp } from './settings/save-tenant-smtp.usecase.js';
+import { SendTestEmail } from './settings/send-test-email.usecase.js';
+import { TestPasswordPolicy } from './settings/test-password-policy.usecase.js';
+import { TestUsernameRule } from './settings/test-username-rule.usecase.js';
+import { UpdateTenantSettings } from './settings/update-tenant-settings.usecase.js';
 import { TenantTemplatesController } from './templates/tenant-templates.controller.js';
-import {
-  ResetTemplate,
-  SaveTemplate,
-  TenantTemplates,
-} from './templates/tenant-templates.usecases.js';
+import { PreviewTemplate } from './templates/preview-template.usecase.js';
+import { ResetTemplate } from './templates/reset-template.usecase.js';
+import { SaveTemplate } from './templates/save-template.usecase.js';
+import { TenantTemplates } from './templates/tenant-templates.queries.js';
 import { TenantsController } from './tenants/tenants.controller.js';
-import {
-  AddTenantHost,
-  CreateTenant,
-  RemoveTenantHost,
-  UpdateTenant,
-} from './tenants/tenant.usecases.js';
+import { AddTenantHost } from './tenants/add-tenant-host.usecase.js';
+import { CreateTenant } from './tenants/create-tenant.usecase.js';
+import { RemoveTenantHost } from './tenants/remove-tenant-host.usecase.js';
+import { Tenants } from './tenants/tenants.queries.js';
+import { UpdateTenant } from './tenants/update-tenant.usecase.js';
 
 /**
  * The admin API on `admin.{BASE_DOMAIN}`: sign-in and second factor, admin accounts, tenants
@@ -64,6 +67,7 @@ import {
     UpdateAdmin,
     AdminAccountQueries,
     TenantChanges,
+    Tenants,
     CreateTenant,
     UpdateTenant,
     AddTenantHost,
@@ -72,11 +76,13 @@ import {
     UploadBrandingAsset,
     RemoveBrandingAsset,
     TestUsernameRule,
+    TestPasswordPolicy,
     SaveTenantSmtp,
     SendTestEmail,
     TenantTemplates,
     SaveTemplate,
     ResetTemplate,
+    PreviewTemplate,
     TenantDeliveries,
     RetryDelivery,
     AuditQueries,

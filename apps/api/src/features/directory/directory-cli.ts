@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDataSource, directoryAccounts } from '@guichet/db';
+import { directoryAccounts } from '@guichet/db';
 import {
   auditDirectory,
   createDirectorySync,
@@ -14,9 +14,9 @@ import {
   storeDirectorySettings,
   summaryLine,
 } from '@guichet/directory';
-import { type AppConfig, createRedisClient, Encryptor } from '@guichet/platform';
+import { type AppConfig, Encryptor } from '@guichet/platform';
 import { AD_ATTRIBUTES, AD_FILTER, DIRECTORY_FIELDS, type DirectoryField } from '@guichet/types';
-import type { DataSource } from 'typeorm';
+import { cliActor, withCliRedis, withCliTenant } from '../../platform/cli/cli-tenant.js';
 
 export const DIRECTORY_USAGE = `Usage: pnpm guichet directory configure --tenant SLUG --url URL --bind-dn DN --bind-password-env VAR
          --base-dn DN [--filter F] [--map username=ATTR,firstName=ATTR,lastName=ATTR,email=ATTR,externalId=ATTR]
@@ -35,28 +35,6 @@ Exit 1 when the directory cannot be reached, the bind fails or the safety net re
 (nobody is then disabled); --force goes past the safety net.`;
 
 export class DirectoryUsageError extends Error {}
-
-function cliActor() {
-  return { type: 'system' as const, id: `cli:${process.env.USER ?? 'unknown'}`.slice(0, 320) };
-}
-
-async function withTenant<T>(
-  config: AppConfig,
-  slug: string,
-  work: (db: DataSource, tenantId: string) => Promise<T>,
-): Promise<T> {
-  const db = createDataSource(config.DATABASE_URL, { poolSize: 3, applicationName: 'guichet-cli' });
-  await db.initialize();
-  try {
-    const [tenant] = await db.query<{ id: string }[]>('SELECT id FROM tenants WHERE slug = $1', [
-      slug,
-    ]);
-    if (!tenant) throw new DirectoryUsageError(`No tenant has the slug "${slug}".`);
-    return await work(db, tenant.id);
-  } finally {
-    await db.destroy();
-  }
-}
 
 function encryptor(config: AppConfig): Encryptor {
   // The API and the worker decrypt the bind password with their DATA_ENCRYPTION_KEY.
@@ -139,35 +117,40 @@ export async function configureDirectory(config: AppConfig, args: string[]): Pro
   const refused = await new DirectoryTargetPolicy(config.directoryAllowList).refusal(request.url);
   if (refused) throw new DirectoryUsageError(refusalMessage(refused));
   const enc = encryptor(config);
-  return withTenant(config, values.tenant, (db, tenantId) =>
-    db.transaction(async (em) => {
-      const current = await directoryAccounts.lockSettings(em, tenantId);
-      const { stored, passwordChanged, passwordDropped } = storeDirectorySettings(
-        request,
-        current,
-        enc,
-      );
-      await directoryAccounts.saveSettings(em, tenantId, stored);
-      await directoryAccounts.audit(em, tenantId, {
-        actorType: 'system',
-        actorId: cliActor().id,
-        action: 'directory.configured',
-        before: auditDirectory(current),
-        after: { ...auditDirectory(stored), passwordChanged },
-      });
-      return [
-        `Directory of ${values.tenant} configured: ${stored.url}, base ${stored.baseDn}` +
-          (stored.everyMinutes
-            ? `, synced every ${stored.everyMinutes} minutes.`
-            : ', synced on demand.'),
-        ...(stored.bindPasswordCiphertext
-          ? []
-          : ['Warning: no bind password is stored (anonymous bind).']),
-        ...(passwordDropped
-          ? ['The stored password was for another server or bind DN: it was dropped.']
-          : []),
-      ];
-    }),
+  return withCliTenant(
+    config,
+    values.tenant,
+    DirectoryUsageError,
+    (db, { id: tenantId }) =>
+      db.transaction(async (em) => {
+        const current = await directoryAccounts.lockSettings(em, tenantId);
+        const { stored, passwordChanged, passwordDropped } = storeDirectorySettings(
+          request,
+          current,
+          enc,
+        );
+        await directoryAccounts.saveSettings(em, tenantId, stored);
+        await directoryAccounts.audit(em, tenantId, {
+          actorType: 'system',
+          actorId: cliActor().id,
+          action: 'directory.configured',
+          before: auditDirectory(current),
+          after: { ...auditDirectory(stored), passwordChanged },
+        });
+        return [
+          `Directory of ${values.tenant} configured: ${stored.url}, base ${stored.baseDn}` +
+            (stored.everyMinutes
+              ? `, synced every ${stored.everyMinutes} minutes.`
+              : ', synced on demand.'),
+          ...(stored.bindPasswordCiphertext
+            ? []
+            : ['Warning: no bind password is stored (anonymous bind).']),
+          ...(passwordDropped
+            ? ['The stored password was for another server or bind DN: it was dropped.']
+            : []),
+        ];
+      }),
+    3,
   );
 }
 
@@ -181,56 +164,55 @@ export async function syncDirectory(config: AppConfig, args: string[]): Promise<
       force: { type: 'boolean' },
     },
   });
-  if (!values.tenant) throw new DirectoryUsageError(DIRECTORY_USAGE);
+  const slug = values.tenant;
+  if (!slug) throw new DirectoryUsageError(DIRECTORY_USAGE);
   const enc = encryptor(config);
-  const redis = createRedisClient(config.redis, {
-    connectionName: 'guichet-cli',
-    maxRetriesPerRequest: 1,
-    lazyConnect: true,
-  });
-  try {
-    await redis.connect();
-    return await withTenant(config, values.tenant, async (dataSource, tenantId) => {
-      const sync = createDirectorySync({
-        dataSource,
-        redis,
-        redisPrefix: config.REDIS_PREFIX,
-        encryptor: enc,
-        allowList: config.directoryAllowList,
-      });
-      const out: string[] = [];
-      const flush = () => {
-        if (out.length) process.stdout.write(`${out.splice(0).join('\n')}\n`);
-      };
-      const dryRun = Boolean(values['dry-run']);
-      let result;
-      try {
-        result = await sync.run(tenantId, {
-          trigger: 'cli',
-          dryRun,
-          force: Boolean(values.force),
-          actor: cliActor(),
-          onChange: (line) => {
-            out.push(describeChange(line));
-            if (out.length >= 1000) flush();
-          },
+  return withCliRedis(config, (redis) =>
+    withCliTenant(
+      config,
+      slug,
+      DirectoryUsageError,
+      async (dataSource, { id: tenantId }) => {
+        const sync = createDirectorySync({
+          dataSource,
+          redis,
+          redisPrefix: config.REDIS_PREFIX,
+          encryptor: enc,
+          allowList: config.directoryAllowList,
         });
-      } catch (error) {
-        if (error instanceof DirectorySyncBusy) throw new DirectoryUsageError(error.message);
-        throw error;
-      }
-      flush();
-      if (result.status === 'failed') {
-        process.stderr.write(`${values.tenant}: the sync failed: ${result.error}\n`);
-        return 1;
-      }
-      if (result.error) process.stderr.write(`${result.error}\n`);
-      process.stdout.write(
-        `\n${values.tenant}${dryRun ? ' (dry run, nothing changed)' : ''}: ${summaryLine(result.counts)} (${(result.durationMs / 1000).toFixed(1)} s)\n`,
-      );
-      return 0;
-    });
-  } finally {
-    redis.disconnect();
-  }
+        const out: string[] = [];
+        const flush = () => {
+          if (out.length) process.stdout.write(`${out.splice(0).join('\n')}\n`);
+        };
+        const dryRun = Boolean(values['dry-run']);
+        let result;
+        try {
+          result = await sync.run(tenantId, {
+            trigger: 'cli',
+            dryRun,
+            force: Boolean(values.force),
+            actor: cliActor(),
+            onChange: (line) => {
+              out.push(describeChange(line));
+              if (out.length >= 1000) flush();
+            },
+          });
+        } catch (error) {
+          if (error instanceof DirectorySyncBusy) throw new DirectoryUsageError(error.message);
+          throw error;
+        }
+        flush();
+        if (result.status === 'failed') {
+          process.stderr.write(`${values.tenant}: the sync failed: ${result.error}\n`);
+          return 1;
+        }
+        if (result.error) process.stderr.write(`${result.error}\n`);
+        process.stdout.write(
+          `\n${values.tenant}${dryRun ? ' (dry run, nothing changed)' : ''}: ${summaryLine(result.counts)} (${(result.durationMs / 1000).toFixed(1)} s)\n`,
+        );
+        return 0;
+      },
+      3,
+    ),
+  );
 }

@@ -23,13 +23,11 @@ import { IdParam } from '../admin/access/id-param.pipe.js';
 import { type AdminTenant, TenantAccessGuard } from '../admin/access/tenant-access.guard.js';
 import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
 import { OnHosts } from '../../platform/tenancy/host.js';
-import {
-  DirectoryRuns,
-  RUN_NOT_FOUND,
-  RunDirectorySync,
-  SaveDirectorySettings,
-  TestDirectoryConnection,
-} from './directory.usecases.js';
+import { DirectoryQueries } from './directory.queries.js';
+import { RUN_NOT_FOUND } from './directory.shared.js';
+import { RunDirectorySync } from './run-directory-sync.usecase.js';
+import { SaveDirectorySettings } from './save-directory-settings.usecase.js';
+import { TestDirectoryConnection } from './test-directory-connection.usecase.js';
 
 /** A tenant's directory (LDAP / Active Directory): settings, test connection, preview, sync now, runs. */
 @ApiTags('admin')
@@ -42,7 +40,7 @@ export class DirectoryController {
     private readonly save: SaveDirectorySettings,
     private readonly test: TestDirectoryConnection,
     private readonly runSync: RunDirectorySync,
-    private readonly runs: DirectoryRuns,
+    private readonly runs: DirectoryQueries,
   ) {}
 
   @Get()
@@ -89,8 +87,7 @@ export class DirectoryController {
     @RouteTenant() tenant: AdminTenant,
     @Body() body: unknown,
   ): Promise<DirectoryTestResponse> {
-    const settings = body && typeof body === 'object' && Object.keys(body).length ? body : null;
-    return this.test.execute(actor, tenant.id, settings);
+    return this.test.execute(actor, tenant.id, body);
   }
 
   @Post('sync')

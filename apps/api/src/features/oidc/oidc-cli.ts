@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createDataSource, type TenantId, TenantsRepository } from '@guichet/db';
-import { type AppConfig, createRedisClient, Encryptor } from '@guichet/platform';
-import type { DataSource } from 'typeorm';
+import { type AppConfig, Encryptor } from '@guichet/platform';
+import { withCliRedis, withCliTenant } from '../../platform/cli/cli-tenant.js';
 import { OidcClientStore } from './oidc-client-store.js';
 import { OidcSigningKeys } from './oidc-signing-keys.js';
 import { redirectUriProblem } from './redirect-uris.js';
@@ -21,22 +20,6 @@ rotate: a new key signs the tenant's ID tokens; the previous one stays in the JW
 tokens it signed still verify. retire: removes the previous keys from the JWKS.`;
 
 export class UsageError extends Error {}
-
-async function withTenant<T>(
-  config: AppConfig,
-  slug: string,
-  work: (db: DataSource, tenantId: TenantId) => Promise<T>,
-): Promise<T> {
-  const db = createDataSource(config.DATABASE_URL, { poolSize: 2, applicationName: 'guichet-cli' });
-  await db.initialize();
-  try {
-    const tenant = await new TenantsRepository(db).bySlug(slug);
-    if (!tenant) throw new UsageError(`No tenant has the slug "${slug}".`);
-    return await work(db, tenant.id);
-  } finally {
-    await db.destroy();
-  }
-}
 
 /** `oidc-clients add`: the lines to print. */
 export async function addOidcClient(config: AppConfig, args: string[]): Promise<string[]> {
@@ -68,7 +51,7 @@ export async function addOidcClient(config: AppConfig, args: string[]): Promise<
     .map((uri) => redirectUriProblem(uri, rules))
     .filter((p): p is string => p !== null);
   if (problems.length) throw new UsageError(problems.join('\n'));
-  const created = await withTenant(config, values.tenant, (db, tenantId) =>
+  const created = await withCliTenant(config, values.tenant, UsageError, (db, { id: tenantId }) =>
     new OidcClientStore(db).create(tenantId, {
       name,
       redirectUris,
@@ -106,28 +89,25 @@ export async function changeOidcKeys(
       'oidc-keys needs DATA_ENCRYPTION_KEY, the same as the API processes (openssl rand -base64 32).',
     );
   const encryptor = new Encryptor(config.DATA_ENCRYPTION_KEY);
-  const { tenantId, line } = await withTenant(config, values.tenant, async (db, id) => {
-    const keys = new OidcSigningKeys(db, encryptor);
-    if (command === 'rotate')
+  const { tenantId, line } = await withCliTenant(
+    config,
+    values.tenant,
+    UsageError,
+    async (db, { id: id }) => {
+      const keys = new OidcSigningKeys(db, encryptor);
+      if (command === 'rotate')
+        return {
+          tenantId: id,
+          line: `New signing key ${await keys.rotate(id)} for ${values.tenant}; the previous key still verifies until retired.`,
+        };
       return {
         tenantId: id,
-        line: `New signing key ${await keys.rotate(id)} for ${values.tenant}; the previous key still verifies until retired.`,
+        line: `${await keys.retirePrevious(id)} previous key(s) of ${values.tenant} retired.`,
       };
-    return {
-      tenantId: id,
-      line: `${await keys.retirePrevious(id)} previous key(s) of ${values.tenant} retired.`,
-    };
-  });
-  const redis = createRedisClient(config.redis, {
-    connectionName: 'guichet-cli',
-    maxRetriesPerRequest: 1,
-    lazyConnect: true,
-  });
-  try {
-    await redis.connect();
-    await redis.publish(`${config.REDIS_PREFIX}:tenant-changed`, tenantId);
-  } finally {
-    redis.disconnect();
-  }
+    },
+  );
+  await withCliRedis(config, (redis) =>
+    redis.publish(`${config.REDIS_PREFIX}:tenant-changed`, tenantId),
+  );
   return [line];
 }

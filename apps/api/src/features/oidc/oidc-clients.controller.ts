@@ -22,7 +22,11 @@ import { Actor, type AdminActor, RouteTenant } from '../admin/access/admin-reque
 import { type AdminTenant, TenantAccessGuard } from '../admin/access/tenant-access.guard.js';
 import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
 import { OnHosts } from '../../platform/tenancy/host.js';
-import { OidcClients } from './oidc-clients.usecases.js';
+import { CreateOidcClient } from './create-oidc-client.usecase.js';
+import { DeleteOidcClient } from './delete-oidc-client.usecase.js';
+import { OidcClients } from './oidc-clients.queries.js';
+import { RotateOidcClientSecret } from './rotate-oidc-client-secret.usecase.js';
+import { UpdateOidcClient } from './update-oidc-client.usecase.js';
 import { clientIdParam } from './client-id.pipe.js';
 
 /** A tenant's OpenID Connect clients (applications that sign its staff in) in the admin API. */
@@ -32,7 +36,13 @@ import { clientIdParam } from './client-id.pipe.js';
 @UseGuards(AdminAuthGuard, TenantAccessGuard)
 @ApiBearerAuth()
 export class OidcClientsController {
-  constructor(private readonly clients: OidcClients) {}
+  constructor(
+    private readonly clients: OidcClients,
+    private readonly createClient: CreateOidcClient,
+    private readonly updateClient: UpdateOidcClient,
+    private readonly rotateClientSecret: RotateOidcClientSecret,
+    private readonly deleteClient: DeleteOidcClient,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The tenant’s OpenID Connect clients' })
@@ -51,7 +61,7 @@ export class OidcClientsController {
     @Body(new ZodValidationPipe(oidcClientCreateSchema))
     body: z.output<typeof oidcClientCreateSchema>,
   ): Promise<OidcClientCreated> {
-    return this.clients.create(actor, tenant.id, body);
+    return this.createClient.execute(actor, tenant.id, body);
   }
 
   @Get(':clientId')
@@ -72,7 +82,7 @@ export class OidcClientsController {
     @Body(new ZodValidationPipe(oidcClientUpdateSchema))
     body: z.output<typeof oidcClientUpdateSchema>,
   ): Promise<OidcClientView> {
-    return this.clients.update(actor, tenant.id, clientId, body);
+    return this.updateClient.execute(actor, tenant.id, clientId, body);
   }
 
   @Post(':clientId/secret')
@@ -85,7 +95,7 @@ export class OidcClientsController {
     @RouteTenant() tenant: AdminTenant,
     @Param('clientId', clientIdParam) clientId: string,
   ): Promise<OidcClientCreated> {
-    return this.clients.rotateSecret(actor, tenant.id, clientId);
+    return this.rotateClientSecret.execute(actor, tenant.id, clientId);
   }
 
   @Delete(':clientId')
@@ -96,6 +106,6 @@ export class OidcClientsController {
     @RouteTenant() tenant: AdminTenant,
     @Param('clientId', clientIdParam) clientId: string,
   ): Promise<void> {
-    return this.clients.delete(actor, tenant.id, clientId);
+    return this.deleteClient.execute(actor, tenant.id, clientId);
   }
 }

@@ -57,9 +57,7 @@ export class OidcInteractionController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const tenant = this.current.get();
-    const provider = await this.providers.get(tenant);
-    const details = await this.details(provider, request, reply, uid);
+    const { tenant, provider, details } = await this.interaction(request, reply, uid);
     if (!details) {
       // Gone while the person set a password (forgot password, enrolment): the application's request starts again.
       const restart = this.appReturn.open(tenant.id, request);
@@ -135,9 +133,7 @@ export class OidcInteractionController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const tenant = this.current.get();
-    const provider = await this.providers.get(tenant);
-    const details = await this.details(provider, request, reply, uid);
+    const { tenant, provider, details } = await this.interaction(request, reply, uid);
     if (!details || details.prompt.name !== 'consent' || !this.csrf.verify(request))
       return this.expired(tenant, request, reply, 403);
     const decision = (request.body as Record<string, unknown> | undefined)?.decision;
@@ -168,6 +164,13 @@ export class OidcInteractionController {
   }
 
   /** The pending interaction of this browser, if it is the one in the path. */
+  /** The request's tenant, its provider, and the interaction `uid` names (null when gone or not this one). */
+  private async interaction(request: FastifyRequest, reply: FastifyReply, uid: string) {
+    const tenant = this.current.get();
+    const provider = await this.providers.get(tenant);
+    return { tenant, provider, details: await this.details(provider, request, reply, uid) };
+  }
+
   private async details(
     provider: Provider,
     request: FastifyRequest,

@@ -3,7 +3,12 @@ import { AdminAccessModule } from '../admin/access/admin-access.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { BackchannelLogouts } from './backchannel-logouts.js';
 import { OidcClientsController } from './oidc-clients.controller.js';
-import { OidcClients } from './oidc-clients.usecases.js';
+import { CreateOidcClient } from './create-oidc-client.usecase.js';
+import { DeleteOidcClient } from './delete-oidc-client.usecase.js';
+import { OidcClientWrites } from './oidc-client-writes.js';
+import { OidcClients } from './oidc-clients.queries.js';
+import { RotateOidcClientSecret } from './rotate-oidc-client-secret.usecase.js';
+import { UpdateOidcClient } from './update-oidc-client.usecase.js';
 import { OidcInteractionController } from './oidc-interaction.controller.js';
 import { OidcPayloadPurge } from './oidc-payload-purge.js';
 import { OidcProviders } from './oidc-providers.js';
@@ -14,7 +19,18 @@ import { SignOutEverywhere } from './sign-out-everywhere.usecase.js';
 @Module({
   imports: [AuthModule, AdminAccessModule],
   controllers: [OidcInteractionController, SignOutEverywhereController, OidcClientsController],
-  providers: [OidcProviders, BackchannelLogouts, OidcPayloadPurge, SignOutEverywhere, OidcClients],
+  providers: [
+    OidcProviders,
+    BackchannelLogouts,
+    OidcPayloadPurge,
+    SignOutEverywhere,
+    OidcClients,
+    OidcClientWrites,
+    CreateOidcClient,
+    UpdateOidcClient,
+    RotateOidcClientSecret,
+    DeleteOidcClient,
+  ],
   exports: [OidcProviders, BackchannelLogouts],
 })
 export class OidcModule {}

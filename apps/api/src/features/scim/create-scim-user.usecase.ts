@@ -6,7 +6,7 @@ import { AuditLog } from '../../platform/audit/audit-log.js';
 import {
   fieldsOf,
   isUniqueViolation,
-  scimActor,
+  scimAudit,
   type ScimRequest,
   uniqueness,
 } from './scim-user-fields.js';
@@ -22,7 +22,7 @@ export class CreateScimUser {
   ) {}
 
   async execute(request: ScimRequest, state: ScimUserState) {
-    const { tenant, client, meta } = request;
+    const { tenant } = request;
     const fields = fieldsOf(state, tenant.settings.usernameRule);
     try {
       const user = await this.dataSource.transaction(async (em) => {
@@ -30,15 +30,12 @@ export class CreateScimUser {
         const taken = await users.conflicts(tenant.id, fields, null);
         if (taken.length) throw uniqueness(taken);
         const created = await users.insert(tenant.id, fields, state.active ? 'active' : 'disabled');
-        await this.audit.recordIn(em, {
-          tenantId: tenant.id,
-          action: 'user.created',
-          ...scimActor(client),
-          targetType: 'user',
-          targetId: created.id,
-          details: { source: 'scim', username: created.username, status: created.status },
-          meta,
-        });
+        await this.audit.recordIn(
+          em,
+          scimAudit(request, created.id, 'user.created', {
+            details: { source: 'scim', username: created.username, status: created.status },
+          }),
+        );
         return created;
       });
       return toScimUser(user, scimBaseUrl(tenant.publicUrl));

@@ -4,7 +4,7 @@ import { ScimUsersRepository } from '@guichet/db';
 import type { DataSource } from 'typeorm';
 import { DisableAccount } from '../admin/users/disable-account.usecase.js';
 import { AuditLog } from '../../platform/audit/audit-log.js';
-import { isUserId, scimActor, type ScimRequest, userNotFound } from './scim-user-fields.js';
+import { isUserId, scimAudit, type ScimRequest, userNotFound } from './scim-user-fields.js';
 
 /**
  * DELETE /Users/:id: the leaver's account is disabled (DisableAccount: sessions, links and
@@ -21,23 +21,20 @@ export class DeleteScimUser {
   ) {}
 
   async execute(request: ScimRequest, id: string): Promise<void> {
-    const { tenant, client, meta } = request;
+    const { tenant } = request;
     if (!isUserId(id)) throw userNotFound();
     const logouts = await this.dataSource.transaction(async (em) => {
       const user = await new ScimUsersRepository(em).get(tenant.id, id, true);
       if (!user) throw userNotFound();
       if (user.status !== 'active') return [];
       const ended = await this.disableAccount.execute(tenant.id, id, em);
-      await this.audit.recordIn(em, {
-        tenantId: tenant.id,
-        action: 'user.disabled',
-        ...scimActor(client),
-        targetType: 'user',
-        targetId: id,
-        before: { status: 'active' },
-        details: { status: 'disabled', source: 'scim', request: 'DELETE' },
-        meta,
-      });
+      await this.audit.recordIn(
+        em,
+        scimAudit(request, id, 'user.disabled', {
+          before: { status: 'active' },
+          details: { status: 'disabled', source: 'scim', request: 'DELETE' },
+        }),
+      );
       return ended;
     });
     this.disableAccount.notify(tenant.id, logouts);

@@ -1,13 +1,8 @@
 import { parseArgs } from 'node:util';
-import {
-  createDataSource,
-  ScimTokensRepository,
-  type TenantId,
-  TenantsRepository,
-} from '@guichet/db';
+import { ScimTokensRepository } from '@guichet/db';
 import type { AppConfig } from '@guichet/platform';
-import type { DataSource } from 'typeorm';
 import { UsageError } from '../oidc/oidc-cli.js';
+import { cliActor, withCliTenant } from '../../platform/cli/cli-tenant.js';
 import { CreateScimToken } from './create-scim-token.usecase.js';
 import { RevokeScimToken } from './revoke-scim-token.usecase.js';
 import { toTokenView } from './scim-token-view.js';
@@ -22,27 +17,6 @@ e.g. for Microsoft Entra ID provisioning). The token is printed this once and st
 hashed; with --json the last line is {"token":"…"}. revoke: refused from the next request on.`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function withTenant<T>(
-  config: AppConfig,
-  slug: string,
-  work: (db: DataSource, tenant: { id: TenantId; publicUrl: string }) => Promise<T>,
-): Promise<T> {
-  const db = createDataSource(config.DATABASE_URL, { poolSize: 2, applicationName: 'guichet-cli' });
-  await db.initialize();
-  try {
-    const tenant = await new TenantsRepository(db).bySlug(slug);
-    if (!tenant) throw new UsageError(`No tenant has the slug "${slug}".`);
-    return await work(db, tenant);
-  } finally {
-    await db.destroy();
-  }
-}
-
-const cliActor = () => ({
-  type: 'system' as const,
-  id: `cli:${process.env.USER ?? 'unknown'}`.slice(0, 320),
-});
 
 /** `scim-tokens add|list|revoke`: the lines to print. */
 export async function scimTokens(
@@ -66,7 +40,7 @@ export async function scimTokens(
       const name = values.name?.trim();
       if (!name) throw new UsageError(SCIM_TOKENS_USAGE);
       if (name.length > 200) throw new UsageError('The name is at most 200 characters.');
-      const created = await withTenant(config, slug, (db, tenant) =>
+      const created = await withCliTenant(config, slug, UsageError, (db, tenant) =>
         new CreateScimToken(db).execute(tenant, name, cliActor()),
       );
       const lines = [
@@ -79,10 +53,15 @@ export async function scimTokens(
       return lines;
     }
     case 'list': {
-      const { scimUrl, tokens } = await withTenant(config, slug, async (db, tenant) => ({
-        scimUrl: scimBaseUrl(tenant.publicUrl),
-        tokens: (await new ScimTokensRepository(db).list(tenant.id)).map(toTokenView),
-      }));
+      const { scimUrl, tokens } = await withCliTenant(
+        config,
+        slug,
+        UsageError,
+        async (db, tenant) => ({
+          scimUrl: scimBaseUrl(tenant.publicUrl),
+          tokens: (await new ScimTokensRepository(db).list(tenant.id)).map(toTokenView),
+        }),
+      );
       if (values.json) return [JSON.stringify({ scimUrl, tokens })];
       return [
         `SCIM endpoint of ${slug}: ${scimUrl}`,
@@ -96,7 +75,7 @@ export async function scimTokens(
     case 'revoke': {
       const id = values.id;
       if (!id || !UUID.test(id)) throw new UsageError(SCIM_TOKENS_USAGE);
-      const revoked = await withTenant(config, slug, (db, tenant) =>
+      const revoked = await withCliTenant(config, slug, UsageError, (db, tenant) =>
         new RevokeScimToken(db).execute(tenant.id, id, cliActor()),
       );
       if (!revoked) throw new UsageError(`${slug} has no live SCIM token with the id ${id}.`);

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import type { ErrorFormat } from '../../platform/common/api-exception.filter.js';
 
 export const SCIM_ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
@@ -52,3 +53,15 @@ export function isScimPath(url: string | undefined): boolean {
     url === SCIM_PREFIX || url.startsWith(`${SCIM_PREFIX}/`) || url.startsWith(`${SCIM_PREFIX}?`)
   );
 }
+
+/** The SCIM endpoint answers in the SCIM error schema (RFC 7644 §3.12), parse errors included. */
+export const scimErrorFormat: ErrorFormat = {
+  applies: isScimPath,
+  render: (exception, status, body) => ({
+    contentType: SCIM_CONTENT_TYPE,
+    body:
+      exception instanceof ScimError
+        ? exception.getResponse()
+        : scimErrorBody(status, body.message, status === 400 ? 'invalidSyntax' : undefined),
+  }),
+};

@@ -9,15 +9,12 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ScimTokensRepository } from '@guichet/db';
 import {
   type ScimTokenCreated,
   scimTokenCreateSchema,
   type ScimTokenList,
   type ScimTokenView,
 } from '@guichet/types';
-import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AdminAuthGuard } from '../admin/access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../admin/access/admin-request.js';
@@ -27,13 +24,19 @@ import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js'
 import { OnHosts } from '../../platform/tenancy/host.js';
 import { CreateScimToken } from './create-scim-token.usecase.js';
 import { RevokeScimToken } from './revoke-scim-token.usecase.js';
-import { toTokenView } from './scim-token-view.js';
-import { scimBaseUrl } from './scim-user-view.js';
+import type { TokenActor } from './scim-token-view.js';
+import { ScimTokens } from './scim-tokens.queries.js';
 
 const TOKEN_NOT_FOUND = {
   error: 'not_found',
   message: 'This tenant has no live SCIM token with this id.',
 };
+
+const tokenActor = (actor: AdminActor): TokenActor => ({
+  type: 'admin',
+  id: actor.admin.id,
+  meta: actor.meta,
+});
 
 /** A tenant's SCIM tokens (Microsoft Entra ID provisioning) in the admin API: list, create (shown once), revoke. */
 @ApiTags('admin')
@@ -42,15 +45,18 @@ const TOKEN_NOT_FOUND = {
 @UseGuards(AdminAuthGuard, TenantAccessGuard)
 @ApiBearerAuth()
 export class ScimTokensController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly tokens: ScimTokens,
+    private readonly createToken: CreateScimToken,
+    private readonly revokeToken: RevokeScimToken,
+  ) {}
 
   @Get()
   @ApiOperation({
     summary: 'The tenant’s SCIM tokens (never the tokens themselves) and its SCIM base URL',
   })
-  async list(@RouteTenant() tenant: AdminTenant): Promise<ScimTokenList> {
-    const tokens = await new ScimTokensRepository(this.dataSource).list(tenant.id);
-    return { scimUrl: scimBaseUrl(tenant.publicUrl), tokens: tokens.map(toTokenView) };
+  list(@RouteTenant() tenant: AdminTenant): Promise<ScimTokenList> {
+    return this.tokens.list(tenant);
   }
 
   @Post()
@@ -64,11 +70,7 @@ export class ScimTokensController {
     @Body(new ZodValidationPipe(scimTokenCreateSchema))
     body: z.output<typeof scimTokenCreateSchema>,
   ): Promise<ScimTokenCreated> {
-    return new CreateScimToken(this.dataSource).execute(tenant, body.name, {
-      type: 'admin',
-      id: actor.admin.id,
-      meta: actor.meta,
-    });
+    return this.createToken.execute(tenant, body.name, tokenActor(actor));
   }
 
   @Post(':tokenId/revoke')
@@ -79,11 +81,7 @@ export class ScimTokensController {
     @RouteTenant() tenant: AdminTenant,
     @Param('tokenId', new IdParam(TOKEN_NOT_FOUND)) id: string,
   ): Promise<ScimTokenView> {
-    const revoked = await new RevokeScimToken(this.dataSource).execute(tenant.id, id, {
-      type: 'admin',
-      id: actor.admin.id,
-      meta: actor.meta,
-    });
+    const revoked = await this.revokeToken.execute(tenant.id, id, tokenActor(actor));
     if (!revoked) throw new NotFoundException(TOKEN_NOT_FOUND);
     return revoked;
   }

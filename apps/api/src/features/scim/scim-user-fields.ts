@@ -2,6 +2,7 @@ import type { ScimUserFields } from '@guichet/db';
 import { checkUsername, usernameErrorMessage } from '@guichet/rules';
 import type { UsernameRule } from '@guichet/types';
 import { z } from 'zod';
+import type { AuditEntry } from '../../platform/audit/audit-log.js';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
 import type { ScimClient } from './scim-auth.guard.js';
@@ -19,6 +20,22 @@ export interface ScimRequest {
 export const scimActor = (client: ScimClient) => ({
   actorType: 'scim' as const,
   actorId: client.name,
+});
+
+/** The audit event of a SCIM change to an account: the token's name as the actor. */
+export const scimAudit = (
+  request: ScimRequest,
+  userId: string,
+  action: 'user.created' | 'user.updated' | 'user.disabled' | 'user.enabled',
+  change: { before?: Record<string, unknown>; details: Record<string, unknown> },
+): AuditEntry => ({
+  tenantId: request.tenant.id,
+  action,
+  ...scimActor(request.client),
+  targetType: 'user',
+  targetId: userId,
+  ...change,
+  meta: request.meta,
 });
 
 const emailSchema = z.email().max(320);

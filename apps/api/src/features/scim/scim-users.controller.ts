@@ -21,7 +21,7 @@ import { requestMeta } from '../../platform/request/request-meta.js';
 import { CurrentTenant } from '../../platform/tenancy/current-tenant.js';
 import { CreateScimUser } from './create-scim-user.usecase.js';
 import { DeleteScimUser } from './delete-scim-user.usecase.js';
-import { GetScimUser, ListScimUsers } from './list-scim-users.usecase.js';
+import { ScimUsers } from './scim-users.queries.js';
 import { ScimAuthGuard } from './scim-auth.guard.js';
 import { serviceProviderConfig, userResourceType, userSchema } from './scim-discovery.js';
 import { invalidValue, SCIM_CONTENT_TYPE, ScimError } from './scim-error.js';
@@ -49,8 +49,7 @@ function single(query: Record<string, unknown>, name: string): string | undefine
 export class ScimUsersController {
   constructor(
     private readonly tenant: CurrentTenant,
-    private readonly listUsers: ListScimUsers,
-    private readonly getUser: GetScimUser,
+    private readonly users: ScimUsers,
     private readonly createUser: CreateScimUser,
     private readonly updateUser: UpdateScimUser,
     private readonly deleteUser: DeleteScimUser,
@@ -106,7 +105,7 @@ export class ScimUsersController {
   @Get('Users')
   @Header('content-type', SCIM_CONTENT_TYPE)
   list(@Query() query: Record<string, unknown>) {
-    return this.listUsers.execute(this.tenant.get(), {
+    return this.users.list(this.tenant.get(), {
       filter: single(query, 'filter'),
       startIndex: single(query, 'startIndex'),
       count: single(query, 'count'),
@@ -116,7 +115,7 @@ export class ScimUsersController {
   @Get('Users/:id')
   @Header('content-type', SCIM_CONTENT_TYPE)
   get(@Param('id') id: string) {
-    return this.getUser.execute(this.tenant.get(), id);
+    return this.users.get(this.tenant.get(), id);
   }
 
   @Post('Users')

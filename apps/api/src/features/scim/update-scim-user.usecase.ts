@@ -10,7 +10,7 @@ import {
   fieldsOf,
   isUniqueViolation,
   isUserId,
-  scimActor,
+  scimAudit,
   type ScimRequest,
   uniqueness,
   userNotFound,
@@ -37,7 +37,7 @@ export class UpdateScimUser {
     id: string,
     change: (current: ScimUserState) => ScimUserState,
   ) {
-    const { tenant, client, meta } = request;
+    const { tenant } = request;
     if (!isUserId(id)) throw userNotFound();
     let logouts: PendingLogout[] = [];
     try {
@@ -64,41 +64,32 @@ export class UpdateScimUser {
           if (fields.email !== before.email) await users.addressChanged(tenant.id, id);
           const pick = (source: Record<string, unknown>) =>
             Object.fromEntries(changed.map((k) => [k, source[k]]));
-          await this.audit.recordIn(em, {
-            tenantId: tenant.id,
-            action: 'user.updated',
-            ...scimActor(client),
-            targetType: 'user',
-            targetId: id,
-            before: pick({ ...before }),
-            details: { ...pick({ ...fields }), source: 'scim' },
-            meta,
-          });
+          await this.audit.recordIn(
+            em,
+            scimAudit(request, id, 'user.updated', {
+              before: pick({ ...before }),
+              details: { ...pick({ ...fields }), source: 'scim' },
+            }),
+          );
         }
         const wasActive = before.status === 'active';
         if (wasActive && !wanted.active) {
           logouts = await this.disableAccount.execute(tenant.id, id, em);
-          await this.audit.recordIn(em, {
-            tenantId: tenant.id,
-            action: 'user.disabled',
-            ...scimActor(client),
-            targetType: 'user',
-            targetId: id,
-            before: { status: 'active' },
-            details: { status: 'disabled', source: 'scim' },
-            meta,
-          });
+          await this.audit.recordIn(
+            em,
+            scimAudit(request, id, 'user.disabled', {
+              before: { status: 'active' },
+              details: { status: 'disabled', source: 'scim' },
+            }),
+          );
         } else if (!wasActive && wanted.active && (await users.enable(tenant.id, id))) {
-          await this.audit.recordIn(em, {
-            tenantId: tenant.id,
-            action: 'user.enabled',
-            ...scimActor(client),
-            targetType: 'user',
-            targetId: id,
-            before: { status: 'disabled' },
-            details: { status: 'active', source: 'scim' },
-            meta,
-          });
+          await this.audit.recordIn(
+            em,
+            scimAudit(request, id, 'user.enabled', {
+              before: { status: 'disabled' },
+              details: { status: 'active', source: 'scim' },
+            }),
+          );
         }
         return (await users.get(tenant.id, id))!;
       });

@@ -8,12 +8,28 @@ import {
 } from '@nestjs/common';
 import type { ApiError } from '@guichet/types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  isScimPath,
-  SCIM_CONTENT_TYPE,
-  ScimError,
-  scimErrorBody,
-} from '../../features/scim/scim-error.js';
+
+/**
+ * How the errors of some requests leave instead of `{ error, message }` (a protocol with its
+ * own error schema, such as SCIM's): registered by the feature that serves those requests.
+ */
+export interface ErrorFormat {
+  /** Whether this format answers the errors of a request to this URL. */
+  applies(url: string | undefined): boolean;
+  /** The reply: its content type and body, from the exception and the JSON API's body of it. */
+  render(
+    exception: unknown,
+    status: number,
+    body: ApiError,
+  ): { contentType: string; body: unknown };
+}
+
+const formats = new Set<ErrorFormat>();
+
+/** Registers an error format (once: registering the same one again changes nothing). */
+export function registerErrorFormat(format: ErrorFormat): void {
+  formats.add(format);
+}
 
 const CODES: Record<number, string> = {
   400: 'bad_request',
@@ -50,7 +66,10 @@ function fastifyClientError(error: unknown): { status: number; message: string }
   return null;
 }
 
-/** Every error of the JSON API leaves as `{ error, message, fields? }`; never a stack trace. */
+/**
+ * Every error of the JSON API leaves as `{ error, message, fields? }` (or in a registered
+ * ErrorFormat for the requests it applies to); never a stack trace.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
@@ -98,17 +117,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const headers = (exception as { getResponse?: () => unknown; headers?: Record<string, string> })
       ?.headers;
     if (headers) for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
-    if (isScimPath(request.url)) {
-      // The SCIM endpoint answers in the SCIM error schema (RFC 7644 §3.12), parse errors included.
+    const format = [...formats].find((f) => f.applies(request.url));
+    if (format) {
+      const rendered = format.render(exception, status, body);
       void reply
         .status(status)
         .header('cache-control', 'no-store')
-        .header('content-type', SCIM_CONTENT_TYPE)
-        .send(
-          exception instanceof ScimError
-            ? exception.getResponse()
-            : scimErrorBody(status, body.message, status === 400 ? 'invalidSyntax' : undefined),
-        );
+        .header('content-type', rendered.contentType)
+        .send(rendered.body);
       return;
     }
     void reply.status(status).header('cache-control', 'no-store').send(body);

@@ -6,7 +6,9 @@ import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.
 import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
-import { RetryDelivery, TenantDeliveries } from './deliveries.usecases.js';
+import { TenantDeliveries } from './deliveries.queries.js';
+import { DELIVERY_NOT_FOUND } from './deliveries.shared.js';
+import { RetryDelivery } from './retry-delivery.usecase.js';
 import { IdParam } from '../access/id-param.pipe.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
 
@@ -44,14 +46,7 @@ export class DeliveriesController {
   retry(
     @Actor() actor: AdminActor,
     @RouteTenant() tenant: AdminTenant,
-    @Param(
-      'deliveryId',
-      new IdParam({
-        error: 'not_found',
-        message: 'This tenant has no email delivery with this id.',
-      }),
-    )
-    deliveryId: string,
+    @Param('deliveryId', new IdParam(DELIVERY_NOT_FOUND)) deliveryId: string,
   ): Promise<DeliveryView> {
     return this.retryDelivery.execute(actor, tenant.id, deliveryId);
   }

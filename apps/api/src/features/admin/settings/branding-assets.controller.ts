@@ -26,7 +26,8 @@ import { BrandImageRefused } from '../../branding/brand-image.js';
 import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
-import { RemoveBrandingAsset, UploadBrandingAsset } from './branding-assets.usecases.js';
+import { RemoveBrandingAsset } from './remove-branding-asset.usecase.js';
+import { UploadBrandingAsset } from './upload-branding-asset.usecase.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
 
 /** Content types an upload may declare; what it is comes from its bytes. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { tenantSettingsSchema } from '@guichet/types';
 import { changedSections } from '../tenants/tenant-changes.js';
 import { defaultTenantSettings } from '../tenants/default-tenant-settings.js';
-import { applySettingsPatch } from './tenant-settings.usecases.js';
+import { applySettingsPatch } from './tenant-settings.shared.js';
 
 const current = defaultTenantSettings({ name: 'Cégep', slug: 'cegep', baseDomain: 'localhost' });
 

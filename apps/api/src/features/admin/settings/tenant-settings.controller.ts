@@ -11,8 +11,6 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { TenantId } from '@guichet/db';
 import {
   type PasswordPolicyTestRequest,
   passwordPolicyTestRequestSchema,
@@ -31,20 +29,18 @@ import {
   type UsernameRuleTestResponse,
 } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
-import type { DataSource } from 'typeorm';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
 import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { adminLocale } from '../access/admin-locale.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
-import { tenantDetail } from '../tenants/tenant-queries.js';
-import { SaveTenantSmtp, SendTestEmail } from './tenant-smtp.usecases.js';
-import {
-  testPasswordPolicy,
-  TestUsernameRule,
-  UpdateTenantSettings,
-} from './tenant-settings.usecases.js';
+import { Tenants } from '../tenants/tenants.queries.js';
+import { SaveTenantSmtp } from './save-tenant-smtp.usecase.js';
+import { SendTestEmail } from './send-test-email.usecase.js';
+import { TestPasswordPolicy } from './test-password-policy.usecase.js';
+import { TestUsernameRule } from './test-username-rule.usecase.js';
+import { UpdateTenantSettings } from './update-tenant-settings.usecase.js';
 
 /** A tenant's settings (portal configuration), the live tests of its rules, and its SMTP server. */
 @ApiTags('admin')
@@ -54,16 +50,13 @@ import {
 @ApiBearerAuth()
 export class TenantSettingsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenants: Tenants,
     private readonly updateSettings: UpdateTenantSettings,
     private readonly testUsernames: TestUsernameRule,
+    private readonly testPasswords: TestPasswordPolicy,
     private readonly saveSmtp: SaveTenantSmtp,
     private readonly sendTestEmail: SendTestEmail,
   ) {}
-
-  private async detail(tenantId: TenantId): Promise<TenantDetail> {
-    return (await tenantDetail(this.dataSource, tenantId))!;
-  }
 
   @Patch('settings')
   @ApiOperation({
@@ -85,13 +78,12 @@ export class TenantSettingsController {
     summary:
       'The usernames a rule (the tenant’s, or a draft) gives these names, with suffixes against existing accounts',
   })
-  async testUsernameRule(
+  testUsernameRule(
     @RouteTenant() tenant: AdminTenant,
     @Body(new ZodValidationPipe(usernameRuleTestRequestSchema)) body: UsernameRuleTestRequest,
     @Req() request: FastifyRequest,
   ): Promise<UsernameRuleTestResponse> {
-    const { settings } = await this.detail(tenant.id);
-    return this.testUsernames.execute(tenant.id, settings.usernameRule, body, adminLocale(request));
+    return this.testUsernames.execute(tenant.id, body, adminLocale(request));
   }
 
   @Post('password-policy/test')
@@ -100,21 +92,20 @@ export class TenantSettingsController {
     summary:
       'Checks a password against a policy (the tenant’s, or a draft); warns where the policy is weaker than NIST SP 800-63B or under the platform floor',
   })
-  async testPasswordPolicy(
+  testPasswordPolicy(
     @RouteTenant() tenant: AdminTenant,
     @Body(new ZodValidationPipe(passwordPolicyTestRequestSchema)) body: PasswordPolicyTestRequest,
     @Req() request: FastifyRequest,
   ): Promise<PasswordPolicyTestResponse> {
-    const { settings } = await this.detail(tenant.id);
-    return testPasswordPolicy(settings.passwordPolicy, body, adminLocale(request));
+    return this.testPasswords.execute(tenant.id, body, adminLocale(request));
   }
 
   @Get('smtp')
   @ApiOperation({
     summary: 'The tenant’s SMTP server and sender (never the password: passwordSet only)',
   })
-  async getSmtp(@RouteTenant() tenant: AdminTenant): Promise<SmtpSettingsView> {
-    return (await this.detail(tenant.id)).smtp;
+  getSmtp(@RouteTenant() tenant: AdminTenant): Promise<SmtpSettingsView> {
+    return this.tenants.smtp(tenant.id);
   }
 
   @Put('smtp')
@@ -147,15 +138,12 @@ export class TenantSettingsController {
     summary:
       'Queues a test email to the signed-in admin’s own address through the outbox and the worker (a few per hour); 202 with the delivery id to follow',
   })
-  async testSmtp(
+  testSmtp(
     @Actor() actor: AdminActor,
     @RouteTenant() tenant: AdminTenant,
     @Body(new ZodValidationPipe(smtpTestRequestSchema, { optionalBody: true }))
     body: SmtpTestRequest,
   ): Promise<SmtpTestResponse> {
-    const { settings } = await this.detail(tenant.id);
-    const locale =
-      body.locale && settings.locales.includes(body.locale) ? body.locale : settings.defaultLocale;
-    return this.sendTestEmail.execute(actor, tenant.id, locale);
+    return this.sendTestEmail.execute(actor, tenant.id, body.locale);
   }
 }

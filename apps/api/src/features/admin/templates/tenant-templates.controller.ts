@@ -11,7 +11,6 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   EMAIL_KINDS,
   type EmailKind,
@@ -23,19 +22,15 @@ import {
   templateSourceSchema,
   type TemplateView,
 } from '@guichet/types';
-import type { DataSource } from 'typeorm';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
 import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
-import { tenantDetail } from '../tenants/tenant-queries.js';
-import {
-  previewTemplate,
-  ResetTemplate,
-  SaveTemplate,
-  TenantTemplates,
-} from './tenant-templates.usecases.js';
+import { PreviewTemplate } from './preview-template.usecase.js';
+import { ResetTemplate } from './reset-template.usecase.js';
+import { SaveTemplate } from './save-template.usecase.js';
+import { TenantTemplates } from './tenant-templates.queries.js';
 
 const NO_TEMPLATE = {
   error: 'not_found',
@@ -57,10 +52,10 @@ function templateKey(kind: string, locale: string): { kind: EmailKind; locale: L
 @ApiBearerAuth()
 export class TenantTemplatesController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly templates: TenantTemplates,
     private readonly saveTemplate: SaveTemplate,
     private readonly resetTemplate: ResetTemplate,
+    private readonly previewTemplate: PreviewTemplate,
   ) {}
 
   @Get()
@@ -68,9 +63,8 @@ export class TenantTemplatesController {
     summary:
       'Every email kind in each of the tenant’s languages, and whether the tenant overrides it',
   })
-  async list(@RouteTenant() tenant: AdminTenant): Promise<TemplateListItem[]> {
-    const { settings } = (await tenantDetail(this.dataSource, tenant.id))!;
-    return this.templates.list(tenant.id, settings.locales);
+  list(@RouteTenant() tenant: AdminTenant): Promise<TemplateListItem[]> {
+    return this.templates.list(tenant.id);
   }
 
   @Get(':kind/:locale')
@@ -121,25 +115,13 @@ export class TenantTemplatesController {
     summary:
       'Renders the given templates with sample data and the tenant’s branding, exactly as the worker would send them (nothing saved)',
   })
-  async preview(
+  preview(
     @RouteTenant() tenant: AdminTenant,
     @Param('kind') kind: string,
     @Param('locale') locale: string,
     @Body(new ZodValidationPipe(templateSourceSchema)) body: TemplateSource,
   ): Promise<TemplatePreviewResponse> {
     const key = templateKey(kind, locale);
-    const detail = (await tenantDetail(this.dataSource, tenant.id))!;
-    return previewTemplate(
-      {
-        id: tenant.id,
-        name: detail.name,
-        publicUrl: detail.publicUrl,
-        settings: detail.settings,
-        version: detail.version,
-      },
-      key.kind,
-      key.locale,
-      body,
-    );
+    return this.previewTemplate.execute(tenant.id, key.kind, key.locale, body);
   }
 }

@@ -14,16 +14,19 @@ export interface LockedSettings {
   version: number;
 }
 
+/** The audit event of a change to a tenant (target: the tenant unless named). */
+export interface TenantChangeAudit {
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
 export interface TenantChange<T> {
   result: T;
   /** Audit event of the change; none when nothing changed. */
-  audit?: {
-    action: string;
-    targetType?: string;
-    targetId?: string;
-    before: Record<string, unknown> | null;
-    after: Record<string, unknown> | null;
-  };
+  audit?: TenantChangeAudit;
 }
 
 /**
@@ -67,6 +70,18 @@ export class TenantChanges {
     });
     if (outcome.audit) await this.cache.invalidate(tenantId);
     return outcome.result;
+  }
+
+  /** `apply` for a change with no result: `change` answers its audit event, or null when nothing changed. */
+  async record(
+    tenantId: TenantId,
+    actor: AdminActor,
+    change: (em: EntityManager, current: LockedSettings) => Promise<TenantChangeAudit | null>,
+  ): Promise<void> {
+    await this.apply(tenantId, actor, async (em, current) => {
+      const audit = await change(em, current);
+      return audit ? { result: undefined, audit } : { result: undefined };
+    });
   }
 }
 

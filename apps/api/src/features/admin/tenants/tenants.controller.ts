@@ -1,7 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Tenant, TenantHost } from '@guichet/db';
 import {
   type AddHostRequest,
   addHostRequestSchema,
@@ -13,15 +11,17 @@ import {
   updateTenantRequestSchema,
 } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
-import { type DataSource, In } from 'typeorm';
 import type { z } from 'zod';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
 import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAuthGuard, PlatformAdminOnly } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
-import { tenantDetail } from './tenant-queries.js';
-import { AddTenantHost, CreateTenant, RemoveTenantHost, UpdateTenant } from './tenant.usecases.js';
+import { AddTenantHost } from './add-tenant-host.usecase.js';
+import { CreateTenant } from './create-tenant.usecase.js';
+import { RemoveTenantHost } from './remove-tenant-host.usecase.js';
+import { Tenants } from './tenants.queries.js';
+import { UpdateTenant } from './update-tenant.usecase.js';
 
 /** Tenants and their host names. Creating and changing them is for platform admins. */
 @ApiTags('admin')
@@ -31,7 +31,7 @@ import { AddTenantHost, CreateTenant, RemoveTenantHost, UpdateTenant } from './t
 @ApiBearerAuth()
 export class TenantsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenants: Tenants,
     private readonly createTenant: CreateTenant,
     private readonly updateTenant: UpdateTenant,
     private readonly addHost: AddTenantHost,
@@ -42,27 +42,8 @@ export class TenantsController {
   @ApiOperation({
     summary: 'Tenants the administrator may manage (all of them for a platform admin)',
   })
-  async list(@Req() request: FastifyRequest): Promise<TenantSummary[]> {
-    const admin = request.admin!;
-    const where = admin.role === 'platform-admin' ? {} : { id: In(admin.tenantIds) };
-    const tenants = await this.dataSource
-      .getRepository(Tenant)
-      .find({ where, order: { name: 'ASC' } });
-    const hosts = tenants.length
-      ? await this.dataSource.getRepository(TenantHost).find({
-          where: { tenantId: In(tenants.map((t) => t.id)) },
-          order: { isPrimary: 'DESC', hostName: 'ASC' },
-        })
-      : [];
-    return tenants.map((t) => ({
-      id: t.id,
-      slug: t.slug,
-      name: t.name,
-      publicUrl: t.publicUrl,
-      status: t.status,
-      hostNames: hosts.filter((h) => h.tenantId === t.id).map((h) => h.hostName),
-      createdAt: t.createdAt.toISOString(),
-    }));
+  list(@Req() request: FastifyRequest): Promise<TenantSummary[]> {
+    return this.tenants.list(request.admin!);
   }
 
   @Post()
@@ -84,8 +65,8 @@ export class TenantsController {
     summary:
       'A tenant with its settings, host names, SMTP settings (never the password) and version',
   })
-  async get(@RouteTenant() tenant: AdminTenant): Promise<TenantDetail> {
-    return (await tenantDetail(this.dataSource, tenant.id))!;
+  get(@RouteTenant() tenant: AdminTenant): Promise<TenantDetail> {
+    return this.tenants.detail(tenant.id);
   }
 
   @Patch(':tenantId')

@@ -9,7 +9,9 @@ import { DisableAccount } from './disable-account.usecase.js';
 import { ImportAccounts } from './import-accounts.usecase.js';
 import { TenantUsersController } from './tenant-users.controller.js';
 import { SessionLiveness } from '../../auth/session-liveness.js';
-import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.usecases.js';
+import { ChangeUserStatus } from './change-user-status.usecase.js';
+import { SendUserReset } from './send-user-reset.usecase.js';
+import { TenantUsers } from './tenant-users.queries.js';
 
 /** A tenant's accounts through the admin API: import, search, status, reset links (the CLI runs the import without Nest). */
 @Module({
@@ -20,7 +22,6 @@ import { ChangeUserStatus, SendUserReset, TenantUsers } from './tenant-users.use
     ChangeUserStatus,
     DisableAccount,
     SendUserReset,
-    DisableAccount,
     {
       provide: ImportAccounts,
       inject: [getDataSourceToken(), EmailOutbox, SessionLiveness, DisableAccount],

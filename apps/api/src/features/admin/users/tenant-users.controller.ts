@@ -15,12 +15,10 @@ import { IdParam } from '../access/id-param.pipe.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
 import { OnHosts } from '../../../platform/tenancy/host.js';
-import {
-  ChangeUserStatus,
-  SendUserReset,
-  TenantUsers,
-  USER_NOT_FOUND,
-} from './tenant-users.usecases.js';
+import { ChangeUserStatus } from './change-user-status.usecase.js';
+import { SendUserReset } from './send-user-reset.usecase.js';
+import { TenantUsers } from './tenant-users.queries.js';
+import { USER_NOT_FOUND } from './tenant-users.shared.js';
 
 const userId = new IdParam(USER_NOT_FOUND);
 

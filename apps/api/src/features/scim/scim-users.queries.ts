@@ -15,12 +15,13 @@ function positiveInteger(value: string | undefined, name: string, fallback: numb
   return Number(value);
 }
 
-/** GET /Users: the tenant's accounts, filtered (userName, externalId, emails.value eq), a page at a time (startIndex is 1-based). */
+/** The tenant's accounts as SCIM reads them: GET /Users and GET /Users/:id. */
 @Injectable()
-export class ListScimUsers {
+export class ScimUsers {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute(
+  /** GET /Users: filtered (userName, externalId, emails.value eq), a page at a time (startIndex is 1-based). */
+  async list(
     tenant: TenantContext,
     query: { filter?: string; startIndex?: string; count?: string },
   ) {
@@ -41,14 +42,9 @@ export class ListScimUsers {
       page.rows.map((u) => toScimUser(u, base)),
     );
   }
-}
 
-/** GET /Users/:id */
-@Injectable()
-export class GetScimUser {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async execute(tenant: TenantContext, id: string) {
+  /** GET /Users/:id */
+  async get(tenant: TenantContext, id: string) {
     const user = isUserId(id)
       ? await new ScimUsersRepository(this.dataSource).get(tenant.id, id)
       : null;

@@ -1,43 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DeliveryRow, EmailDeliveriesRepository, type TenantId } from '@guichet/db';
-import {
-  type DeliveryView,
-  type deliveryListQuerySchema,
-  LINK_KINDS,
-  type Page,
-} from '@guichet/types';
+import { EmailDeliveriesRepository, type TenantId } from '@guichet/db';
+import { type DeliveryView, LINK_KINDS } from '@guichet/types';
 import type { DataSource } from 'typeorm';
-import type { z } from 'zod';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
 import { EmailOutbox } from '../../../platform/outbox/email-outbox.js';
 import { type AdminActor, adminAudit } from '../access/admin-request.js';
-
-const DELIVERY_NOT_FOUND = {
-  error: 'not_found',
-  message: 'This tenant has no email delivery with this id.',
-};
-
-const toView = (r: DeliveryRow): DeliveryView => ({
-  ...r,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-  sentAt: r.sentAt ? r.sentAt.toISOString() : null,
-});
-
-/** The tenant's email deliveries, newest first. */
-@Injectable()
-export class TenantDeliveries {
-  constructor(private readonly deliveries: EmailDeliveriesRepository) {}
-
-  async list(
-    tenantId: TenantId,
-    query: z.infer<typeof deliveryListQuerySchema>,
-  ): Promise<Page<DeliveryView>> {
-    const { rows, total } = await this.deliveries.page(tenantId, query);
-    return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
-  }
-}
+import { DELIVERY_NOT_FOUND, toView } from './deliveries.shared.js';
 
 /**
  * A failed delivery queued again: the row goes back to `queued` and its job is added (job id

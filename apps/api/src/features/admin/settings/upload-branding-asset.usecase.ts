@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type StoredAsset, TenantAssetsRepository, type TenantId } from '@guichet/db';
+import { TenantAssetsRepository, type TenantId } from '@guichet/db';
 import type { BrandingAssetKind, BrandingAssetView } from '@guichet/types';
 import { checkBrandImage } from '../../branding/brand-image.js';
 import type { AdminActor } from '../access/admin-request.js';
 import { TenantChanges } from '../tenants/tenant-changes.js';
 import { brandingAssetView } from '../tenants/tenant-queries.js';
-
-const auditView = (a: StoredAsset | null) =>
-  a ? { contentType: a.contentType, size: a.size, sha256: a.sha256 } : null;
+import { auditView } from './branding-assets.shared.js';
 
 /**
  * Uploads the tenant's logo or favicon: checked from its bytes (PNG, JPEG, or an SVG that is
@@ -17,10 +15,7 @@ const auditView = (a: StoredAsset | null) =>
  */
 @Injectable()
 export class UploadBrandingAsset {
-  constructor(
-    private readonly changes: TenantChanges,
-    private readonly assets: TenantAssetsRepository,
-  ) {}
+  constructor(private readonly changes: TenantChanges) {}
 
   async execute(
     actor: AdminActor,
@@ -31,7 +26,7 @@ export class UploadBrandingAsset {
     const { contentType, content } = await checkBrandImage(kind, upload);
     const sha256 = createHash('sha256').update(content).digest('hex');
     const stored = await this.changes.apply(tenant.id, actor, async (em) => {
-      const assets = this.assets.in(em);
+      const assets = new TenantAssetsRepository(em);
       const before = await assets.stored(tenant.id, kind);
       if (before?.sha256 === sha256 && before.contentType === contentType)
         return { result: before };
@@ -51,34 +46,6 @@ export class UploadBrandingAsset {
       kind,
       ...stored,
       updatedAt: new Date(stored.updatedAt).toISOString(),
-    });
-  }
-}
-
-/** Removes the uploaded logo or favicon: the branding URL, or the default, is used again. Audited when there was one. */
-@Injectable()
-export class RemoveBrandingAsset {
-  constructor(
-    private readonly changes: TenantChanges,
-    private readonly assets: TenantAssetsRepository,
-  ) {}
-
-  async execute(actor: AdminActor, tenantId: TenantId, kind: BrandingAssetKind): Promise<void> {
-    await this.changes.apply(tenantId, actor, async (em) => {
-      const assets = this.assets.in(em);
-      const before = await assets.stored(tenantId, kind, true);
-      if (!before) return { result: undefined };
-      await assets.delete(tenantId, kind);
-      return {
-        result: undefined,
-        audit: {
-          action: 'branding.asset.removed',
-          targetType: 'branding-asset',
-          targetId: kind,
-          before: auditView(before),
-          after: null,
-        },
-      };
     });
   }
 }
