@@ -4,8 +4,7 @@ import {
   resolveUsername,
   usernameErrorMessage,
 } from '@guichet/rules';
-import type { AccountFields } from '@guichet/db';
-import type { UsernameRule } from '@guichet/types';
+import type { AccountFields, UsernameRule } from '@guichet/types';
 import type { ImportRow } from './import-row.js';
 
 /**
