@@ -37,7 +37,7 @@ export class RunDirectorySync {
       if (error instanceof DirectoryNotConfigured) throw new BadRequestException(NOT_CONFIGURED);
       throw error;
     }
-    this.disableAccount.notify(tenantId, result.logouts.logouts);
+    await this.disableAccount.notify(tenantId, result.logouts.logouts);
     return (await directoryRuns.get(this.dataSource, tenantId, result.runId))!;
   }
 }

@@ -37,6 +37,6 @@ export class DeleteScimUser {
       );
       return ended;
     });
-    this.disableAccount.notify(tenant.id, logouts);
+    await this.disableAccount.notify(tenant.id, logouts, [id]);
   }
 }

@@ -93,7 +93,7 @@ export class UpdateScimUser {
         }
         return (await users.get(tenant.id, id))!;
       });
-      this.disableAccount.notify(tenant.id, logouts);
+      await this.disableAccount.notify(tenant.id, logouts, [id]);
       return toScimUser(user, scimBaseUrl(tenant.publicUrl));
     } catch (error) {
       if (isUniqueViolation(error)) throw uniqueness(['userName or externalId']);
