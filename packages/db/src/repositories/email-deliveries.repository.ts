@@ -46,6 +46,14 @@ export class EmailDeliveriesRepository {
     );
   }
 
+  /** `markEnqueued` of many rows of one tenant. */
+  async markEnqueuedMany(tenant: TenantId, ids: readonly string[]): Promise<void> {
+    await this.db.query(
+      'UPDATE email_deliveries SET enqueued_at = now() WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND enqueued_at IS NULL',
+      [tenant, ids],
+    );
+  }
+
   view(tenant: TenantId, id: string): Promise<DeliveryRow | null> {
     return one<DeliveryRow>(
       this.db,

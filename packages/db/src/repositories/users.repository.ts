@@ -59,6 +59,18 @@ export class UsersRepository {
     return row?.id ?? null;
   }
 
+  /** Ids of the accounts with these (normalised) usernames, by username; unknown ones are absent. */
+  async idsByUsernames(
+    tenant: TenantId,
+    usernames: readonly string[],
+  ): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ id: string; username: string }[]>(
+      'SELECT id, username FROM users WHERE tenant_id = $1 AND username = ANY($2::varchar[])',
+      [tenant, usernames],
+    );
+    return new Map(rows.map((r) => [r.username, r.id]));
+  }
+
   view(tenant: TenantId, userId: string): Promise<UserView | null> {
     return one<UserView>(
       this.db,
@@ -121,6 +133,15 @@ export class UsersRepository {
       `SELECT ${userViewColumns('u')}, u.status, u.password_hash IS NOT NULL AS enrolled
          FROM users u WHERE u.tenant_id = $1 AND u.id = $2 FOR UPDATE`,
       [tenant, userId],
+    );
+  }
+
+  /** `lockForEmail` of many accounts in one statement, locked in id order (no deadlock between batches). */
+  lockManyForEmail(tenant: TenantId, userIds: readonly string[]): Promise<LockedAccount[]> {
+    return this.db.query<LockedAccount[]>(
+      `SELECT ${userViewColumns('u')}, u.status, u.password_hash IS NOT NULL AS enrolled
+         FROM users u WHERE u.tenant_id = $1 AND u.id = ANY($2::uuid[]) ORDER BY u.id FOR UPDATE`,
+      [tenant, userIds],
     );
   }
 
