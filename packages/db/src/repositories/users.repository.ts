@@ -3,7 +3,7 @@ import type { TenantId } from '../tenant-id.js';
 import { foldedSql, nameKeySql } from './accent-folding.js';
 import { escapeLike, type PageQuery, type RowsPage, selectPage } from './paged.js';
 import { modify, one, type Queryable } from './queryable.js';
-import { userViewColumns } from './shared-sql.js';
+import { activeWithEnrolmentColumns, userViewColumns } from './shared-sql.js';
 
 /** The account as sign-in reads it. */
 export interface SignInAccount extends UserView {
@@ -86,8 +86,7 @@ export class UsersRepository {
   ): Promise<(UserView & { enrolled: boolean }) | null> {
     return one(
       this.db,
-      `SELECT ${userViewColumns('u')}, u.enrolled_at IS NOT NULL AS enrolled
-         FROM users u WHERE u.tenant_id = $1 AND u.id = $2 AND u.status = 'active'`,
+      `SELECT ${activeWithEnrolmentColumns('u')} FROM users u WHERE u.tenant_id = $1 AND u.id = $2 AND u.status = 'active'`,
       [tenant, userId],
     );
   }
