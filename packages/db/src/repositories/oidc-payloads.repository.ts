@@ -117,6 +117,8 @@ export class OidcPayloadsRepository {
     id: unknown,
   ): Promise<{ payload: OidcPayloadData; related: OidcTokenRelated } | undefined> {
     if (!usable(id)) return undefined;
+    // The account's id through a sub-select: a parameter the planner looks up by index
+    // (as a plain expression it scanned the tenant's users).
     const [row] = await this.db.query<({ payload: OidcPayloadData } & OidcTokenRelated)[]>(
       `SELECT ${WITH_CONSUMED('p')} AS payload,
               (SELECT ${WITH_CONSUMED('g')} FROM oidc_payloads g
@@ -127,7 +129,7 @@ export class OidcPayloadsRepository {
                 WHERE tenant_id = p.tenant_id AND client_id = p.payload->>'clientId') c) AS client,
               (SELECT row_to_json(a) FROM (SELECT ${activeWithEnrolmentColumns('u')} FROM users u
                 WHERE u.tenant_id = p.tenant_id AND u.status = 'active'
-                  AND u.id = CASE WHEN p.payload->>'accountId' ~* '${UUID_SQL}' THEN (p.payload->>'accountId')::uuid END) a) AS account
+                  AND u.id = (SELECT CASE WHEN p.payload->>'accountId' ~* '${UUID_SQL}' THEN (p.payload->>'accountId')::uuid END)) a) AS account
          FROM oidc_payloads p WHERE p.tenant_id = $1 AND p.model = $2 AND p.id = $3 AND ${LIVE('p')}`,
       [tenant, model, id],
     );
