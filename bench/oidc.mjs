@@ -245,6 +245,11 @@ export async function oidcRows({ root, env, apiPort, apiPid, hello, load, pg, us
     ratio: '—',
   });
 
+  // The codes and tokens just written: their planner statistics, as autovacuum keeps them.
+  const stats = new pg.Client({ connectionString: env.DATABASE_URL });
+  await stats.connect();
+  await stats.query('ANALYZE oidc_payloads');
+  await stats.end();
   const userinfoHeaders = { host: HOST, authorization: `Bearer ${accessToken}` };
   await load(apiPort, { path: '/oidc/me', headers: userinfoHeaders, duration: 2 });
   const userinfo = await load(apiPort, { path: '/oidc/me', headers: userinfoHeaders });

@@ -22,6 +22,15 @@ export function createEmailQueue(
   });
 }
 
+const jobOptions = (data: EmailJobData, attempts: number) => ({
+  jobId: emailJobId(data.outboxId),
+  attempts,
+  // Exponential with jitter, computed by the worker (EMAIL_RETRY_BASE_MS).
+  backoff: { type: 'jittered-exponential' },
+  removeOnComplete: true,
+  removeOnFail: true,
+});
+
 /**
  * Adds the job of an outbox row. The job id is derived from the row, so adding it again
  * (reconciler, retry) never creates a second waiting job.
@@ -31,14 +40,18 @@ export async function enqueueEmail(
   data: EmailJobData,
   attempts = EMAIL_ATTEMPTS,
 ): Promise<void> {
-  await queue.add(data.kind, data, {
-    jobId: emailJobId(data.outboxId),
-    attempts,
-    // Exponential with jitter, computed by the worker (EMAIL_RETRY_BASE_MS).
-    backoff: { type: 'jittered-exponential' },
-    removeOnComplete: true,
-    removeOnFail: true,
-  });
+  await queue.add(data.kind, data, jobOptions(data, attempts));
+}
+
+/** `enqueueEmail` of many rows in one round trip (`addBulk`). */
+export async function enqueueEmails(
+  queue: Queue<EmailJobData>,
+  jobs: readonly EmailJobData[],
+): Promise<void> {
+  if (!jobs.length) return;
+  await queue.addBulk(
+    jobs.map((data) => ({ name: data.kind, data, opts: jobOptions(data, EMAIL_ATTEMPTS) })),
+  );
 }
 
 /** Temporary SMTP failures are retried this many times in all before the delivery is marked failed. */

@@ -17,6 +17,10 @@ export interface AccountRequestRow<Meta = Record<string, unknown>> {
 export class AccountRequestsRepository {
   constructor(private readonly db: Queryable) {}
 
+  in(db: Queryable): AccountRequestsRepository {
+    return new AccountRequestsRepository(db);
+  }
+
   async insert<Meta>(
     tenant: TenantId,
     request: Omit<AccountRequestRow<Meta>, 'tenantId' | 'attempts'> & { retrySeconds: number },
@@ -33,6 +37,35 @@ export class AccountRequestsRepository {
         request.meta,
         request.retrySeconds,
       ],
+    );
+  }
+
+  /** `insert` of many requests of one tenant in one statement. */
+  async insertMany<Meta>(
+    tenant: TenantId,
+    requests: readonly Omit<AccountRequestRow<Meta>, 'tenantId' | 'attempts'>[],
+    retrySeconds: number,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO account_requests (id, tenant_id, kind, username, locale, meta, retry_at)
+       SELECT v.id, $1, v.kind, v.username, v.locale, v.meta::jsonb, now() + make_interval(secs => $7)
+         FROM unnest($2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[]) AS v(id, kind, username, locale, meta)`,
+      [
+        tenant,
+        requests.map((r) => r.id),
+        requests.map((r) => r.kind),
+        requests.map((r) => r.username),
+        requests.map((r) => r.locale),
+        requests.map((r) => JSON.stringify(r.meta)),
+        retrySeconds,
+      ],
+    );
+  }
+
+  async deleteMany(tenant: TenantId, ids: readonly string[]): Promise<void> {
+    await this.db.query(
+      'DELETE FROM account_requests WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
+      [tenant, ids],
     );
   }
 

@@ -76,6 +76,16 @@ export class ActionTokensRepository {
     return row !== null;
   }
 
+  /** The purposes of the live links of these accounts, as `userId:purpose`. */
+  async liveOf(tenant: TenantId, userIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.query<{ key: string }[]>(
+      `SELECT DISTINCT t.user_id || ':' || t.purpose AS key FROM action_tokens t
+        WHERE t.tenant_id = $1 AND t.user_id = ANY($2::uuid[]) AND ${liveActionToken('t')}`,
+      [tenant, userIds],
+    );
+    return new Set(rows.map((r) => r.key));
+  }
+
   /** Voids the accounts' pending links (of one purpose, or all). */
   async voidPending(
     tenant: TenantId,
@@ -87,6 +97,29 @@ export class ActionTokensRepository {
         WHERE t.tenant_id = $1 AND t.user_id = ANY($2::uuid[]) AND ($3::varchar IS NULL OR t.purpose = $3) AND ${pendingActionToken('t')}`,
       [tenant, userIds, purpose ?? null],
     );
+  }
+
+  /** `insert` of many links in one statement; their ids in the order given. */
+  async insertMany(
+    tenant: TenantId,
+    links: readonly { userId: string; purpose: TokenPurpose; tokenHash: Buffer; minutes: number }[],
+  ): Promise<string[]> {
+    if (!links.length) return [];
+    const rows = await this.db.query<{ id: string; hash: string }[]>(
+      `INSERT INTO action_tokens (tenant_id, user_id, purpose, token_hash, expires_at)
+       SELECT $1, v.user_id, v.purpose, v.token_hash, now() + make_interval(mins => v.minutes)
+         FROM unnest($2::uuid[], $3::varchar[], $4::bytea[], $5::int[]) AS v(user_id, purpose, token_hash, minutes)
+       RETURNING id, encode(token_hash, 'hex') AS hash`,
+      [
+        tenant,
+        links.map((l) => l.userId),
+        links.map((l) => l.purpose),
+        links.map((l) => l.tokenHash),
+        links.map((l) => l.minutes),
+      ],
+    );
+    const ids = new Map(rows.map((r) => [r.hash, r.id]));
+    return links.map((l) => ids.get(l.tokenHash.toString('hex'))!);
   }
 
   /** Stores a new link's hash, valid for `minutes`; returns its id. */

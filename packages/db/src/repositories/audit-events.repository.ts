@@ -97,6 +97,30 @@ export class AuditEventsRepository {
     );
   }
 
+  /** `insert` of many events of one scope in one statement. */
+  async insertMany(scope: AuditScope, events: readonly AuditRecord[]): Promise<void> {
+    if (!events.length) return;
+    const json = (v: Record<string, unknown> | null | undefined) => (v ? JSON.stringify(v) : null);
+    await this.db.query(
+      `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, before, after, ip, request_id)
+       SELECT $1, v.actor_type, v.actor_id, v.action, v.target_type, v.target_id, v.before::jsonb, v.after::jsonb, v.ip, v.request_id
+         FROM unnest($2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::text[], $8::text[], $9::varchar[], $10::varchar[])
+           AS v(actor_type, actor_id, action, target_type, target_id, before, after, ip, request_id)`,
+      [
+        scope,
+        events.map((e) => e.actorType),
+        events.map((e) => e.actorId ?? null),
+        events.map((e) => e.action),
+        events.map((e) => e.targetType ?? null),
+        events.map((e) => e.targetId ?? null),
+        events.map((e) => json(e.before)),
+        events.map((e) => json(e.details)),
+        events.map((e) => e.ip ?? null),
+        events.map((e) => e.requestId ?? null),
+      ],
+    );
+  }
+
   /** One `user.email.changed` event per account whose address an import changed. */
   async insertEmailChanges(
     tenant: TenantId,

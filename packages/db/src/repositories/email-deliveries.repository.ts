@@ -31,6 +31,16 @@ export type DeliveryChange = Partial<{
 const VIEW_COLUMNS = `d.id, d.kind, d.recipient, COALESCE(d.payload->>'locale', 'fr') AS locale, d.status, d.attempts, d.last_error AS "lastError",
   d.smtp_message_id AS "messageId", d.created_at AS "createdAt", d.updated_at AS "updatedAt", d.sent_at AS "sentAt"`;
 
+/** An outbox row to write, its token already encrypted. */
+export interface QueuedEmail {
+  userId: string | null;
+  kind: EmailKind;
+  recipient: string;
+  payload: EmailPayload;
+  actionTokenId: string | null;
+  tokenCiphertext: string | null;
+}
+
 /** The email outbox and its delivery states (`email_deliveries`). */
 export class EmailDeliveriesRepository {
   constructor(private readonly db: Queryable) {}
@@ -43,6 +53,14 @@ export class EmailDeliveriesRepository {
     await this.db.query(
       'UPDATE email_deliveries SET enqueued_at = now() WHERE tenant_id = $1 AND id = $2 AND enqueued_at IS NULL',
       [tenant, id],
+    );
+  }
+
+  /** `markEnqueued` of many rows of one tenant. */
+  async markEnqueuedMany(tenant: TenantId, ids: readonly string[]): Promise<void> {
+    await this.db.query(
+      'UPDATE email_deliveries SET enqueued_at = now() WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND enqueued_at IS NULL',
+      [tenant, ids],
     );
   }
 
@@ -150,31 +168,32 @@ export class EmailDeliveriesRepository {
    * The outbox row of one email, queued; a link email's token comes encrypted (it is wiped once
    * sent). Returns the row's id.
    */
-  async insertQueued(
-    tenant: TenantId,
-    email: {
-      userId: string | null;
-      kind: EmailKind;
-      recipient: string;
-      payload: EmailPayload;
-      actionTokenId: string | null;
-      tokenCiphertext: string | null;
-    },
-  ): Promise<string> {
-    const [row] = await this.db.query<{ id: string }[]>(
+  async insertQueued(tenant: TenantId, email: QueuedEmail): Promise<string> {
+    const [id] = await this.insertQueuedMany(tenant, [email]);
+    return id!;
+  }
+
+  /** `insertQueued` of many rows in one statement; the new rows' ids in the order given. */
+  async insertQueuedMany(tenant: TenantId, emails: readonly QueuedEmail[]): Promise<string[]> {
+    if (!emails.length) return [];
+    const rows = await this.db.query<{ id: string }[]>(
       `INSERT INTO email_deliveries (tenant_id, user_id, kind, recipient, payload, action_token_id, token_ciphertext, status)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, 'queued') RETURNING id`,
+       SELECT $1, e.user_id, e.kind, e.recipient, e.payload, e.action_token_id, e.token_ciphertext, 'queued'
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::uuid[], $7::text[])
+              WITH ORDINALITY AS e(user_id, kind, recipient, payload, action_token_id, token_ciphertext, n)
+        ORDER BY e.n
+       RETURNING id`,
       [
         tenant,
-        email.userId,
-        email.kind,
-        email.recipient,
-        JSON.stringify(email.payload),
-        email.actionTokenId,
-        email.tokenCiphertext,
+        emails.map((e) => e.userId),
+        emails.map((e) => e.kind),
+        emails.map((e) => e.recipient),
+        emails.map((e) => JSON.stringify(e.payload)),
+        emails.map((e) => e.actionTokenId),
+        emails.map((e) => e.tokenCiphertext),
       ],
     );
-    return row!.id;
+    return rows.map((r) => r.id);
   }
 
   /** Queues one notice per account (no link); returns the new rows' ids in order. */

@@ -23,7 +23,9 @@ export interface NewOidcClient {
 const VIEW = `client_id AS "clientId", name, secret_hash IS NULL AS public, first_party AS "firstParty",
   redirect_uris AS "redirectUris", post_logout_redirect_uris AS "postLogoutRedirectUris",
   backchannel_logout_uri AS "backchannelLogoutUri"`;
-const COLUMNS = `${VIEW}, encode(secret_hash, 'hex') AS "secretHash"`;
+/** The columns of an `OidcClientRecord` (also read beside an access token, oidc-payloads). */
+export const OIDC_CLIENT_COLUMNS = `${VIEW}, encode(secret_hash, 'hex') AS "secretHash"`;
+const COLUMNS = OIDC_CLIENT_COLUMNS;
 const ADMIN_VIEW = `${VIEW}, last_used_at AS "lastUsedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export interface OidcClientAdminRow extends Omit<OidcClientRecord, 'secretHash'> {

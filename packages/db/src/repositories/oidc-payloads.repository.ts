@@ -1,5 +1,9 @@
+import type { UserView } from '@guichet/types';
 import type { TenantId } from '../tenant-id.js';
+import type { OidcClientRecord } from './oidc-clients.repository.js';
+import { OIDC_CLIENT_COLUMNS } from './oidc-clients.repository.js';
 import { modify, type Queryable } from './queryable.js';
+import { activeWithEnrolmentColumns } from './shared-sql.js';
 
 /** An artefact as oidc-provider hands it to its adapter. */
 export type OidcPayloadData = Record<string, unknown> & {
@@ -10,7 +14,21 @@ export type OidcPayloadData = Record<string, unknown> & {
   consumed?: number;
 };
 
+/** What an access token points to, read in the same statement as the token (null: not found). */
+export interface OidcTokenRelated {
+  grant: OidcPayloadData | null;
+  /** The session a token bound to it (`sessionUid`) expires with. */
+  session: OidcPayloadData | null;
+  client: OidcClientRecord | null;
+  /** The account when it is active, as `UsersRepository.activeWithEnrolment` reads it. */
+  account: (UserView & { enrolled: boolean }) | null;
+}
+
 const ID_MAX = 200;
+const UUID_SQL = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+const LIVE = (p: string) => `(${p}.expires_at IS NULL OR ${p}.expires_at > now())`;
+const WITH_CONSUMED = (p: string) =>
+  `CASE WHEN ${p}.consumed_at IS NULL THEN ${p}.payload ELSE ${p}.payload || jsonb_build_object('consumed', extract(epoch FROM ${p}.consumed_at)::bigint) END`;
 const usable = (id: unknown): id is string =>
   typeof id === 'string' && id.length > 0 && id.length <= ID_MAX;
 
@@ -87,6 +105,37 @@ export class OidcPayloadsRepository {
   find(tenant: TenantId, model: string, id: unknown): Promise<OidcPayloadData | undefined> {
     if (!usable(id)) return Promise.resolve(undefined);
     return this.one(`tenant_id = $1 AND model = $2 AND id = $3`, [tenant, model, id]);
+  }
+
+  /**
+   * A token with its grant, its session, its client and its account, in one statement
+   * (userinfo reads all five for every request): one snapshot, one round trip.
+   */
+  async findWithRelated(
+    tenant: TenantId,
+    model: string,
+    id: unknown,
+  ): Promise<{ payload: OidcPayloadData; related: OidcTokenRelated } | undefined> {
+    if (!usable(id)) return undefined;
+    // The account's id through a sub-select: a parameter the planner looks up by index
+    // (as a plain expression it scanned the tenant's users).
+    const [row] = await this.db.query<({ payload: OidcPayloadData } & OidcTokenRelated)[]>(
+      `SELECT ${WITH_CONSUMED('p')} AS payload,
+              (SELECT ${WITH_CONSUMED('g')} FROM oidc_payloads g
+                WHERE g.tenant_id = p.tenant_id AND g.model = 'Grant' AND g.id = p.grant_id AND ${LIVE('g')}) AS grant,
+              (SELECT ${WITH_CONSUMED('s')} FROM oidc_payloads s
+                WHERE s.tenant_id = p.tenant_id AND s.model = 'Session' AND s.uid = p.payload->>'sessionUid' AND ${LIVE('s')}) AS session,
+              (SELECT row_to_json(c) FROM (SELECT ${OIDC_CLIENT_COLUMNS} FROM oidc_clients
+                WHERE tenant_id = p.tenant_id AND client_id = p.payload->>'clientId') c) AS client,
+              (SELECT row_to_json(a) FROM (SELECT ${activeWithEnrolmentColumns('u')} FROM users u
+                WHERE u.tenant_id = p.tenant_id AND u.status = 'active'
+                  AND u.id = (SELECT CASE WHEN p.payload->>'accountId' ~* '${UUID_SQL}' THEN (p.payload->>'accountId')::uuid END)) a) AS account
+         FROM oidc_payloads p WHERE p.tenant_id = $1 AND p.model = $2 AND p.id = $3 AND ${LIVE('p')}`,
+      [tenant, model, id],
+    );
+    if (!row) return undefined;
+    const { payload, ...related } = row;
+    return { payload, related };
   }
 
   findByUid(tenant: TenantId, model: string, uid: unknown): Promise<OidcPayloadData | undefined> {

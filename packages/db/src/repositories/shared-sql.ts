@@ -27,6 +27,10 @@ export const liveSession = (s: string): string =>
 export const userViewColumns = (u: string): string =>
   `${u}.id, ${u}.username, ${u}.first_name AS "firstName", ${u}.last_name AS "lastName", ${u}.email`;
 
+/** `UsersRepository.activeWithEnrolment`'s columns (also read beside an access token, oidc-payloads). */
+export const activeWithEnrolmentColumns = (u: string): string =>
+  `${userViewColumns(u)}, ${u}.enrolled_at IS NOT NULL AS enrolled`;
+
 /** `userViewColumns` with the password state that sign-in and resets read. */
 export const userCredentialColumns = (u: string): string =>
   `${userViewColumns(u)}, ${u}.password_hash AS "passwordHash", ${u}.password_history AS "passwordHistory"`;

@@ -3,7 +3,7 @@ import type { TenantId } from '../tenant-id.js';
 import { foldedSql, nameKeySql } from './accent-folding.js';
 import { escapeLike, type PageQuery, type RowsPage, selectPage } from './paged.js';
 import { modify, one, type Queryable } from './queryable.js';
-import { userViewColumns } from './shared-sql.js';
+import { activeWithEnrolmentColumns, userViewColumns } from './shared-sql.js';
 
 /** The account as sign-in reads it. */
 export interface SignInAccount extends UserView {
@@ -59,6 +59,18 @@ export class UsersRepository {
     return row?.id ?? null;
   }
 
+  /** Ids of the accounts with these (normalised) usernames, by username; unknown ones are absent. */
+  async idsByUsernames(
+    tenant: TenantId,
+    usernames: readonly string[],
+  ): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ id: string; username: string }[]>(
+      'SELECT id, username FROM users WHERE tenant_id = $1 AND username = ANY($2::varchar[])',
+      [tenant, usernames],
+    );
+    return new Map(rows.map((r) => [r.username, r.id]));
+  }
+
   view(tenant: TenantId, userId: string): Promise<UserView | null> {
     return one<UserView>(
       this.db,
@@ -74,8 +86,7 @@ export class UsersRepository {
   ): Promise<(UserView & { enrolled: boolean }) | null> {
     return one(
       this.db,
-      `SELECT ${userViewColumns('u')}, u.enrolled_at IS NOT NULL AS enrolled
-         FROM users u WHERE u.tenant_id = $1 AND u.id = $2 AND u.status = 'active'`,
+      `SELECT ${activeWithEnrolmentColumns('u')} FROM users u WHERE u.tenant_id = $1 AND u.id = $2 AND u.status = 'active'`,
       [tenant, userId],
     );
   }
@@ -121,6 +132,15 @@ export class UsersRepository {
       `SELECT ${userViewColumns('u')}, u.status, u.password_hash IS NOT NULL AS enrolled
          FROM users u WHERE u.tenant_id = $1 AND u.id = $2 FOR UPDATE`,
       [tenant, userId],
+    );
+  }
+
+  /** `lockForEmail` of many accounts in one statement, locked in id order (no deadlock between batches). */
+  lockManyForEmail(tenant: TenantId, userIds: readonly string[]): Promise<LockedAccount[]> {
+    return this.db.query<LockedAccount[]>(
+      `SELECT ${userViewColumns('u')}, u.status, u.password_hash IS NOT NULL AS enrolled
+         FROM users u WHERE u.tenant_id = $1 AND u.id = ANY($2::uuid[]) ORDER BY u.id FOR UPDATE`,
+      [tenant, userIds],
     );
   }
 

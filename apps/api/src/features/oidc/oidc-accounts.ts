@@ -1,5 +1,6 @@
 import type { TenantId, UsersRepository } from '@guichet/db';
 import type { Account } from 'oidc-provider';
+import type { OidcPrefetch } from './oidc-prefetch.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,9 +21,11 @@ export async function findOidcAccount(
   tenantId: TenantId,
   defaultLocale: string,
   sub: string,
+  prefetch?: OidcPrefetch,
 ): Promise<Account | undefined> {
   if (!UUID.test(sub)) return undefined;
-  const row = await users.activeWithEnrolment(tenantId, sub);
+  // Read with the access token a moment ago, in the same request (oidc-prefetch.ts), or now.
+  const row = prefetch?.account(sub) ?? (await users.activeWithEnrolment(tenantId, sub));
   if (!row) return undefined;
   return {
     accountId: row.id,

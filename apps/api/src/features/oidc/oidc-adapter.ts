@@ -2,6 +2,7 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { TenantId } from '@guichet/db';
 import type { OidcClientRecord, OidcClientStore } from './oidc-client-store.js';
 import type { OidcPayloadData, OidcPayloadStore } from './oidc-payload-store.js';
+import type { OidcPrefetch } from './oidc-prefetch.js';
 
 /** The client metadata oidc-provider validates, from a stored client. */
 export function clientMetadata(client: OidcClientRecord): AdapterPayload {
@@ -32,6 +33,7 @@ export function tenantAdapter(
   tenantId: TenantId,
   payloads: OidcPayloadStore,
   clients: OidcClientStore,
+  prefetch: OidcPrefetch,
 ): new (model: string) => Adapter {
   return class TenantAdapter implements Adapter {
     constructor(private readonly model: string) {}
@@ -42,14 +44,24 @@ export function tenantAdapter(
 
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (this.model === 'Client') {
-        const client = await clients.find(tenantId, id);
+        const client = prefetch.client(id) ?? (await clients.find(tenantId, id));
         return client ? clientMetadata(client) : undefined;
       }
-      return (await payloads.find(tenantId, this.model, id)) as AdapterPayload | undefined;
+      // Userinfo and introspection then look up the token's client, account and grant: read with it.
+      if (this.model === 'AccessToken') {
+        const found = await payloads.findWithRelated(tenantId, this.model, id);
+        if (found) prefetch.keep(found.related, found.payload);
+        return found?.payload as AdapterPayload | undefined;
+      }
+      const prefetched = this.model === 'Grant' ? prefetch.grant(id) : undefined;
+      return (prefetched ?? (await payloads.find(tenantId, this.model, id))) as
+        AdapterPayload | undefined;
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      return (await payloads.findByUid(tenantId, this.model, uid)) as AdapterPayload | undefined;
+      const prefetched = this.model === 'Session' ? prefetch.session(uid) : undefined;
+      return (prefetched ?? (await payloads.findByUid(tenantId, this.model, uid))) as
+        AdapterPayload | undefined;
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {

@@ -24,6 +24,7 @@ import {
   originsOf,
 } from './oidc-pages.js';
 import { OidcPayloadStore } from './oidc-payload-store.js';
+import { OidcPrefetch } from './oidc-prefetch.js';
 import { INTERACTION_PREFIX, OIDC_ROUTES } from './oidc-routes.js';
 import { OidcSigningKeys } from './oidc-signing-keys.js';
 
@@ -146,15 +147,12 @@ export class OidcProviders implements OnModuleInit {
       ? { httpOnly: true, secure: true, sameSite: 'none' as const, partitioned: true }
       : { httpOnly: true, sameSite: 'lax' as const };
 
+    const prefetch = new OidcPrefetch();
+    const users = new UsersRepository(this.dataSource);
     const configuration: Configuration = {
-      adapter: tenantAdapter(tenant.id, this.payloads, this.clients),
+      adapter: tenantAdapter(tenant.id, this.payloads, this.clients, prefetch),
       findAccount: (_ctx, sub) =>
-        findOidcAccount(
-          new UsersRepository(this.dataSource),
-          tenant.id,
-          tenant.settings.defaultLocale,
-          sub,
-        ),
+        findOidcAccount(users, tenant.id, tenant.settings.defaultLocale, sub, prefetch),
       jwks: { keys },
       claims: OIDC_CLAIMS,
       scopes: ['openid', 'offline_access', 'profile', 'email'],

@@ -9,20 +9,19 @@ import {
   type AccountRequestKind,
   type AccountRequestRow,
   AccountRequestsRepository,
+  type TenantId,
 } from '@guichet/db';
 import { isLocale } from '@guichet/types';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import { BackgroundBusyException } from '../request/background-busy.exception.js';
-import { BackgroundWork } from '../request/background-work.js';
+import { type Batch, BackgroundWork } from '../request/background-work.js';
 import type { RequestMeta } from '../request/request-meta.js';
 import { TenantCache } from '../tenancy/tenant-cache.service.js';
-import {
-  type AccountEmailInput,
-  type AccountEmailRequest,
-  AccountEmails,
-} from './account-emails.js';
+import { Coalesced } from '../request/coalesced.js';
+import type { AccountEmailInput, AccountEmailRequest } from './account-emails.shared.js';
+import { AccountRequestBatch, type HeldRequest } from './account-request-batch.js';
 
 export type { AccountRequestKind };
 
@@ -45,12 +44,31 @@ const REQUESTS: Record<
 /** Times a request is taken up again before it is given up (and logged as an error). */
 const MAX_ATTEMPTS = 5;
 const SWEEP_BATCH = 50;
+/** Requests worked in one transaction at most. */
+const BATCH_MAX = 200;
+/** Batches worked at once: few, so that under load they grow rather than multiply. */
+const BATCH_RUNS = 2;
+
+/** A request of this process, held until it is worked. */
+interface Held extends HeldRequest {
+  kind: AccountRequestKind;
+  /** Set once its row is written: a request whose row could not be written is not worked. */
+  written: boolean;
+  /** Set once a batch took it (worked, or skipped when not written yet). */
+  taken?: boolean;
+}
+
+const byTenant = (held: readonly Held[]): Map<TenantId, Held[]> => {
+  const out = new Map<TenantId, Held[]>();
+  for (const h of held) out.set(h.input.tenant.id, [...(out.get(h.input.tenant.id) ?? []), h]);
+  return out;
+};
 
 /**
  * Forgot-password and enrolment requests (« Mot de passe oublié ? », « M'inscrire au
  * service »), handed off durably so that a 202 always means the email will go: the request
  * is written to `account_requests` before the reply — the same insert for every account, so
- * the reply shows nothing — worked once the reply is out (`AccountEmails.requestByUsername`)
+ * the reply shows nothing — worked once the reply is out (`AccountRequestBatch`, many at a time)
  * and deleted once worked. A process that dies in between leaves the row: every API process
  * takes up rows past their `retry_at` (HANDOFF_RETRY_SECONDS), one process each
  * (`FOR UPDATE SKIP LOCKED`). A repeat is harmless: a valid link is kept, not sent again.
@@ -64,12 +82,18 @@ export class AccountRequests implements OnApplicationBootstrap, OnApplicationShu
   private readonly mine = new Set<string>();
   private sweeper: NodeJS.Timeout | null = null;
   private sweeping = false;
+  private readonly inserts = new Coalesced<Held>((held) => this.insert(held));
+  private readonly batch: Batch<Held> = {
+    max: BATCH_MAX,
+    concurrency: BATCH_RUNS,
+    run: (held) => this.workBatch(held),
+  };
 
   constructor(
     private readonly requests: AccountRequestsRepository,
     @Inject(CONFIG) config: AppConfig,
     private readonly background: BackgroundWork,
-    private readonly emails: AccountEmails,
+    private readonly work: AccountRequestBatch,
     private readonly tenants: TenantCache,
   ) {
     this.retrySeconds = config.HANDOFF_RETRY_SECONDS;
@@ -89,47 +113,67 @@ export class AccountRequests implements OnApplicationBootstrap, OnApplicationShu
 
   /**
    * Accepts a request: a place in this process's background work is taken (503 when there is
-   * none), the request is written, and it is worked once `reply` has gone out.
+   * none), the request is written (with the others of the moment, `Coalesced`), and it is
+   * worked once `reply` has gone out, in a batch with the others held then.
    */
   async accept(
     reply: FastifyReply,
     kind: AccountRequestKind,
     input: AccountEmailInput,
   ): Promise<void> {
-    const id = randomUUID();
-    let written = false;
-    this.background.afterResponse(reply, kind, () =>
-      written ? this.work(id, kind, input) : Promise.resolve(),
-    );
+    const held: Held = {
+      id: randomUUID(),
+      input,
+      action: REQUESTS[kind].action,
+      choose: REQUESTS[kind].choose,
+      kind,
+      written: false,
+    };
+    this.background.afterResponseBatched(reply, kind, this.batch, held);
     try {
-      await this.requests.insert(input.tenant.id, {
-        id,
-        kind,
-        username: input.username,
-        locale: input.locale,
-        meta: input.meta,
-        retrySeconds: this.retrySeconds,
-      });
+      await this.inserts.add(held);
     } catch (error) {
       this.logger.warn(
         `${kind}: refused with 503, the request could not be written (${(error as Error).message})`,
       );
       throw new BackgroundBusyException();
     }
-    written = true;
-    this.mine.add(id);
+    held.written = true;
+    // Worked (skipped, unwritten) already when the client left before the write: the sweep takes it up.
+    if (!held.taken) this.mine.add(held.id);
   }
 
-  private async work(
-    id: string,
-    kind: AccountRequestKind,
-    input: AccountEmailInput,
-  ): Promise<void> {
+  /** Writes the requests of the moment, one statement per tenant. */
+  private async insert(held: readonly Held[]): Promise<void> {
+    await Promise.all(
+      [...byTenant(held)].map(([tenant, ofTenant]) =>
+        this.requests.insertMany(
+          tenant,
+          ofTenant.map((h) => ({
+            id: h.id,
+            kind: h.kind,
+            username: h.input.username,
+            locale: h.input.locale,
+            meta: h.input.meta,
+          })),
+          this.retrySeconds,
+        ),
+      ),
+    );
+  }
+
+  /** Works the written requests of a batch, one transaction per tenant. */
+  private async workBatch(held: readonly Held[]): Promise<void> {
+    for (const h of held) h.taken = true;
+    const written = held.filter((h) => h.written);
     try {
-      await this.emails.requestByUsername(input, REQUESTS[kind].action, REQUESTS[kind].choose);
-      await this.requests.delete(input.tenant.id, id);
+      await Promise.all(
+        [...byTenant(written)].map(([, ofTenant]) =>
+          this.work.work(ofTenant[0]!.input.tenant, ofTenant),
+        ),
+      );
     } finally {
-      this.mine.delete(id);
+      for (const h of written) this.mine.delete(h.id);
     }
   }
 
@@ -171,8 +215,16 @@ export class AccountRequests implements OnApplicationBootstrap, OnApplicationShu
       locale: row.locale,
       meta: row.meta,
     };
+    const held: Held = {
+      id: row.id,
+      input,
+      action: REQUESTS[row.kind].action,
+      choose: REQUESTS[row.kind].choose,
+      kind: row.kind,
+      written: true,
+    };
     this.mine.add(row.id);
-    if (this.background.takeUp(row.kind, () => this.work(row.id, row.kind, input))) return true;
+    if (this.background.takeUp(row.kind, () => this.workBatch([held]))) return true;
     this.mine.delete(row.id);
     return false;
   }

@@ -4,10 +4,11 @@ import {
   createEmailQueue,
   createRedisClient,
   Encryptor,
-  enqueueEmail,
+  enqueueEmails,
   type OutboxEmail,
   type RedisClient,
   writeOutbox,
+  writeOutboxMany,
 } from '@guichet/platform';
 import type { EmailJobData } from '@guichet/types';
 import type { Queue } from 'bullmq';
@@ -53,29 +54,45 @@ export class EmailOutbox implements OnApplicationShutdown {
     return writeOutbox(em, this.encryptor, email);
   }
 
-  /** Adds the jobs of committed rows. Never throws: a job not added is logged and left to the reconciler. */
+  /** `write` of many rows in one statement. */
+  writeMany(em: EntityManager, emails: readonly OutboxEmail[]): Promise<EmailJobData[]> {
+    return writeOutboxMany(em, this.encryptor, emails);
+  }
+
+  /**
+   * Adds the jobs of committed rows, in one round trip to Redis, then marks them enqueued
+   * (one statement per tenant). Never throws: jobs not added are logged and left to the
+   * reconciler.
+   */
   async enqueue(jobs: readonly EmailJobData[]): Promise<void> {
-    for (const job of jobs) {
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        await Promise.race([
-          enqueueEmail(this.queue, job),
-          new Promise((_, reject) => {
-            timer = setTimeout(
-              () => reject(new Error(`no answer from Redis within ${ENQUEUE_TIMEOUT_MS} ms`)),
-              ENQUEUE_TIMEOUT_MS,
-            );
-          }),
-        ]);
-        // The job was made from a committed row of that tenant.
-        await this.deliveries.markEnqueued(tenantId(job.tenantId), job.outboxId);
-      } catch (error) {
-        this.logger.warn(
-          `email ${job.kind} (outbox ${job.outboxId}) not enqueued: ${(error as Error).message}; the outbox reconciler will enqueue it`,
-        );
-      } finally {
-        clearTimeout(timer);
-      }
+    if (!jobs.length) return;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        enqueueEmails(this.queue, jobs),
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer from Redis within ${ENQUEUE_TIMEOUT_MS} ms`)),
+            ENQUEUE_TIMEOUT_MS,
+          );
+        }),
+      ]);
+      // The jobs were made from committed rows of their tenants.
+      const byTenant = new Map<string, string[]>();
+      for (const job of jobs)
+        byTenant.set(job.tenantId, [...(byTenant.get(job.tenantId) ?? []), job.outboxId]);
+      for (const [tenant, ids] of byTenant)
+        await this.deliveries.markEnqueuedMany(tenantId(tenant), ids);
+    } catch (error) {
+      const what =
+        jobs.length === 1
+          ? `email ${jobs[0]!.kind} (outbox ${jobs[0]!.outboxId})`
+          : `${jobs.length} emails`;
+      this.logger.warn(
+        `${what} not enqueued: ${(error as Error).message}; the outbox reconciler will enqueue them`,
+      );
+    } finally {
+      clearTimeout(timer);
     }
   }
 
