@@ -4,6 +4,7 @@ import type { ApiClient } from '../api';
 import { downloadBlob, formatDateTime } from '../format';
 import { useAsync } from '../hooks/use-async';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useListPage } from '../hooks/use-list-page';
 import { useSubmit } from '../hooks/use-submit';
 import { useI18n } from '../i18n';
 import { PagedTable } from './data-table';
@@ -62,7 +63,7 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
   const { t } = useI18n();
   const { tenantId, exportName } = scope;
   const [filters, setFilters] = useState({ action: '', actor: '', from: '', to: '' });
-  const [page, setPage] = useState(1);
+  const { page, setPage, firstPage } = useListPage();
   const debounced = useDebouncedValue(JSON.stringify(filters), 300);
   const query = (): AuditQuery => {
     const f = JSON.parse(debounced) as typeof filters;
@@ -82,10 +83,8 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
     [api, tenantId, debounced, page],
   );
   const exporting = useSubmit();
-  const set = (key: keyof typeof filters) => (value: string) => {
-    setFilters((f) => ({ ...f, [key]: value }));
-    setPage(1);
-  };
+  const set = (key: keyof typeof filters) =>
+    firstPage((value: string) => setFilters((f) => ({ ...f, [key]: value })));
 
   const exportCsv = async () => {
     const result = await exporting.run(

@@ -9,7 +9,6 @@ import {
   type Locale,
   type TenantSettings,
 } from '@guichet/types';
-import { SubmitButton, SubmitStatus } from '../../components/feedback';
 import {
   CheckboxField,
   NumberField,
@@ -18,6 +17,7 @@ import {
   TextField,
 } from '../../components/fields';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
+import { SettingsFormCard } from '../../components/settings-form-card';
 import { useI18n, type Messages } from '../../i18n';
 import { zodFieldErrors, type FieldErrors } from '../../validation';
 
@@ -119,15 +119,7 @@ export function AccessPage() {
     }));
 
   return (
-    <form
-      className="card"
-      noValidate
-      onSubmit={form.onSubmit}
-      aria-labelledby="access-title"
-      data-testid="access-form"
-    >
-      <h2 id="access-title">{t.accessTitle}</h2>
-
+    <SettingsFormCard form={form} name="access" titleId="access-title" title={t.accessTitle}>
       <fieldset className="fieldset">
         <legend>{t.featuresLegend}</legend>
         {FEATURES.map((key) => (
@@ -278,17 +270,6 @@ export function AccessPage() {
         inputMode="url"
         spellCheck={false}
       />
-
-      <div className="form-actions">
-        <SubmitButton
-          pending={form.submit.pending}
-          label={t.save}
-          pendingLabel={t.saving}
-          testId="access-save"
-        />
-        {form.dirty && <span className="muted">{t.unsavedChanges}</span>}
-      </div>
-      <SubmitStatus result={form.submit.result} testId="access-status" />
-    </form>
+    </SettingsFormCard>
   );
 }

@@ -4,6 +4,7 @@ import { SubmitButton, SubmitStatus } from '../../components/feedback';
 import { TextField } from '../../components/fields';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
 import { useSubmit } from '../../hooks/use-submit';
+import { SettingsFormCard } from '../../components/settings-form-card';
 import { useI18n, type Messages } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
 import { zodFieldErrors } from '../../validation';
@@ -42,15 +43,14 @@ function SenderForm() {
   const set = (key: keyof SenderValues) => (value: string) =>
     setValues((v) => ({ ...v, [key]: value }));
   return (
-    <form
-      className="card"
-      noValidate
-      onSubmit={form.onSubmit}
-      aria-labelledby="sender-title"
-      data-testid="sender-form"
+    <SettingsFormCard
+      form={form}
+      name="sender"
+      titleId="sender-title"
+      title={t.senderTitle}
+      intro={t.senderIntro}
+      showDirty={false}
     >
-      <h2 id="sender-title">{t.senderTitle}</h2>
-      <p className="muted">{t.senderIntro}</p>
       <div className="form-grid">
         <TextField
           id="sender-address"
@@ -85,16 +85,7 @@ function SenderForm() {
           spellCheck={false}
         />
       </div>
-      <div className="form-actions">
-        <SubmitButton
-          pending={form.submit.pending}
-          label={t.save}
-          pendingLabel={t.saving}
-          testId="sender-save"
-        />
-      </div>
-      <SubmitStatus result={form.submit.result} testId="sender-status" />
-    </form>
+    </SettingsFormCard>
   );
 }
 
