@@ -1,69 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { createDataSource, seed } from '@guichet/db';
-import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
-import { freePort, type RunningProcess, startProcess } from '@guichet/testing';
-import { parseEnv } from '@guichet/types';
-import { type Browser, chromium } from 'playwright-core';
-
-const API_MAIN = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
-const ADMIN_DIST = fileURLToPath(new URL('../dist', import.meta.url));
-const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/admin', import.meta.url));
-const ADMIN = { email: 'root@guichet.test', password: 'correct horse battery staple' };
+import { ARTIFACTS, ROOT as ADMIN, type Stack, startStack } from './support.js';
 
 describe('admin app in a browser', () => {
-  let db: TestDatabase;
-  let api: RunningProcess;
-  let browser: Browser;
-  let origin: string;
+  let stack: Stack;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const env = {
-      NODE_ENV: 'test',
-      DATABASE_URL: db.url,
-      REDIS_PREFIX: `guichet-e2e-${process.pid}`,
-      LOG_LEVEL: 'warn',
-      ADMIN_BOOTSTRAP_EMAIL: ADMIN.email,
-      ADMIN_BOOTSTRAP_PASSWORD: ADMIN.password,
-      ADMIN_DIST_DIR: ADMIN_DIST,
-      HOST: '127.0.0.1',
-    };
-    const ds = createDataSource(db.url, { poolSize: 1 });
-    await ds.initialize();
-    await seed(ds, parseEnv(env));
-    await ds.destroy();
-    const port = await freePort();
-    api = await startProcess({
-      script: API_MAIN,
-      env: { ...env, PORT: String(port), PUBLIC_PORT: String(port), MANAGEMENT_PORT: '0' },
-      healthPort: port,
-    });
-    origin = `http://admin.localhost:${port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
-  });
+    stack = await startStack();
+  }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await db?.drop();
+    await stack?.close();
   });
 
   it('signs the bootstrap platform admin in and lists both tenants', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/`);
+    const page = await stack.browser.newPage();
+    await page.goto(`${stack.adminOrigin}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await page.fill('#email', ADMIN.email);
     await page.fill('#password', 'wrong password');

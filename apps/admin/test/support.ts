@@ -12,7 +12,7 @@ import {
   startProcess,
   startSmtpSink,
 } from '@guichet/testing';
-import { parseEnv } from '@guichet/types';
+import { parseEnv, type TenantSummary } from '@guichet/types';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 const API_MAIN = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
@@ -39,6 +39,8 @@ export interface Stack {
     body?: unknown,
   ): Promise<{ status: number; body: T }>;
   request(host: string, path: string): Promise<HttpResponse>;
+  /** A seeded tenant, as the admin API lists it to the platform admin. */
+  tenant(slug: string): Promise<TenantSummary>;
   /** A JSON POST to a tenant's portal API (`/api/v1/…` on `{slug}.localhost`). */
   portalPost(slug: string, path: string, body: unknown): Promise<HttpResponse>;
   /** Every console error and failed page load of every page opened with `newPage`. */
@@ -155,6 +157,12 @@ export async function startStack(): Promise<Stack> {
       }>;
     },
     request: (host, path) => httpRequest(port, { host, path }),
+    async tenant(slug) {
+      const list = await this.adminApi<TenantSummary[]>(ROOT, 'GET', '/tenants');
+      const found = list.body.find((t) => t.slug === slug);
+      if (!found) throw new Error(`no tenant ${slug}`);
+      return found;
+    },
     portalPost: (slug, path, body) =>
       httpRequest(port, { host: `${slug}.localhost:${port}`, method: 'POST', path, body }),
     async newPage({ width = 1280, height = 900 } = {}) {

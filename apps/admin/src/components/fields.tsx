@@ -1,6 +1,7 @@
 import type {
   InputHTMLAttributes,
   ReactNode,
+  Ref,
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from 'react';
@@ -73,6 +74,8 @@ function fieldParts<P extends FieldBase & { onChange: (value: string) => void }>
 type TextInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value'> & {
   value: string;
   onChange: (value: string) => void;
+  /** The input itself (to focus or select it). */
+  ref?: Ref<HTMLInputElement>;
 };
 
 export function TextField(props: FieldBase & TextInputProps) {

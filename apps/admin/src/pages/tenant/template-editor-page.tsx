@@ -162,27 +162,26 @@ function TemplateEditor({
             spellCheck
             lang={view.locale}
           />
-          <TextAreaField
-            id="template-html"
-            label={t.templateHtml}
-            value={source.html}
-            onChange={set('html')}
-            rows={16}
-            spellCheck={false}
-            className="mono"
-            maxLength={100000}
-          />
-          <TextAreaField
-            id="template-text"
-            label={t.templateText}
-            value={source.text}
-            onChange={set('text')}
-            rows={10}
-            spellCheck={false}
-            className="mono"
-            maxLength={50000}
-            lang={view.locale}
-          />
+          {(
+            [
+              // The text part is read as prose (its language set); the HTML is markup.
+              { key: 'html', label: t.templateHtml, rows: 16, maxLength: 100000, prose: false },
+              { key: 'text', label: t.templateText, rows: 10, maxLength: 50000, prose: true },
+            ] as const
+          ).map((f) => (
+            <TextAreaField
+              key={f.key}
+              id={`template-${f.key}`}
+              label={f.label}
+              value={source[f.key]}
+              onChange={set(f.key)}
+              rows={f.rows}
+              spellCheck={false}
+              className="mono"
+              maxLength={f.maxLength}
+              lang={f.prose ? view.locale : undefined}
+            />
+          ))}
           {view.variables.length > 0 && (
             <details className="help">
               <summary>{t.templateVariables}</summary>
