@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ARTIFACTS, ROOT as ADMIN, type Stack, startStack } from './support.js';
+import { ARTIFACTS, listedTenants, ROOT as ADMIN, type Stack, startStack } from './support.js';
 
 describe('admin app in a browser', () => {
   let stack: Stack;
@@ -23,9 +23,7 @@ describe('admin app in a browser', () => {
     await page.fill('#password', ADMIN.password);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=tenants-table] tr[data-slug]');
-    const slugs = await page.$$eval('tr[data-slug]', (rows) =>
-      rows.map((r) => r.getAttribute('data-slug')),
-    );
+    const slugs = await listedTenants(page);
     expect(slugs.sort()).toEqual(['cegepdeseptiles', 'monteregie']);
     expect(await page.textContent('[data-testid=tenants-table]')).toContain('Cégep de Sept-Îles');
     await page.screenshot({ path: `${ARTIFACTS}/tenants-desktop.png`, fullPage: true });

@@ -186,17 +186,23 @@ export async function startStack(): Promise<Stack> {
   };
 }
 
-/** Signs in through the app's own form and waits for the tenant picker. */
+/** Signs in through the app's own form, waits for the tenant picker and says which tenants it lists. */
 export async function signIn(
   page: Page,
   origin: string,
   who: { email: string; password: string },
-): Promise<void> {
+): Promise<(string | null)[]> {
   await page.goto(`${origin}/#/tenants`);
   await page.fill('#email', who.email);
   await page.fill('#password', who.password);
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=tenants-table] tr[data-slug]');
+  return listedTenants(page);
+}
+
+/** The slugs of the tenant picker's rows, in order. */
+export function listedTenants(page: Page): Promise<(string | null)[]> {
+  return page.$$eval('tr[data-slug]', (rows) => rows.map((r) => r.getAttribute('data-slug')));
 }
 
 /** Waits until `check` holds, polling. */

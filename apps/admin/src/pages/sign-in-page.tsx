@@ -82,6 +82,15 @@ export function SignInPage({ api, notice, onSignedIn }: Props) {
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
+  const [refocus, setRefocus] = useState<{ field: Field; select: boolean } | null>(null);
+  useEffect(() => {
+    if (!refocus) return;
+    const input = (refocus.field === 'totpCode' ? totpRef : passwordRef).current;
+    if (refocus.select) input?.select();
+    input?.focus();
+    setRefocus(null);
+  }, [refocus]);
+
   const focusField = (field: Field) =>
     (field === 'email' ? emailRef : field === 'password' ? passwordRef : totpRef).current?.focus();
 
@@ -133,16 +142,13 @@ export function SignInPage({ api, notice, onSignedIn }: Props) {
       }
       pendingRef.current = false;
       setPending(false);
-      // The button was disabled while pending; give focus back to where the user will retype.
-      requestAnimationFrame(() => {
-        if (askedCode) {
-          totpRef.current?.select();
-          totpRef.current?.focus();
-          return;
-        }
-        if (key === 'invalidCredentials') passwordRef.current?.select();
-        passwordRef.current?.focus();
-      });
+      // The button was disabled while pending; give focus back to where the user will retype
+      // (once the answer is shown: the code field may only now appear).
+      setRefocus(
+        askedCode
+          ? { field: 'totpCode', select: true }
+          : { field: 'password', select: key === 'invalidCredentials' },
+      );
     }
   };
 

@@ -81,6 +81,13 @@ function TemplateEditor({
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  // What the API stored becomes the source being edited (and the tenant's template list).
+  const applySaved = (saved: TemplateView) => {
+    setSource({ subject: saved.subject, html: saved.html, text: saved.text });
+    onSaved(saved);
+    reloadTenant();
+  };
+
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = templateSourceSchema.safeParse(source);
@@ -89,15 +96,7 @@ function TemplateEditor({
       () => api.putTemplate(tenant.id, view.kind, view.locale, parsed.data),
       'templateSaved',
     );
-    if (result.ok) {
-      setSource({
-        subject: result.value.subject,
-        html: result.value.html,
-        text: result.value.text,
-      });
-      onSaved(result.value);
-      reloadTenant();
-    }
+    if (result.ok) applySaved(result.value);
   };
 
   const resetToDefault = async () => {
@@ -106,15 +105,7 @@ function TemplateEditor({
       () => api.resetTemplate(tenant.id, view.kind, view.locale),
       'templateReset',
     );
-    if (result.ok) {
-      setSource({
-        subject: result.value.subject,
-        html: result.value.html,
-        text: result.value.text,
-      });
-      onSaved(result.value);
-      reloadTenant();
-    }
+    if (result.ok) applySaved(result.value);
   };
 
   const saveProblem =
