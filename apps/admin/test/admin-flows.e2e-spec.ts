@@ -44,6 +44,11 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     await stack?.close();
   });
 
+  /** The usernames of the Accounts table's rows, in order. */
+  const listedUsers = (page: Page) =>
+    page.$$eval('[data-testid=user-row]', (rows) =>
+      rows.map((r) => r.getAttribute('data-username')),
+    );
   const cegepUrl = (section: string) =>
     `${stack.adminOrigin}/#/tenants/${tenants.cegepdeseptiles!.id}/${section}`;
   /** The whole page, in a viewport as tall as it (sticky bars and previews then sit where they belong). */
@@ -260,22 +265,12 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
 
     await page.fill('#users-q', 'gagnon');
     await eventually(
-      async () =>
-        (
-          await page.$$eval('[data-testid=user-row]', (rows) =>
-            rows.map((r) => r.getAttribute('data-username')),
-          )
-        ).join() === 'gagm',
+      async () => (await listedUsers(page)).join() === 'gagm',
       'the search to find Marc Gagnon',
     );
     await page.fill('#users-q', 'Émilie');
     await eventually(
-      async () =>
-        (
-          await page.$$eval('[data-testid=user-row]', (rows) =>
-            rows.map((r) => r.getAttribute('data-username')),
-          )
-        ).join() === 'bele',
+      async () => (await listedUsers(page)).join() === 'bele',
       'the search to find Émilie Bélanger',
     );
 

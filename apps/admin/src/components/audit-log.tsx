@@ -8,7 +8,7 @@ import { useListPage } from '../hooks/use-list-page';
 import { useSubmit } from '../hooks/use-submit';
 import { useI18n } from '../i18n';
 import { PagedTable } from './data-table';
-import { ErrorMessage } from './feedback';
+import { ActionButton, ErrorMessage } from './feedback';
 import { TextField } from './fields';
 
 const PAGE_SIZE = 25;
@@ -102,16 +102,13 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
     <section className="card" aria-labelledby="audit-title" data-testid="audit-section">
       <div className="card-header">
         <h2 id="audit-title">{t.auditTitle}</h2>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => void exportCsv()}
-          disabled={exporting.pending}
-          data-testid="audit-export"
-        >
-          {exporting.pending && <span className="spinner spinner-dark" aria-hidden="true" />}
-          {t.exportCsv}
-        </button>
+        <ActionButton
+          label={t.exportCsv}
+          onClick={exportCsv}
+          busy={exporting.pending}
+          testId="audit-export"
+          spinner
+        />
       </div>
       <div role="alert" className="status-region">
         {exporting.result?.kind === 'error' && (

@@ -6,7 +6,7 @@ import {
   type TotpSetupResponse,
 } from '@guichet/types';
 import type { ApiClient } from '../api';
-import { SubmitButton, SubmitStatus } from '../components/feedback';
+import { ActionButton, SubmitButton, SubmitStatus } from '../components/feedback';
 import { TextField } from '../components/fields';
 import { PageHeading } from '../components/page-heading';
 import { useSubmit } from '../hooks/use-submit';
@@ -125,15 +125,13 @@ function EnableTotp({
     return (
       <>
         <p>{t.totpIntro}</p>
-        <button
-          type="button"
+        <ActionButton
+          label={t.totpStart}
+          onClick={begin}
+          busy={start.pending}
+          testId="totp-setup"
           className="button button-primary"
-          onClick={() => void begin()}
-          disabled={start.pending}
-          data-testid="totp-setup"
-        >
-          {t.totpStart}
-        </button>
+        />
         <SubmitStatus result={start.result} />
       </>
     );

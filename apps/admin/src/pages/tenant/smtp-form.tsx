@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { smtpSettingsRequestSchema, type SmtpSettingsRequest } from '@guichet/types';
-import { SubmitButton, SubmitStatus } from '../../components/feedback';
+import { ActionButton, SubmitButton, SubmitStatus } from '../../components/feedback';
 import { CheckboxField, NumberField, TextField } from '../../components/fields';
 import { serverFieldErrors } from '../../errors';
 import { useSubmit } from '../../hooks/use-submit';
@@ -151,15 +151,12 @@ export function SmtpForm() {
           testId="smtp-save"
         />
         {!smtp.usingPlatformDefault && (
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => void usePlatform()}
-            disabled={submit.pending}
-            data-testid="smtp-use-platform"
-          >
-            {t.usePlatformSmtp}
-          </button>
+          <ActionButton
+            label={t.usePlatformSmtp}
+            onClick={usePlatform}
+            busy={submit.pending}
+            testId="smtp-use-platform"
+          />
         )}
       </div>
       <SubmitStatus result={submit.result} testId="smtp-status" />

@@ -7,7 +7,13 @@ import {
   type TemplateView,
 } from '@guichet/types';
 import { ApiRequestError } from '../../api';
-import { ErrorMessage, Loadable, SubmitButton, SubmitStatus } from '../../components/feedback';
+import {
+  ActionButton,
+  ErrorMessage,
+  Loadable,
+  SubmitButton,
+  SubmitStatus,
+} from '../../components/feedback';
 import { TextAreaField, TextField } from '../../components/fields';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
@@ -200,15 +206,12 @@ function TemplateEditor({
               disabled={!dirty}
             />
             {view.overridden && (
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => void resetToDefault()}
-                disabled={submit.pending}
-                data-testid="template-reset"
-              >
-                {t.resetTemplate}
-              </button>
+              <ActionButton
+                label={t.resetTemplate}
+                onClick={resetToDefault}
+                busy={submit.pending}
+                testId="template-reset"
+              />
             )}
             {dirty && <span className="muted">{t.unsavedChanges}</span>}
           </div>
