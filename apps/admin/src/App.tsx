@@ -11,14 +11,10 @@ import {
   type TextKey,
   type UiLocale,
 } from './i18n';
-import { AdminsPage } from './pages/admins-page';
-import { MyAccountPage } from './pages/my-account-page';
-import { NotFoundPage } from './pages/not-found-page';
-import { PlatformAuditPage } from './pages/platform-audit-page';
+import { PageSuspense } from './components/page-suspense';
 import { SignInPage } from './pages/sign-in-page';
-import { TenantPage } from './pages/tenant-page';
-import { TenantsPage } from './pages/tenants-page';
-import { HOME, useHashRoute } from './router';
+import { HOME, hrefOf, useHashRoute } from './router';
+import { renderScreen } from './routes';
 import {
   clearSession,
   isExpired,
@@ -145,30 +141,24 @@ export function App() {
     [startSession],
   );
 
-  let page;
-  if (!session) {
-    // Any page asked for while signed out shows the sign-in form; the page follows once signed in.
-    page = <SignInPage api={api} notice={notice} onSignedIn={startSession} />;
-  } else if (route.name === 'tenant' || route.name === 'template') {
-    page = <TenantPage key={route.tenantId} api={api} admin={session.admin} route={route} />;
-  } else if (route.name === 'admins' && session.admin.role === 'platform-admin') {
-    page = <AdminsPage api={api} admin={session.admin} />;
-  } else if (route.name === 'audit' && session.admin.role === 'platform-admin') {
-    page = <PlatformAuditPage api={api} />;
-  } else if (route.name === 'account') {
-    page = (
-      <MyAccountPage
-        api={api}
-        admin={session.admin}
-        onAdminChanged={updateAdmin}
-        onSessionRenewed={renewSession}
-      />
-    );
-  } else if (route.name === 'tenants' || route.name === 'sign-in') {
-    page = <TenantsPage api={api} admin={session.admin} navigate={navigate} />;
-  } else {
-    page = <NotFoundPage />;
-  }
+  // Signed out, any page asked for shows the sign-in form (in the first chunk: it is what a
+  // new visit shows); the page follows once signed in. Signed in: the route's screen, lazily.
+  const page = session ? (
+    <PageSuspense resetKey={hrefOf(route)}>
+      {renderScreen(
+        {
+          api,
+          admin: session.admin,
+          navigate,
+          onAdminChanged: updateAdmin,
+          onSessionRenewed: renewSession,
+        },
+        route,
+      )}
+    </PageSuspense>
+  ) : (
+    <SignInPage api={api} notice={notice} onSignedIn={startSession} />
+  );
 
   return (
     <I18nContext.Provider value={i18n}>

@@ -44,6 +44,11 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     await stack?.close();
   });
 
+  /** The usernames of the Accounts table's rows, in order. */
+  const listedUsers = (page: Page) =>
+    page.$$eval('[data-testid=user-row]', (rows) =>
+      rows.map((r) => r.getAttribute('data-username')),
+    );
   const cegepUrl = (section: string) =>
     `${stack.adminOrigin}/#/tenants/${tenants.cegepdeseptiles!.id}/${section}`;
   /** The whole page, in a viewport as tall as it (sticky bars and previews then sit where they belong). */
@@ -101,10 +106,7 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
 
   it('a Cégep tenant admin changes the colour and the welcome text: the preview follows as they type, the portal shows them once saved', async () => {
     const page = await stack.newPage();
-    await signIn(page, stack.adminOrigin, CEGEP_ADMIN);
-    expect(
-      await page.$$eval('tr[data-slug]', (rows) => rows.map((r) => r.getAttribute('data-slug'))),
-    ).toEqual(['cegepdeseptiles']);
+    expect(await signIn(page, stack.adminOrigin, CEGEP_ADMIN)).toEqual(['cegepdeseptiles']);
     await page.click('tr[data-slug=cegepdeseptiles] [data-testid=tenant-link]');
     await page.waitForSelector('[data-testid=tenant-layout]');
     await page.click('[data-testid=section-branding]');
@@ -263,22 +265,12 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
 
     await page.fill('#users-q', 'gagnon');
     await eventually(
-      async () =>
-        (
-          await page.$$eval('[data-testid=user-row]', (rows) =>
-            rows.map((r) => r.getAttribute('data-username')),
-          )
-        ).join() === 'gagm',
+      async () => (await listedUsers(page)).join() === 'gagm',
       'the search to find Marc Gagnon',
     );
     await page.fill('#users-q', 'Émilie');
     await eventually(
-      async () =>
-        (
-          await page.$$eval('[data-testid=user-row]', (rows) =>
-            rows.map((r) => r.getAttribute('data-username')),
-          )
-        ).join() === 'bele',
+      async () => (await listedUsers(page)).join() === 'bele',
       'the search to find Émilie Bélanger',
     );
 
@@ -430,10 +422,7 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
 
   it('a Montérégie tenant admin sees only Montérégie and cannot open the Cégep', async () => {
     const page = await stack.newPage();
-    await signIn(page, stack.adminOrigin, MONTEREGIE_ADMIN);
-    expect(
-      await page.$$eval('tr[data-slug]', (rows) => rows.map((r) => r.getAttribute('data-slug'))),
-    ).toEqual(['monteregie']);
+    expect(await signIn(page, stack.adminOrigin, MONTEREGIE_ADMIN)).toEqual(['monteregie']);
     expect(await page.$('[data-testid=nav-admins]')).toBeNull();
     expect(await page.$('[data-testid=nav-platform-audit]')).toBeNull();
     expect(await page.$('[data-testid=create-tenant-form]')).toBeNull();
@@ -484,10 +473,7 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     await page.close();
 
     const own = await stack.newPage();
-    await signIn(own, stack.adminOrigin, gim);
-    expect(
-      await own.$$eval('tr[data-slug]', (rows) => rows.map((r) => r.getAttribute('data-slug'))),
-    ).toEqual(['cegepgim']);
+    expect(await signIn(own, stack.adminOrigin, gim)).toEqual(['cegepgim']);
     await own.click('[data-testid=nav-account]');
     await own.click('[data-testid=totp-setup]');
     await own.waitForSelector('[data-testid=totp-qr]');

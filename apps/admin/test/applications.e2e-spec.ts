@@ -11,8 +11,7 @@ describe('admin app: a tenant’s applications (OpenID Connect clients), in a br
 
   beforeAll(async () => {
     stack = await startStack();
-    const list = await stack.adminApi<TenantSummary[]>(ROOT, 'GET', '/tenants');
-    cegep = list.body.find((t) => t.slug === 'cegepdeseptiles')!;
+    cegep = await stack.tenant('cegepdeseptiles');
   });
   afterAll(async () => {
     await stack?.close();

@@ -18,9 +18,7 @@ describe('admin app: a tenant admin uploads the logo, and the portal shows it', 
 
   beforeAll(async () => {
     stack = await startStack();
-    cegep = (await stack.adminApi<TenantSummary[]>(ROOT, 'GET', '/tenants')).body.find(
-      (t) => t.slug === 'cegepdeseptiles',
-    )!;
+    cegep = await stack.tenant('cegepdeseptiles');
     const created = await stack.adminApi<AdminAccountView>(ROOT, 'POST', '/admins', {
       ...CEGEP_ADMIN,
       role: 'tenant-admin',

@@ -22,8 +22,7 @@ describe('admin app: a tenant’s directory (LDAP), in a browser', () => {
         ],
       }),
     ]);
-    const list = await stack.adminApi<TenantSummary[]>(ROOT, 'GET', '/tenants');
-    cegep = list.body.find((t) => t.slug === 'cegepdeseptiles')!;
+    cegep = await stack.tenant('cegepdeseptiles');
   });
   afterAll(async () => {
     await Promise.all([stack?.close(), ldap?.stop()]);

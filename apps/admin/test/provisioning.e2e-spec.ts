@@ -14,8 +14,7 @@ describe('admin app: Provisioning (SCIM tokens for Microsoft Entra ID), in a bro
 
   beforeAll(async () => {
     stack = await startStack();
-    const list = await stack.adminApi<TenantSummary[]>(ROOT, 'GET', '/tenants');
-    cegep = list.body.find((t) => t.slug === 'cegepdeseptiles')!;
+    cegep = await stack.tenant('cegepdeseptiles');
   }, 180_000);
   afterAll(async () => {
     await stack?.close();

@@ -14,6 +14,7 @@ import {
   startSmtpSink,
   waitUntil,
 } from '@guichet/testing';
+import type { TenantSummary } from '@guichet/types';
 import type { Browser, Page } from 'playwright-core';
 
 const API_MAIN = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
@@ -40,6 +41,8 @@ export interface Stack {
     body?: unknown,
   ): Promise<{ status: number; body: T }>;
   request(host: string, path: string): Promise<HttpResponse>;
+  /** A seeded tenant, as the admin API lists it to the platform admin. */
+  tenant(slug: string): Promise<TenantSummary>;
   /** A JSON POST to a tenant's portal API (`/api/v1/…` on `{slug}.localhost`). */
   portalPost(slug: string, path: string, body: unknown): Promise<HttpResponse>;
   /** Every console error and failed page load of every page opened with `newPage`. */
@@ -143,6 +146,12 @@ export async function startStack(): Promise<Stack> {
       }>;
     },
     request: (host, path) => httpRequest(port, { host, path }),
+    async tenant(slug) {
+      const list = await this.adminApi<TenantSummary[]>(ROOT, 'GET', '/tenants');
+      const found = list.body.find((t) => t.slug === slug);
+      if (!found) throw new Error(`no tenant ${slug}`);
+      return found;
+    },
     portalPost: (slug, path, body) =>
       httpRequest(port, { host: `${slug}.localhost:${port}`, method: 'POST', path, body }),
     async newPage({ width = 1280, height = 900 } = {}) {
@@ -166,17 +175,23 @@ export async function startStack(): Promise<Stack> {
   };
 }
 
-/** Signs in through the app's own form and waits for the tenant picker. */
+/** Signs in through the app's own form, waits for the tenant picker and says which tenants it lists. */
 export async function signIn(
   page: Page,
   origin: string,
   who: { email: string; password: string },
-): Promise<void> {
+): Promise<(string | null)[]> {
   await page.goto(`${origin}/#/tenants`);
   await page.fill('#email', who.email);
   await page.fill('#password', who.password);
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=tenants-table] tr[data-slug]');
+  return listedTenants(page);
+}
+
+/** The slugs of the tenant picker's rows, in order. */
+export function listedTenants(page: Page): Promise<(string | null)[]> {
+  return page.$$eval('tr[data-slug]', (rows) => rows.map((r) => r.getAttribute('data-slug')));
 }
 
 /** Waits until `check` holds, polling. */

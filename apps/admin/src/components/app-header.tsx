@@ -1,5 +1,5 @@
 import type { AdminView } from '@guichet/types';
-import { useI18n } from '../i18n';
+import { useI18n, type TextKey } from '../i18n';
 import type { Route } from '../router';
 import { LanguageSwitch } from './language-switch';
 
@@ -8,6 +8,37 @@ interface Props {
   route: Route;
   onSignOut: () => void;
 }
+
+/** The main menu, in order; `routes`: the pages where the link is the current one. */
+const NAV: {
+  href: string;
+  label: TextKey;
+  testId: string;
+  routes: Route['name'][];
+  platformOnly?: boolean;
+}[] = [
+  {
+    href: '#/tenants',
+    label: 'navTenants',
+    testId: 'nav-tenants',
+    routes: ['tenants', 'tenant', 'template'],
+  },
+  {
+    href: '#/admins',
+    label: 'navAdmins',
+    testId: 'nav-admins',
+    routes: ['admins'],
+    platformOnly: true,
+  },
+  {
+    href: '#/audit',
+    label: 'navPlatformAudit',
+    testId: 'nav-platform-audit',
+    routes: ['audit'],
+    platformOnly: true,
+  },
+  { href: '#/account', label: 'navAccount', testId: 'nav-account', routes: ['account'] },
+];
 
 export function AppHeader({ admin, route, onSignOut }: Props) {
   const { t } = useI18n();
@@ -26,50 +57,17 @@ export function AppHeader({ admin, route, onSignOut }: Props) {
         {admin && (
           <nav className="main-nav" aria-label={t.mainNavLabel}>
             <ul>
-              <li>
-                <a
-                  href="#/tenants"
-                  aria-current={
-                    route.name === 'tenants' || route.name === 'tenant' || route.name === 'template'
-                      ? 'page'
-                      : undefined
-                  }
-                  data-testid="nav-tenants"
-                >
-                  {t.navTenants}
-                </a>
-              </li>
-              {admin.role === 'platform-admin' && (
-                <>
-                  <li>
-                    <a
-                      href="#/admins"
-                      aria-current={route.name === 'admins' ? 'page' : undefined}
-                      data-testid="nav-admins"
-                    >
-                      {t.navAdmins}
-                    </a>
-                  </li>
-                  <li>
-                    <a
-                      href="#/audit"
-                      aria-current={route.name === 'audit' ? 'page' : undefined}
-                      data-testid="nav-platform-audit"
-                    >
-                      {t.navPlatformAudit}
-                    </a>
-                  </li>
-                </>
-              )}
-              <li>
-                <a
-                  href="#/account"
-                  aria-current={route.name === 'account' ? 'page' : undefined}
-                  data-testid="nav-account"
-                >
-                  {t.navAccount}
-                </a>
-              </li>
+              {NAV.filter((n) => !n.platformOnly || admin.role === 'platform-admin').map((n) => (
+                <li key={n.href}>
+                  <a
+                    href={n.href}
+                    aria-current={n.routes.includes(route.name) ? 'page' : undefined}
+                    data-testid={n.testId}
+                  >
+                    {t[n.label]}
+                  </a>
+                </li>
+              ))}
             </ul>
           </nav>
         )}

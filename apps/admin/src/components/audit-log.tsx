@@ -4,10 +4,11 @@ import type { ApiClient } from '../api';
 import { downloadBlob, formatDateTime } from '../format';
 import { useAsync } from '../hooks/use-async';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useListPage } from '../hooks/use-list-page';
 import { useSubmit } from '../hooks/use-submit';
 import { useI18n } from '../i18n';
 import { PagedTable } from './data-table';
-import { ErrorMessage } from './feedback';
+import { ActionButton, ErrorMessage } from './feedback';
 import { TextField } from './fields';
 
 const PAGE_SIZE = 25;
@@ -62,7 +63,7 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
   const { t } = useI18n();
   const { tenantId, exportName } = scope;
   const [filters, setFilters] = useState({ action: '', actor: '', from: '', to: '' });
-  const [page, setPage] = useState(1);
+  const { page, setPage, firstPage } = useListPage();
   const debounced = useDebouncedValue(JSON.stringify(filters), 300);
   const query = (): AuditQuery => {
     const f = JSON.parse(debounced) as typeof filters;
@@ -82,10 +83,8 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
     [api, tenantId, debounced, page],
   );
   const exporting = useSubmit();
-  const set = (key: keyof typeof filters) => (value: string) => {
-    setFilters((f) => ({ ...f, [key]: value }));
-    setPage(1);
-  };
+  const set = (key: keyof typeof filters) =>
+    firstPage((value: string) => setFilters((f) => ({ ...f, [key]: value })));
 
   const exportCsv = async () => {
     const result = await exporting.run(
@@ -103,16 +102,13 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
     <section className="card" aria-labelledby="audit-title" data-testid="audit-section">
       <div className="card-header">
         <h2 id="audit-title">{t.auditTitle}</h2>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => void exportCsv()}
-          disabled={exporting.pending}
-          data-testid="audit-export"
-        >
-          {exporting.pending && <span className="spinner spinner-dark" aria-hidden="true" />}
-          {t.exportCsv}
-        </button>
+        <ActionButton
+          label={t.exportCsv}
+          onClick={exportCsv}
+          busy={exporting.pending}
+          testId="audit-export"
+          spinner
+        />
       </div>
       <div role="alert" className="status-region">
         {exporting.result?.kind === 'error' && (

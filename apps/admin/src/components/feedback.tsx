@@ -102,6 +102,37 @@ export function Loadable<T>({
   );
 }
 
+/** A button that starts an action of its own (not the form's submit), off while it runs. */
+export function ActionButton({
+  label,
+  onClick,
+  busy,
+  testId,
+  className = 'button button-secondary',
+  spinner = false,
+}: {
+  label: string;
+  onClick: () => unknown;
+  busy: boolean;
+  testId?: string;
+  className?: string;
+  /** Shows a spinner while busy. */
+  spinner?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      className={className}
+      onClick={() => void onClick()}
+      disabled={busy}
+      data-testid={testId}
+    >
+      {spinner && busy && <span className="spinner spinner-dark" aria-hidden="true" />}
+      {label}
+    </button>
+  );
+}
+
 export function SubmitButton({
   pending,
   label,

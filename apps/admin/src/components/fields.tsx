@@ -1,6 +1,7 @@
 import type {
   InputHTMLAttributes,
   ReactNode,
+  Ref,
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from 'react';
@@ -57,33 +58,38 @@ function FieldShell({
   );
 }
 
+/** A field's props split in two: its shell (label, hint, error) and its control (the rest). */
+function fieldParts<P extends FieldBase & { onChange: (value: string) => void }>(props: P) {
+  const { id, label, hint, error, path, className, onChange, ...rest } = props;
+  return {
+    shell: { id, label, hint, error, className },
+    control: {
+      ...rest,
+      ...controlProps(id, path, hint, error),
+      onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+    },
+  };
+}
+
 type TextInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value'> & {
   value: string;
   onChange: (value: string) => void;
+  /** The input itself (to focus or select it). */
+  ref?: Ref<HTMLInputElement>;
 };
 
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  path,
-  className,
-  value,
-  onChange,
-  ...rest
-}: FieldBase & TextInputProps) {
+export function TextField(props: FieldBase & TextInputProps) {
+  const { shell, control } = fieldParts(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <input
-        type="text"
-        {...rest}
-        value={value}
-        {...controlProps(id, path, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      />
+    <FieldShell {...shell}>
+      <input type="text" {...control} />
     </FieldShell>
   );
+}
+
+/** A search box of a list's filters (no autocomplete, no spell check). */
+export function SearchField(props: FieldBase & Omit<TextInputProps, 'type'>) {
+  return <TextField type="search" autoComplete="off" spellCheck={false} {...props} />;
 }
 
 type NumberInputProps = Omit<
@@ -96,38 +102,19 @@ type NumberInputProps = Omit<
 };
 
 /** A whole number; an empty box is NaN, which the schema reports as missing. */
-export function NumberField({
-  id,
-  label,
-  hint,
-  error,
-  path,
-  className,
-  value,
-  onChange,
-  unit,
-  ...rest
-}: FieldBase & NumberInputProps) {
+export function NumberField({ value, onChange, unit, ...rest }: FieldBase & NumberInputProps) {
+  const { shell, control } = fieldParts({
+    ...rest,
+    value: Number.isNaN(value) ? '' : String(value),
+    onChange: (raw: string) => onChange(raw.trim() === '' ? Number.NaN : Number(raw)),
+  });
   return (
     <FieldShell
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      className={`field-number${className ? ` ${className}` : ''}`}
+      {...shell}
+      className={`field-number${shell.className ? ` ${shell.className}` : ''}`}
     >
       <span className="input-with-unit">
-        <input
-          type="number"
-          inputMode="numeric"
-          step={1}
-          {...rest}
-          value={Number.isNaN(value) ? '' : String(value)}
-          {...controlProps(id, path, hint, error)}
-          onChange={(e) =>
-            onChange(e.target.value.trim() === '' ? Number.NaN : Number(e.target.value))
-          }
-        />
+        <input type="number" inputMode="numeric" step={1} {...control} />
         {unit && <span className="unit">{unit}</span>}
       </span>
     </FieldShell>
@@ -142,25 +129,11 @@ type TextAreaProps = Omit<
   onChange: (value: string) => void;
 };
 
-export function TextAreaField({
-  id,
-  label,
-  hint,
-  error,
-  path,
-  className,
-  value,
-  onChange,
-  ...rest
-}: FieldBase & TextAreaProps) {
+export function TextAreaField(props: FieldBase & TextAreaProps) {
+  const { shell, control } = fieldParts(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <textarea
-        {...rest}
-        value={value}
-        {...controlProps(id, path, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      />
+    <FieldShell {...shell}>
+      <textarea {...control} />
     </FieldShell>
   );
 }
@@ -171,26 +144,11 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'onChang
   options: { value: string; label: string }[];
 };
 
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  path,
-  className,
-  value,
-  onChange,
-  options,
-  ...rest
-}: FieldBase & SelectProps) {
+export function SelectField({ options, ...props }: FieldBase & SelectProps) {
+  const { shell, control } = fieldParts(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <select
-        {...rest}
-        value={value}
-        {...controlProps(id, path, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      >
+    <FieldShell {...shell}>
+      <select {...control}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -198,6 +156,29 @@ export function SelectField({
         ))}
       </select>
     </FieldShell>
+  );
+}
+
+/** A filter of a list: "all" (empty) first, then each value with its label. */
+export function FilterSelect<V extends string>({
+  allLabel,
+  values,
+  labelOf,
+  ...props
+}: FieldBase &
+  Omit<SelectProps, 'options'> & {
+    allLabel: string;
+    values: readonly V[];
+    labelOf: (value: V) => string;
+  }) {
+  return (
+    <SelectField
+      {...props}
+      options={[
+        { value: '', label: allLabel },
+        ...values.map((v) => ({ value: v, label: labelOf(v) })),
+      ]}
+    />
   );
 }
 

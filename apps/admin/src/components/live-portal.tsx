@@ -1,4 +1,5 @@
 import type { Locale, TenantDetail } from '@guichet/types';
+import { PreviewFrame } from './preview-frame';
 import { useI18n } from '../i18n';
 
 type Here = Pick<Location, 'protocol' | 'hostname' | 'port'>;
@@ -62,14 +63,11 @@ export function LivePortal({ tenant, locale }: Props) {
   const portalLink = `${tenant.publicUrl.replace(/\/+$/, '')}/login?lang=${locale}`;
 
   return (
-    <figure
-      className="preview-frame live-portal"
-      aria-labelledby="live-portal-caption"
-      data-testid="live-portal"
+    <PreviewFrame
+      name="live-portal"
+      caption={t.livePortalCaption(t.localeName[locale])}
+      className="live-portal"
     >
-      <figcaption id="live-portal-caption" className="preview-caption">
-        {t.livePortalCaption(t.localeName[locale])}
-      </figcaption>
       {src ? (
         <iframe
           key={src}
@@ -97,6 +95,6 @@ export function LivePortal({ tenant, locale }: Props) {
           {t.openPortalInNewTab}
         </a>
       </p>
-    </figure>
+    </PreviewFrame>
   );
 }

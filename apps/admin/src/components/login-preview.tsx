@@ -9,6 +9,7 @@ import {
   type TenantTextKey,
 } from '@guichet/types';
 import { PORTAL_LANGUAGE_NAMES, PORTAL_PREVIEW_TEXTS, useI18n } from '../i18n';
+import { PreviewFrame } from './preview-frame';
 
 interface Props {
   tenantName: string;
@@ -73,14 +74,7 @@ export function LoginPreview({
   const enabled = LOCALES.filter((l) => locales.includes(l));
 
   return (
-    <figure
-      className="preview-frame"
-      aria-labelledby="login-preview-caption"
-      data-testid="login-preview"
-    >
-      <figcaption id="login-preview-caption" className="preview-caption">
-        {t.previewCaption(t.localeName[locale])}
-      </figcaption>
+    <PreviewFrame name="login-preview" caption={t.previewCaption(t.localeName[locale])}>
       <div className="portal-preview" style={style} lang={locale}>
         <div className="pp-top">
           <span className="pp-brand">
@@ -147,6 +141,6 @@ export function LoginPreview({
         </div>
         <p className="pp-footer">{footer}</p>
       </div>
-    </figure>
+    </PreviewFrame>
   );
 }

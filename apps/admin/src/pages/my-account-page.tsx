@@ -6,7 +6,7 @@ import {
   type TotpSetupResponse,
 } from '@guichet/types';
 import type { ApiClient } from '../api';
-import { SubmitButton, SubmitStatus } from '../components/feedback';
+import { ActionButton, SubmitButton, SubmitStatus } from '../components/feedback';
 import { TextField } from '../components/fields';
 import { PageHeading } from '../components/page-heading';
 import { useSubmit } from '../hooks/use-submit';
@@ -48,10 +48,37 @@ export function MyAccountPage({ api, admin, onAdminChanged, onSessionRenewed }: 
   );
 }
 
-function useCode() {
+/**
+ * The 6-digit code box of a second-factor form, checked with the API's schema before
+ * `send` gets it (a wrong one is flagged and focused).
+ */
+function useTotpCode(id: string, send: (code: string) => Promise<void>) {
+  const { t } = useI18n();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
-  return { code, setCode, error, setError };
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = totpCodeSchema.safeParse(code);
+    if (!parsed.success) {
+      setError(t.totpCodeInvalid);
+      document.getElementById(id)?.focus();
+      return;
+    }
+    setError(undefined);
+    await send(parsed.data);
+  };
+  const fieldProps = {
+    id,
+    className: 'field-short',
+    label: t.totpCodeLabel,
+    error,
+    value: code,
+    onChange: setCode,
+    inputMode: 'numeric',
+    autoComplete: 'one-time-code',
+    maxLength: 6,
+  } as const;
+  return { onSubmit, fieldProps };
 }
 
 function EnableTotp({
@@ -64,7 +91,6 @@ function EnableTotp({
   const { t } = useI18n();
   const [setup, setSetup] = useState<TotpSetupResponse | null>(null);
   const [qr, setQr] = useState<string | null>(null);
-  const code = useCode();
   const start = useSubmit();
   const confirm = useSubmit();
 
@@ -90,32 +116,22 @@ function EnableTotp({
     if (result.ok) setSetup(result.value);
   };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = totpCodeSchema.safeParse(code.code);
-    if (!parsed.success) {
-      code.setError(t.totpCodeInvalid);
-      document.getElementById('totp-enable-code')?.focus();
-      return;
-    }
-    code.setError(undefined);
-    const result = await confirm.run(() => api.totpEnable(parsed.data), 'totpEnabled');
+  const code = useTotpCode('totp-enable-code', async (value) => {
+    const result = await confirm.run(() => api.totpEnable(value), 'totpEnabled');
     if (result.ok) onEnabled(result.value);
-  };
+  });
 
   if (!setup) {
     return (
       <>
         <p>{t.totpIntro}</p>
-        <button
-          type="button"
+        <ActionButton
+          label={t.totpStart}
+          onClick={begin}
+          busy={start.pending}
+          testId="totp-setup"
           className="button button-primary"
-          onClick={() => void begin()}
-          disabled={start.pending}
-          data-testid="totp-setup"
-        >
-          {t.totpStart}
-        </button>
+        />
         <SubmitStatus result={start.result} />
       </>
     );
@@ -149,20 +165,8 @@ function EnableTotp({
           </details>
         </li>
         <li>
-          <form noValidate onSubmit={onSubmit} className="inline-form">
-            <TextField
-              id="totp-enable-code"
-              className="field-short"
-              label={t.totpCodeLabel}
-              hint={t.totpStepConfirm}
-              error={code.error}
-              value={code.code}
-              onChange={code.setCode}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              pattern="[0-9]{6}"
-            />
+          <form noValidate onSubmit={(e) => void code.onSubmit(e)} className="inline-form">
+            <TextField {...code.fieldProps} hint={t.totpStepConfirm} pattern="[0-9]{6}" />
             <SubmitButton pending={confirm.pending} label={t.totpEnable} testId="totp-enable" />
           </form>
         </li>
@@ -180,34 +184,14 @@ function DisableTotp({
   onChanged: (admin: AdminView) => void;
 }) {
   const { t } = useI18n();
-  const code = useCode();
   const submit = useSubmit();
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = totpCodeSchema.safeParse(code.code);
-    if (!parsed.success) {
-      code.setError(t.totpCodeInvalid);
-      document.getElementById('totp-disable-code')?.focus();
-      return;
-    }
-    code.setError(undefined);
-    const result = await submit.run(() => api.totpDisable(parsed.data), 'totpDisabled');
+  const code = useTotpCode('totp-disable-code', async (value) => {
+    const result = await submit.run(() => api.totpDisable(value), 'totpDisabled');
     if (result.ok) onChanged(result.value);
-  };
+  });
   return (
-    <form noValidate onSubmit={onSubmit} className="inline-form">
-      <TextField
-        id="totp-disable-code"
-        className="field-short"
-        label={t.totpCodeLabel}
-        hint={t.totpDisableHint}
-        error={code.error}
-        value={code.code}
-        onChange={code.setCode}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-      />
+    <form noValidate onSubmit={(e) => void code.onSubmit(e)} className="inline-form">
+      <TextField {...code.fieldProps} hint={t.totpDisableHint} />
       <SubmitButton
         pending={submit.pending}
         label={t.totpDisable}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { adminLoginRequestSchema, type AdminLoginRequest } from '@guichet/types';
 import { ApiRequestError, type ApiClient } from '../api';
+import { TextField } from '../components/fields';
 import { PageHeading } from '../components/page-heading';
 import { useI18n, type TextKey } from '../i18n';
 import { sessionFromLogin, type Session } from '../session';
@@ -81,6 +82,15 @@ export function SignInPage({ api, notice, onSignedIn }: Props) {
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
+  const [refocus, setRefocus] = useState<{ field: Field; select: boolean } | null>(null);
+  useEffect(() => {
+    if (!refocus) return;
+    const input = (refocus.field === 'totpCode' ? totpRef : passwordRef).current;
+    if (refocus.select) input?.select();
+    input?.focus();
+    setRefocus(null);
+  }, [refocus]);
+
   const focusField = (field: Field) =>
     (field === 'email' ? emailRef : field === 'password' ? passwordRef : totpRef).current?.focus();
 
@@ -132,20 +142,20 @@ export function SignInPage({ api, notice, onSignedIn }: Props) {
       }
       pendingRef.current = false;
       setPending(false);
-      // The button was disabled while pending; give focus back to where the user will retype.
-      requestAnimationFrame(() => {
-        if (askedCode) {
-          totpRef.current?.select();
-          totpRef.current?.focus();
-          return;
-        }
-        if (key === 'invalidCredentials') passwordRef.current?.select();
-        passwordRef.current?.focus();
-      });
+      // The button was disabled while pending; give focus back to where the user will retype
+      // (once the answer is shown: the code field may only now appear).
+      setRefocus(
+        askedCode
+          ? { field: 'totpCode', select: true }
+          : { field: 'password', select: key === 'invalidCredentials' },
+      );
     }
   };
 
-  const describedBy = (field: Field) => (fieldErrors[field] ? `${field}-error` : undefined);
+  const errorOf = (field: Field) => {
+    const key = fieldErrors[field];
+    return key ? t[key] : undefined;
+  };
 
   return (
     <div className="sign-in">
@@ -164,80 +174,48 @@ export function SignInPage({ api, notice, onSignedIn }: Props) {
         </div>
 
         <form noValidate onSubmit={submit} aria-busy={pending} data-testid="sign-in-form">
-          <div className={`field${fieldErrors.email ? ' field-invalid' : ''}`}>
-            <label htmlFor="email">{t.emailLabel}</label>
-            <input
-              ref={emailRef}
-              id="email"
-              name="email"
-              type="email"
-              inputMode="email"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              value={values.email}
-              aria-invalid={fieldErrors.email ? true : undefined}
-              aria-describedby={describedBy('email')}
-              onChange={(e) => update('email', e.target.value)}
-            />
-            {fieldErrors.email && (
-              <p id="email-error" className="field-error" data-testid="email-error">
-                {t[fieldErrors.email]}
-              </p>
-            )}
-          </div>
+          <TextField
+            ref={emailRef}
+            id="email"
+            type="email"
+            inputMode="email"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            label={t.emailLabel}
+            error={errorOf('email')}
+            value={values.email}
+            onChange={(v) => update('email', v)}
+          />
 
-          <div className={`field${fieldErrors.password ? ' field-invalid' : ''}`}>
-            <label htmlFor="password">{t.passwordLabel}</label>
-            <input
-              ref={passwordRef}
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={values.password}
-              aria-invalid={fieldErrors.password ? true : undefined}
-              aria-describedby={describedBy('password')}
-              onChange={(e) => update('password', e.target.value)}
-            />
-            {fieldErrors.password && (
-              <p id="password-error" className="field-error" data-testid="password-error">
-                {t[fieldErrors.password]}
-              </p>
-            )}
-          </div>
+          <TextField
+            ref={passwordRef}
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            label={t.passwordLabel}
+            error={errorOf('password')}
+            value={values.password}
+            onChange={(v) => update('password', v)}
+          />
 
           {values.totpCode !== undefined && (
-            <div className={`field${fieldErrors.totpCode ? ' field-invalid' : ''}`}>
-              <label htmlFor="totpCode">{t.totpCodeLabel}</label>
-              <p id="totpCode-hint" className="field-hint">
-                {t.totpCodeHint}
-              </p>
-              <input
-                ref={totpRef}
-                id="totpCode"
-                name="totpCode"
-                type="text"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]{6}"
-                maxLength={6}
-                required
-                value={values.totpCode}
-                aria-invalid={fieldErrors.totpCode ? true : undefined}
-                aria-describedby={
-                  fieldErrors.totpCode ? 'totpCode-hint totpCode-error' : 'totpCode-hint'
-                }
-                onChange={(e) => update('totpCode', e.target.value)}
-              />
-              {fieldErrors.totpCode && (
-                <p id="totpCode-error" className="field-error" data-testid="totpCode-error">
-                  {t[fieldErrors.totpCode]}
-                </p>
-              )}
-            </div>
+            <TextField
+              ref={totpRef}
+              id="totpCode"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              label={t.totpCodeLabel}
+              hint={t.totpCodeHint}
+              error={errorOf('totpCode')}
+              value={values.totpCode}
+              onChange={(v) => update('totpCode', v)}
+            />
           )}
 
           <button type="submit" className="button button-primary button-block" disabled={pending}>

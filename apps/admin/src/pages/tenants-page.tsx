@@ -134,7 +134,8 @@ export function TenantsPage({ api, admin, navigate }: Props) {
         }
       </Loadable>
 
-      {admin.role === 'platform-admin' && (
+      {/* Below the list once it is there: shown earlier, the list would push it down as it arrives. */}
+      {admin.role === 'platform-admin' && state.data !== undefined && (
         <CreateTenantForm
           api={api}
           baseDomain={baseDomain()}

@@ -9,7 +9,6 @@ import {
   type Locale,
   type TenantSettings,
 } from '@guichet/types';
-import { SubmitButton, SubmitStatus } from '../../components/feedback';
 import {
   CheckboxField,
   NumberField,
@@ -18,7 +17,8 @@ import {
   TextField,
 } from '../../components/fields';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
-import { useI18n, type Messages } from '../../i18n';
+import { SettingsFormCard } from '../../components/settings-form-card';
+import { useI18n, type Messages, type TextKey } from '../../i18n';
 import { zodFieldErrors, type FieldErrors } from '../../validation';
 
 interface Values {
@@ -32,6 +32,79 @@ interface Values {
 }
 
 const FEATURES = ['enrolment', 'forgotPassword', 'lookup', 'teamsTab'] as const;
+
+interface NumberSpec<K> {
+  key: K;
+  id: string;
+  label: TextKey;
+  unit?: TextKey;
+  min: number;
+  max: number;
+}
+
+/** The number fields of the token lifetimes and the lockout, with the API's bounds. */
+const NUMBER_SECTIONS: (
+  | {
+      section: 'tokenLifetimes';
+      legend: TextKey;
+      fields: NumberSpec<keyof Values['tokenLifetimes']>[];
+    }
+  | { section: 'lockout'; legend: TextKey; fields: NumberSpec<keyof Values['lockout']>[] }
+)[] = [
+  {
+    section: 'tokenLifetimes',
+    legend: 'tokenLifetimesLegend',
+    fields: [
+      {
+        key: 'resetMinutes',
+        id: 'reset-minutes',
+        label: 'resetMinutesLabel',
+        unit: 'minutesUnit',
+        min: 5,
+        max: 10080,
+      },
+      {
+        key: 'enrolmentMinutes',
+        id: 'enrolment-minutes',
+        label: 'enrolmentMinutesLabel',
+        unit: 'minutesUnit',
+        min: 5,
+        max: 10080,
+      },
+      {
+        key: 'accessMinutes',
+        id: 'access-minutes',
+        label: 'accessMinutesLabel',
+        unit: 'minutesUnit',
+        min: 1,
+        max: 60,
+      },
+      {
+        key: 'refreshDays',
+        id: 'refresh-days',
+        label: 'refreshDaysLabel',
+        unit: 'daysUnit',
+        min: 1,
+        max: 365,
+      },
+    ],
+  },
+  {
+    section: 'lockout',
+    legend: 'lockoutLegend',
+    fields: [
+      { key: 'maxFailures', id: 'max-failures', label: 'maxFailuresLabel', min: 3, max: 100 },
+      {
+        key: 'lockMinutes',
+        id: 'lock-minutes',
+        label: 'lockMinutesLabel',
+        unit: 'minutesUnit',
+        min: 1,
+        max: 1440,
+      },
+    ],
+  },
+];
 
 function toValues(s: TenantSettings): Values {
   return {
@@ -119,15 +192,7 @@ export function AccessPage() {
     }));
 
   return (
-    <form
-      className="card"
-      noValidate
-      onSubmit={form.onSubmit}
-      aria-labelledby="access-title"
-      data-testid="access-form"
-    >
-      <h2 id="access-title">{t.accessTitle}</h2>
-
+    <SettingsFormCard form={form} name="access" titleId="access-title" title={t.accessTitle}>
       <fieldset className="fieldset">
         <legend>{t.featuresLegend}</legend>
         {FEATURES.map((key) => (
@@ -190,82 +255,30 @@ export function AccessPage() {
         />
       </fieldset>
 
-      <fieldset className="fieldset">
-        <legend>{t.tokenLifetimesLegend}</legend>
-        <div className="form-grid">
-          <NumberField
-            id="reset-minutes"
-            path="tokenLifetimes.resetMinutes"
-            label={t.resetMinutesLabel}
-            unit={t.minutesUnit}
-            error={errors['tokenLifetimes.resetMinutes']}
-            value={values.tokenLifetimes.resetMinutes}
-            onChange={(n) => setIn('tokenLifetimes', 'resetMinutes', n)}
-            min={5}
-            max={10080}
-          />
-          <NumberField
-            id="enrolment-minutes"
-            path="tokenLifetimes.enrolmentMinutes"
-            label={t.enrolmentMinutesLabel}
-            unit={t.minutesUnit}
-            error={errors['tokenLifetimes.enrolmentMinutes']}
-            value={values.tokenLifetimes.enrolmentMinutes}
-            onChange={(n) => setIn('tokenLifetimes', 'enrolmentMinutes', n)}
-            min={5}
-            max={10080}
-          />
-          <NumberField
-            id="access-minutes"
-            path="tokenLifetimes.accessMinutes"
-            label={t.accessMinutesLabel}
-            unit={t.minutesUnit}
-            error={errors['tokenLifetimes.accessMinutes']}
-            value={values.tokenLifetimes.accessMinutes}
-            onChange={(n) => setIn('tokenLifetimes', 'accessMinutes', n)}
-            min={1}
-            max={60}
-          />
-          <NumberField
-            id="refresh-days"
-            path="tokenLifetimes.refreshDays"
-            label={t.refreshDaysLabel}
-            unit={t.daysUnit}
-            error={errors['tokenLifetimes.refreshDays']}
-            value={values.tokenLifetimes.refreshDays}
-            onChange={(n) => setIn('tokenLifetimes', 'refreshDays', n)}
-            min={1}
-            max={365}
-          />
-        </div>
-      </fieldset>
-
-      <fieldset className="fieldset">
-        <legend>{t.lockoutLegend}</legend>
-        <div className="form-grid">
-          <NumberField
-            id="max-failures"
-            path="lockout.maxFailures"
-            label={t.maxFailuresLabel}
-            error={errors['lockout.maxFailures']}
-            value={values.lockout.maxFailures}
-            onChange={(n) => setIn('lockout', 'maxFailures', n)}
-            min={3}
-            max={100}
-          />
-          <NumberField
-            id="lock-minutes"
-            path="lockout.lockMinutes"
-            label={t.lockMinutesLabel}
-            unit={t.minutesUnit}
-            error={errors['lockout.lockMinutes']}
-            value={values.lockout.lockMinutes}
-            onChange={(n) => setIn('lockout', 'lockMinutes', n)}
-            min={1}
-            max={1440}
-          />
-        </div>
-      </fieldset>
+      {NUMBER_SECTIONS.map(({ section, legend, fields }) => (
+        <fieldset className="fieldset" key={section}>
+          <legend>{t[legend]}</legend>
+          <div className="form-grid">
+            {fields.map((f) => {
+              const path = `${section}.${f.key}`;
+              return (
+                <NumberField
+                  key={f.key}
+                  id={f.id}
+                  path={path}
+                  label={t[f.label]}
+                  unit={f.unit && t[f.unit]}
+                  error={errors[path]}
+                  value={(values[section] as Record<string, number>)[f.key]!}
+                  onChange={(n) => setIn(section, f.key as never, n)}
+                  min={f.min}
+                  max={f.max}
+                />
+              );
+            })}
+          </div>
+        </fieldset>
+      ))}
 
       <TextField
         id="post-login-url"
@@ -278,17 +291,6 @@ export function AccessPage() {
         inputMode="url"
         spellCheck={false}
       />
-
-      <div className="form-actions">
-        <SubmitButton
-          pending={form.submit.pending}
-          label={t.save}
-          pendingLabel={t.saving}
-          testId="access-save"
-        />
-        {form.dirty && <span className="muted">{t.unsavedChanges}</span>}
-      </div>
-      <SubmitStatus result={form.submit.result} testId="access-status" />
-    </form>
+    </SettingsFormCard>
   );
 }

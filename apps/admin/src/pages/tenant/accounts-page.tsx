@@ -4,11 +4,12 @@ import type { UserAction } from '../../api';
 import { ThrottledError } from '../../errors';
 import { PagedTable, RowButton } from '../../components/data-table';
 import { SubmitStatus } from '../../components/feedback';
-import { SelectField, TextField } from '../../components/fields';
+import { FilterSelect, SearchField } from '../../components/fields';
 import { ImportPanel } from '../../components/import-panel';
 import { formatDateTime } from '../../format';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { useListPage } from '../../hooks/use-list-page';
 import { useSubmit } from '../../hooks/use-submit';
 import { useI18n, type TextKey } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
@@ -24,7 +25,7 @@ export function AccountsPage() {
   const { api, tenant } = useTenantScope();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
-  const [page, setPage] = useState(1);
+  const { page, setPage, firstPage } = useListPage();
   const query = useDebouncedValue(q.trim(), 300);
   const { state, reload } = useAsync(
     (signal) =>
@@ -63,31 +64,21 @@ export function AccountsPage() {
       <section className="card" aria-labelledby="users-title" data-testid="users-section">
         <h2 id="users-title">{t.usersTitle}</h2>
         <div className="filters" role="search" aria-label={t.usersSearchLabel}>
-          <TextField
+          <SearchField
             id="users-q"
-            type="search"
             label={t.searchLabel}
             hint={t.usersSearchHint}
             value={q}
-            onChange={(v) => {
-              setQ(v);
-              setPage(1);
-            }}
-            autoComplete="off"
-            spellCheck={false}
+            onChange={firstPage(setQ)}
           />
-          <SelectField
+          <FilterSelect
             id="users-status"
             label={t.columnStatus}
             value={status}
-            onChange={(v) => {
-              setStatus(v);
-              setPage(1);
-            }}
-            options={[
-              { value: '', label: t.allStatuses },
-              ...USER_STATUS_FILTERS.map((s) => ({ value: s, label: t.userFilter[s] })),
-            ]}
+            onChange={firstPage(setStatus)}
+            allLabel={t.allStatuses}
+            values={USER_STATUS_FILTERS}
+            labelOf={(s) => t.userFilter[s]}
           />
         </div>
         <SubmitStatus result={action.result} testId="user-action-status" />

@@ -11,11 +11,11 @@ import {
 } from '@guichet/types';
 import { z } from 'zod';
 import { BrandImageUpload, useStoredImage } from '../../components/brand-image-upload';
-import { SubmitButton, SubmitStatus } from '../../components/feedback';
 import { ColorField, TextAreaField, TextField } from '../../components/fields';
 import { LivePortal } from '../../components/live-portal';
 import { LoginPreview } from '../../components/login-preview';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
+import { SettingsFormCard } from '../../components/settings-form-card';
 import { useI18n, type Messages } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
 import { zodFieldErrors } from '../../validation';
@@ -116,15 +116,15 @@ export function BrandingPage() {
 
   return (
     <div className="editor-with-preview">
-      <form
+      <SettingsFormCard
+        form={form}
+        name="branding"
+        titleId="branding-title"
+        title={t.brandingTitle}
+        intro={t.brandingIntro}
         className="card editor-pane"
-        noValidate
-        onSubmit={form.onSubmit}
-        aria-labelledby="branding-title"
-        data-testid="branding-form"
+        stickyActions
       >
-        <h2 id="branding-title">{t.brandingTitle}</h2>
-        <p className="muted">{t.brandingIntro}</p>
         <fieldset className="fieldset">
           <legend>{t.coloursLegend}</legend>
           <div className="form-grid">
@@ -214,17 +214,7 @@ export function BrandingPage() {
             );
           })}
         </fieldset>
-        <div className="form-actions sticky-actions">
-          <SubmitButton
-            pending={form.submit.pending}
-            label={t.save}
-            pendingLabel={t.saving}
-            testId="branding-save"
-          />
-          {form.dirty && <span className="muted">{t.unsavedChanges}</span>}
-        </div>
-        <SubmitStatus result={form.submit.result} testId="branding-status" />
-      </form>
+      </SettingsFormCard>
       <div className="preview-pane">
         <LoginPreview
           tenantName={tenant.name}

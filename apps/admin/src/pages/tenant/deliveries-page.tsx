@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { DELIVERY_STATUSES, EMAIL_KINDS, type DeliveryView } from '@guichet/types';
 import { PagedTable, RowButton } from '../../components/data-table';
 import { SubmitStatus } from '../../components/feedback';
-import { SelectField, TextField } from '../../components/fields';
+import { FilterSelect, SearchField } from '../../components/fields';
 import { formatDateTime } from '../../format';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { useListPage } from '../../hooks/use-list-page';
 import { useSubmit } from '../../hooks/use-submit';
 import { useI18n } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
@@ -19,7 +20,7 @@ export function DeliveriesPage() {
   const [status, setStatus] = useState('');
   const [kind, setKind] = useState('');
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const { page, setPage, firstPage } = useListPage();
   const query = useDebouncedValue(q.trim(), 300);
   const { state, reload } = useAsync(
     (signal) =>
@@ -51,43 +52,29 @@ export function DeliveriesPage() {
         </button>
       </div>
       <div className="filters" role="search" aria-label={t.deliveriesFilterLabel}>
-        <SelectField
+        <FilterSelect
           id="deliveries-status"
           label={t.columnStatus}
           value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
-          options={[
-            { value: '', label: t.allStatuses },
-            ...DELIVERY_STATUSES.map((s) => ({ value: s, label: t.deliveryStatus[s] })),
-          ]}
+          onChange={firstPage(setStatus)}
+          allLabel={t.allStatuses}
+          values={DELIVERY_STATUSES}
+          labelOf={(s) => t.deliveryStatus[s]}
         />
-        <SelectField
+        <FilterSelect
           id="deliveries-kind"
           label={t.templateMessage}
           value={kind}
-          onChange={(v) => {
-            setKind(v);
-            setPage(1);
-          }}
-          options={[
-            { value: '', label: t.allKinds },
-            ...EMAIL_KINDS.map((k) => ({ value: k, label: t.emailKind[k] })),
-          ]}
+          onChange={firstPage(setKind)}
+          allLabel={t.allKinds}
+          values={EMAIL_KINDS}
+          labelOf={(k) => t.emailKind[k]}
         />
-        <TextField
+        <SearchField
           id="deliveries-q"
-          type="search"
           label={t.recipientSearch}
           value={q}
-          onChange={(v) => {
-            setQ(v);
-            setPage(1);
-          }}
-          autoComplete="off"
-          spellCheck={false}
+          onChange={firstPage(setQ)}
         />
       </div>
       <SubmitStatus result={retry.result} testId="retry-status" />

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { passwordPolicySchema, type PasswordPolicy } from '@guichet/types';
-import { ErrorMessage, SubmitButton, SubmitStatus } from '../../components/feedback';
+import { ErrorMessage } from '../../components/feedback';
 import { CheckboxField, NumberField, TextField } from '../../components/fields';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
+import { SettingsFormCard } from '../../components/settings-form-card';
 import { useI18n, type Messages } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
 import { zodFieldErrors } from '../../validation';
@@ -41,15 +42,14 @@ export function PasswordPolicyPage() {
 
   return (
     <div className="editor-with-preview">
-      <form
+      <SettingsFormCard
+        form={form}
+        name="password-policy"
+        titleId="policy-title"
+        title={t.passwordPolicyTitle}
+        intro={t.passwordPolicyIntro}
         className="card editor-pane"
-        noValidate
-        onSubmit={form.onSubmit}
-        aria-labelledby="policy-title"
-        data-testid="password-policy-form"
       >
-        <h2 id="policy-title">{t.passwordPolicyTitle}</h2>
-        <p className="muted">{t.passwordPolicyIntro}</p>
         <div className="form-grid">
           <NumberField
             id="min-length"
@@ -98,17 +98,7 @@ export function PasswordPolicyPage() {
             />
           ))}
         </fieldset>
-        <div className="form-actions">
-          <SubmitButton
-            pending={form.submit.pending}
-            label={t.save}
-            pendingLabel={t.saving}
-            testId="password-policy-save"
-          />
-          {form.dirty && <span className="muted">{t.unsavedChanges}</span>}
-        </div>
-        <SubmitStatus result={form.submit.result} testId="password-policy-status" />
-      </form>
+      </SettingsFormCard>
       <PolicyTester policy={values} />
     </div>
   );

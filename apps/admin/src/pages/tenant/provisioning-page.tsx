@@ -1,5 +1,6 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { ScimTokenCreated, ScimTokenView } from '@guichet/types';
+import { SecretNotice, type SecretNoticeLabels } from '../../components/client-secret-notice';
 import { DataTable, RowButton } from '../../components/data-table';
 import { Loadable, SubmitStatus } from '../../components/feedback';
 import { formatDateTime } from '../../format';
@@ -12,67 +13,21 @@ import { useTenantScope } from '../../tenant-context';
 /** A new token, the one time the API returns it, with the SCIM URL to paste into Entra ID. */
 function TokenNotice({ created, onDone }: { created: ScimTokenCreated; onDone: () => void }) {
   const p = useProvisioningTexts();
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const region = useRef<HTMLDivElement>(null);
-  useEffect(() => region.current?.focus(), [created.token]);
-  const onCopy = async () => {
-    try {
-      await navigator.clipboard.writeText(created.token);
-      setCopy('copied');
-    } catch {
-      setCopy('failed');
-    }
+  const labels: SecretNoticeLabels = {
+    testId: 'scim-token',
+    titleId: 'scim-token-title',
+    title: p.tokenTitle(created.name),
+    warning: p.tokenOnce,
+    idLabel: p.scimUrlLabel,
+    idValue: created.scimUrl,
+    idTestId: 'scim-token-url',
+    secretLabel: p.tokenLabel,
+    copy: p.copy,
+    copied: p.copied,
+    copyFailed: p.copyFailed,
+    done: p.done,
   };
-  return (
-    <div
-      className="card secret-notice"
-      role="region"
-      aria-labelledby="scim-token-title"
-      tabIndex={-1}
-      ref={region}
-      data-testid="scim-token-notice"
-    >
-      <h3 id="scim-token-title">{p.tokenTitle(created.name)}</h3>
-      <p className="notice notice-warning" data-testid="scim-token-warning">
-        {p.tokenOnce}
-      </p>
-      <dl className="secret-values">
-        <dt>{p.scimUrlLabel}</dt>
-        <dd>
-          <code className="mono" data-testid="scim-token-url">
-            {created.scimUrl}
-          </code>
-        </dd>
-        <dt>{p.tokenLabel}</dt>
-        <dd>
-          <code className="mono secret-value" data-testid="scim-token-value">
-            {created.token}
-          </code>
-        </dd>
-      </dl>
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => void onCopy()}
-          data-testid="scim-token-copy"
-        >
-          {copy === 'copied' ? p.copied : p.copy}
-        </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={onDone}
-          data-testid="scim-token-done"
-        >
-          {p.done}
-        </button>
-      </div>
-      <div role="status" className="status-region">
-        {copy === 'failed' && <p className="notice notice-error">{p.copyFailed}</p>}
-      </div>
-    </div>
-  );
+  return <SecretNotice labels={labels} secret={created.token} onDone={onDone} />;
 }
 
 /** The tenant's SCIM tokens: the URL to give Entra ID, create (shown once), list with last use, revoke after a confirmation. */

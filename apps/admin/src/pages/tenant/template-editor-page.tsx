@@ -7,7 +7,13 @@ import {
   type TemplateView,
 } from '@guichet/types';
 import { ApiRequestError } from '../../api';
-import { ErrorMessage, Loadable, SubmitButton, SubmitStatus } from '../../components/feedback';
+import {
+  ActionButton,
+  ErrorMessage,
+  Loadable,
+  SubmitButton,
+  SubmitStatus,
+} from '../../components/feedback';
 import { TextAreaField, TextField } from '../../components/fields';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
@@ -81,6 +87,13 @@ function TemplateEditor({
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  // What the API stored becomes the source being edited (and the tenant's template list).
+  const applySaved = (saved: TemplateView) => {
+    setSource({ subject: saved.subject, html: saved.html, text: saved.text });
+    onSaved(saved);
+    reloadTenant();
+  };
+
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = templateSourceSchema.safeParse(source);
@@ -89,15 +102,7 @@ function TemplateEditor({
       () => api.putTemplate(tenant.id, view.kind, view.locale, parsed.data),
       'templateSaved',
     );
-    if (result.ok) {
-      setSource({
-        subject: result.value.subject,
-        html: result.value.html,
-        text: result.value.text,
-      });
-      onSaved(result.value);
-      reloadTenant();
-    }
+    if (result.ok) applySaved(result.value);
   };
 
   const resetToDefault = async () => {
@@ -106,15 +111,7 @@ function TemplateEditor({
       () => api.resetTemplate(tenant.id, view.kind, view.locale),
       'templateReset',
     );
-    if (result.ok) {
-      setSource({
-        subject: result.value.subject,
-        html: result.value.html,
-        text: result.value.text,
-      });
-      onSaved(result.value);
-      reloadTenant();
-    }
+    if (result.ok) applySaved(result.value);
   };
 
   const saveProblem =
@@ -162,27 +159,26 @@ function TemplateEditor({
             spellCheck
             lang={view.locale}
           />
-          <TextAreaField
-            id="template-html"
-            label={t.templateHtml}
-            value={source.html}
-            onChange={set('html')}
-            rows={16}
-            spellCheck={false}
-            className="mono"
-            maxLength={100000}
-          />
-          <TextAreaField
-            id="template-text"
-            label={t.templateText}
-            value={source.text}
-            onChange={set('text')}
-            rows={10}
-            spellCheck={false}
-            className="mono"
-            maxLength={50000}
-            lang={view.locale}
-          />
+          {(
+            [
+              // The text part is read as prose (its language set); the HTML is markup.
+              { key: 'html', label: t.templateHtml, rows: 16, maxLength: 100000, prose: false },
+              { key: 'text', label: t.templateText, rows: 10, maxLength: 50000, prose: true },
+            ] as const
+          ).map((f) => (
+            <TextAreaField
+              key={f.key}
+              id={`template-${f.key}`}
+              label={f.label}
+              value={source[f.key]}
+              onChange={set(f.key)}
+              rows={f.rows}
+              spellCheck={false}
+              className="mono"
+              maxLength={f.maxLength}
+              lang={f.prose ? view.locale : undefined}
+            />
+          ))}
           {view.variables.length > 0 && (
             <details className="help">
               <summary>{t.templateVariables}</summary>
@@ -210,15 +206,12 @@ function TemplateEditor({
               disabled={!dirty}
             />
             {view.overridden && (
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => void resetToDefault()}
-                disabled={submit.pending}
-                data-testid="template-reset"
-              >
-                {t.resetTemplate}
-              </button>
+              <ActionButton
+                label={t.resetTemplate}
+                onClick={resetToDefault}
+                busy={submit.pending}
+                testId="template-reset"
+              />
             )}
             {dirty && <span className="muted">{t.unsavedChanges}</span>}
           </div>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { compileUsernamePattern, usernameRuleSchema, type UsernameRule } from '@guichet/types';
-import { ErrorMessage, SubmitButton, SubmitStatus } from '../../components/feedback';
+import { ErrorMessage } from '../../components/feedback';
 import { NumberField, TextAreaField, TextField } from '../../components/fields';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
+import { SettingsFormCard } from '../../components/settings-form-card';
 import { useI18n, type Messages } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
 import { zodFieldErrors } from '../../validation';
@@ -106,15 +107,14 @@ export function UsernameRulePage() {
 
   return (
     <div className="editor-with-preview">
-      <form
+      <SettingsFormCard
+        form={form}
+        name="username-rule"
+        titleId="username-rule-title"
+        title={t.usernameRuleTitle}
+        intro={t.usernameRuleIntro}
         className="card editor-pane"
-        noValidate
-        onSubmit={form.onSubmit}
-        aria-labelledby="username-rule-title"
-        data-testid="username-rule-form"
       >
-        <h2 id="username-rule-title">{t.usernameRuleTitle}</h2>
-        <p className="muted">{t.usernameRuleIntro}</p>
         <fieldset className="fieldset">
           <legend>{t.ruleKindLegend}</legend>
           {(['name-derived', 'pattern'] as const).map((kind) => (
@@ -188,17 +188,7 @@ export function UsernameRulePage() {
           </>
         )}
         <p className="field-hint">{t.collisionHint}</p>
-        <div className="form-actions">
-          <SubmitButton
-            pending={form.submit.pending}
-            label={t.save}
-            pendingLabel={t.saving}
-            testId="username-rule-save"
-          />
-          {form.dirty && <span className="muted">{t.unsavedChanges}</span>}
-        </div>
-        <SubmitStatus result={form.submit.result} testId="username-rule-status" />
-      </form>
+      </SettingsFormCard>
       <UsernameRuleTester key={values.kind} kind={values.kind} rule={toRule(values)} />
     </div>
   );

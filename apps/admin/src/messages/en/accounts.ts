@@ -1,0 +1,63 @@
+import type { accounts as fr } from '../fr/accounts';
+import { num } from './helpers';
+
+/** The Accounts screen and its import. */
+export const accounts: typeof fr = {
+  importTitle: 'Import accounts (CSV)',
+  importIntro:
+    'Columns lastName, firstName, email, and optionally username and externalId; UTF-8 or Windows-1252; comma or semicolon. Existing accounts are updated.',
+  importSampleLabel: 'Sample file',
+  importFileLabel: 'CSV file',
+  chooseFile: 'Choose a CSV file.',
+  importSubmit: 'Import',
+  importing: 'Importing…',
+  importDone: 'Import finished. The report follows.',
+  importReportTitle: 'Import report',
+  importStatus: {
+    created: 'Created',
+    updated: 'Updated',
+    unchanged: 'Unchanged',
+    rejected: 'Rejected',
+  },
+  importMeta: (encoding, delimiter, ms) =>
+    `Encoding ${encoding}, delimiter “${delimiter}”, ${num(ms)} ms.`,
+  importTruncated: 'The file is long: only some lines are detailed; the totals count them all.',
+  importFilterLabel: 'Lines shown',
+  importAllLines: 'All lines',
+  importRejectedLines: 'Rejected lines',
+  importNoLines: 'No lines to show.',
+  importLine: 'Line',
+  importReason: 'Reason',
+  showMoreLines: (n) => `Show more lines (${num(n)} left)`,
+  usersTitle: 'Accounts',
+  usersSearchLabel: 'Account search',
+  searchLabel: 'Search',
+  usersSearchHint: 'Username, last name, first name, email or external id.',
+  allStatuses: 'All',
+  userFilter: {
+    active: 'Active',
+    disabled: 'Disabled',
+    locked: 'Locked',
+    enrolled: 'Signed up',
+    'not-enrolled': 'Not signed up',
+  },
+  noUsers: 'No account matches.',
+  personName: 'Name',
+  fullName: (first, last) => `${first} ${last}`,
+  lastLoginAt: (when) => `Last sign-in: ${when}`,
+  userStatus: (status) => (status === 'active' ? 'Active' : 'Disabled'),
+  lockedBadge: 'Locked',
+  notEnrolledBadge: 'Not signed up',
+  disableUser: 'Disable',
+  enableUser: 'Enable',
+  unlockUser: 'Unlock',
+  sendResetLink: 'Send a reset link',
+  sendEnrolmentLink: 'Send a sign-up link',
+  userDisabled: 'Account disabled.',
+  userEnabled: 'Account enabled.',
+  userUnlocked: 'Account unlocked.',
+  resetSent: 'Link sent to the account’s address.',
+  resetThrottled:
+    'Too many emails sent to this account in the last hour: nothing sent. Try again later.',
+  usersPagination: 'Account pages',
+};

@@ -1,0 +1,93 @@
+import type { app as fr } from '../fr/app';
+import { num, plural } from './helpers';
+
+/** The app around the screens: names, menus, errors, shared words, pager, not found. */
+export const app: typeof fr = {
+  intlLocale: 'en-CA',
+  documentTitle: 'Guichet – Administration',
+  skipToContent: 'Skip to main content',
+  appName: 'Guichet',
+  appSubtitle: 'Administration',
+  languageSwitchLabel: 'Interface language',
+  languageName: { fr: 'Français', en: 'English' },
+  localeName: { fr: 'French', en: 'English', pt: 'Portuguese' },
+  mainNavLabel: 'Main navigation',
+  navTenants: 'Tenants',
+  navAdmins: 'Administrators',
+  navAccount: 'My account',
+  navPlatformAudit: 'Platform log',
+
+  checkFields: 'Check the highlighted fields and try again.',
+  tooManyAttempts: 'Too many attempts. Wait a few minutes and try again.',
+  networkError: 'The server cannot be reached. Check your connection and try again.',
+  unexpectedError: 'Something went wrong. Try again in a moment.',
+  forbidden: 'You may not do this.',
+  notFound: 'Not found: this does not exist or you do not have access to it.',
+  conflict: 'Not possible: this conflicts with the current state.',
+  fileTooLarge: 'The file is larger than 50 MB. Split it and import each part.',
+  unsupportedFile: 'This type of file is not accepted. Choose a CSV file.',
+  loadFailed: 'This data could not be loaded.',
+  pageLoadFailed: 'This page could not be loaded. Reload the app to try again.',
+  reloadPage: 'Reload',
+  loading: 'Loading…',
+  retry: 'Try again',
+  refresh: 'Refresh',
+  save: 'Save',
+  saving: 'Saving…',
+  saved: 'Changes saved. The portal shows them now.',
+  cancel: 'Cancel',
+  edit: 'Edit',
+  remove: 'Remove',
+  creating: 'Creating…',
+  sending: 'Sending…',
+  optional: 'Optional',
+  unsavedChanges: 'Unsaved changes',
+  actions: 'Actions',
+  on: 'On',
+  off: 'Off',
+  never: 'Never',
+  tabHasErrors: '(to fix)',
+  opensInNewTab: '(opens in a new tab)',
+
+  valueRequired: 'This field is required.',
+  valueInvalid: 'This value is not valid.',
+  tooShort: (min) => `At least ${num(min)} characters.`,
+  tooLong: (max) => `At most ${num(max)} characters.`,
+  minValue: (min) => `The smallest value is ${num(min)}.`,
+  maxValue: (max) => `The largest value is ${num(max)}.`,
+  numberRequired: 'Enter a whole number.',
+  atLeastItems: (min) => `At least ${num(min)} ${plural(min, 'item', 'items')}.`,
+  atMostItems: (max) => `At most ${num(max)} items.`,
+  emailFieldInvalid: 'Enter a valid email address, for example name@example.ca.',
+  urlOrPathInvalid:
+    'Enter a full http(s) address or a path starting with / (for example /logo.png).',
+  colorInvalid: 'Enter a colour as #RRGGBB, for example #00548C.',
+  cidrInvalidLines: (lines) =>
+    `${plural(lines.length, 'Line', 'Lines')} ${lines.join(', ')}: enter an IPv4 or IPv6 network in CIDR notation, for example 10.0.0.0/8.`,
+  patternInvalid: 'This regular expression is not valid.',
+  patternNotLinear: {
+    backreference:
+      'Backreferences (\\1, \\k<name>) are not supported: usernames are checked by a linear-time engine.',
+    lookaround:
+      'Lookahead and lookbehind ((?=…), (?!…), (?<=…), (?<!…)) are not supported: usernames are checked by a linear-time engine.',
+    unsupported:
+      'The linear-time engine does not support this expression: about 1000 repeated items in all (nested repeats multiply; a username has at most 64 characters), Unicode properties in short form such as \\p{L}.',
+  },
+  slugInvalid:
+    '3 to 50 characters: lower-case letters, digits and hyphens, starting with a letter (admin, api and www are reserved).',
+  hostInvalid: 'Enter a host name such as portal.example.ca.',
+  smtpHostInvalid: 'Enter a host name or an IP address.',
+  maxBelowMin: 'The maximum length must be at least the minimum length.',
+  atLeastOneLocale: 'Turn on at least one language.',
+  defaultLocaleNotEnabled: 'The default language must be one of the languages turned on.',
+  pickATenant: 'Choose at least one tenant for a tenant administrator.',
+
+  resultsCount: (n) => (n === 0 ? 'No results' : `${num(n)} ${plural(n, 'result', 'results')}`),
+  pageOf: (page, pages) => `Page ${num(page)} of ${num(pages)}`,
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+
+  notFoundTitle: 'Page not found',
+  notFoundBody: 'This page does not exist.',
+  backToTenants: 'Back to tenants',
+};

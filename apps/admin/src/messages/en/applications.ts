@@ -1,0 +1,47 @@
+import type { applications as fr } from '../fr/applications';
+
+/** The Applications (OIDC clients) screen. */
+export const applications: typeof fr = {
+  applicationsTitle: 'Applications (OpenID Connect)',
+  applicationsIntro:
+    'The applications that sign staff in through this tenant’s portal (single sign-on).',
+  noApplications: 'No application is registered yet.',
+  clientIdColumn: 'Client id',
+  clientTypeColumn: 'Type',
+  lastUseColumn: 'Last used',
+  redirectUrisColumn: 'Redirect URIs',
+  clientConfidential: 'Confidential (with a secret)',
+  clientPublic: 'Public (PKCE, no secret)',
+  clientFirstParty: 'Institution’s own application',
+  createClientTitle: 'Register an application',
+  createClient: 'Register the application',
+  editClient: (name) => `Edit ${name}`,
+  clientNameLabel: 'Display name',
+  redirectUrisLabel: 'Redirect URIs (redirect_uri)',
+  redirectUrisHint: 'One per line, compared exactly. https, or http to localhost.',
+  postLogoutUrisLabel: 'Post-logout URIs (post_logout_redirect_uri)',
+  postLogoutUrisHint: 'One per line; optional.',
+  backchannelUriLabel: 'Back-channel logout URI (backchannel_logout_uri)',
+  backchannelUriHint:
+    'Optional: the portal posts a logout token there when the person’s grants end.',
+  clientPublicLabel: 'Public application (mobile or single-page): no secret, PKCE required',
+  clientPublicHint: 'Cannot be changed later.',
+  clientFirstPartyLabel: 'Institution’s own application: no consent page',
+  rotateSecret: 'New secret',
+  deleteClient: 'Delete',
+  confirmRotateSecret: (name) => `Create a new secret for ${name}? The old one stops working now.`,
+  confirmDeleteClient: (name) =>
+    `Delete ${name}? Its grants and tokens are revoked; the application can no longer sign anyone in.`,
+  clientCreated: 'Application registered.',
+  clientUpdated: 'Application updated.',
+  clientDeleted: 'Application deleted.',
+  secretRotated: 'New secret created; the old one no longer works.',
+  secretTitle: (name) => `Secret of ${name}`,
+  secretOnce: 'Copy this secret now: you will not see it again. Guichet keeps only a hash of it.',
+  clientIdLabel: 'Client id (client_id)',
+  clientSecretLabel: 'Client secret (client_secret)',
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Could not copy: select the text and copy it.',
+  secretDone: 'I have copied the secret',
+};

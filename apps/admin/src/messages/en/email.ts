@@ -1,0 +1,67 @@
+import type { email as fr } from '../fr/email';
+
+/** The Email (sender) and Templates screens. */
+export const email: typeof fr = {
+  senderTitle: 'Sender',
+  senderIntro: 'The address and name shown in the emails sent to users.',
+  senderAddressLabel: 'Sender address',
+  senderNameLabel: 'Sender name',
+  replyToLabel: 'Reply-to address',
+  smtpTitle: 'Outgoing server (SMTP)',
+  smtpUsingPlatform:
+    'Emails go out through the platform’s SMTP server. Save a server below to use the tenant’s own.',
+  smtpUsingOwn: (host, port) => `Emails go out through ${host}:${port}.`,
+  smtpHostLabel: 'Server',
+  smtpPortLabel: 'Port',
+  smtpPortHint:
+    '587 (STARTTLS), 465 (TLS), 25 or 2525. The server must be on the Internet, outside the platform.',
+  smtpUsernameLabel: 'User',
+  smtpPasswordLabel: 'Password',
+  smtpPasswordKept: 'A password is stored; leave empty to keep it.',
+  smtpRemovePassword: 'Remove the stored password',
+  smtpSecureLabel: 'TLS from the start (port 465)',
+  smtpSecureHint: 'Unticked: STARTTLS, which the platform requires.',
+  saveSmtp: 'Save the server',
+  usePlatformSmtp: 'Go back to the platform server',
+  confirmPlatformSmtp:
+    'Go back to the platform’s SMTP server? The tenant’s settings will be erased.',
+  smtpReset: 'Emails will go out through the platform server.',
+  testEmailTitle: 'Test email',
+  testEmailIntro: (email) =>
+    `Sends a test email with the saved settings to your own address (${email}), a few per quarter of an hour. Follow it in “Deliveries”.`,
+  sendTestEmail: 'Send a test email',
+  testEmailQueued: 'Test email queued. Follow it in “Deliveries”.',
+
+  templatesTitle: 'Email templates',
+  templatesIntro: 'Each message, in each language of the portal: default or customised template.',
+  templateMessage: 'Message',
+  emailKind: {
+    'password-reset': 'Password reset',
+    enrolment: 'Sign-up',
+    'already-enrolled': 'Already signed up',
+    'password-changed': 'Password changed',
+    'test-email': 'Test email',
+    'email-changed': 'Email address changed',
+  },
+  editTemplate: (kind, language) => `Edit “${kind}” in ${language}`,
+  templateCustom: 'Customised',
+  templateDefault: 'Default',
+  backToTemplates: 'Back to templates',
+  templateEditorTitle: (kind, language) => `${kind} – ${language}`,
+  templateSourceLabel: 'Template source',
+  templateSubject: 'Subject',
+  templateHtml: 'HTML content',
+  templateText: 'Text content',
+  templateVariables: 'Available variables',
+  templateVariablesHint: 'Handlebars syntax; variable values are escaped.',
+  templatePart: { subject: 'the subject', html: 'the HTML content', text: 'the text content' },
+  templateErrorAt: (part, line) =>
+    line === null ? `Error in ${part}.` : `Error in ${part}, line ${line}.`,
+  templatePreview: 'Preview with sample data',
+  templatePreviewHtml: 'Preview of the HTML email',
+  templatePreviewText: 'Text version',
+  resetTemplate: 'Go back to the default template',
+  confirmResetTemplate: 'Replace this template with the default one? Your changes will be lost.',
+  templateSaved: 'Template saved. The next emails will use it.',
+  templateReset: 'Default template restored.',
+};

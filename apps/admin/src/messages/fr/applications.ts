@@ -1,0 +1,47 @@
+/** The Applications (OIDC clients) screen. */
+export const applications = {
+  applicationsTitle: 'Applications (OpenID Connect)',
+  applicationsIntro:
+    'Les applications qui connectent le personnel par le portail de cet établissement (authentification unique).',
+  noApplications: 'Aucune application n’est encore enregistrée.',
+  clientIdColumn: 'Identifiant client',
+  clientTypeColumn: 'Type',
+  lastUseColumn: 'Dernière utilisation',
+  redirectUrisColumn: 'Adresses de retour',
+  clientConfidential: 'Confidentielle (avec secret)',
+  clientPublic: 'Publique (PKCE, sans secret)',
+  clientFirstParty: 'Application de l’établissement',
+  createClientTitle: 'Enregistrer une application',
+  createClient: 'Enregistrer l’application',
+  editClient: (name: string) => `Modifier ${name}`,
+  clientNameLabel: 'Nom affiché',
+  redirectUrisLabel: 'Adresses de retour (redirect_uri)',
+  redirectUrisHint: 'Une adresse par ligne, comparée exactement. https, ou http vers localhost.',
+  postLogoutUrisLabel: 'Adresses après déconnexion (post_logout_redirect_uri)',
+  postLogoutUrisHint: 'Une adresse par ligne; facultatif.',
+  backchannelUriLabel: 'Adresse de déconnexion par canal arrière (backchannel_logout_uri)',
+  backchannelUriHint:
+    'Facultatif : le portail y envoie un jeton de déconnexion quand les accès de la personne prennent fin.',
+  clientPublicLabel: 'Application publique (mobile ou monopage) : pas de secret, PKCE obligatoire',
+  clientPublicHint: 'Ne peut pas être changé plus tard.',
+  clientFirstPartyLabel: 'Application de l’établissement : pas de page de consentement',
+  rotateSecret: 'Nouveau secret',
+  deleteClient: 'Supprimer',
+  confirmRotateSecret: (name: string) =>
+    `Créer un nouveau secret pour ${name} ? L’ancien cesse de fonctionner immédiatement.`,
+  confirmDeleteClient: (name: string) =>
+    `Supprimer ${name} ? Ses accès et jetons sont révoqués; l’application ne pourra plus connecter personne.`,
+  clientCreated: 'Application enregistrée.',
+  clientUpdated: 'Application modifiée.',
+  clientDeleted: 'Application supprimée.',
+  secretRotated: 'Nouveau secret créé; l’ancien ne fonctionne plus.',
+  secretTitle: (name: string) => `Secret de ${name}`,
+  secretOnce:
+    'Copiez ce secret maintenant : vous ne le reverrez plus. Guichet n’en garde qu’une empreinte.',
+  clientIdLabel: 'Identifiant client (client_id)',
+  clientSecretLabel: 'Secret client (client_secret)',
+  copy: 'Copier',
+  copied: 'Copié',
+  copyFailed: 'Copie impossible : sélectionnez le texte et copiez-le.',
+  secretDone: 'J’ai copié le secret',
+};
