@@ -1,5 +1,4 @@
 import type { OidcPayloadData, OidcTokenRelated } from '@guichet/db';
-import Provider from 'oidc-provider';
 import type { OidcClientRecord } from './oidc-client-store.js';
 
 type Account = NonNullable<OidcTokenRelated['account']>;
@@ -23,8 +22,11 @@ interface Prefetched {
 export class OidcPrefetch {
   private readonly byRequest = new WeakMap<object, Prefetched>();
 
+  /** `currentContext`: the provider's request context (`Provider.ctx`, of the lazily loaded module). */
+  constructor(private readonly currentContext: () => object | undefined) {}
+
   keep(related: OidcTokenRelated, token: OidcPayloadData): void {
-    const ctx = Provider.ctx;
+    const ctx = this.currentContext();
     if (!ctx) return;
     const entry: Prefetched = {};
     const id = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -59,7 +61,7 @@ export class OidcPrefetch {
     kind: K,
     key: string,
   ): NonNullable<Prefetched[K]>[1] | undefined {
-    const ctx = Provider.ctx;
+    const ctx = this.currentContext();
     const entry = ctx && this.byRequest.get(ctx);
     const found = entry?.[kind];
     if (!found || found[0] !== key) return undefined;

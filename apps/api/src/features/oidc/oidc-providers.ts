@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UsersRepository } from '@guichet/db';
 import { BoundedCache, Encryptor, hashToken } from '@guichet/platform';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { default as Provider, Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type { DataSource } from 'typeorm';
 import { cookieNames, clearedCookie } from '../auth/session-cookies.js';
 import { Sessions } from '../auth/sessions.js';
@@ -121,6 +121,9 @@ export class OidcProviders implements OnModuleInit {
   }
 
   private async build(tenant: TenantContext): Promise<Provider> {
+    // Loaded on the first OIDC request, not at start: oidc-provider and koa are some 30 MiB
+    // of a process at rest that may never serve an issuer.
+    const { default: Provider } = await import('oidc-provider');
     const keys = await this.keys.keysFor(tenant.id);
     const lifetime = tenant.settings.tokenLifetimes.refreshDays * 86_400;
     const cookieKey = createHmac('sha256', this.cookieSecret)
@@ -147,7 +150,7 @@ export class OidcProviders implements OnModuleInit {
       ? { httpOnly: true, secure: true, sameSite: 'none' as const, partitioned: true }
       : { httpOnly: true, sameSite: 'lax' as const };
 
-    const prefetch = new OidcPrefetch();
+    const prefetch = new OidcPrefetch(() => Provider.ctx);
     const users = new UsersRepository(this.dataSource);
     const configuration: Configuration = {
       adapter: tenantAdapter(tenant.id, this.payloads, this.clients, prefetch),
