@@ -13,8 +13,8 @@ import {
   PinoNestLogger,
   publicReadiness,
   startManagementServer,
+  startProbeServer,
 } from '@guichet/platform';
-import Fastify from 'fastify';
 import type { DataSource } from 'typeorm';
 import { WorkerMetrics } from './metrics.js';
 import { WorkerModule } from './worker.module.js';
@@ -51,13 +51,16 @@ const readiness = async () => {
   const report = await checkDependencies(dataSource, { ping: () => pingRedis(redis) });
   return draining ? drainingReport(report) : report;
 };
-const http = Fastify();
-http.get('/health/live', async () => ({ status: 'ok' }));
-http.get('/health/ready', async (_request, reply) => {
-  const { httpStatus, body } = publicReadiness(await readiness());
-  return reply.status(httpStatus).header('cache-control', 'no-store').send(body);
-});
-await http.listen({ port: config.WORKER_HEALTH_PORT, host: config.HOST });
+const http = await startProbeServer(
+  {
+    '/health/live': () => ({ body: { status: 'ok' } }),
+    '/health/ready': async () => {
+      const { httpStatus, body } = publicReadiness(await readiness());
+      return { status: httpStatus, headers: { 'cache-control': 'no-store' }, body };
+    },
+  },
+  { port: config.WORKER_HEALTH_PORT, host: config.HOST },
+);
 const management = await startManagementServer({
   host: config.MANAGEMENT_HOST,
   port: config.WORKER_MANAGEMENT_PORT,

@@ -7,6 +7,7 @@ export * from './queue.js';
 export * from './outbox.js';
 export * from './smtp-target.js';
 export * from './management-server.js';
+export * from './probe-server.js';
 export * from './bounded-cache.js';
 export * from './redis.js';
 export * from './lease.js';

@@ -1,6 +1,6 @@
 import type { ReadinessReport } from '@guichet/db';
-import Fastify from 'fastify';
 import type { Registry } from 'prom-client';
+import { type ProbeServer, startProbeServer } from './probe-server.js';
 
 export interface ManagementServerOptions {
   /** MANAGEMENT_HOST: loopback unless an operator opens it to a scraper's network. */
@@ -12,10 +12,7 @@ export interface ManagementServerOptions {
   readiness: () => Promise<ReadinessReport>;
 }
 
-export interface ManagementServer {
-  port: number;
-  close(): Promise<void>;
-}
+export type ManagementServer = ProbeServer;
 
 /**
  * Metrics and detailed health on a port of their own, apart from the public one: tenant
@@ -24,27 +21,24 @@ export interface ManagementServer {
 export async function startManagementServer(
   options: ManagementServerOptions,
 ): Promise<ManagementServer> {
-  const http = Fastify();
-  http.get('/metrics', async (_request, reply) =>
-    reply
-      .type(options.registry.contentType)
-      .header('cache-control', 'no-store')
-      .send(await options.registry.metrics()),
+  return startProbeServer(
+    {
+      '/metrics': async () => ({
+        headers: { 'content-type': options.registry.contentType, 'cache-control': 'no-store' },
+        body: await options.registry.metrics(),
+      }),
+      '/health/live': () => ({ body: { status: 'ok' } }),
+      '/health/ready': async () => {
+        const report = await options.readiness();
+        return {
+          status: report.status === 'ok' ? 200 : 503,
+          headers: { 'cache-control': 'no-store' },
+          body: report,
+        };
+      },
+    },
+    options,
   );
-  http.get('/health/live', async () => ({ status: 'ok' }));
-  http.get('/health/ready', async (_request, reply) => {
-    const report = await options.readiness();
-    return reply
-      .status(report.status === 'ok' ? 200 : 503)
-      .header('cache-control', 'no-store')
-      .send(report);
-  });
-  await http.listen({ port: options.port, host: options.host });
-  const address = http.server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : options.port,
-    close: () => http.close(),
-  };
 }
 
 /** What the public port says of readiness: the status alone, never which server failed or how. */
