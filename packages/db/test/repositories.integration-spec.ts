@@ -126,7 +126,15 @@ describe('repositories scope every statement to the tenant they are given', () =
   it("changes nothing of tenant B's rows through tenant A", async () => {
     expect(await tokens.consume(a, hash(ofB.token))).toBeNull();
     await tokens.voidPending(a, [ofB.userId]);
-    expect(await sessions.rotate(a, hash(ofB.session))).toBeNull();
+    expect(
+      await sessions.rotate(a, hash(ofB.session), {
+        tokenHash: hash('next'),
+        lifetimeSeconds: { persistent: 60, browser: 60 },
+        maxSeconds: { persistent: 60, browser: 60 },
+        userAgent: null,
+        ip: null,
+      }),
+    ).toBeNull();
     expect(await sessions.revokeAllOf(a, [ofB.userId])).toBe(0);
     expect(await users.setPassword(a, ofB.userId, 'hash', [])).toBe(false);
     await users.setStatus(a, ofB.userId, 'disabled');

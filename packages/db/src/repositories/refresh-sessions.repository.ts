@@ -16,11 +16,27 @@ export interface NewSession {
   ip: string | null;
 }
 
+/** A value for a family that outlives the browser (`persistent`) and for one that does not. */
+export interface ByPersistence {
+  persistent: number;
+  browser: number;
+}
+
+/** The token that replaces a rotated one (its family's persistence is read from the old one). */
+export interface NextSession {
+  tokenHash: Buffer;
+  lifetimeSeconds: ByPersistence;
+  maxSeconds: ByPersistence;
+  userAgent: string | null;
+  ip: string | null;
+}
+
 export interface RotatedSession {
-  userId: string;
+  user: UserView;
   familyId: string;
   persistent: boolean;
-  signedInAt: Date;
+  /** Seconds the new token is valid for. */
+  lifetimeSeconds: number;
 }
 
 /** Refresh sessions (`refresh_sessions`): opaque tokens stored hashed, one family per sign-in. */
@@ -53,18 +69,51 @@ export class RefreshSessionsRepository {
     return row!.lifetimeSeconds;
   }
 
-  /** Marks the current token of a live session of an active account as rotated. */
-  async rotate(tenant: TenantId, tokenHash: Buffer): Promise<RotatedSession | null> {
-    const { rows } = await modify<RotatedSession>(
+  /**
+   * Rotates the current token of a live session of an active account, in one statement:
+   * marks it rotated, stores its successor in the same family (sliding lifetime, capped by
+   * the family's absolute lifetime from the sign-in) and returns the account.
+   */
+  async rotate(
+    tenant: TenantId,
+    tokenHash: Buffer,
+    next: NextSession,
+  ): Promise<RotatedSession | null> {
+    const row = await one<UserView & Omit<RotatedSession, 'user'>>(
       this.db,
-      `UPDATE refresh_sessions s SET rotated_at = now()
-         FROM users u
-        WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.rotated_at IS NULL AND ${liveSession('s')}
-          AND u.id = s.user_id AND u.tenant_id = s.tenant_id AND u.status = 'active'
-        RETURNING s.user_id AS "userId", s.family_id AS "familyId", s.persistent, s.signed_in_at AS "signedInAt"`,
-      [tenant, tokenHash],
+      `WITH old AS (
+         UPDATE refresh_sessions s SET rotated_at = now()
+           FROM users u
+          WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.rotated_at IS NULL AND ${liveSession('s')}
+            AND u.id = s.user_id AND u.tenant_id = s.tenant_id AND u.status = 'active'
+          RETURNING s.family_id, s.persistent, s.signed_in_at, ${userViewColumns('u')}
+       ), next AS (
+         INSERT INTO refresh_sessions (tenant_id, user_id, family_id, token_hash, persistent, signed_in_at, expires_at, user_agent, ip)
+         SELECT $1, o.id, o.family_id, $3::bytea, o.persistent, o.signed_in_at,
+                LEAST(now() + make_interval(secs => CASE WHEN o.persistent THEN $4::float8 ELSE $5::float8 END),
+                      o.signed_in_at + make_interval(secs => CASE WHEN o.persistent THEN $6::float8 ELSE $7::float8 END)),
+                $8::varchar, $9::varchar
+           FROM old o
+         RETURNING floor(extract(epoch FROM expires_at - now()))::int AS "lifetimeSeconds"
+       )
+       SELECT o.id, o.username, o."firstName", o."lastName", o.email, o.family_id AS "familyId",
+              o.persistent, n."lifetimeSeconds"
+         FROM old o CROSS JOIN next n`,
+      [
+        tenant,
+        tokenHash,
+        next.tokenHash,
+        next.lifetimeSeconds.persistent,
+        next.lifetimeSeconds.browser,
+        next.maxSeconds.persistent,
+        next.maxSeconds.browser,
+        next.userAgent,
+        next.ip,
+      ],
     );
-    return rows[0] ?? null;
+    if (!row) return null;
+    const { familyId, persistent, lifetimeSeconds, ...user } = row;
+    return { user, familyId, persistent, lifetimeSeconds };
   }
 
   /** The session of a token, live or not. */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { UsersRepository } from '@guichet/db';
 import type { LoginResponse } from '@guichet/types';
 import { AuditLog } from '../../platform/audit/audit-log.js';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
@@ -14,7 +13,6 @@ export type Refreshed =
 @Injectable()
 export class RefreshSession {
   constructor(
-    private readonly users: UsersRepository,
     private readonly sessions: Sessions,
     private readonly tokens: AccessTokens,
     private readonly audit: AuditLog,
@@ -39,8 +37,7 @@ export class RefreshSession {
       return { ok: false };
     }
     if (rotation.outcome === 'invalid') return { ok: false };
-    const user = await this.users.view(tenant.id, rotation.userId);
-    if (!user) return { ok: false };
+    const { user } = rotation;
     const { accessToken, expiresIn } = await this.tokens.issue(
       tenant,
       user,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Queryable, RefreshSessionsRepository, type TenantId } from '@guichet/db';
+import { RefreshSessionsRepository, type TenantId } from '@guichet/db';
 import { hashToken, isWellFormedToken, newToken } from '@guichet/platform';
 import type { UserView } from '@guichet/types';
 import type { DataSource } from 'typeorm';
@@ -20,7 +20,7 @@ export interface IssuedSession {
 }
 
 export type Rotation =
-  | { outcome: 'rotated'; userId: string; session: IssuedSession }
+  | { outcome: 'rotated'; user: UserView; session: IssuedSession }
   | { outcome: 'invalid' }
   | { outcome: 'reused'; userId: string; familyId: string };
 
@@ -39,23 +39,20 @@ export class Sessions {
   ) {}
 
   /**
-   * A new session: of a new family (a password sign-in), or the next of a family (a rotation,
-   * with `family` and when it signed in). Its lifetime slides, but never past the family's
-   * absolute lifetime counted from the sign-in.
+   * A new session of a new family (a password sign-in). Rotations store the next of a
+   * family (`rotate`); its lifetime slides, but never past the family's absolute lifetime
+   * counted from the sign-in.
    */
   async start(
     tenant: TenantContext,
     userId: string,
     persistent: boolean,
     meta: RequestMeta,
-    {
-      family = { id: randomUUID(), signedInAt: new Date() },
-      db = this.dataSource,
-    }: { family?: { id: string; signedInAt: Date }; db?: Queryable } = {},
   ): Promise<IssuedSession> {
     const token = newToken();
+    const family = { id: randomUUID(), signedInAt: new Date() };
     const { refreshDays } = tenant.settings.tokenLifetimes;
-    const lifetimeSeconds = await this.sessions.in(db).insert(tenant.id, {
+    const lifetimeSeconds = await this.sessions.insert(tenant.id, {
       userId,
       familyId: family.id,
       tokenHash: hashToken(token),
@@ -78,20 +75,39 @@ export class Sessions {
   async rotate(tenant: TenantContext, token: unknown, meta: RequestMeta): Promise<Rotation> {
     if (!isWellFormedToken(token)) return { outcome: 'invalid' };
     const tokenHash = hashToken(token);
+    const next = newToken();
+    const { refreshDays } = tenant.settings.tokenLifetimes;
+    // One statement (one round trip, atomic by itself): the token marked rotated, its
+    // successor stored, the account read.
+    const current = await this.sessions.rotate(tenant.id, tokenHash, {
+      tokenHash: hashToken(next),
+      lifetimeSeconds: {
+        persistent: sessionLifetimeSeconds(true, refreshDays),
+        browser: sessionLifetimeSeconds(false, refreshDays),
+      },
+      maxSeconds: {
+        persistent: sessionMaxSeconds(true, refreshDays),
+        browser: sessionMaxSeconds(false, refreshDays),
+      },
+      userAgent: meta.userAgent,
+      ip: meta.ip,
+    });
+    if (current) {
+      const { user, familyId, persistent, lifetimeSeconds } = current;
+      return {
+        outcome: 'rotated',
+        user,
+        session: {
+          token: next,
+          familyId,
+          persistent,
+          lifetimeSeconds: Math.max(0, lifetimeSeconds),
+        },
+      };
+    }
+    // Not a current token: presented again after its rotation, it revokes its family.
     const rotation = await this.dataSource.transaction(async (em): Promise<Rotation> => {
       const sessions = this.sessions.in(em);
-      const current = await sessions.rotate(tenant.id, tokenHash);
-      if (current) {
-        const family = { id: current.familyId, signedInAt: current.signedInAt };
-        return {
-          outcome: 'rotated',
-          userId: current.userId,
-          session: await this.start(tenant, current.userId, current.persistent, meta, {
-            family,
-            db: em,
-          }),
-        };
-      }
       const previous = await sessions.byToken(tenant.id, tokenHash);
       if (previous?.rotated && !previous.revoked) {
         await sessions.revokeFamily(tenant.id, previous.familyId);
