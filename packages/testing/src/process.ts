@@ -79,3 +79,39 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
     },
   };
 }
+
+/** The names under which the API and the worker read their health and management ports. */
+export const PORT_ENV = {
+  api: { health: 'PORT', management: 'MANAGEMENT_PORT' },
+  worker: { health: 'WORKER_HEALTH_PORT', management: 'WORKER_MANAGEMENT_PORT' },
+} as const;
+
+export interface ServiceStart {
+  script: string;
+  /** The names its environment gives the two ports (`PORT_ENV.api`, `PORT_ENV.worker`). */
+  portEnv: { health: string; management: string };
+  /** Its environment, after the two ports (it may set them itself). */
+  env: Record<string, string>;
+  /** Its health port; a free one by default. */
+  port?: number;
+  /** Its management port; a free one by default, 0 for any (then unknown to the test). */
+  managementPort?: number;
+  timeoutMs?: number;
+}
+
+/** Starts the built API or worker (or any process of ours with two ports) and waits until it is live. */
+export async function startService(options: ServiceStart): Promise<RunningProcess> {
+  const port = options.port ?? (await freePort());
+  const managementPort = options.managementPort ?? (await freePort());
+  return startProcess({
+    script: options.script,
+    env: {
+      [options.portEnv.health]: String(port),
+      [options.portEnv.management]: String(managementPort),
+      ...options.env,
+    },
+    healthPort: port,
+    managementPort,
+    timeoutMs: options.timeoutMs,
+  });
+}

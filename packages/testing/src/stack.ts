@@ -3,7 +3,7 @@ import { createDataSource, seed } from '@guichet/db';
 import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
 import { parseEnv } from '@guichet/types';
 import { Redis } from 'ioredis';
-import { freePort, type RunningProcess, startProcess } from './process.js';
+import { type RunningProcess, startService } from './process.js';
 
 export type TestDataSource = ReturnType<typeof createDataSource>;
 
@@ -78,18 +78,7 @@ export async function createTestStack(options: StackOptions): Promise<TestStack>
     prefix,
     redis,
     async start({ script, portEnv, env: more = {}, stopWith = 'SIGTERM' }) {
-      const [port, managementPort] = [await freePort(), await freePort()];
-      const proc = await startProcess({
-        script,
-        env: {
-          ...env,
-          [portEnv.health]: String(port),
-          [portEnv.management]: String(managementPort),
-          ...more,
-        },
-        healthPort: port,
-        managementPort,
-      });
+      const proc = await startService({ script, portEnv, env: { ...env, ...more } });
       processes.push({ proc, signal: stopWith });
       return proc;
     },

@@ -118,6 +118,8 @@ export const envSchema = z.object({
   ARGON2_ITERATIONS: int(1, 20).default(2),
   ARGON2_PARALLELISM: int(1, 16).default(1),
   SECURE_COOKIES: bool.optional(),
+  /** GET/POST /oidc/me with a plain bearer token answered without entering oidc-provider (same answer); false: always the provider. */
+  OIDC_USERINFO_FAST_PATH: bool.default(true),
   /** First retry delay of a temporary SMTP failure; doubles each attempt, with jitter. */
   EMAIL_RETRY_BASE_MS: int(10, 600_000).default(2000),
   EMAIL_MAX_ATTEMPTS: int(1, 50).default(10),

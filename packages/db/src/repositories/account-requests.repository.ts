@@ -40,7 +40,11 @@ export class AccountRequestsRepository {
     );
   }
 
-  /** `insert` of many requests of one tenant in one statement. */
+  /**
+   * `insert` of many requests of one tenant in one statement. A request already written (its
+   * ids are the caller's, random) is left as it is: a coalesced run that failed for another
+   * tenant's requests is run again one request at a time (`Coalesced`).
+   */
   async insertMany<Meta>(
     tenant: TenantId,
     requests: readonly Omit<AccountRequestRow<Meta>, 'tenantId' | 'attempts'>[],
@@ -49,7 +53,8 @@ export class AccountRequestsRepository {
     await this.db.query(
       `INSERT INTO account_requests (id, tenant_id, kind, username, locale, meta, retry_at)
        SELECT v.id, $1, v.kind, v.username, v.locale, v.meta::jsonb, now() + make_interval(secs => $7)
-         FROM unnest($2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[]) AS v(id, kind, username, locale, meta)`,
+         FROM unnest($2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[]) AS v(id, kind, username, locale, meta)
+       ON CONFLICT (id) DO NOTHING`,
       [
         tenant,
         requests.map((r) => r.id),

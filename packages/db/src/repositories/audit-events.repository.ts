@@ -1,21 +1,10 @@
 import type { ActorType } from '../entities/audit-event.entity.js';
 import type { TenantId } from '../tenant-id.js';
+import { type AuditRecord, auditValues, insertAuditSql } from './audit-sql.js';
 import { escapeLike, type PageQuery, type RowsPage, selectPage } from './paged.js';
 import type { Queryable } from './queryable.js';
 
-export interface AuditRecord {
-  action: string;
-  actorType: ActorType;
-  actorId?: string | null;
-  targetType?: string | null;
-  targetId?: string | null;
-  /** State before a change (stored as `before`). */
-  before?: Record<string, unknown> | null;
-  /** Facts about the event, or the state after a change (stored as `after`). */
-  details?: Record<string, unknown> | null;
-  ip?: string | null;
-  requestId?: string | null;
-}
+export type { AuditRecord } from './audit-sql.js';
 
 /** Whose events: one tenant's, or the platform's (`null`: tenants created, admin accounts). */
 export type AuditScope = TenantId | null;
@@ -79,22 +68,7 @@ export class AuditEventsRepository {
   }
 
   async insert(scope: AuditScope, event: AuditRecord): Promise<void> {
-    await this.db.query(
-      `INSERT INTO audit_events (tenant_id, actor_type, actor_id, action, target_type, target_id, before, after, ip, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)`,
-      [
-        scope,
-        event.actorType,
-        event.actorId ?? null,
-        event.action,
-        event.targetType ?? null,
-        event.targetId ?? null,
-        event.before ? JSON.stringify(event.before) : null,
-        event.details ? JSON.stringify(event.details) : null,
-        event.ip ?? null,
-        event.requestId ?? null,
-      ],
-    );
+    await this.db.query(insertAuditSql(1), [scope, ...auditValues(event)]);
   }
 
   /** `insert` of many events of one scope in one statement. */

@@ -1,5 +1,6 @@
 import type { UserView } from '@guichet/types';
 import type { TenantId } from '../tenant-id.js';
+import { type AuditRecord, auditValues, insertAuditSql } from './audit-sql.js';
 import { modify, one, type Queryable } from './queryable.js';
 import { liveSession, userViewColumns } from './shared-sql.js';
 
@@ -39,6 +40,25 @@ export interface RotatedSession {
   lifetimeSeconds: number;
 }
 
+/** A new session's INSERT (`sessionValues` are `$1`…`$10`), returning the seconds it is valid for. */
+const INSERT_SESSION = `INSERT INTO refresh_sessions (tenant_id, user_id, family_id, token_hash, persistent, signed_in_at, expires_at, user_agent, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, LEAST(now() + make_interval(secs => $7), $6::timestamptz + make_interval(secs => $8)), $9, $10)
+       RETURNING floor(extract(epoch FROM expires_at - now()))::int AS "lifetimeSeconds"`;
+const SESSION_VALUES = 10;
+
+const sessionValues = (tenant: TenantId, session: NewSession): unknown[] => [
+  tenant,
+  session.userId,
+  session.familyId,
+  session.tokenHash,
+  session.persistent,
+  session.signedInAt,
+  session.lifetimeSeconds,
+  session.maxSeconds,
+  session.userAgent,
+  session.ip,
+];
+
 /** Refresh sessions (`refresh_sessions`): opaque tokens stored hashed, one family per sign-in. */
 export class RefreshSessionsRepository {
   constructor(private readonly db: Queryable) {}
@@ -50,21 +70,28 @@ export class RefreshSessionsRepository {
   /** Stores a session; returns the seconds it is valid for. */
   async insert(tenant: TenantId, session: NewSession): Promise<number> {
     const [row] = await this.db.query<{ lifetimeSeconds: number }[]>(
-      `INSERT INTO refresh_sessions (tenant_id, user_id, family_id, token_hash, persistent, signed_in_at, expires_at, user_agent, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, LEAST(now() + make_interval(secs => $7), $6::timestamptz + make_interval(secs => $8)), $9, $10)
-       RETURNING floor(extract(epoch FROM expires_at - now()))::int AS "lifetimeSeconds"`,
-      [
-        tenant,
-        session.userId,
-        session.familyId,
-        session.tokenHash,
-        session.persistent,
-        session.signedInAt,
-        session.lifetimeSeconds,
-        session.maxSeconds,
-        session.userAgent,
-        session.ip,
-      ],
+      INSERT_SESSION,
+      sessionValues(tenant, session),
+    );
+    return row!.lifetimeSeconds;
+  }
+
+  /**
+   * The first session of a password sign-in, in one statement (one round trip, one commit,
+   * all or nothing) with what the sign-in records: the account's failed sign-ins forgotten,
+   * its lock lifted and its last sign-in set, and the audit `event` of the sign-in. Returns
+   * the seconds the session is valid for.
+   */
+  async insertAtSignIn(tenant: TenantId, session: NewSession, event: AuditRecord): Promise<number> {
+    const [row] = await this.db.query<{ lifetimeSeconds: number }[]>(
+      `WITH account AS (
+         UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = now()
+          WHERE tenant_id = $1 AND id = $2
+       ), event AS (
+         ${insertAuditSql(1 + SESSION_VALUES)}
+       )
+       ${INSERT_SESSION}`,
+      [...sessionValues(tenant, session), tenant, ...auditValues(event)],
     );
     return row!.lifetimeSeconds;
   }

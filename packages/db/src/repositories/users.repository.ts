@@ -108,13 +108,6 @@ export class UsersRepository {
     );
   }
 
-  async recordSignIn(tenant: TenantId, userId: string): Promise<void> {
-    await this.db.query(
-      'UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE tenant_id = $1 AND id = $2',
-      [tenant, userId],
-    );
-  }
-
   /** One more failed sign-in; `lockMinutes` locks the account from now when given. */
   async recordFailure(tenant: TenantId, userId: string, lockMinutes: number | null): Promise<void> {
     await this.db.query(
