@@ -22,10 +22,10 @@ import { METRICS_REGISTRY } from './platform/metrics/metrics.module.js';
 import { registerOidcProvider } from './features/oidc/oidc-mount.js';
 import { ClientLimits } from './platform/security/client-limits.js';
 import { OidcProviders } from './features/oidc/oidc-providers.js';
+import { OidcUserinfo } from './features/oidc/oidc-userinfo.js';
 import { registerResponseHeaders } from './platform/security/response-headers.js';
 import { registerHostResolution } from './platform/tenancy/host-resolution.hook.js';
 import { TenantCache } from './platform/tenancy/tenant-cache.service.js';
-import { registerTenantContext } from './platform/tenancy/current-tenant.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 /** Admin API bodies: an email template may hold 150,000 characters (subject, html, text). */
@@ -95,10 +95,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     app.get(TenantCache),
     new AdminStatic(config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIST, config.adminFrameSources),
   );
-  registerTenantContext(fastify);
-  registerOidcProvider(fastify, app.get(OidcProviders), app.get(ClientLimits));
+  const registry = app.get<Registry>(METRICS_REGISTRY);
+  const providers = app.get(OidcProviders);
+  const userinfo = new OidcUserinfo(providers.payloads, config.OIDC_USERINFO_FAST_PATH, registry);
+  registerOidcProvider(fastify, providers, app.get(ClientLimits), userinfo);
 
-  const duration = httpDurationHistogram(app.get<Registry>(METRICS_REGISTRY));
+  const duration = httpDurationHistogram(registry);
   // One labelled child per (method, route, status, tenant), kept: prom-client hashes a label
   // object on every observe. Callback hooks, not async ones: no promise per request.
   const series = new Map<string, ReturnType<typeof duration.labels>>();

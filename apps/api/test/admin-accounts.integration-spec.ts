@@ -453,19 +453,10 @@ describe('admin API: accounts, email deliveries and the audit log', () => {
     );
     const records = parse(csv.body, { bom: true, columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(page.total);
-    expect(Object.keys(records[0]!)).toEqual([
-      'id',
-      'at',
-      'actorType',
-      'actorId',
-      'actor',
-      'action',
-      'targetType',
-      'targetId',
-      'before',
-      'after',
-      'ip',
-    ]);
+    // The header line as written: a column dropped, added or moved fails here.
+    expect(csv.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
+      'id,at,actorType,actorId,actor,action,targetType,targetId,before,after,ip',
+    );
     const row = records.find((r) => r.id === disabled.id)!;
     expect(row).toMatchObject({
       action: 'user.disabled',

@@ -8,14 +8,8 @@ import { setTenantSettings } from './factories/tenants.js';
 import { cookieHeader } from './support/http.js';
 import { decodeJwt, verifyWithJwks } from './support/jwt.js';
 import { auditEvents } from './support/outbox.js';
-import {
-  ADMIN,
-  ADMIN_HOST,
-  CEGEP,
-  createTestContext,
-  MONTEREGIE,
-  type TestContext,
-} from './support/test-app.js';
+import { ADMIN, ADMIN_HOST, CEGEP, MONTEREGIE } from './support/hosts.js';
+import { createTestContext, type TestContext } from './support/test-app.js';
 
 const INVALID = { error: 'invalid_credentials', message: 'Incorrect username or password.' };
 

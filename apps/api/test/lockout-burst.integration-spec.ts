@@ -5,14 +5,8 @@ import { generate } from 'otplib';
 import { createUser } from './factories/users.js';
 import { type AdminClient, adminClient, signIn } from './support/admin.js';
 import { auditEvents } from './support/outbox.js';
-import {
-  ADMIN,
-  ADMIN_HOST,
-  CEGEP,
-  createTestContext,
-  MONTEREGIE,
-  type TestContext,
-} from './support/test-app.js';
+import { ADMIN, ADMIN_HOST, CEGEP, MONTEREGIE } from './support/hosts.js';
+import { createTestContext, type TestContext } from './support/test-app.js';
 
 /** Attempts in one burst, and where the right answer sits in it. */
 const BURST = 200;

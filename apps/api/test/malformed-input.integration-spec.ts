@@ -116,30 +116,27 @@ interface Body {
   type?: string;
 }
 
+/** A raw body sent as application/json. */
+const json = (kind: string, body: string): Body => ({ kind, body, type: 'application/json' });
+
 /** Raw bodies: broken JSON, deep nesting, wrong content types, prototype keys. */
 const RAW_BODIES: Body[] = [
-  { kind: 'invalid JSON', body: '{"username": "a",', type: 'application/json' },
-  {
-    kind: 'JSON with a NUL outside strings',
-    body: '{"username":\u0000"a"}',
-    type: 'application/json',
-  },
-  { kind: 'empty JSON body', body: '', type: 'application/json' },
-  { kind: 'JSON scalar', body: '"just a string"', type: 'application/json' },
-  { kind: 'JSON null', body: 'null', type: 'application/json' },
-  { kind: 'JSON array', body: '[1,2,3]', type: 'application/json' },
-  { kind: 'deeply nested arrays', body: deepNesting(20_000), type: 'application/json' },
-  { kind: 'deeply nested objects', body: deepObject(5_000), type: 'application/json' },
-  {
-    kind: 'prototype keys',
-    body: '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"isAdmin":true}},"username":"a","password":"b"}',
-    type: 'application/json',
-  },
-  {
-    kind: 'nested prototype keys',
-    body: '{"texts":{"fr":{"__proto__":{"x":1}}},"usernameRule":{"constructor":{"prototype":{}}},"names":[{"__proto__":null}]}',
-    type: 'application/json',
-  },
+  json('invalid JSON', '{"username": "a",'),
+  json('JSON with a NUL outside strings', '{"username":\u0000"a"}'),
+  json('empty JSON body', ''),
+  json('JSON scalar', '"just a string"'),
+  json('JSON null', 'null'),
+  json('JSON array', '[1,2,3]'),
+  json('deeply nested arrays', deepNesting(20_000)),
+  json('deeply nested objects', deepObject(5_000)),
+  json(
+    'prototype keys',
+    '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"isAdmin":true}},"username":"a","password":"b"}',
+  ),
+  json(
+    'nested prototype keys',
+    '{"texts":{"fr":{"__proto__":{"x":1}}},"usernameRule":{"constructor":{"prototype":{}}},"names":[{"__proto__":null}]}',
+  ),
   { kind: 'text/plain', body: 'username=a&password=b', type: 'text/plain' },
   {
     kind: 'form body on the JSON API',

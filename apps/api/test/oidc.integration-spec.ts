@@ -15,13 +15,8 @@ import {
   startLogoutReceiver,
 } from './support/oidc.js';
 import { linkToken, outboxRows, waitFor } from './support/outbox.js';
-import {
-  ADMIN_HOST,
-  CEGEP,
-  createTestContext,
-  MONTEREGIE,
-  type TestContext,
-} from './support/test-app.js';
+import { ADMIN_HOST, CEGEP, MONTEREGIE } from './support/hosts.js';
+import { createTestContext, type TestContext } from './support/test-app.js';
 
 const CEGEP_ISSUER = `http://${CEGEP}`;
 const MONTEREGIE_ISSUER = `http://${MONTEREGIE}`;

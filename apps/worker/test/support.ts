@@ -11,6 +11,7 @@ import {
 } from '@guichet/platform';
 import {
   createTestStack,
+  PORT_ENV,
   type RunningProcess,
   type SmtpSink,
   startSmtpSink,
@@ -82,7 +83,7 @@ export async function createWorkerContext(): Promise<WorkerContext> {
     startWorker: (extra = {}) =>
       stack.start({
         script: WORKER_MAIN,
-        portEnv: { health: 'WORKER_HEALTH_PORT', management: 'WORKER_MANAGEMENT_PORT' },
+        portEnv: PORT_ENV.worker,
         env: extra,
         stopWith: 'SIGKILL',
       }),

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import {
-  freePort,
+  PORT_ENV,
   type ReceivedMail,
   type RunningProcess,
   type SmtpSink,
-  startProcess,
+  startService,
   startSmtpSink,
 } from '@guichet/testing';
 import type { TestContext } from './test-app.js';
@@ -24,18 +24,10 @@ export interface MailWorker {
 /** The built email worker on the test context's database and Redis, sending to an in-process SMTP server. */
 export async function startMailWorker(ctx: TestContext): Promise<MailWorker> {
   const sink = await startSmtpSink();
-  const [port, managementPort] = [await freePort(), await freePort()];
-  const worker = await startProcess({
+  const worker = await startService({
     script: WORKER_MAIN,
-    env: {
-      ...ctx.env,
-      SMTP_URL: sink.url,
-      WORKER_HEALTH_PORT: String(port),
-      WORKER_MANAGEMENT_PORT: String(managementPort),
-      HOST: '127.0.0.1',
-    },
-    healthPort: port,
-    managementPort,
+    portEnv: PORT_ENV.worker,
+    env: { ...ctx.env, SMTP_URL: sink.url, HOST: '127.0.0.1' },
   });
   const read = new Map<string, number>();
   return {

@@ -2,15 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
 import {
-  freePort,
   httpRequest,
   type HttpRequest,
   type HttpResponse,
+  PORT_ENV,
   type RedisTopologyUnderTest,
   type RunningProcess,
   seedDatabase,
   type SmtpSink,
-  startProcess,
+  startService,
   startSmtpSink,
   waitUntil,
 } from '@guichet/testing';
@@ -72,22 +72,13 @@ export async function startFleet(
   const dataSource = await seedDatabase(db, env);
   const apis: RunningProcess[] = [];
   const workers: RunningProcess[] = [];
-  const start = async (script: string, extra: Record<string, string>, worker: boolean) => {
-    const [port, managementPort] = [await freePort(), await freePort()];
-    return startProcess({
+  const start = (script: string, extra: Record<string, string>, worker: boolean) =>
+    startService({
       script,
-      env: {
-        ...env,
-        ...(worker
-          ? { WORKER_HEALTH_PORT: String(port), WORKER_MANAGEMENT_PORT: String(managementPort) }
-          : { PORT: String(port), PUBLIC_PORT: '3000', MANAGEMENT_PORT: String(managementPort) }),
-        ...extra,
-      },
-      healthPort: port,
-      managementPort,
+      portEnv: worker ? PORT_ENV.worker : PORT_ENV.api,
+      env: { ...env, ...(worker ? {} : { PUBLIC_PORT: '3000' }), ...extra },
       timeoutMs: 60_000,
     });
-  };
   const fleet: Fleet = {
     db,
     dataSource,

@@ -5,17 +5,15 @@ import {
   httpRequest,
   type HttpRequest,
   type HttpResponse,
+  PORT_ENV,
   type RunningProcess,
 } from '@guichet/testing';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 
-export const ADMIN = { email: 'root@guichet.test', password: 'correct horse battery staple' };
-export const CEGEP = 'cegepdeseptiles.localhost:3000';
-export const MONTEREGIE = 'monteregie.localhost:3000';
-export const ADMIN_HOST = 'admin.localhost:3000';
-/** Shared by the API processes and the tests (which decrypt outbox tokens to follow links). */
-export const TEST_DATA_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+import { ADMIN, TEST_DATA_ENCRYPTION_KEY } from './hosts.js';
+
+export { ADMIN, ADMIN_HOST, CEGEP, MONTEREGIE, TEST_DATA_ENCRYPTION_KEY } from './hosts.js';
 
 const API_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
@@ -57,7 +55,7 @@ export async function createTestContext(
   const startApi = (more: Record<string, string> = {}) =>
     stack.start({
       script: API_MAIN,
-      portEnv: { health: 'PORT', management: 'MANAGEMENT_PORT' },
+      portEnv: PORT_ENV.api,
       env: { PUBLIC_PORT: '3000', HOST: '127.0.0.1', ...more },
     });
   const api = await startApi();

@@ -1,10 +1,4 @@
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { scheduledDirectoryTenants } from '@guichet/db';
 import {
@@ -18,6 +12,7 @@ import { directoryJobId, type DirectorySyncJobData, QUEUES } from '@guichet/type
 import { type Job, Queue, Worker } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { CONFIG, type WorkerConfig } from '../config.js';
+import type { WorkerService } from '../lifecycle.js';
 
 const TICK = 'tick';
 const SYNC = 'sync';
@@ -32,7 +27,7 @@ type DirectoryJob = DirectorySyncJobData | { version: 1; tenantId: '' };
  * tries again. Back-channel logouts of leavers are the API's (the grants are gone either way).
  */
 @Injectable()
-export class DirectoryScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class DirectoryScheduler implements WorkerService {
   private readonly logger = new Logger(DirectoryScheduler.name);
   private queue: Queue<DirectoryJob> | null = null;
   private worker: Worker<DirectoryJob> | null = null;

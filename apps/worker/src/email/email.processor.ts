@@ -1,10 +1,4 @@
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { tenantId } from '@guichet/db';
 import { createRedisClient, queuePrefix, type RedisClient } from '@guichet/platform';
 import { type EmailJobData, QUEUES } from '@guichet/types';
@@ -13,10 +7,11 @@ import { CONFIG, type WorkerConfig } from '../config.js';
 import { WorkerMetrics } from '../metrics.js';
 import { retryDelay } from './smtp-errors.js';
 import { SendEmail } from './send-email.usecase.js';
+import type { WorkerService } from '../lifecycle.js';
 
 /** Consumes the email queue. On SIGTERM it finishes the jobs in flight and takes no new one. */
 @Injectable()
-export class EmailProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class EmailProcessor implements WorkerService {
   private readonly logger = new Logger(EmailProcessor.name);
   private worker: Worker<EmailJobData> | null = null;
   private connection: RedisClient | null = null;

@@ -1,10 +1,4 @@
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EmailDeliveriesRepository } from '@guichet/db';
 import {
   createEmailQueue,
@@ -17,6 +11,7 @@ import { emailJobId, type EmailJobData } from '@guichet/types';
 import type { Queue } from 'bullmq';
 import { CONFIG, type WorkerConfig } from '../config.js';
 import { WorkerMetrics } from '../metrics.js';
+import type { WorkerService } from '../lifecycle.js';
 
 const TASK = 'outbox-reconciler';
 
@@ -28,7 +23,7 @@ const TASK = 'outbox-reconciler';
  * by another worker within a few rounds when its holder dies, at once when it stops).
  */
 @Injectable()
-export class OutboxReconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class OutboxReconciler implements WorkerService {
   private readonly logger = new Logger(OutboxReconciler.name);
   private readonly queue: Queue<EmailJobData>;
   private readonly connection: RedisClient;

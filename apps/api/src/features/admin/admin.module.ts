@@ -19,6 +19,7 @@ import { DeliveriesController } from './deliveries/deliveries.controller.js';
 import { TenantDeliveries } from './deliveries/deliveries.queries.js';
 import { RetryDelivery } from './deliveries/retry-delivery.usecase.js';
 import { TotpChecks } from './session/totp-checks.js';
+import { AdminTotpSwitch } from './session/admin-totp.shared.js';
 import { TenantChanges } from './tenants/tenant-changes.js';
 import { TenantSettingsController } from './settings/tenant-settings.controller.js';
 import { SaveTenantSmtp } from './settings/save-tenant-smtp.usecase.js';
@@ -59,6 +60,7 @@ import { UpdateTenant } from './tenants/update-tenant.usecase.js';
   providers: [
     AdminLockout,
     TotpChecks,
+    AdminTotpSwitch,
     AdminLogin,
     SetUpTotp,
     EnableTotp,

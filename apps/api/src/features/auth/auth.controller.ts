@@ -4,7 +4,6 @@ import {
   Get,
   Header,
   HttpCode,
-  Inject,
   Post,
   Req,
   Res,
@@ -20,20 +19,14 @@ import {
 } from '@guichet/types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
-import { type AppConfig, CONFIG } from '../../platform/config/config.js';
 import { JsonBodyGuard } from '../../platform/request/json-body.guard.js';
 import { requestMeta } from '../../platform/request/request-meta.js';
 import { CurrentTenant } from '../../platform/tenancy/current-tenant.js';
 import { PortalAuthGuard } from './portal-auth.guard.js';
+import { PortalSessionCookie } from './portal-session-cookie.js';
 import { RefreshSession } from './refresh-session.usecase.js';
 import { SameOriginGuard } from './same-origin.guard.js';
-import {
-  clearedCookie,
-  type CookieSpec,
-  cookieNames,
-  sessionCookie,
-  signInCookies,
-} from './session-cookies.js';
+import { type CookieSpec, sessionCookie, signInCookies } from './session-cookies.js';
 import { SignIn } from './sign-in.usecase.js';
 import { SignOut } from './sign-out.usecase.js';
 
@@ -49,19 +42,13 @@ export function setCookies(reply: FastifyReply, cookies: readonly CookieSpec[]):
 @ApiTags('auth')
 @Controller('api/v1')
 export class AuthController {
-  private readonly secure: boolean;
-  private readonly sessionCookieName: string;
-
   constructor(
     private readonly current: CurrentTenant,
     private readonly signIn: SignIn,
     private readonly refreshSession: RefreshSession,
     private readonly signOut: SignOut,
-    @Inject(CONFIG) config: AppConfig,
-  ) {
-    this.secure = config.secureCookies;
-    this.sessionCookieName = cookieNames(config.secureCookies).session;
-  }
+    private readonly cookie: PortalSessionCookie,
+  ) {}
 
   @Post('auth/login')
   @HttpCode(200)
@@ -76,7 +63,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponse> {
-    const tenant = this.current.get();
+    const tenant = this.current.get(request);
     const result = await this.signIn.execute({
       tenant,
       username: body.username,
@@ -87,7 +74,7 @@ export class AuthController {
     setCookies(
       reply,
       signInCookies(body.remember, {
-        secure: this.secure,
+        secure: this.cookie.secure,
         token: result.session.token,
         username: result.username,
         refreshDays: tenant.settings.tokenLifetimes.refreshDays,
@@ -109,21 +96,19 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponse> {
-    const tenant = this.current.get();
+    const tenant = this.current.get(request);
     const result = await this.refreshSession.execute(
       tenant,
-      request.cookies?.[this.sessionCookieName],
+      this.cookie.read(request),
       requestMeta(request),
     );
     if (!result.ok) {
-      setCookies(reply, [
-        clearedCookie(this.secure, this.sessionCookieName, tenant.settings.features.teamsTab),
-      ]);
+      setCookies(reply, [this.cookie.cleared(tenant.settings.features.teamsTab)]);
       throw new UnauthorizedException(SESSION_EXPIRED);
     }
     setCookies(reply, [
       sessionCookie(
-        this.secure,
+        this.cookie.secure,
         result.session.token,
         result.session.persistent ? result.session.lifetimeSeconds : null,
         tenant.settings.features.teamsTab,
@@ -143,7 +128,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    const tenant = this.current.get();
+    const tenant = this.current.get(request);
     const header = request.headers.authorization;
     const accessToken =
       typeof header === 'string' && header.startsWith('Bearer ')
@@ -151,12 +136,10 @@ export class AuthController {
         : undefined;
     await this.signOut.execute(
       tenant,
-      { refreshToken: request.cookies?.[this.sessionCookieName], accessToken },
+      { refreshToken: this.cookie.read(request), accessToken },
       requestMeta(request),
     );
-    setCookies(reply, [
-      clearedCookie(this.secure, this.sessionCookieName, tenant.settings.features.teamsTab),
-    ]);
+    setCookies(reply, [this.cookie.cleared(tenant.settings.features.teamsTab)]);
   }
 
   @Get('me')

@@ -43,7 +43,7 @@ export class PortalAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const tenant = this.current.get();
+    const tenant = this.current.get(request);
     const header = request.headers.authorization;
     if (typeof header === 'string' && header.length > 0) {
       const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header.trim());

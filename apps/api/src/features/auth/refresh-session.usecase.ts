@@ -1,23 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { LoginResponse } from '@guichet/types';
-import { AuditLog } from '../../platform/audit/audit-log.js';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
-import { AccessTokens } from './access-tokens.js';
-import { type IssuedSession, Sessions } from './sessions.js';
+import type { IssuedSession } from './sessions.js';
+import { SessionUseCase } from './session-use-case.shared.js';
 
 export type Refreshed =
   { ok: true; response: LoginResponse; session: IssuedSession } | { ok: false };
 
 /** A new access token and a rotated refresh token; an old token presented again revokes its family. */
 @Injectable()
-export class RefreshSession {
-  constructor(
-    private readonly sessions: Sessions,
-    private readonly tokens: AccessTokens,
-    private readonly audit: AuditLog,
-  ) {}
-
+export class RefreshSession extends SessionUseCase {
   async execute(
     tenant: TenantContext,
     refreshToken: unknown,

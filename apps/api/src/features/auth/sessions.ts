@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RefreshSessionsRepository, type TenantId } from '@guichet/db';
+import { type AuditRecord, RefreshSessionsRepository, type TenantId } from '@guichet/db';
 import { hashToken, isWellFormedToken, newToken } from '@guichet/platform';
 import type { UserView } from '@guichet/types';
 import type { DataSource } from 'typeorm';
@@ -39,30 +39,37 @@ export class Sessions {
   ) {}
 
   /**
-   * A new session of a new family (a password sign-in). Rotations store the next of a
-   * family (`rotate`); its lifetime slides, but never past the family's absolute lifetime
-   * counted from the sign-in.
+   * A new session of a new family (a password sign-in), stored in one statement with what
+   * the sign-in records: the account's failures reset and its last sign-in, and `event`
+   * (its audit event). Rotations store the next of a family (`rotate`);
+   * its lifetime slides, but never past the family's absolute lifetime counted from the
+   * sign-in.
    */
   async start(
     tenant: TenantContext,
     userId: string,
     persistent: boolean,
     meta: RequestMeta,
+    event: AuditRecord,
   ): Promise<IssuedSession> {
     const token = newToken();
     const family = { id: randomUUID(), signedInAt: new Date() };
     const { refreshDays } = tenant.settings.tokenLifetimes;
-    const lifetimeSeconds = await this.sessions.insert(tenant.id, {
-      userId,
-      familyId: family.id,
-      tokenHash: hashToken(token),
-      persistent,
-      signedInAt: family.signedInAt,
-      lifetimeSeconds: sessionLifetimeSeconds(persistent, refreshDays),
-      maxSeconds: sessionMaxSeconds(persistent, refreshDays),
-      userAgent: meta.userAgent,
-      ip: meta.ip,
-    });
+    const lifetimeSeconds = await this.sessions.insertAtSignIn(
+      tenant.id,
+      {
+        userId,
+        familyId: family.id,
+        tokenHash: hashToken(token),
+        persistent,
+        signedInAt: family.signedInAt,
+        lifetimeSeconds: sessionLifetimeSeconds(persistent, refreshDays),
+        maxSeconds: sessionMaxSeconds(persistent, refreshDays),
+        userAgent: meta.userAgent,
+        ip: meta.ip,
+      },
+      event,
+    );
     return {
       token,
       familyId: family.id,

@@ -2,7 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { type SignInAccount, UsersRepository } from '@guichet/db';
 import { normalizePassword, normalizeUsername } from '@guichet/rules';
 import type { ApiError, LoginResponse, Remember, UserView } from '@guichet/types';
-import { AuditLog } from '../../platform/audit/audit-log.js';
+import { AuditLog, auditRecord } from '../../platform/audit/audit-log.js';
 import { PasswordHasher } from '../../platform/crypto/password-hasher.js';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
 import { ClientLimits } from '../../platform/security/client-limits.js';
@@ -101,21 +101,26 @@ export class SignIn {
       const rehashed = await this.hasher.hash(password);
       await this.users.rehash(tenant.id, account.id, rehashed, account.passwordHash!);
     }
-    await this.users.recordSignIn(tenant.id, account.id);
-    await lockout.reset(accountKey);
-
-    const session = await this.sessions.start(tenant, account.id, input.remember === 'all', meta);
+    // One statement: the account's failures forgotten, the session stored, the sign-in audited.
+    const [session] = await Promise.all([
+      this.sessions.start(
+        tenant,
+        account.id,
+        input.remember === 'all',
+        meta,
+        auditRecord({
+          action: 'auth.login.succeeded',
+          actorType: 'user',
+          actorId: account.id,
+          targetType: 'user',
+          targetId: account.id,
+          details: { remember: input.remember },
+          meta,
+        }),
+      ),
+      lockout.reset(accountKey),
+    ]);
     const { accessToken, expiresIn } = await this.tokens.issue(tenant, account, session.familyId);
-    await this.audit.record({
-      tenantId: tenant.id,
-      action: 'auth.login.succeeded',
-      actorType: 'user',
-      actorId: account.id,
-      targetType: 'user',
-      targetId: account.id,
-      details: { remember: input.remember },
-      meta,
-    });
     const user: UserView = {
       id: account.id,
       username: account.username,

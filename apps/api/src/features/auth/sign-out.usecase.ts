@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog } from '../../platform/audit/audit-log.js';
 import type { RequestMeta } from '../../platform/request/request-meta.js';
 import type { TenantContext } from '../../platform/tenancy/tenant-context.js';
-import { AccessTokens } from './access-tokens.js';
-import { Sessions } from './sessions.js';
+import { SessionUseCase } from './session-use-case.shared.js';
 
 /** Ends the sign-in of the session cookie and/or of the Bearer token (every rotation of it). */
 @Injectable()
-export class SignOut {
-  constructor(
-    private readonly sessions: Sessions,
-    private readonly tokens: AccessTokens,
-    private readonly audit: AuditLog,
-  ) {}
-
+export class SignOut extends SessionUseCase {
   async execute(
     tenant: TenantContext,
     input: { refreshToken?: unknown; accessToken?: string },

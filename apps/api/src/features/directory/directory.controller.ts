@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import {
   type DirectoryRunView,
   type DirectorySettingsView,
@@ -17,24 +7,19 @@ import {
   directorySyncRequestSchema,
   type DirectoryTestResponse,
 } from '@guichet/types';
-import { AdminAuthGuard } from '../admin/access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../admin/access/admin-request.js';
 import { IdParam } from '../admin/access/id-param.pipe.js';
-import { type AdminTenant, TenantAccessGuard } from '../admin/access/tenant-access.guard.js';
+import type { AdminTenant } from '../admin/access/tenant-access.guard.js';
 import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../platform/tenancy/host.js';
 import { DirectoryQueries } from './directory.queries.js';
 import { RUN_NOT_FOUND } from './directory.shared.js';
 import { RunDirectorySync } from './run-directory-sync.usecase.js';
 import { SaveDirectorySettings } from './save-directory-settings.usecase.js';
 import { TestDirectoryConnection } from './test-directory-connection.usecase.js';
+import { TenantAdminController } from '../admin/access/admin-controller.js';
 
 /** A tenant's directory (LDAP / Active Directory): settings, test connection, preview, sync now, runs. */
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin/tenants/:tenantId/directory')
-@UseGuards(AdminAuthGuard, TenantAccessGuard)
-@ApiBearerAuth()
+@TenantAdminController('directory')
 export class DirectoryController {
   constructor(
     private readonly save: SaveDirectorySettings,

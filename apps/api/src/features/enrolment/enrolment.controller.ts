@@ -29,7 +29,7 @@ export class EnrolmentController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AcceptedResponse> {
-    const tenant = this.current.get();
+    const tenant = this.current.get(request);
     await this.requestLink.execute(reply, 'enrolment', {
       tenant,
       username: body.username,

@@ -29,7 +29,7 @@ export class LookupController {
     @Req() request: FastifyRequest,
   ): Promise<LookupResponse> {
     return this.lookup.execute({
-      tenant: this.current.get(),
+      tenant: this.current.get(request),
       firstName: body.firstName,
       lastName: body.lastName,
       meta: requestMeta(request),

@@ -1,4 +1,4 @@
-import type { TenantId, UsersRepository } from '@guichet/db';
+import type { OidcTokenRelated, TenantId, UsersRepository } from '@guichet/db';
 import type { Account } from 'oidc-provider';
 import type { OidcPrefetch } from './oidc-prefetch.js';
 
@@ -27,18 +27,23 @@ export async function findOidcAccount(
   // Read with the access token a moment ago, in the same request (oidc-prefetch.ts), or now.
   const row = prefetch?.account(sub) ?? (await users.activeWithEnrolment(tenantId, sub));
   if (!row) return undefined;
+  return { accountId: row.id, claims: () => accountClaims(row, defaultLocale) };
+}
+
+/** Every claim of an active account (OIDC_CLAIMS says which scope shows which). */
+export function accountClaims(
+  row: NonNullable<OidcTokenRelated['account']>,
+  defaultLocale: string,
+): { sub: string; [claim: string]: unknown } {
   return {
-    accountId: row.id,
-    claims: () => ({
-      sub: row.id,
-      preferred_username: row.username,
-      name: `${row.firstName} ${row.lastName}`.trim() || row.username,
-      given_name: row.firstName,
-      family_name: row.lastName,
-      locale: defaultLocale,
-      email: row.email,
-      // Enrolment sets the first password through a link sent to this address.
-      email_verified: row.enrolled,
-    }),
+    sub: row.id,
+    preferred_username: row.username,
+    name: `${row.firstName} ${row.lastName}`.trim() || row.username,
+    given_name: row.firstName,
+    family_name: row.lastName,
+    locale: defaultLocale,
+    email: row.email,
+    // Enrolment sets the first password through a link sent to this address.
+    email_verified: row.enrolled,
   };
 }

@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import {
   type OidcClientCreated,
   oidcClientCreateSchema,
@@ -17,24 +7,19 @@ import {
   type OidcClientView,
 } from '@guichet/types';
 import type { z } from 'zod';
-import { AdminAuthGuard } from '../admin/access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../admin/access/admin-request.js';
-import { type AdminTenant, TenantAccessGuard } from '../admin/access/tenant-access.guard.js';
+import type { AdminTenant } from '../admin/access/tenant-access.guard.js';
 import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../platform/tenancy/host.js';
 import { CreateOidcClient } from './create-oidc-client.usecase.js';
 import { DeleteOidcClient } from './delete-oidc-client.usecase.js';
 import { OidcClients } from './oidc-clients.queries.js';
 import { RotateOidcClientSecret } from './rotate-oidc-client-secret.usecase.js';
 import { UpdateOidcClient } from './update-oidc-client.usecase.js';
 import { clientIdParam } from './client-id.pipe.js';
+import { TenantAdminController } from '../admin/access/admin-controller.js';
 
 /** A tenant's OpenID Connect clients (applications that sign its staff in) in the admin API. */
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin/tenants/:tenantId/oidc-clients')
-@UseGuards(AdminAuthGuard, TenantAccessGuard)
-@ApiBearerAuth()
+@TenantAdminController('oidc-clients')
 export class OidcClientsController {
   constructor(
     private readonly clients: OidcClients,

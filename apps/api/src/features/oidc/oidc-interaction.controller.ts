@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { default as Provider, InteractionResults } from 'oidc-provider';
 import { AuditLog } from '../../platform/audit/audit-log.js';
-import { cookieAttributes, cookieNames } from '../auth/session-cookies.js';
+import { PortalSessionCookie } from '../auth/portal-session-cookie.js';
+import { cookieAttributes } from '../auth/session-cookies.js';
 import { Sessions } from '../auth/sessions.js';
-import { type AppConfig, CONFIG } from '../../platform/config/config.js';
 import { PortalCsrf } from '../portal/csrf.js';
 import { escapeHtml } from '../portal/templates.js';
 import { requestLocale, requestMeta } from '../../platform/request/request-meta.js';
@@ -31,23 +31,18 @@ const FRESH_LOGIN_REASONS = ['login_prompt', 'max_age'];
 @Controller('oidc/interaction')
 export class OidcInteractionController {
   private readonly csrf: PortalCsrf;
-  private readonly secure: boolean;
-  private readonly sessionCookie: string;
   private readonly returnCookie: string;
-  private readonly appReturn: OidcAppReturn;
 
   constructor(
     private readonly current: CurrentTenant,
     private readonly providers: OidcProviders,
     private readonly sessions: Sessions,
     private readonly audit: AuditLog,
-    @Inject(CONFIG) config: AppConfig,
+    private readonly cookie: PortalSessionCookie,
+    private readonly appReturn: OidcAppReturn,
   ) {
-    this.secure = config.secureCookies;
-    this.csrf = new PortalCsrf(config.secureCookies);
-    this.sessionCookie = cookieNames(config.secureCookies).session;
-    this.returnCookie = oidcReturnCookie(config.secureCookies);
-    this.appReturn = new OidcAppReturn(config.secureCookies, config.DATA_ENCRYPTION_KEY);
+    this.csrf = new PortalCsrf(cookie.secure);
+    this.returnCookie = oidcReturnCookie(cookie.secure);
   }
 
   @Get(':uid')
@@ -85,7 +80,7 @@ export class OidcInteractionController {
         return this.continueTo(tenant, reply, returnTo, resumed === '1', details);
       }
       void reply.setCookie(this.returnCookie, uid, {
-        ...cookieAttributes(this.secure, tenant.settings.features.teamsTab),
+        ...cookieAttributes(this.cookie.secure, tenant.settings.features.teamsTab),
         maxAge: 600,
       });
       const replay = OidcAppReturn.authorizationPath(details.params);
@@ -166,7 +161,7 @@ export class OidcInteractionController {
   /** The pending interaction of this browser, if it is the one in the path. */
   /** The request's tenant, its provider, and the interaction `uid` names (null when gone or not this one). */
   private async interaction(request: FastifyRequest, reply: FastifyReply, uid: string) {
-    const tenant = this.current.get();
+    const tenant = this.current.get(request);
     const provider = await this.providers.get(tenant);
     return { tenant, provider, details: await this.details(provider, request, reply, uid) };
   }
@@ -180,7 +175,7 @@ export class OidcInteractionController {
     if (request.cookies?.[this.returnCookie])
       void reply.clearCookie(
         this.returnCookie,
-        cookieAttributes(this.secure, this.current.get().settings.features.teamsTab),
+        cookieAttributes(this.cookie.secure, this.current.get(request).settings.features.teamsTab),
       );
     if (!isInteractionUid(uid)) return null;
     try {
@@ -196,7 +191,7 @@ export class OidcInteractionController {
     tenant: TenantContext,
     request: FastifyRequest,
   ): Promise<{ userId: string; persistent: boolean; startedAt: number } | null> {
-    const found = await this.sessions.userByToken(tenant.id, request.cookies?.[this.sessionCookie]);
+    const found = await this.sessions.userByToken(tenant.id, this.cookie.read(request));
     if (!found) return null;
     const family = await this.sessions.family(tenant.id, found.familyId);
     return {

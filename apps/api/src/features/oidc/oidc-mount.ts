@@ -3,6 +3,7 @@ import { requestMeta } from '../../platform/request/request-meta.js';
 import type { ClientLimits } from '../../platform/security/client-limits.js';
 import { TooManyRequestsException } from '../../platform/security/too-many-requests.exception.js';
 import type { OidcProviders } from './oidc-providers.js';
+import type { OidcUserinfo } from './oidc-userinfo.js';
 import { isProviderPath, OIDC_ROUTES } from './oidc-routes.js';
 
 /**
@@ -14,6 +15,7 @@ export function registerOidcProvider(
   fastify: FastifyInstance,
   providers: OidcProviders,
   limits: ClientLimits,
+  userinfo: OidcUserinfo,
 ): void {
   fastify.addHook('onRequest', async (request, reply) => {
     if (request.hostKind?.kind !== 'tenant') return;
@@ -40,6 +42,9 @@ export function registerOidcProvider(
     request.raw.headers['x-forwarded-proto'] = publicUrl.protocol.slice(0, -1);
     reply.hijack();
     reply.raw.setHeader('x-request-id', request.id);
+    // A plain bearer token at userinfo: the provider's answer without the provider (oidc-userinfo.ts).
+    if (path === OIDC_ROUTES.userinfo && (await userinfo.answer(tenant, request.raw, reply.raw)))
+      return;
     await handle(request.raw, reply.raw);
     // invalid_client is the token endpoint's only 401.
     if (tokenRequest && reply.raw.statusCode === 401)

@@ -10,6 +10,8 @@ import { OidcClients } from './oidc-clients.queries.js';
 import { RotateOidcClientSecret } from './rotate-oidc-client-secret.usecase.js';
 import { UpdateOidcClient } from './update-oidc-client.usecase.js';
 import { OidcInteractionController } from './oidc-interaction.controller.js';
+import { OidcAppReturn } from './oidc-app-return.js';
+import { type AppConfig, CONFIG } from '../../platform/config/config.js';
 import { OidcPayloadPurge } from './oidc-payload-purge.js';
 import { OidcProviders } from './oidc-providers.js';
 import { SignOutEverywhereController } from './sign-out-everywhere.controller.js';
@@ -20,6 +22,12 @@ import { SignOutEverywhere } from './sign-out-everywhere.usecase.js';
   imports: [AuthModule, AdminAccessModule],
   controllers: [OidcInteractionController, SignOutEverywhereController, OidcClientsController],
   providers: [
+    {
+      provide: OidcAppReturn,
+      inject: [CONFIG],
+      useFactory: (config: AppConfig) =>
+        new OidcAppReturn(config.secureCookies, config.DATA_ENCRYPTION_KEY),
+    },
     OidcProviders,
     BackchannelLogouts,
     OidcPayloadPurge,
@@ -31,6 +39,6 @@ import { SignOutEverywhere } from './sign-out-everywhere.usecase.js';
     RotateOidcClientSecret,
     DeleteOidcClient,
   ],
-  exports: [OidcProviders, BackchannelLogouts],
+  exports: [OidcProviders, BackchannelLogouts, OidcAppReturn],
 })
 export class OidcModule {}

@@ -1,10 +1,9 @@
-import { Controller, Inject, Post, Req, Res } from '@nestjs/common';
+import { Controller, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setCookies } from '../auth/auth.controller.js';
-import { clearedCookie, cookieNames } from '../auth/session-cookies.js';
+import { PortalSessionCookie } from '../auth/portal-session-cookie.js';
 import { Sessions } from '../auth/sessions.js';
-import { type AppConfig, CONFIG } from '../../platform/config/config.js';
 import { PortalCsrf } from '../portal/csrf.js';
 import { requestLocale, requestMeta } from '../../platform/request/request-meta.js';
 import { CurrentTenant } from '../../platform/tenancy/current-tenant.js';
@@ -16,23 +15,19 @@ import { SignOutEverywhere } from './sign-out-everywhere.usecase.js';
 @Controller('account')
 export class SignOutEverywhereController {
   private readonly csrf: PortalCsrf;
-  private readonly secure: boolean;
-  private readonly sessionCookie: string;
 
   constructor(
     private readonly current: CurrentTenant,
     private readonly sessions: Sessions,
     private readonly signOutEverywhere: SignOutEverywhere,
-    @Inject(CONFIG) config: AppConfig,
+    private readonly cookie: PortalSessionCookie,
   ) {
-    this.secure = config.secureCookies;
-    this.csrf = new PortalCsrf(config.secureCookies);
-    this.sessionCookie = cookieNames(config.secureCookies).session;
+    this.csrf = new PortalCsrf(cookie.secure);
   }
 
   @Post('sign-out-everywhere')
   async execute(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const tenant = this.current.get();
+    const tenant = this.current.get(request);
     if (!this.csrf.verify(request)) {
       const page = oidcPage(tenant, requestLocale(request, tenant), '/account');
       return void reply
@@ -42,11 +37,9 @@ export class SignOutEverywhereController {
         .header('cache-control', 'no-store')
         .send(messagePage(page, 'csrf.title', 'csrf.body'));
     }
-    const found = await this.sessions.userByToken(tenant.id, request.cookies?.[this.sessionCookie]);
+    const found = await this.sessions.userByToken(tenant.id, this.cookie.read(request));
     if (found) await this.signOutEverywhere.execute(tenant, found.user.id, requestMeta(request));
-    setCookies(reply, [
-      clearedCookie(this.secure, this.sessionCookie, tenant.settings.features.teamsTab),
-    ]);
+    setCookies(reply, [this.cookie.cleared(tenant.settings.features.teamsTab)]);
     void reply.header('cache-control', 'no-store').redirect('/login?notice=signed-out', 303);
   }
 }

@@ -25,7 +25,7 @@ export class BrandAssetsController {
 
   @Get(':file')
   async serve(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
-    const tenant = this.current.get();
+    const tenant = this.current.get(reply.request);
     const parsed = parseBrandAssetFile(file);
     const ref = parsed ? tenant.assets?.[parsed.kind] : undefined;
     if (!parsed || !ref || !matchesRef(parsed, ref)) throw new NotFoundException(NOT_FOUND);

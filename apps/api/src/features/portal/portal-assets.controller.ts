@@ -30,7 +30,7 @@ export class PortalAssetsController {
         .header('cache-control', immutable)
         .send(PORTAL_JS);
     if (file === 'theme.css') {
-      const { primaryColor, accentColor } = this.current.get().settings.branding;
+      const { primaryColor, accentColor } = this.current.get(reply.request).settings.branding;
       // The page links it with ?v={tenant version}: a change of branding is a new URL.
       return void reply
         .type('text/css; charset=utf-8')
@@ -38,7 +38,7 @@ export class PortalAssetsController {
         .send(themeCss(primaryColor, accentColor));
     }
     if (file === 'favicon.svg') {
-      const tenant = this.current.get();
+      const tenant = this.current.get(reply.request);
       return void reply
         .type('image/svg+xml')
         .header('cache-control', 'public, max-age=31536000')
@@ -50,7 +50,7 @@ export class PortalAssetsController {
   /** Browsers ask for it whatever the page says. */
   @Get('favicon.ico')
   favicon(@Res() reply: FastifyReply): void {
-    const uploaded = this.current.get().assets?.favicon;
+    const uploaded = this.current.get(reply.request).assets?.favicon;
     // Short-lived: the favicon may be uploaded or replaced at any time.
     void reply
       .header('cache-control', 'public, max-age=3600')

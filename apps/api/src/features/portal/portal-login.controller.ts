@@ -1,19 +1,9 @@
-import {
-  Controller,
-  Get,
-  Inject,
-  Post,
-  Query,
-  Req,
-  Res,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Controller, Get, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Remember } from '@guichet/types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { signInCookies } from '../auth/session-cookies.js';
 import { SignIn } from '../auth/sign-in.usecase.js';
-import { type AppConfig, CONFIG } from '../../platform/config/config.js';
 import { requestMeta } from '../../platform/request/request-meta.js';
 import { TooManyRequestsException } from '../../platform/security/too-many-requests.exception.js';
 import { OidcAppReturn } from '../oidc/oidc-app-return.js';
@@ -35,15 +25,12 @@ const REMEMBER: readonly Remember[] = ['all', 'username', 'none'];
 @Controller()
 export class PortalLoginController {
   private readonly loginCache = new LoginPageCache();
-  private readonly appReturn: OidcAppReturn;
 
   constructor(
     private readonly signIn: SignIn,
     private readonly respond: PortalResponder,
-    @Inject(CONFIG) config: AppConfig,
-  ) {
-    this.appReturn = new OidcAppReturn(config.secureCookies, config.DATA_ENCRYPTION_KEY);
-  }
+    private readonly appReturn: OidcAppReturn,
+  ) {}
 
   @Get()
   root(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {

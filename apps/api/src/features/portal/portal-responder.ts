@@ -56,7 +56,7 @@ export class PortalResponder {
   }
 
   page(request: FastifyRequest, path: string, keep?: Record<string, string>): PageRequest {
-    const tenant = this.current.get();
+    const tenant = this.current.get(request);
     const locale = requestLocale(request, tenant);
     const asked = (request.query as Record<string, unknown> | undefined)?.lang;
     // A language chosen with ?lang= is kept in the `lang` cookie for the next pages.

@@ -1,6 +1,5 @@
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type AppConfig, CONFIG } from '../../platform/config/config.js';
 import { BackgroundBusyException } from '../../platform/request/background-busy.exception.js';
 import { requestMeta } from '../../platform/request/request-meta.js';
 import { TooManyRequestsException } from '../../platform/security/too-many-requests.exception.js';
@@ -34,15 +33,11 @@ const FLOWS = {
  */
 @Injectable()
 export class UsernameRequestPage {
-  private readonly appReturn: OidcAppReturn;
-
   constructor(
     private readonly requestLink: RequestAccountLink,
     private readonly respond: PortalResponder,
-    @Inject(CONFIG) config: AppConfig,
-  ) {
-    this.appReturn = new OidcAppReturn(config.secureCookies, config.DATA_ENCRYPTION_KEY);
-  }
+    private readonly appReturn: OidcAppReturn,
+  ) {}
 
   show(request: FastifyRequest, reply: FastifyReply, kind: UsernameRequestKind): void {
     const page = this.respond.page(request, FLOWS[kind].path);

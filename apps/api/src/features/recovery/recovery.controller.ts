@@ -42,7 +42,7 @@ export class RecoveryController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AcceptedResponse> {
-    const tenant = this.current.get();
+    const tenant = this.current.get(request);
     await this.requestLink.execute(reply, 'forgot-password', {
       tenant,
       username: body.username,
@@ -60,7 +60,7 @@ export class RecoveryController {
       'Sets a new password with the emailed token; 400 invalid_token, or 400 password_policy with violations',
   })
   async reset(@Body() body: unknown, @Req() request: FastifyRequest): Promise<void> {
-    const tenant = this.current.get();
+    const tenant = this.current.get(request);
     const parsed = resetBody.transform(body);
     await this.resetPassword.execute({
       tenant,

@@ -40,7 +40,7 @@ export class ScimAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const tenantId = this.tenant.id;
+    const tenantId = this.tenant.id(request);
     const key = `${tenantId}:${requestMeta(request).ip ?? 'unknown'}`;
     try {
       await this.rateLimits.assertUnder('scim-auth-ip', key);

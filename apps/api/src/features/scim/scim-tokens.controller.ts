@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Post,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import {
   type ScimTokenCreated,
   scimTokenCreateSchema,
@@ -16,16 +7,15 @@ import {
   type ScimTokenView,
 } from '@guichet/types';
 import type { z } from 'zod';
-import { AdminAuthGuard } from '../admin/access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../admin/access/admin-request.js';
 import { IdParam } from '../admin/access/id-param.pipe.js';
-import { type AdminTenant, TenantAccessGuard } from '../admin/access/tenant-access.guard.js';
+import type { AdminTenant } from '../admin/access/tenant-access.guard.js';
 import { ZodValidationPipe } from '../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../platform/tenancy/host.js';
 import { CreateScimToken } from './create-scim-token.usecase.js';
 import { RevokeScimToken } from './revoke-scim-token.usecase.js';
 import type { TokenActor } from './scim-token-view.js';
 import { ScimTokens } from './scim-tokens.queries.js';
+import { TenantAdminController } from '../admin/access/admin-controller.js';
 
 const TOKEN_NOT_FOUND = {
   error: 'not_found',
@@ -39,11 +29,7 @@ const tokenActor = (actor: AdminActor): TokenActor => ({
 });
 
 /** A tenant's SCIM tokens (Microsoft Entra ID provisioning) in the admin API: list, create (shown once), revoke. */
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin/tenants/:tenantId/scim-tokens')
-@UseGuards(AdminAuthGuard, TenantAccessGuard)
-@ApiBearerAuth()
+@TenantAdminController('scim-tokens')
 export class ScimTokensController {
   constructor(
     private readonly tokens: ScimTokens,

@@ -56,44 +56,48 @@ export class ScimUsersController {
   ) {}
 
   private scim(request: FastifyRequest): ScimRequest {
-    return { tenant: this.tenant.get(), client: request.scimClient!, meta: requestMeta(request) };
+    return {
+      tenant: this.tenant.get(request),
+      client: request.scimClient!,
+      meta: requestMeta(request),
+    };
   }
 
-  private get base(): string {
-    return scimBaseUrl(this.tenant.get().publicUrl);
+  private base(request: FastifyRequest): string {
+    return scimBaseUrl(this.tenant.get(request).publicUrl);
   }
 
   @Get('ServiceProviderConfig')
   @Header('content-type', SCIM_CONTENT_TYPE)
-  config() {
-    return serviceProviderConfig(this.base);
+  config(@Req() request: FastifyRequest) {
+    return serviceProviderConfig(this.base(request));
   }
 
   @Get('ResourceTypes')
   @Header('content-type', SCIM_CONTENT_TYPE)
-  resourceTypes() {
-    return listResponse(1, 1, [userResourceType(this.base)]);
+  resourceTypes(@Req() request: FastifyRequest) {
+    return listResponse(1, 1, [userResourceType(this.base(request))]);
   }
 
   @Get('ResourceTypes/:id')
   @Header('content-type', SCIM_CONTENT_TYPE)
-  resourceType(@Param('id') id: string) {
+  resourceType(@Req() request: FastifyRequest, @Param('id') id: string) {
     if (id !== 'User')
       throw new ScimError(404, `No resource type "${id.slice(0, 100)}": only User.`);
-    return userResourceType(this.base);
+    return userResourceType(this.base(request));
   }
 
   @Get('Schemas')
   @Header('content-type', SCIM_CONTENT_TYPE)
-  schemas() {
-    return listResponse(1, 1, [userSchema(this.base)]);
+  schemas(@Req() request: FastifyRequest) {
+    return listResponse(1, 1, [userSchema(this.base(request))]);
   }
 
   @Get('Schemas/:id')
   @Header('content-type', SCIM_CONTENT_TYPE)
-  schema(@Param('id') id: string) {
+  schema(@Req() request: FastifyRequest, @Param('id') id: string) {
     if (id !== USER_SCHEMA) throw new ScimError(404, `No schema "${id.slice(0, 200)}".`);
-    return userSchema(this.base);
+    return userSchema(this.base(request));
   }
 
   /** Groups are not provisioned (ServiceProviderConfig and ResourceTypes list Users only). */
@@ -104,8 +108,8 @@ export class ScimUsersController {
 
   @Get('Users')
   @Header('content-type', SCIM_CONTENT_TYPE)
-  list(@Query() query: Record<string, unknown>) {
-    return this.users.list(this.tenant.get(), {
+  list(@Req() request: FastifyRequest, @Query() query: Record<string, unknown>) {
+    return this.users.list(this.tenant.get(request), {
       filter: single(query, 'filter'),
       startIndex: single(query, 'startIndex'),
       count: single(query, 'count'),
@@ -114,8 +118,8 @@ export class ScimUsersController {
 
   @Get('Users/:id')
   @Header('content-type', SCIM_CONTENT_TYPE)
-  get(@Param('id') id: string) {
-    return this.users.get(this.tenant.get(), id);
+  get(@Req() request: FastifyRequest, @Param('id') id: string) {
+    return this.users.get(this.tenant.get(request), id);
   }
 
   @Post('Users')

@@ -34,11 +34,7 @@ export class AuditLog {
   ): Promise<void> {
     await this.events.in(em).insertMany(
       tenantId,
-      entries.map(({ tenantId: _, meta, ...event }) => ({
-        ...event,
-        ip: meta?.ip ?? null,
-        requestId: meta?.requestId ?? null,
-      })),
+      entries.map(({ tenantId: _, ...entry }) => auditRecord(entry)),
     );
   }
 
@@ -52,11 +48,13 @@ export class AuditLog {
   }
 }
 
+/** The row of an event of a tenant, the request's facts in it: for a statement that writes it beside its change. */
+export function auditRecord(entry: Omit<AuditEntry, 'tenantId'>): AuditRecord {
+  const { meta, ...event } = entry;
+  return { ...event, ip: meta?.ip ?? null, requestId: meta?.requestId ?? null };
+}
+
 function insert(events: AuditEventsRepository, entry: AuditEntry): Promise<void> {
-  const { tenantId, meta, ...event } = entry;
-  return events.insert(tenantId, {
-    ...event,
-    ip: meta?.ip ?? null,
-    requestId: meta?.requestId ?? null,
-  });
+  const { tenantId, ...rest } = entry;
+  return events.insert(tenantId, auditRecord(rest));
 }

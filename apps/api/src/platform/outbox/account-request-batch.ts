@@ -13,10 +13,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditEntry, AuditLog } from '../audit/audit-log.js';
 import { RateLimits } from '../security/rate-limits.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
+import type { AccountEmailInput, AccountEmailKind, AccountEmailRequest } from './account-emails.js';
 import {
-  type AccountEmailInput,
-  type AccountEmailKind,
-  type AccountEmailRequest,
   auditEntry,
   budgetOf,
   linkMinutes,

@@ -21,6 +21,19 @@ describe('Coalesced', () => {
     await expect(c.add('c')).resolves.toBeUndefined();
   });
 
+  it('runs the items of a failed run one at a time: only the caller of the bad item is rejected', async () => {
+    const runs: string[][] = [];
+    const c = new Coalesced<string>(async (items) => {
+      runs.push(items);
+      if (items.includes('bad')) throw new Error('bad item');
+    });
+    const [a, bad, b] = await Promise.allSettled([c.add('a'), c.add('bad'), c.add('b')]);
+    expect(a.status).toBe('fulfilled');
+    expect(b.status).toBe('fulfilled');
+    expect(bad).toMatchObject({ status: 'rejected', reason: new Error('bad item') });
+    expect(runs).toEqual([['a', 'bad', 'b'], ['a'], ['bad'], ['b']]);
+  });
+
   it('takes at most 500 items a run', async () => {
     const sizes: number[] = [];
     const c = new Coalesced<number>(async (items) => void sizes.push(items.length));

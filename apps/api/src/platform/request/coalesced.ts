@@ -6,7 +6,9 @@ const MAX_ITEMS = 500;
  * Coalesces the calls of a moment into one run: `add` resolves (or rejects) with the run that
  * took its item. The items added during one turn of the event loop, or while MAX_IN_FLIGHT
  * runs are in flight, go together (at most MAX_ITEMS), so that under load one statement does
- * the work of many requests and idle, a call waits one turn at most.
+ * the work of many requests and idle, a call waits one turn at most. A failed run of several
+ * items is run again one item at a time, so that only the callers of the items that fail
+ * alone are rejected.
  */
 export class Coalesced<T> {
   private queued: { item: T; resolve: () => void; reject: (error: unknown) => void }[] = [];
@@ -39,7 +41,9 @@ export class Coalesced<T> {
       await this.run(taken.map((t) => t.item));
       for (const t of taken) t.resolve();
     } catch (error) {
-      for (const t of taken) t.reject(error);
+      if (taken.length === 1) taken[0]!.reject(error);
+      // Each item again on its own: one bad item (or tenant) fails only its caller.
+      else await Promise.all(taken.map((t) => this.run([t.item]).then(t.resolve, t.reject)));
     } finally {
       this.inFlight -= 1;
       this.schedule();

@@ -20,6 +20,7 @@ export class LazyRequestLogger {
 
   constructor(
     private readonly parent: PinoLike,
+    /** This logger's own object (Fastify's per-request bindings, or a copy): `bind` adds to it. */
     private readonly ownBindings: Bindings,
     private readonly options: ChildOptions,
   ) {}
@@ -43,6 +44,16 @@ export class LazyRequestLogger {
   child(bindings: Bindings, options?: ChildOptions): FastifyBaseLogger {
     if (this.real) return this.real.child(bindings, options);
     return lazyChild(this.parent, { ...this.ownBindings, ...bindings }, options ?? this.options);
+  }
+
+  /**
+   * Adds bindings to this logger itself while no pino child exists yet (false once one does):
+   * what `child` would give, without a second logger object per request.
+   */
+  bind(bindings: Bindings): boolean {
+    if (this.real) return false;
+    Object.assign(this.ownBindings, bindings);
+    return true;
   }
 
   silent(): void {}
@@ -86,4 +97,9 @@ export function lazyChild(
     bindings,
     options,
   ) as unknown as FastifyBaseLogger;
+}
+
+/** `log` with `bindings` added: the request's own lazy logger extended in place, or a child. */
+export function withBindings(log: FastifyBaseLogger, bindings: Bindings): FastifyBaseLogger {
+  return log instanceof LazyRequestLogger && log.bind(bindings) ? log : log.child(bindings);
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AdminStatic } from '../admin-app/admin-static.js';
 import type { AppConfig } from '../config/config.js';
+import { withBindings } from '../request/lazy-request-logger.js';
 import { isTenantHostName, normalizeHost } from './host.js';
 import type { TenantCache } from './tenant-cache.service.js';
 import type { TenantContext } from './tenant-context.js';
@@ -92,6 +93,6 @@ export function registerHostResolution(
     }
     if (!tenant || tenant.status !== 'active') return sendUnknownHost(request, reply);
     request.hostKind = { kind: 'tenant', tenant };
-    request.log = request.log.child({ tenant: tenant.slug });
+    request.log = withBindings(request.log, { tenant: tenant.slug });
   });
 }

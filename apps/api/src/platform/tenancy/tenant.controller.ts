@@ -21,7 +21,7 @@ export class TenantController {
   })
   @ApiOkResponse({ description: 'PublicTenant (see packages/types)' })
   get(@Res() reply: FastifyReply): FastifyReply {
-    const tenant = this.current.get();
+    const tenant = this.current.get(reply.request);
     let body = serialized.get(tenant);
     if (!body) {
       body = JSON.stringify(toPublicTenant(tenant));

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Patch, Post, Req } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import {
   type AdminAccountView,
   createAdminRequestSchema,
@@ -9,23 +9,17 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../../platform/tenancy/host.js';
 import { AdminAccountQueries } from './admin-accounts.queries.js';
 import { ADMIN_NOT_FOUND } from './admin-accounts.shared.js';
 import { CreateAdmin } from './create-admin.usecase.js';
 import { UpdateAdmin } from './update-admin.usecase.js';
-import { AdminAuthGuard, PlatformAdminOnly } from '../access/admin-auth.guard.js';
 import { adminLocale } from '../access/admin-locale.js';
 import { Actor, type AdminActor } from '../access/admin-request.js';
 import { IdParam } from '../access/id-param.pipe.js';
+import { PlatformAdminController } from '../access/admin-controller.js';
 
 /** Admin accounts: platform admins only. */
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin/admins')
-@UseGuards(AdminAuthGuard)
-@PlatformAdminOnly()
-@ApiBearerAuth()
+@PlatformAdminController('admins')
 export class AdminAccountsController {
   constructor(
     private readonly queries: AdminAccountQueries,

@@ -1,13 +1,12 @@
-import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { type AuditEventView, auditQuerySchema, type Page } from '@guichet/types';
 import type { FastifyReply } from 'fastify';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../../platform/tenancy/host.js';
-import { AdminAuthGuard, PlatformAdminOnly } from '../access/admin-auth.guard.js';
 import { RouteTenant } from '../access/admin-request.js';
 import { type AuditQuery, AuditQueries, type AuditScope } from './audit.queries.js';
-import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
+import type { AdminTenant } from '../access/tenant-access.guard.js';
+import { PlatformAdminController, TenantAdminController } from '../access/admin-controller.js';
 
 const auditQuery = new ZodValidationPipe(auditQuerySchema);
 
@@ -27,11 +26,7 @@ function sendCsv(
 }
 
 /** A tenant's audit log: who did what, when, with before/after; filters and CSV export. */
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin/tenants/:tenantId')
-@UseGuards(AdminAuthGuard, TenantAccessGuard)
-@ApiBearerAuth()
+@TenantAdminController()
 export class TenantAuditController {
   constructor(private readonly queries: AuditQueries) {}
 
@@ -60,12 +55,7 @@ export class TenantAuditController {
 }
 
 /** Platform events (tenants created, admin accounts, admin sign-ins): platform admins only. */
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin')
-@UseGuards(AdminAuthGuard)
-@PlatformAdminOnly()
-@ApiBearerAuth()
+@PlatformAdminController()
 export class PlatformAuditController {
   constructor(private readonly queries: AuditQueries) {}
 

@@ -1,23 +1,18 @@
-import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { deliveryListQuerySchema, type DeliveryView, type Page } from '@guichet/types';
 import type { z } from 'zod';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../../platform/tenancy/host.js';
-import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
 import { TenantDeliveries } from './deliveries.queries.js';
 import { DELIVERY_NOT_FOUND } from './deliveries.shared.js';
 import { RetryDelivery } from './retry-delivery.usecase.js';
 import { IdParam } from '../access/id-param.pipe.js';
-import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
+import type { AdminTenant } from '../access/tenant-access.guard.js';
+import { TenantAdminController } from '../access/admin-controller.js';
 
 /** The tenant's email deliveries (the outbox): filters, and "retry" for failed ones. */
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin/tenants/:tenantId/deliveries')
-@UseGuards(AdminAuthGuard, TenantAccessGuard)
-@ApiBearerAuth()
+@TenantAdminController('deliveries')
 export class DeliveriesController {
   constructor(
     private readonly deliveries: TenantDeliveries,

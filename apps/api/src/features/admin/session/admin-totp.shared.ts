@@ -1,5 +1,6 @@
-import { BadRequestException, ConflictException } from '@nestjs/common';
-import type { AdminAccountsRepository, TotpState } from '@guichet/db';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { AdminAccountsRepository, type TotpState } from '@guichet/db';
+import { Encryptor } from '@guichet/platform';
 import type { AdminView } from '@guichet/types';
 import { AuditLog } from '../../../platform/audit/audit-log.js';
 import { TooManyRequestsException } from '../../../platform/security/too-many-requests.exception.js';
@@ -76,4 +77,39 @@ export async function checkWithinBudget(
   }
   await lockout.totpChanges.reset(adminId);
   return step;
+}
+
+/**
+ * What turning the second factor on and off share, on the admin's own account: its TOTP
+ * state, a code checked within the budget of attempts against a stored (encrypted) secret,
+ * and the audited switch.
+ */
+@Injectable()
+export class AdminTotpSwitch {
+  constructor(
+    private readonly admins: AdminAccountsRepository,
+    private readonly encryptor: Encryptor,
+    private readonly audit: AuditLog,
+    private readonly lockout: AdminLockout,
+    private readonly totp: TotpChecks,
+  ) {}
+
+  state(actor: AdminActor): Promise<TotpState> {
+    return totpState(this.admins, actor.admin.id);
+  }
+
+  /** `checkWithinBudget` against the secret stored as `ciphertext`. */
+  check(actor: AdminActor, ciphertext: string, code: string, afterStep: number | null) {
+    const secret = this.encryptor.decrypt(ciphertext);
+    return checkWithinBudget(this.lockout, this.totp, actor.admin.id, secret, code, afterStep);
+  }
+
+  /** `switchTotp` for the actor's own account. */
+  turn(
+    actor: AdminActor,
+    enabled: boolean,
+    update: (admins: AdminAccountsRepository) => Promise<number | null>,
+  ) {
+    return switchTotp(this.admins, this.audit, actor, enabled, update);
+  }
 }

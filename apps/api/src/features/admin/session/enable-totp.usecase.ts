@@ -1,15 +1,10 @@
 import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AdminAccountsRepository } from '@guichet/db';
-import { Encryptor } from '@guichet/platform';
 import type { TotpEnabledResponse } from '@guichet/types';
-import { AuditLog } from '../../../platform/audit/audit-log.js';
 import { type AppConfig, CONFIG } from '../../../platform/config/config.js';
-import { type AdminActor } from '../access/admin-request.js';
-import { AdminLockout } from './admin-lockout.js';
+import type { AdminActor } from '../access/admin-request.js';
 import { ADMIN_TOKEN_SECONDS, signAdminToken } from '../access/admin-tokens.js';
-import { TotpChecks } from './totp-checks.js';
-import { totpState, switchTotp, checkWithinBudget } from './admin-totp.shared.js';
+import { AdminTotpSwitch } from './admin-totp.shared.js';
 
 /**
  * Turns the second factor on once the admin proves its app has the pending secret. The
@@ -19,17 +14,13 @@ import { totpState, switchTotp, checkWithinBudget } from './admin-totp.shared.js
 @Injectable()
 export class EnableTotp {
   constructor(
-    private readonly admins: AdminAccountsRepository,
-    private readonly encryptor: Encryptor,
-    private readonly audit: AuditLog,
-    private readonly lockout: AdminLockout,
-    private readonly totp: TotpChecks,
+    private readonly totp: AdminTotpSwitch,
     private readonly jwt: JwtService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(actor: AdminActor, code: string): Promise<TotpEnabledResponse> {
-    const state = await totpState(this.admins, actor.admin.id);
+    const state = await this.totp.state(actor);
     if (state.active)
       throw new ConflictException({
         error: 'totp_already_enabled',
@@ -41,20 +32,9 @@ export class EnableTotp {
         error: 'totp_not_set_up',
         message: 'Start with POST me/totp/setup.',
       });
-    const step = await checkWithinBudget(
-      this.lockout,
-      this.totp,
-      actor.admin.id,
-      this.encryptor.decrypt(pending),
-      code,
-      null,
-    );
-    const { view, tokenVersion } = await switchTotp(
-      this.admins,
-      this.audit,
-      actor,
-      true,
-      (admins) => admins.enableTotp(actor.admin.id, step, pending),
+    const step = await this.totp.check(actor, pending, code, null);
+    const { view, tokenVersion } = await this.totp.turn(actor, true, (admins) =>
+      admins.enableTotp(actor.admin.id, step, pending),
     );
     // This session proved the second factor: it goes on with a token of the new version.
     return {

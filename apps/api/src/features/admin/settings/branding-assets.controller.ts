@@ -1,6 +1,5 @@
 import {
   BadRequestException,
-  Controller,
   Delete,
   Get,
   HttpCode,
@@ -11,9 +10,8 @@ import {
   Req,
   Res,
   UnsupportedMediaTypeException,
-  UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation } from '@nestjs/swagger';
 import { TenantAssetsRepository } from '@guichet/db';
 import {
   BRANDING_ASSET_KINDS,
@@ -23,12 +21,11 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { brandAssetHeaders } from '../../../platform/tenancy/brand-asset-paths.js';
 import { BrandImageRefused } from '../../branding/brand-image.js';
-import { OnHosts } from '../../../platform/tenancy/host.js';
-import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
 import { RemoveBrandingAsset } from './remove-branding-asset.usecase.js';
 import { UploadBrandingAsset } from './upload-branding-asset.usecase.js';
-import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
+import type { AdminTenant } from '../access/tenant-access.guard.js';
+import { TenantAdminController } from '../access/admin-controller.js';
 
 /** Content types an upload may declare; what it is comes from its bytes. */
 export const BRANDING_UPLOAD_CONTENT_TYPES = [/^image\//, 'application/octet-stream'];
@@ -53,11 +50,7 @@ function refusal(error: BrandImageRefused) {
 }
 
 /** The tenant's uploaded logo and favicon (PNG, JPEG or sanitised SVG), in place of the branding URLs. */
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin/tenants/:tenantId/branding')
-@UseGuards(AdminAuthGuard, TenantAccessGuard)
-@ApiBearerAuth()
+@TenantAdminController('branding')
 export class BrandingAssetsController {
   constructor(
     private readonly assets: TenantAssetsRepository,

@@ -1,16 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Patch,
-  Post,
-  Put,
-  Req,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, Patch, Post, Put, Req } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import {
   type PasswordPolicyTestRequest,
   passwordPolicyTestRequestSchema,
@@ -30,24 +19,19 @@ import {
 } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../../platform/tenancy/host.js';
-import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { adminLocale } from '../access/admin-locale.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
-import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
+import type { AdminTenant } from '../access/tenant-access.guard.js';
 import { Tenants } from '../tenants/tenants.queries.js';
 import { SaveTenantSmtp } from './save-tenant-smtp.usecase.js';
 import { SendTestEmail } from './send-test-email.usecase.js';
 import { TestPasswordPolicy } from './test-password-policy.usecase.js';
 import { TestUsernameRule } from './test-username-rule.usecase.js';
 import { UpdateTenantSettings } from './update-tenant-settings.usecase.js';
+import { TenantAdminController } from '../access/admin-controller.js';
 
 /** A tenant's settings (portal configuration), the live tests of its rules, and its SMTP server. */
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin/tenants/:tenantId')
-@UseGuards(AdminAuthGuard, TenantAccessGuard)
-@ApiBearerAuth()
+@TenantAdminController()
 export class TenantSettingsController {
   constructor(
     private readonly tenants: Tenants,

@@ -1,16 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Post,
-  Put,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import {
   EMAIL_KINDS,
   type EmailKind,
@@ -23,14 +12,13 @@ import {
   type TemplateView,
 } from '@guichet/types';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../../platform/tenancy/host.js';
-import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
-import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
+import type { AdminTenant } from '../access/tenant-access.guard.js';
 import { PreviewTemplate } from './preview-template.usecase.js';
 import { ResetTemplate } from './reset-template.usecase.js';
 import { SaveTemplate } from './save-template.usecase.js';
 import { TenantTemplates } from './tenant-templates.queries.js';
+import { TenantAdminController } from '../access/admin-controller.js';
 
 const NO_TEMPLATE = {
   error: 'not_found',
@@ -45,11 +33,7 @@ function templateKey(kind: string, locale: string): { kind: EmailKind; locale: L
 }
 
 /** A tenant's email templates per message and language: edit, validate, preview, back to default. */
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin/tenants/:tenantId/templates')
-@UseGuards(AdminAuthGuard, TenantAccessGuard)
-@ApiBearerAuth()
+@TenantAdminController('templates')
 export class TenantTemplatesController {
   constructor(
     private readonly templates: TenantTemplates,

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Patch, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import {
   type AddHostRequest,
   addHostRequestSchema,
@@ -13,8 +13,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../../platform/tenancy/host.js';
-import { AdminAuthGuard, PlatformAdminOnly } from '../access/admin-auth.guard.js';
+import { PlatformAdminOnly } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
 import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
 import { AddTenantHost } from './add-tenant-host.usecase.js';
@@ -22,13 +21,10 @@ import { CreateTenant } from './create-tenant.usecase.js';
 import { RemoveTenantHost } from './remove-tenant-host.usecase.js';
 import { Tenants } from './tenants.queries.js';
 import { UpdateTenant } from './update-tenant.usecase.js';
+import { AdminApiController } from '../access/admin-controller.js';
 
 /** Tenants and their host names. Creating and changing them is for platform admins. */
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin/tenants')
-@UseGuards(AdminAuthGuard)
-@ApiBearerAuth()
+@AdminApiController('tenants')
 export class TenantsController {
   constructor(
     private readonly tenants: Tenants,

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import {
   BadRequestException,
-  Controller,
   HttpCode,
   NotFoundException,
   Param,
@@ -11,21 +10,18 @@ import {
   Req,
   UnprocessableEntityException,
   UnsupportedMediaTypeException,
-  UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { TenantSettingsRepository } from '@guichet/db';
 import type { ImportReport } from '@guichet/types';
 import type { FastifyRequest } from 'fastify';
-import { AdminAuthGuard } from '../access/admin-auth.guard.js';
-import { TenantAccessGuard } from '../access/tenant-access.guard.js';
-import { OnHosts } from '../../../platform/tenancy/host.js';
 import { limitBytes, UploadTooLargeError } from './byte-limit.js';
 import {
   CsvFormatError,
   DisableMissingRefused,
   ImportAccounts,
 } from './import-accounts.usecase.js';
+import { TenantAdminController } from '../access/admin-controller.js';
 
 /** Largest CSV the admin API takes (≈ 500,000 lines of a typical HR export). */
 export const IMPORT_BODY_LIMIT_BYTES = 50 * 1024 * 1024;
@@ -33,11 +29,7 @@ export const IMPORT_BODY_LIMIT_BYTES = 50 * 1024 * 1024;
 const REPORT_LINES = 10_000;
 export const CSV_CONTENT_TYPES = ['text/csv', 'application/csv'];
 
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin/tenants/:tenantId/users')
-@UseGuards(AdminAuthGuard, TenantAccessGuard)
-@ApiBearerAuth()
+@TenantAdminController('users')
 export class AccountImportController {
   constructor(
     private readonly importAccounts: ImportAccounts,

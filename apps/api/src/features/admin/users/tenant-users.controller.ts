@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import {
   type AdminUserView,
   type Page,
@@ -9,25 +9,20 @@ import {
   userListQuerySchema,
 } from '@guichet/types';
 import type { z } from 'zod';
-import { AdminAuthGuard } from '../access/admin-auth.guard.js';
 import { Actor, type AdminActor, RouteTenant } from '../access/admin-request.js';
 import { IdParam } from '../access/id-param.pipe.js';
-import { type AdminTenant, TenantAccessGuard } from '../access/tenant-access.guard.js';
+import type { AdminTenant } from '../access/tenant-access.guard.js';
 import { ZodValidationPipe } from '../../../platform/common/zod-validation.pipe.js';
-import { OnHosts } from '../../../platform/tenancy/host.js';
 import { ChangeUserStatus } from './change-user-status.usecase.js';
 import { SendUserReset } from './send-user-reset.usecase.js';
 import { TenantUsers } from './tenant-users.queries.js';
 import { USER_NOT_FOUND } from './tenant-users.shared.js';
+import { TenantAdminController } from '../access/admin-controller.js';
 
 const userId = new IdParam(USER_NOT_FOUND);
 
 /** A tenant's accounts in the admin API: search, status, disable/enable, unlock, send a reset link. */
-@ApiTags('admin')
-@OnHosts('admin')
-@Controller('api/v1/admin/tenants/:tenantId/users')
-@UseGuards(AdminAuthGuard, TenantAccessGuard)
-@ApiBearerAuth()
+@TenantAdminController('users')
 export class TenantUsersController {
   constructor(
     private readonly users: TenantUsers,
