@@ -1,7 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Locale } from '@guichet/types';
-import { en } from './messages/en';
-import { fr, type Messages } from './messages/fr';
+import { en, fr, type Messages } from './messages/catalogs';
 import {
   PORTAL_LANGUAGE_NAMES,
   PORTAL_PREVIEW_TEXTS,

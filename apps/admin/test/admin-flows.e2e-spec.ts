@@ -51,6 +51,14 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     );
   const cegepUrl = (section: string) =>
     `${stack.adminOrigin}/#/tenants/${tenants.cegepdeseptiles!.id}/${section}`;
+  /** A new page where the cégep's admin has signed in and opened `section`, once `ready` shows. */
+  const cegepSection = async (section: string, ready: string) => {
+    const page = await stack.newPage();
+    await signIn(page, stack.adminOrigin, CEGEP_ADMIN);
+    await page.goto(cegepUrl(section));
+    await page.waitForSelector(ready);
+    return page;
+  };
   /** The whole page, in a viewport as tall as it (sticky bars and previews then sit where they belong). */
   const shot = async (page: Page, name: string) => {
     const size = page.viewportSize()!;
@@ -201,10 +209,7 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
   });
 
   it('the username rule and password policy pages try the rule and the policy live', async () => {
-    const page = await stack.newPage();
-    await signIn(page, stack.adminOrigin, CEGEP_ADMIN);
-    await page.goto(cegepUrl('username-rule'));
-    await page.waitForSelector('[data-testid=derived-username]');
+    const page = await cegepSection('username-rule', '[data-testid=derived-username]');
     const usernames = await page.$$eval('[data-testid=derived-username]', (els) =>
       els.map((e) => e.textContent),
     );
@@ -244,10 +249,7 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
       file,
       'lastName,firstName,email\nGagnon,Marc,marc.gagnon@cegepsi.test\nBélanger,Émilie,emilie.belanger@cegepsi.test\nSansCourriel,Paul,pas-une-adresse\n',
     );
-    const page = await stack.newPage();
-    await signIn(page, stack.adminOrigin, CEGEP_ADMIN);
-    await page.goto(cegepUrl('accounts'));
-    await page.waitForSelector('[data-testid=import-form]');
+    const page = await cegepSection('accounts', '[data-testid=import-form]');
     await page.setInputFiles('#import-file', file);
     await page.click('[data-testid=import-submit]');
     await page.waitForSelector('[data-testid=import-report]');
@@ -299,19 +301,21 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     const page = await stack.newPage();
     await signIn(page, stack.adminOrigin, CEGEP_ADMIN);
 
+    /** From the accounts page, sends Marc Gagnon his link, its button saying `kind`; the count of emails before. */
+    const sendGagnonLink = async (kind: string) => {
+      const button = '[data-testid=user-row][data-username=gagm] [data-testid=user-send-reset]';
+      await page.goto(cegepUrl('accounts'));
+      await page.fill('#users-q', 'gagnon');
+      await page.waitForSelector(button);
+      expect(await page.textContent(button)).toContain(kind);
+      const before = stack.smtp.messages.length;
+      await page.click(button);
+      await page.waitForSelector('[data-testid=user-action-status-ok]');
+      return before;
+    };
+
     // Marc Gagnon, just imported, signs up first: the app sends him a sign-up link, he chooses a password.
-    await page.goto(cegepUrl('accounts'));
-    await page.fill('#users-q', 'gagnon');
-    await page.waitForSelector(
-      '[data-testid=user-row][data-username=gagm] [data-testid=user-send-reset]',
-    );
-    expect(
-      await page.textContent(
-        '[data-testid=user-row][data-username=gagm] [data-testid=user-send-reset]',
-      ),
-    ).toContain('inscription');
-    await page.click('[data-testid=user-row][data-username=gagm] [data-testid=user-send-reset]');
-    await page.waitForSelector('[data-testid=user-action-status-ok]');
+    await sendGagnonLink('inscription');
     await stack.smtp.waitFor(1);
     const signUp = stack.smtp.messages.find((m) => m.to.includes('marc.gagnon@cegepsi.test'))!;
     const token = /reset-password\?token=([\w-]+)/.exec(signUp.text)![1];
@@ -354,19 +358,7 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
     expect(await page.textContent('[data-testid=template-state]')).toBe('Personnalisé');
 
     // The next reset email, asked from the accounts page, uses the edited template.
-    await page.goto(cegepUrl('accounts'));
-    await page.fill('#users-q', 'gagnon');
-    await page.waitForSelector(
-      '[data-testid=user-row][data-username=gagm] [data-testid=user-send-reset]',
-    );
-    expect(
-      await page.textContent(
-        '[data-testid=user-row][data-username=gagm] [data-testid=user-send-reset]',
-      ),
-    ).toContain('réinitialisation');
-    const before = stack.smtp.messages.length;
-    await page.click('[data-testid=user-row][data-username=gagm] [data-testid=user-send-reset]');
-    await page.waitForSelector('[data-testid=user-action-status-ok]');
+    const before = await sendGagnonLink('réinitialisation');
     await stack.smtp.waitFor(before + 1);
     const mail = stack.smtp.messages
       .filter((m) => m.to.includes('marc.gagnon@cegepsi.test'))
@@ -380,10 +372,7 @@ describe('admin app, as platform and tenant admins, in a browser', () => {
   });
 
   it('a failed delivery is retried from the app', async () => {
-    const page = await stack.newPage();
-    await signIn(page, stack.adminOrigin, CEGEP_ADMIN);
-    await page.goto(cegepUrl('email'));
-    await page.waitForSelector('[data-testid=test-email-form]');
+    const page = await cegepSection('email', '[data-testid=test-email-form]');
     stack.smtp.failNext(1, 550, 'Mailbox unavailable');
     // The test email goes to the signed-in admin, and the page says so.
     expect(await page.textContent('[data-testid=test-email-intro]')).toContain(CEGEP_ADMIN.email);

@@ -2,18 +2,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@guichet/db/testing';
-import {
-  freePort,
-  httpRequest,
-  type HttpResponse,
-  launchChromium,
-  type RunningProcess,
-  seedDatabase,
-  type SmtpSink,
-  startProcess,
-  startSmtpSink,
-  waitUntil,
-} from '@guichet/testing';
+import type { HttpResponse, RunningProcess, SmtpSink } from '@guichet/testing';
+import * as testing from '@guichet/testing';
 import type { TenantSummary } from '@guichet/types';
 import type { Browser, Page } from 'playwright-core';
 
@@ -53,8 +43,8 @@ export interface Stack {
 
 export async function startStack(): Promise<Stack> {
   const db: TestDatabase = await createTestDatabase();
-  const smtp = await startSmtpSink();
-  const port = await freePort();
+  const smtp = await testing.startSmtpSink();
+  const port = await testing.freePort();
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
@@ -80,21 +70,23 @@ export async function startStack(): Promise<Stack> {
     PORT: String(port),
     PUBLIC_PORT: String(port),
   };
-  await (await seedDatabase(db, env, 1)).destroy();
+  await (await testing.seedDatabase(db, env, 1)).destroy();
 
   // Management ports: any free one (0), so parallel stacks do not collide on the defaults.
-  const api = await startProcess({
+  const api = await testing.startService({
     script: API_MAIN,
-    env: { ...env, MANAGEMENT_PORT: '0' },
-    healthPort: port,
+    portEnv: testing.PORT_ENV.api,
+    env,
+    port,
+    managementPort: 0,
   });
-  const workerPort = await freePort();
-  const worker = await startProcess({
+  const worker = await testing.startService({
     script: WORKER_MAIN,
-    env: { ...env, WORKER_HEALTH_PORT: String(workerPort), WORKER_MANAGEMENT_PORT: '0' },
-    healthPort: workerPort,
+    portEnv: testing.PORT_ENV.worker,
+    env,
+    managementPort: 0,
   });
-  const browser = await launchChromium();
+  const browser = await testing.launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 
   const adminHost = `admin.localhost:${port}`;
@@ -106,7 +98,7 @@ export async function startStack(): Promise<Stack> {
     body?: unknown,
     token?: string,
   ) => {
-    const res = await httpRequest(port, {
+    const res = await testing.httpRequest(port, {
       host,
       method,
       path,
@@ -145,7 +137,7 @@ export async function startStack(): Promise<Stack> {
         body: T;
       }>;
     },
-    request: (host, path) => httpRequest(port, { host, path }),
+    request: (host, path) => testing.httpRequest(port, { host, path }),
     async tenant(slug) {
       const list = await this.adminApi<TenantSummary[]>(ROOT, 'GET', '/tenants');
       const found = list.body.find((t) => t.slug === slug);
@@ -153,7 +145,7 @@ export async function startStack(): Promise<Stack> {
       return found;
     },
     portalPost: (slug, path, body) =>
-      httpRequest(port, { host: `${slug}.localhost:${port}`, method: 'POST', path, body }),
+      testing.httpRequest(port, { host: `${slug}.localhost:${port}`, method: 'POST', path, body }),
     async newPage({ width = 1280, height = 900 } = {}) {
       // A French-speaking visitor: portals answer in the browser's language.
       const page = await browser.newPage({ viewport: { width, height }, locale: 'fr-CA' });
@@ -196,7 +188,7 @@ export function listedTenants(page: Page): Promise<(string | null)[]> {
 
 /** Waits until `check` holds, polling. */
 export const eventually = (check: () => Promise<boolean>, what: string, timeoutMs = 15_000) =>
-  waitUntil(check, timeoutMs, what);
+  testing.waitUntil(check, timeoutMs, what);
 
 /** RFC 6238 code (SHA-1, 6 digits, 30 s) of a base32 secret, as an authenticator app shows it. */
 export function totpCode(secret: string, at = Date.now()): string {

@@ -2,48 +2,6 @@ import { ADMIN_ROLES, type AdminRole, type TenantSummary } from '@guichet/types'
 import { useI18n } from '../i18n';
 import { CheckboxField } from './fields';
 
-function TenantChecks({
-  idPrefix,
-  tenants,
-  selected,
-  onChange,
-  error,
-}: {
-  idPrefix: string;
-  tenants: TenantSummary[];
-  selected: string[];
-  onChange: (ids: string[]) => void;
-  error?: string;
-}) {
-  const { t } = useI18n();
-  return (
-    <fieldset
-      className="fieldset"
-      data-field="tenantIds"
-      tabIndex={-1}
-      aria-describedby={error ? `${idPrefix}-tenants-error` : undefined}
-    >
-      <legend>{t.adminTenantsLegend}</legend>
-      {tenants.map((tn) => (
-        <CheckboxField
-          key={tn.id}
-          id={`${idPrefix}-tenant-${tn.slug}`}
-          label={tn.name}
-          checked={selected.includes(tn.id)}
-          onChange={(on) =>
-            onChange(on ? [...selected, tn.id] : selected.filter((x) => x !== tn.id))
-          }
-        />
-      ))}
-      {error && (
-        <p id={`${idPrefix}-tenants-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </fieldset>
-  );
-}
-
 function RoleChoice({
   name,
   value,
@@ -75,35 +33,60 @@ function RoleChoice({
   );
 }
 
+/** What an admin may reach: its role and, for a tenant admin, the tenants it manages. */
+export interface AdminAccess {
+  role: AdminRole;
+  tenantIds: string[];
+}
+
 /** An admin's role and, for a tenant admin, the tenants it manages. */
 export function AdminAccessFields({
   idPrefix,
-  role,
-  onRoleChange,
   tenants,
-  tenantIds,
-  onTenantIdsChange,
+  access,
+  onChange,
   error,
 }: {
   idPrefix: string;
-  role: AdminRole;
-  onRoleChange: (role: AdminRole) => void;
   tenants: TenantSummary[];
-  tenantIds: string[];
-  onTenantIdsChange: (ids: string[]) => void;
+  access: AdminAccess;
+  onChange: (access: AdminAccess) => void;
   error?: string;
 }) {
+  const { t } = useI18n();
+  const { role, tenantIds } = access;
+  const toggle = (id: string, on: boolean) =>
+    onChange({ role, tenantIds: on ? [...tenantIds, id] : tenantIds.filter((x) => x !== id) });
   return (
     <>
-      <RoleChoice name={`${idPrefix}-role`} value={role} onChange={onRoleChange} />
+      <RoleChoice
+        name={`${idPrefix}-role`}
+        value={role}
+        onChange={(r) => onChange({ role: r, tenantIds })}
+      />
       {role === 'tenant-admin' && (
-        <TenantChecks
-          idPrefix={idPrefix}
-          tenants={tenants}
-          selected={tenantIds}
-          onChange={onTenantIdsChange}
-          error={error}
-        />
+        <fieldset
+          className="fieldset"
+          data-field="tenantIds"
+          tabIndex={-1}
+          aria-describedby={error ? `${idPrefix}-tenants-error` : undefined}
+        >
+          <legend>{t.adminTenantsLegend}</legend>
+          {tenants.map((tn) => (
+            <CheckboxField
+              key={tn.id}
+              id={`${idPrefix}-tenant-${tn.slug}`}
+              label={tn.name}
+              checked={tenantIds.includes(tn.id)}
+              onChange={(on) => toggle(tn.id, on)}
+            />
+          ))}
+          {error && (
+            <p id={`${idPrefix}-tenants-error`} className="field-error">
+              {error}
+            </p>
+          )}
+        </fieldset>
       )}
     </>
   );

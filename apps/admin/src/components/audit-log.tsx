@@ -1,15 +1,15 @@
-import { useState } from 'react';
 import type { AuditEventView, AuditQuery } from '@guichet/types';
 import type { ApiClient } from '../api';
 import { downloadBlob, formatDateTime } from '../format';
 import { useAsync } from '../hooks/use-async';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
-import { useListPage } from '../hooks/use-list-page';
+import { useListFilters } from '../hooks/use-list-page';
 import { useSubmit } from '../hooks/use-submit';
 import { useI18n } from '../i18n';
 import { PagedTable } from './data-table';
 import { ActionButton, ErrorMessage } from './feedback';
-import { TextField } from './fields';
+import { ListFilters } from './list-filters';
+import { Card } from './card';
 
 const PAGE_SIZE = 25;
 
@@ -62,8 +62,12 @@ export interface AuditScope {
 export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) {
   const { t } = useI18n();
   const { tenantId, exportName } = scope;
-  const [filters, setFilters] = useState({ action: '', actor: '', from: '', to: '' });
-  const { page, setPage, firstPage } = useListPage();
+  const { filters, filter, page, setPage } = useListFilters('audit', {
+    action: '',
+    actor: '',
+    from: '',
+    to: '',
+  });
   const debounced = useDebouncedValue(JSON.stringify(filters), 300);
   const query = (): AuditQuery => {
     const f = JSON.parse(debounced) as typeof filters;
@@ -75,7 +79,7 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
       to: f.to ? new Date(`${f.to}T23:59:59.999`).toISOString() : undefined,
     };
   };
-  const { state, reload } = useAsync(
+  const events = useAsync(
     (signal) => {
       const q = { ...query(), page, pageSize: PAGE_SIZE };
       return tenantId === null ? api.platformAudit(q, signal) : api.audit(tenantId, q, signal);
@@ -83,8 +87,6 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
     [api, tenantId, debounced, page],
   );
   const exporting = useSubmit();
-  const set = (key: keyof typeof filters) =>
-    firstPage((value: string) => setFilters((f) => ({ ...f, [key]: value })));
 
   const exportCsv = async () => {
     const result = await exporting.run(
@@ -99,9 +101,10 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
   };
 
   return (
-    <section className="card" aria-labelledby="audit-title" data-testid="audit-section">
-      <div className="card-header">
-        <h2 id="audit-title">{t.auditTitle}</h2>
+    <Card
+      name="audit"
+      title={t.auditTitle}
+      actions={
         <ActionButton
           label={t.exportCsv}
           onClick={exportCsv}
@@ -109,7 +112,8 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
           testId="audit-export"
           spinner
         />
-      </div>
+      }
+    >
       <div role="alert" className="status-region">
         {exporting.result?.kind === 'error' && (
           <p className="notice notice-error">
@@ -117,51 +121,25 @@ export function AuditLog({ api, scope }: { api: ApiClient; scope: AuditScope }) 
           </p>
         )}
       </div>
-      <div className="filters" role="search" aria-label={t.auditFilterLabel}>
-        <TextField
-          id="audit-action"
-          label={t.auditAction}
-          hint={t.auditActionHint}
-          value={filters.action}
-          onChange={set('action')}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <TextField
-          id="audit-actor"
-          label={t.auditActor}
-          value={filters.actor}
-          onChange={set('actor')}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <TextField
-          id="audit-from"
-          type="date"
-          label={t.auditFrom}
-          value={filters.from}
-          onChange={set('from')}
-        />
-        <TextField
-          id="audit-to"
-          type="date"
-          label={t.auditTo}
-          value={filters.to}
-          onChange={set('to')}
-        />
-      </div>
+      <ListFilters
+        label={t.auditFilterLabel}
+        filter={filter}
+        specs={[
+          { key: 'action', kind: 'text', label: t.auditAction, hint: t.auditActionHint },
+          { key: 'actor', kind: 'text', label: t.auditActor },
+          { key: 'from', kind: 'date', label: t.auditFrom },
+          { key: 'to', kind: 'date', label: t.auditTo },
+        ]}
+      />
       <PagedTable
-        state={state}
-        onRetry={reload}
-        onPage={setPage}
-        pagerLabel={t.auditPagination}
-        empty={{ text: t.noAuditEvents, testId: 'audit-empty' }}
-        labelledBy="audit-title"
-        testId="audit-table"
+        name="audit"
+        source={events}
+        pager={{ label: t.auditPagination, onPage: setPage }}
+        empty={t.noAuditEvents}
         columns={[t.auditWhen, t.auditActor, t.auditAction, t.auditChange]}
         row={(e) => <AuditRow key={e.id} event={e} />}
       />
-    </section>
+    </Card>
   );
 }
 

@@ -6,8 +6,9 @@ import { useSubmit } from '../hooks/use-submit';
 import { useI18n } from '../i18n';
 import { checkedOrShown, type FieldErrors } from '../validation';
 import { AdminAccessFields } from './admin-access-fields';
-import { SubmitButton, SubmitStatus } from './feedback';
-import { TextField } from './fields';
+import { bindFields } from '../form-fields';
+import { CreateActions, FormCard } from './card';
+import { NO_ASSIST, TextField } from './fields';
 
 /** A new administrator account: email, initial password, role and tenants. */
 export function CreateAdminForm({
@@ -47,57 +48,34 @@ export function CreateAdminForm({
     } else setErrors(serverFieldErrors(result.error));
   };
 
+  const { field } = bindFields(values, errors, setValues);
   return (
-    <form
-      className="card"
-      noValidate
-      onSubmit={onSubmit}
-      aria-labelledby="create-admin-title"
-      data-testid="create-admin-form"
-    >
-      <h2 id="create-admin-title">{t.createAdminTitle}</h2>
+    <FormCard name="create-admin" title={t.createAdminTitle} onSubmit={onSubmit}>
       <div className="form-grid">
         <TextField
           id="new-admin-email"
-          path="email"
           type="email"
           label={t.emailLabel}
-          error={errors.email}
-          value={values.email}
-          onChange={(email) => setValues((v) => ({ ...v, email }))}
-          autoComplete="off"
-          spellCheck={false}
+          {...field('email')}
+          {...NO_ASSIST}
         />
         <TextField
           id="new-admin-password"
-          path="password"
           type="password"
           label={t.initialPassword}
           hint={t.adminPasswordHint}
-          error={errors.password}
-          value={values.password}
-          onChange={(password) => setValues((v) => ({ ...v, password }))}
+          {...field('password')}
           autoComplete="new-password"
         />
       </div>
       <AdminAccessFields
         idPrefix="new-admin"
-        role={values.role}
-        onRoleChange={(role) => setValues((v) => ({ ...v, role }))}
         tenants={tenants}
-        tenantIds={values.tenantIds}
-        onTenantIdsChange={(tenantIds) => setValues((v) => ({ ...v, tenantIds }))}
+        access={values}
+        onChange={(access) => setValues((v) => ({ ...v, ...access }))}
         error={errors.tenantIds}
       />
-      <div className="form-actions">
-        <SubmitButton
-          pending={submit.pending}
-          label={t.createAdmin}
-          pendingLabel={t.creating}
-          testId="create-admin-submit"
-        />
-      </div>
-      <SubmitStatus result={submit.result} testId="create-admin-status" />
-    </form>
+      <CreateActions name="create-admin" submit={submit} label={t.createAdmin} />
+    </FormCard>
   );
 }

@@ -12,8 +12,9 @@ import { serverFieldErrors } from '../errors';
 import { useSubmit } from '../hooks/use-submit';
 import { useI18n } from '../i18n';
 import { checkedOrShown, type FieldErrors } from '../validation';
-import { SubmitButton, SubmitStatus } from './feedback';
-import { SelectField, TextField } from './fields';
+import { bindFields } from '../form-fields';
+import { CreateActions, FormCard } from './card';
+import { SelectField, TextField, UrlField } from './fields';
 
 /** The API's own schema, plus an optional extra host name (the API always adds `{slug}.{BASE_DOMAIN}`). */
 const createSchema = z.object({
@@ -41,8 +42,7 @@ export function CreateTenantForm({ api, baseDomain, onCreated }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const submit = useSubmit();
 
-  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const { field, set } = bindFields(values, errors, setValues);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -71,70 +71,57 @@ export function CreateTenantForm({ api, baseDomain, onCreated }: Props) {
 
   const suggestion = values.slug ? `${values.slug}.${baseDomain}` : `slug.${baseDomain}`;
   return (
-    <form
+    <FormCard
+      name="create-tenant"
+      titleId={`${id}-title`}
+      title={t.createTenantTitle}
       className="card form-card"
-      noValidate
       onSubmit={onSubmit}
-      aria-labelledby={`${id}-title`}
-      data-testid="create-tenant-form"
     >
-      <h2 id={`${id}-title`}>{t.createTenantTitle}</h2>
       <p className="muted">{t.createTenantIntro(baseDomain)}</p>
       <div className="form-grid">
         <TextField
           id="new-tenant-slug"
-          path="slug"
           label={t.slugLabel}
           hint={t.slugHint}
-          error={errors.slug}
-          value={values.slug}
-          onChange={(v) => set('slug', v.toLowerCase())}
+          {...field('slug')}
+          onChange={(v) => set('slug')(v.toLowerCase())}
           autoCapitalize="none"
           spellCheck={false}
           maxLength={50}
           required
         />
-        <TextField
-          id="new-tenant-name"
-          path="name"
-          label={t.tenantNameLabel}
-          error={errors.name}
-          value={values.name}
-          onChange={(v) => set('name', v)}
-          maxLength={200}
-          required
-        />
-        <TextField
+        <TenantNameField id="new-tenant-name" {...field('name')} />
+        <UrlField
           id="new-tenant-host"
-          path="hostName"
           label={t.hostNameLabel}
           hint={t.hostNameHint(suggestion)}
-          error={errors.hostName}
-          value={values.hostName}
-          onChange={(v) => set('hostName', v)}
+          {...field('hostName')}
           autoCapitalize="none"
-          spellCheck={false}
-          inputMode="url"
         />
         <SelectField
           id="new-tenant-locale"
           path="defaultLocale"
           label={t.defaultLocaleLabel}
           value={values.defaultLocale}
-          onChange={(v) => set('defaultLocale', v as Locale)}
+          onChange={(v) => set('defaultLocale')(v as Locale)}
           options={LOCALES.map((l) => ({ value: l, label: t.localeName[l] }))}
           lang={uiLocale}
         />
       </div>
-      <div className="form-actions">
-        <SubmitButton
-          pending={submit.pending}
-          label={t.createTenant}
-          pendingLabel={t.creating}
-          testId="create-tenant-submit"
-        />
-      </div>
-      <SubmitStatus result={submit.result} testId="create-tenant-status" />
-    </form>
+      <CreateActions name="create-tenant" submit={submit} label={t.createTenant} />
+    </FormCard>
   );
+}
+
+/** A tenant's name, as long as the API allows. */
+export function TenantNameField(props: {
+  id: string;
+  path: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  return <TextField label={t.tenantNameLabel} maxLength={200} required {...props} />;
 }

@@ -82,37 +82,42 @@ export function RowButton({
   );
 }
 
-interface PagedTableProps<T> extends Omit<DataTableProps, 'busy' | 'children'> {
-  state: AsyncState<Page<T>>;
-  onRetry: () => void;
-  onPage: (page: number) => void;
-  /** The pager's name (« Pages of accounts »). */
-  pagerLabel: string;
+interface PagedTableProps<T> extends Pick<DataTableProps, 'columns' | 'className'> {
+  /** Ids `{name}-title` (the heading that names the table), `{name}-table` and `{name}-empty`. */
+  name: string;
+  /** The page shown, and how to load it again. */
+  source: { state: AsyncState<Page<T>>; reload: () => void };
+  /** The pager's name (« Pages of accounts ») and what it does. */
+  pager: { label: string; onPage: (page: number) => void };
   /** Said instead of the table when the page has no rows. */
-  empty: { text: string; testId: string };
+  empty: string;
   row: (item: T) => ReactNode;
 }
 
 /** A page of results as a table (or a line saying there is none), with the pager under it. */
 export function PagedTable<T>({
-  state,
-  onRetry,
-  onPage,
-  pagerLabel,
+  name,
+  source: { state, reload },
+  pager,
   empty,
   row,
   ...table
 }: PagedTableProps<T>) {
   return (
-    <Loadable state={state} onRetry={onRetry}>
+    <Loadable state={state} onRetry={reload}>
       {(data) => (
         <>
           {data.items.length === 0 ? (
-            <p className="muted" data-testid={empty.testId}>
-              {empty.text}
+            <p className="muted" data-testid={`${name}-empty`}>
+              {empty}
             </p>
           ) : (
-            <DataTable {...table} busy={state.status === 'loading'}>
+            <DataTable
+              {...table}
+              labelledBy={`${name}-title`}
+              testId={`${name}-table`}
+              busy={state.status === 'loading'}
+            >
               {data.items.map(row)}
             </DataTable>
           )}
@@ -120,8 +125,8 @@ export function PagedTable<T>({
             page={data.page}
             pageSize={data.pageSize}
             total={data.total}
-            onPage={onPage}
-            label={pagerLabel}
+            onPage={pager.onPage}
+            label={pager.label}
           />
         </>
       )}

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import {
   updateAdminRequestSchema,
-  type AdminRole,
   type TenantSummary,
   type AdminAccountView,
 } from '@guichet/types';
@@ -10,8 +9,9 @@ import { serverFieldErrors } from '../errors';
 import { useSubmit } from '../hooks/use-submit';
 import { useI18n } from '../i18n';
 import { checkedOrShown, focusFirstError, type FieldErrors } from '../validation';
-import { AdminAccessFields } from './admin-access-fields';
-import { SubmitButton, SubmitStatus } from './feedback';
+import { AdminAccessFields, type AdminAccess } from './admin-access-fields';
+import { FormActions } from './card';
+import { SubmitStatus } from './feedback';
 import { TextField } from './fields';
 
 /** Role, tenants and, when filled in, a new password (checked by the API against the admin floor). */
@@ -27,8 +27,10 @@ export function EditAdmin({
   onDone: (changed: boolean) => void;
 }) {
   const { t } = useI18n();
-  const [role, setRole] = useState<AdminRole>(account.role);
-  const [tenantIds, setTenantIds] = useState(account.tenantIds);
+  const [access, setAccess] = useState<AdminAccess>({
+    role: account.role,
+    tenantIds: account.tenantIds,
+  });
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const submit = useSubmit();
@@ -38,8 +40,8 @@ export function EditAdmin({
     event.preventDefault();
     const data = checkedOrShown(
       updateAdminRequestSchema.safeParse({
-        role,
-        tenantIds: role === 'platform-admin' ? [] : tenantIds,
+        role: access.role,
+        tenantIds: access.role === 'platform-admin' ? [] : access.tenantIds,
         ...(password ? { password } : {}),
       }),
       setErrors,
@@ -66,11 +68,9 @@ export function EditAdmin({
     >
       <AdminAccessFields
         idPrefix={idPrefix}
-        role={role}
-        onRoleChange={setRole}
         tenants={tenants}
-        tenantIds={tenantIds}
-        onTenantIdsChange={setTenantIds}
+        access={access}
+        onChange={setAccess}
         error={errors.tenantIds}
       />
       <TextField
@@ -85,17 +85,11 @@ export function EditAdmin({
         autoComplete="new-password"
         data-testid="edit-admin-password"
       />
-      <div className="form-actions">
-        <SubmitButton
-          pending={submit.pending}
-          label={t.save}
-          pendingLabel={t.saving}
-          testId="edit-admin-save"
-        />
+      <FormActions submit={submit} testId="edit-admin-save">
         <button type="button" className="button button-quiet" onClick={() => onDone(false)}>
           {t.cancel}
         </button>
-      </div>
+      </FormActions>
       <SubmitStatus result={submit.result} />
     </form>
   );

@@ -87,9 +87,17 @@ export function TextField(props: FieldBase & TextInputProps) {
   );
 }
 
+/** For a value that is no prose and that the browser should not fill in: an address, a code, a search. */
+export const NO_ASSIST = { autoComplete: 'off', spellCheck: false } as const;
+
 /** A search box of a list's filters (no autocomplete, no spell check). */
 export function SearchField(props: FieldBase & Omit<TextInputProps, 'type'>) {
-  return <TextField type="search" autoComplete="off" spellCheck={false} {...props} />;
+  return <TextField type="search" {...NO_ASSIST} {...props} />;
+}
+
+/** An address: a URL keyboard, no spell check. */
+export function UrlField(props: FieldBase & Omit<TextInputProps, 'type'>) {
+  return <TextField inputMode="url" spellCheck={false} {...props} />;
 }
 
 type NumberInputProps = Omit<
@@ -163,20 +171,20 @@ export function SelectField({ options, ...props }: FieldBase & SelectProps) {
 export function FilterSelect<V extends string>({
   allLabel,
   values,
-  labelOf,
+  labels,
   ...props
 }: FieldBase &
   Omit<SelectProps, 'options'> & {
     allLabel: string;
     values: readonly V[];
-    labelOf: (value: V) => string;
+    labels: Record<V, string>;
   }) {
   return (
     <SelectField
       {...props}
       options={[
         { value: '', label: allLabel },
-        ...values.map((v) => ({ value: v, label: labelOf(v) })),
+        ...values.map((v) => ({ value: v, label: labels[v] })),
       ]}
     />
   );

@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
 import type { SettingsForm } from '../hooks/use-settings-form';
 import { useI18n } from '../i18n';
-import { SubmitButton, SubmitStatus } from './feedback';
+import { FormActions, FormCard } from './card';
+import { SubmitStatus } from './feedback';
 
 interface Props<V> {
   form: SettingsForm<V>;
-  /** Test ids `{name}-form`, `{name}-save` and `{name}-status`. */
+  /** Test ids `{name}-form`, `{name}-save` and `{name}-status`; the heading's id `{name}-title`. */
   name: string;
-  /** The id of the heading that names the form. */
-  titleId: string;
   title: string;
   intro?: string;
   className?: string;
@@ -23,7 +22,6 @@ interface Props<V> {
 export function SettingsFormCard<V>({
   form,
   name,
-  titleId,
   title,
   intro,
   className = 'card',
@@ -33,26 +31,17 @@ export function SettingsFormCard<V>({
 }: Props<V>) {
   const { t } = useI18n();
   return (
-    <form
-      className={className}
-      noValidate
-      onSubmit={form.onSubmit}
-      aria-labelledby={titleId}
-      data-testid={`${name}-form`}
-    >
-      <h2 id={titleId}>{title}</h2>
+    <FormCard name={name} title={title} className={className} onSubmit={form.onSubmit}>
       {intro && <p className="muted">{intro}</p>}
       {children}
-      <div className={stickyActions ? 'form-actions sticky-actions' : 'form-actions'}>
-        <SubmitButton
-          pending={form.submit.pending}
-          label={t.save}
-          pendingLabel={t.saving}
-          testId={`${name}-save`}
-        />
+      <FormActions
+        className={stickyActions ? 'form-actions sticky-actions' : 'form-actions'}
+        submit={form.submit}
+        testId={`${name}-save`}
+      >
         {showDirty && form.dirty && <span className="muted">{t.unsavedChanges}</span>}
-      </div>
+      </FormActions>
       <SubmitStatus result={form.submit.result} testId={`${name}-status`} />
-    </form>
+    </FormCard>
   );
 }

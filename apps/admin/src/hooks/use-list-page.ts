@@ -1,14 +1,17 @@
 import { useState } from 'react';
 
-/** The page of a filtered list, back to the first whenever a filter changes. */
-export function useListPage() {
+/** A list's filters and page; whenever a filter changes, back to the first page. */
+export function useListFilters<F extends Record<string, string>>(idPrefix: string, initial: F) {
+  const [filters, setFilters] = useState(initial);
   const [page, setPage] = useState(1);
-  /** A filter's setter that also goes back to the first page. */
-  const firstPage =
-    <V>(set: (value: V) => void) =>
-    (value: V) => {
-      set(value);
+  /** The id (`{idPrefix}-{key}`), value and setter of a filter's field. */
+  const filter = (key: keyof F & string) => ({
+    id: `${idPrefix}-${key}`,
+    value: filters[key],
+    onChange: (value: string) => {
+      setFilters((f) => ({ ...f, [key]: value }));
       setPage(1);
-    };
-  return { page, setPage, firstPage };
+    },
+  });
+  return { filters, filter, page, setPage };
 }

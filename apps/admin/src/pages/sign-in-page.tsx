@@ -15,6 +15,12 @@ interface Values {
   totpCode?: string;
 }
 
+/** The message of an email or password issue: left empty, too long, or else invalid. */
+const CREDENTIAL_ISSUES = {
+  email: ['emailRequired', 'emailTooLong', 'emailInvalid'],
+  password: ['passwordRequired', 'passwordTooLong', 'passwordInvalid'],
+} as const;
+
 /**
  * Checks the form with the schema the API uses, and turns its issues into catalog keys
  * (the schema's own messages are English and meant for API clients).
@@ -29,20 +35,9 @@ export function validateSignIn(
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path[0];
-    if (field === 'email' && !errors.email) {
-      errors.email =
-        input.email === ''
-          ? 'emailRequired'
-          : issue.code === 'too_big'
-            ? 'emailTooLong'
-            : 'emailInvalid';
-    } else if (field === 'password' && !errors.password) {
-      errors.password =
-        input.password === ''
-          ? 'passwordRequired'
-          : issue.code === 'too_big'
-            ? 'passwordTooLong'
-            : 'passwordInvalid';
+    if ((field === 'email' || field === 'password') && !errors[field]) {
+      const [required, tooLong, invalid] = CREDENTIAL_ISSUES[field];
+      errors[field] = input[field] === '' ? required : issue.code === 'too_big' ? tooLong : invalid;
     } else if (field === 'totpCode' && !errors.totpCode) {
       errors.totpCode = 'totpCodeInvalid';
     }

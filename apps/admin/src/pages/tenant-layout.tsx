@@ -31,13 +31,7 @@ export function TenantLayout({ api, admin, tenantId, section, focusKey, children
   return (
     <Loadable state={state} onRetry={reload} loadingKey="tenantLoading">
       {(tenant) => (
-        <TenantScopeProvider
-          api={api}
-          admin={admin}
-          tenant={tenant}
-          setTenant={setData}
-          reload={reload}
-        >
+        <TenantScopeProvider scope={{ api, admin, tenant, setTenant: setData, reload }}>
           <div className="tenant-layout" data-testid="tenant-layout" data-tenant-slug={tenant.slug}>
             <div className="tenant-header">
               <p className="breadcrumb">
@@ -88,17 +82,12 @@ export function TenantLayout({ api, admin, tenantId, section, focusKey, children
   );
 }
 
-function TenantScopeProvider({
-  children,
-  api,
-  admin,
-  tenant,
-  setTenant,
-  reload,
-}: TenantScope & { children: ReactNode }) {
-  const scope = useMemo(
+/** The scope as context, the same object while its parts stay the same. */
+function TenantScopeProvider({ scope, children }: { scope: TenantScope; children: ReactNode }) {
+  const { api, admin, tenant, setTenant, reload } = scope;
+  const value = useMemo(
     () => ({ api, admin, tenant, setTenant, reload }),
     [api, admin, tenant, setTenant, reload],
   );
-  return <TenantScopeContext.Provider value={scope}>{children}</TenantScopeContext.Provider>;
+  return <TenantScopeContext.Provider value={value}>{children}</TenantScopeContext.Provider>;
 }

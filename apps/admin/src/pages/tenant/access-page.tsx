@@ -9,13 +9,9 @@ import {
   type Locale,
   type TenantSettings,
 } from '@guichet/types';
-import {
-  CheckboxField,
-  NumberField,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../../components/fields';
+import { CheckboxField, SelectField, TextAreaField, UrlField } from '../../components/fields';
+import { NumberFields, type NumberSpec } from '../../components/number-fields';
+import { bindFields, sectionOf, type UpdateValues } from '../../form-fields';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
 import { SettingsFormCard } from '../../components/settings-form-card';
 import { useI18n, type Messages, type TextKey } from '../../i18n';
@@ -33,14 +29,7 @@ interface Values {
 
 const FEATURES = ['enrolment', 'forgotPassword', 'lookup', 'teamsTab'] as const;
 
-interface NumberSpec<K> {
-  key: K;
-  id: string;
-  label: TextKey;
-  unit?: TextKey;
-  min: number;
-  max: number;
-}
+type NumberSection = 'tokenLifetimes' | 'lockout';
 
 /** The number fields of the token lifetimes and the lockout, with the API's bounds. */
 const NUMBER_SECTIONS: (
@@ -180,11 +169,21 @@ export function AccessPage() {
     (v) => validate(v, t),
   );
   const { values, setValues, errors } = form;
-  const setIn = <S extends 'features' | 'tokenLifetimes' | 'lockout'>(
-    section: S,
-    key: keyof Values[S],
-    value: unknown,
-  ) => setValues((v) => ({ ...v, [section]: { ...v[section], [key]: value } }));
+  const { field, set } = bindFields(values, errors, setValues);
+  // Either section of numbers, as a form of its own (its values are all numbers).
+  const numbersOf = (section: NumberSection) =>
+    bindFields(
+      values[section] as Record<string, number>,
+      errors,
+      sectionOf(setValues, section) as unknown as UpdateValues<Record<string, number>>,
+      section,
+    );
+  const features = bindFields(
+    values.features,
+    errors,
+    sectionOf(setValues, 'features'),
+    'features',
+  );
   const toggleLocale = (l: Locale, on: boolean) =>
     setValues((v) => ({
       ...v,
@@ -192,30 +191,25 @@ export function AccessPage() {
     }));
 
   return (
-    <SettingsFormCard form={form} name="access" titleId="access-title" title={t.accessTitle}>
+    <SettingsFormCard form={form} name="access" title={t.accessTitle}>
       <fieldset className="fieldset">
         <legend>{t.featuresLegend}</legend>
         {FEATURES.map((key) => (
           <CheckboxField
             key={key}
             id={`feature-${key}`}
-            path={`features.${key}`}
             label={t.featureLabel[key]}
             hint={t.featureHint[key]}
-            checked={values.features[key]}
-            onChange={(on) => setIn('features', key, on)}
+            {...features.check(key)}
           />
         ))}
       </fieldset>
 
       <TextAreaField
         id="allowed-networks"
-        path="allowedNetworks"
         label={t.allowedNetworksLabel}
         hint={t.allowedNetworksHint}
-        error={errors.allowedNetworks}
-        value={values.networks}
-        onChange={(networks) => setValues((v) => ({ ...v, networks }))}
+        {...field('networks', 'allowedNetworks')}
         rows={5}
         spellCheck={false}
         className="mono"
@@ -250,7 +244,7 @@ export function AccessPage() {
           label={t.defaultLocaleLabel}
           error={errors.defaultLocale}
           value={values.defaultLocale}
-          onChange={(l) => setValues((v) => ({ ...v, defaultLocale: l as Locale }))}
+          onChange={(l) => set('defaultLocale')(l as Locale)}
           options={LOCALES.map((l) => ({ value: l, label: t.localeName[l] }))}
         />
       </fieldset>
@@ -259,37 +253,16 @@ export function AccessPage() {
         <fieldset className="fieldset" key={section}>
           <legend>{t[legend]}</legend>
           <div className="form-grid">
-            {fields.map((f) => {
-              const path = `${section}.${f.key}`;
-              return (
-                <NumberField
-                  key={f.key}
-                  id={f.id}
-                  path={path}
-                  label={t[f.label]}
-                  unit={f.unit && t[f.unit]}
-                  error={errors[path]}
-                  value={(values[section] as Record<string, number>)[f.key]!}
-                  onChange={(n) => setIn(section, f.key as never, n)}
-                  min={f.min}
-                  max={f.max}
-                />
-              );
-            })}
+            <NumberFields specs={fields} field={numbersOf(section).field} />
           </div>
         </fieldset>
       ))}
 
-      <TextField
+      <UrlField
         id="post-login-url"
-        path="postLoginUrl"
         label={t.postLoginUrlLabel}
         hint={t.postLoginUrlHint}
-        error={errors.postLoginUrl}
-        value={values.postLoginUrl}
-        onChange={(postLoginUrl) => setValues((v) => ({ ...v, postLoginUrl }))}
-        inputMode="url"
-        spellCheck={false}
+        {...field('postLoginUrl')}
       />
     </SettingsFormCard>
   );

@@ -1,18 +1,18 @@
-import { useState } from 'react';
 import { USER_STATUS_FILTERS, type AdminUserView } from '@guichet/types';
 import type { UserAction } from '../../api';
 import { ThrottledError } from '../../errors';
 import { PagedTable, RowButton } from '../../components/data-table';
 import { SubmitStatus } from '../../components/feedback';
-import { FilterSelect, SearchField } from '../../components/fields';
+import { ListFilters } from '../../components/list-filters';
 import { ImportPanel } from '../../components/import-panel';
 import { formatDateTime } from '../../format';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
-import { useListPage } from '../../hooks/use-list-page';
+import { useListFilters } from '../../hooks/use-list-page';
 import { useSubmit } from '../../hooks/use-submit';
 import { useI18n, type TextKey } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
+import { Card } from '../../components/card';
 
 const PAGE_SIZE = 25;
 
@@ -23,11 +23,10 @@ const isLocked = (u: AdminUserView) =>
 export function AccountsPage() {
   const { t } = useI18n();
   const { api, tenant } = useTenantScope();
-  const [q, setQ] = useState('');
-  const [status, setStatus] = useState('');
-  const { page, setPage, firstPage } = useListPage();
-  const query = useDebouncedValue(q.trim(), 300);
-  const { state, reload } = useAsync(
+  const { filters, filter, page, setPage } = useListFilters('users', { q: '', status: '' });
+  const query = useDebouncedValue(filters.q.trim(), 300);
+  const { status } = filters;
+  const users = useAsync(
     (signal) =>
       api.users(
         tenant.id,
@@ -36,6 +35,7 @@ export function AccountsPage() {
       ),
     [api, tenant.id, query, status, page],
   );
+  const { reload } = users;
   const action = useSubmit();
 
   const run = async (user: AdminUserView, what: UserAction | 'send-reset') => {
@@ -61,35 +61,28 @@ export function AccountsPage() {
   return (
     <div className="stack">
       <ImportPanel api={api} tenantId={tenant.id} onImported={reload} />
-      <section className="card" aria-labelledby="users-title" data-testid="users-section">
-        <h2 id="users-title">{t.usersTitle}</h2>
-        <div className="filters" role="search" aria-label={t.usersSearchLabel}>
-          <SearchField
-            id="users-q"
-            label={t.searchLabel}
-            hint={t.usersSearchHint}
-            value={q}
-            onChange={firstPage(setQ)}
-          />
-          <FilterSelect
-            id="users-status"
-            label={t.columnStatus}
-            value={status}
-            onChange={firstPage(setStatus)}
-            allLabel={t.allStatuses}
-            values={USER_STATUS_FILTERS}
-            labelOf={(s) => t.userFilter[s]}
-          />
-        </div>
+      <Card name="users" title={t.usersTitle}>
+        <ListFilters
+          label={t.usersSearchLabel}
+          filter={filter}
+          specs={[
+            { key: 'q', kind: 'search', label: t.searchLabel, hint: t.usersSearchHint },
+            {
+              key: 'status',
+              kind: 'select',
+              label: t.columnStatus,
+              all: t.allStatuses,
+              values: USER_STATUS_FILTERS,
+              labels: t.userFilter,
+            },
+          ]}
+        />
         <SubmitStatus result={action.result} testId="user-action-status" />
         <PagedTable
-          state={state}
-          onRetry={reload}
-          onPage={setPage}
-          pagerLabel={t.usersPagination}
-          empty={{ text: t.noUsers, testId: 'users-empty' }}
-          labelledBy="users-title"
-          testId="users-table"
+          name="users"
+          source={users}
+          pager={{ label: t.usersPagination, onPage: setPage }}
+          empty={t.noUsers}
           columns={[t.usernameLabel, t.personName, t.emailLabel, t.columnStatus, t.actions]}
           row={(u) => (
             <tr key={u.id} data-username={u.username} data-testid="user-row">
@@ -154,7 +147,7 @@ export function AccountsPage() {
             </tr>
           )}
         />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useAsync } from '../../hooks/use-async';
 import { useSubmit } from '../../hooks/use-submit';
 import { useI18n } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
+import { Card } from '../../components/card';
 
 /**
  * The tenant's OpenID Connect clients: their last use, registration, changes, a new secret
@@ -48,12 +49,7 @@ export function ApplicationsPage() {
 
   return (
     <div className="stack">
-      <section
-        className="card"
-        aria-labelledby="applications-title"
-        data-testid="applications-section"
-      >
-        <h2 id="applications-title">{t.applicationsTitle}</h2>
+      <Card name="applications" title={t.applicationsTitle}>
         <p className="lead">{t.applicationsIntro}</p>
         <SubmitStatus result={action.result} testId="application-action-status" />
         {secret?.clientSecret && (
@@ -162,7 +158,7 @@ export function ApplicationsPage() {
             )
           }
         </Loadable>
-      </section>
+      </Card>
       <OidcClientForm
         idPrefix="create-client"
         save={(body) => api.createOidcClient(tenant.id, body as never)}

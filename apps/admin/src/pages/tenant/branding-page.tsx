@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import {
   brandingSchema,
   LOCALES,
@@ -11,7 +11,8 @@ import {
 } from '@guichet/types';
 import { z } from 'zod';
 import { BrandImageUpload, useStoredImage } from '../../components/brand-image-upload';
-import { ColorField, TextAreaField, TextField } from '../../components/fields';
+import { ColorField, TextAreaField, TextField, UrlField } from '../../components/fields';
+import { bindFields, sectionOf } from '../../form-fields';
 import { LivePortal } from '../../components/live-portal';
 import { LoginPreview } from '../../components/login-preview';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
@@ -25,6 +26,12 @@ interface Values {
   branding: { primaryColor: string; accentColor: string; logoUrl: string; faviconUrl: string };
   texts: Record<Locale, Record<TenantTextKey, string>>;
 }
+
+/** The images of the portal: each uploaded, or given by its address. */
+const IMAGES = [
+  { kind: 'logo', key: 'logoUrl', label: 'logoUrlLabel' },
+  { kind: 'favicon', key: 'faviconUrl', label: 'faviconUrlLabel' },
+] as const;
 
 const textsSchema = z
   .object({ fr: tenantTextsSchema, en: tenantTextsSchema, pt: tenantTextsSchema })
@@ -106,8 +113,13 @@ export function BrandingPage() {
   const storedLogo = useStoredImage('logo', tenant.brandingAssets?.logo ?? null);
   const storedFavicon = useStoredImage('favicon', tenant.brandingAssets?.favicon ?? null);
 
-  const setBranding = (key: keyof Values['branding'], value: string) =>
-    setValues((v) => ({ ...v, branding: { ...v.branding, [key]: value } }));
+  const branding = bindFields(
+    values.branding,
+    errors,
+    sectionOf(setValues, 'branding'),
+    'branding',
+  );
+  const stored = { logo: storedLogo, favicon: storedFavicon };
   const setText = (key: TenantTextKey, value: string) =>
     setValues((v) => ({
       ...v,
@@ -119,7 +131,6 @@ export function BrandingPage() {
       <SettingsFormCard
         form={form}
         name="branding"
-        titleId="branding-title"
         title={t.brandingTitle}
         intro={t.brandingIntro}
         className="card editor-pane"
@@ -130,51 +141,32 @@ export function BrandingPage() {
           <div className="form-grid">
             <ColorField
               id="primary-color"
-              path="branding.primaryColor"
               label={t.primaryColorLabel}
               hint={t.primaryColorHint}
               pickerLabel={t.colorPicker(t.primaryColorLabel)}
-              error={errors['branding.primaryColor']}
-              value={values.branding.primaryColor}
-              onChange={(v) => setBranding('primaryColor', v)}
+              {...branding.field('primaryColor')}
             />
             <ColorField
               id="accent-color"
-              path="branding.accentColor"
               label={t.accentColorLabel}
               pickerLabel={t.colorPicker(t.accentColorLabel)}
-              error={errors['branding.accentColor']}
-              value={values.branding.accentColor}
-              onChange={(v) => setBranding('accentColor', v)}
+              {...branding.field('accentColor')}
             />
           </div>
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t.imagesLegend}</legend>
-          <BrandImageUpload kind="logo" storedSrc={storedLogo} />
-          <TextField
-            id="logo-url"
-            path="branding.logoUrl"
-            label={t.logoUrlLabel}
-            hint={t.urlOrPathHint}
-            error={errors['branding.logoUrl']}
-            value={values.branding.logoUrl}
-            onChange={(v) => setBranding('logoUrl', v)}
-            inputMode="url"
-            spellCheck={false}
-          />
-          <BrandImageUpload kind="favicon" storedSrc={storedFavicon} />
-          <TextField
-            id="favicon-url"
-            path="branding.faviconUrl"
-            label={t.faviconUrlLabel}
-            hint={t.urlOrPathHint}
-            error={errors['branding.faviconUrl']}
-            value={values.branding.faviconUrl}
-            onChange={(v) => setBranding('faviconUrl', v)}
-            inputMode="url"
-            spellCheck={false}
-          />
+          {IMAGES.map(({ kind, key, label }) => (
+            <Fragment key={kind}>
+              <BrandImageUpload kind={kind} storedSrc={stored[kind]} />
+              <UrlField
+                id={`${kind}-url`}
+                label={t[label]}
+                hint={t.urlOrPathHint}
+                {...branding.field(key)}
+              />
+            </Fragment>
+          ))}
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t.textsLegend}</legend>

@@ -1,15 +1,15 @@
-import { useState } from 'react';
 import { DELIVERY_STATUSES, EMAIL_KINDS, type DeliveryView } from '@guichet/types';
 import { PagedTable, RowButton } from '../../components/data-table';
 import { SubmitStatus } from '../../components/feedback';
-import { FilterSelect, SearchField } from '../../components/fields';
+import { ListFilters } from '../../components/list-filters';
 import { formatDateTime } from '../../format';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
-import { useListPage } from '../../hooks/use-list-page';
+import { useListFilters } from '../../hooks/use-list-page';
 import { useSubmit } from '../../hooks/use-submit';
 import { useI18n } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
+import { Card } from '../../components/card';
 
 const PAGE_SIZE = 25;
 
@@ -17,12 +17,14 @@ const PAGE_SIZE = 25;
 export function DeliveriesPage() {
   const { t } = useI18n();
   const { api, tenant } = useTenantScope();
-  const [status, setStatus] = useState('');
-  const [kind, setKind] = useState('');
-  const [q, setQ] = useState('');
-  const { page, setPage, firstPage } = useListPage();
-  const query = useDebouncedValue(q.trim(), 300);
-  const { state, reload } = useAsync(
+  const { filters, filter, page, setPage } = useListFilters('deliveries', {
+    status: '',
+    kind: '',
+    q: '',
+  });
+  const query = useDebouncedValue(filters.q.trim(), 300);
+  const { status, kind } = filters;
+  const deliveries = useAsync(
     (signal) =>
       api.deliveries(
         tenant.id,
@@ -31,6 +33,7 @@ export function DeliveriesPage() {
       ),
     [api, tenant.id, status, kind, query, page],
   );
+  const { reload } = deliveries;
   const retry = useSubmit();
 
   const onRetry = async (d: DeliveryView) => {
@@ -39,9 +42,10 @@ export function DeliveriesPage() {
   };
 
   return (
-    <section className="card" aria-labelledby="deliveries-title" data-testid="deliveries-section">
-      <div className="card-header">
-        <h2 id="deliveries-title">{t.deliveriesTitle}</h2>
+    <Card
+      name="deliveries"
+      title={t.deliveriesTitle}
+      actions={
         <button
           type="button"
           className="button button-quiet"
@@ -50,42 +54,37 @@ export function DeliveriesPage() {
         >
           {t.refresh}
         </button>
-      </div>
-      <div className="filters" role="search" aria-label={t.deliveriesFilterLabel}>
-        <FilterSelect
-          id="deliveries-status"
-          label={t.columnStatus}
-          value={status}
-          onChange={firstPage(setStatus)}
-          allLabel={t.allStatuses}
-          values={DELIVERY_STATUSES}
-          labelOf={(s) => t.deliveryStatus[s]}
-        />
-        <FilterSelect
-          id="deliveries-kind"
-          label={t.templateMessage}
-          value={kind}
-          onChange={firstPage(setKind)}
-          allLabel={t.allKinds}
-          values={EMAIL_KINDS}
-          labelOf={(k) => t.emailKind[k]}
-        />
-        <SearchField
-          id="deliveries-q"
-          label={t.recipientSearch}
-          value={q}
-          onChange={firstPage(setQ)}
-        />
-      </div>
+      }
+    >
+      <ListFilters
+        label={t.deliveriesFilterLabel}
+        filter={filter}
+        specs={[
+          {
+            key: 'status',
+            kind: 'select',
+            label: t.columnStatus,
+            all: t.allStatuses,
+            values: DELIVERY_STATUSES,
+            labels: t.deliveryStatus,
+          },
+          {
+            key: 'kind',
+            kind: 'select',
+            label: t.templateMessage,
+            all: t.allKinds,
+            values: EMAIL_KINDS,
+            labels: t.emailKind,
+          },
+          { key: 'q', kind: 'search', label: t.recipientSearch },
+        ]}
+      />
       <SubmitStatus result={retry.result} testId="retry-status" />
       <PagedTable
-        state={state}
-        onRetry={reload}
-        onPage={setPage}
-        pagerLabel={t.deliveriesPagination}
-        empty={{ text: t.noDeliveries, testId: 'deliveries-empty' }}
-        labelledBy="deliveries-title"
-        testId="deliveries-table"
+        name="deliveries"
+        source={deliveries}
+        pager={{ label: t.deliveriesPagination, onPage: setPage }}
+        empty={t.noDeliveries}
         columns={[
           t.createdAtColumn,
           t.templateMessage,
@@ -139,6 +138,6 @@ export function DeliveriesPage() {
           </tr>
         )}
       />
-    </section>
+    </Card>
   );
 }

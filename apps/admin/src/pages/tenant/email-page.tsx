@@ -1,7 +1,9 @@
 import type { FormEvent } from 'react';
 import { emailSettingsSchema, type TenantSettings } from '@guichet/types';
 import { SubmitButton, SubmitStatus } from '../../components/feedback';
-import { TextField } from '../../components/fields';
+import { NO_ASSIST, TextField } from '../../components/fields';
+import { FormCard } from '../../components/card';
+import { bindFields } from '../../form-fields';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
 import { useSubmit } from '../../hooks/use-submit';
 import { SettingsFormCard } from '../../components/settings-form-card';
@@ -39,14 +41,11 @@ function SenderForm() {
     (tn) => fromSettings(tn.settings.email),
     (v) => validateSender(v, t),
   );
-  const { values, setValues, errors } = form;
-  const set = (key: keyof SenderValues) => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const { field } = bindFields(form.values, form.errors, form.setValues, 'email');
   return (
     <SettingsFormCard
       form={form}
       name="sender"
-      titleId="sender-title"
       title={t.senderTitle}
       intro={t.senderIntro}
       showDirty={false}
@@ -54,35 +53,24 @@ function SenderForm() {
       <div className="form-grid">
         <TextField
           id="sender-address"
-          path="email.senderAddress"
           type="email"
           label={t.senderAddressLabel}
-          error={errors['email.senderAddress']}
-          value={values.senderAddress}
-          onChange={set('senderAddress')}
-          autoComplete="off"
-          spellCheck={false}
+          {...field('senderAddress')}
+          {...NO_ASSIST}
         />
         <TextField
           id="sender-name"
-          path="email.senderName"
           label={t.senderNameLabel}
-          error={errors['email.senderName']}
-          value={values.senderName}
-          onChange={set('senderName')}
+          {...field('senderName')}
           maxLength={200}
         />
         <TextField
           id="reply-to"
-          path="email.replyTo"
           type="email"
           label={t.replyToLabel}
           hint={t.optional}
-          error={errors['email.replyTo']}
-          value={values.replyTo}
-          onChange={set('replyTo')}
-          autoComplete="off"
-          spellCheck={false}
+          {...field('replyTo')}
+          {...NO_ASSIST}
         />
       </div>
     </SettingsFormCard>
@@ -109,14 +97,7 @@ function TestEmailForm() {
   };
 
   return (
-    <form
-      className="card"
-      noValidate
-      onSubmit={onSubmit}
-      aria-labelledby="test-email-title"
-      data-testid="test-email-form"
-    >
-      <h2 id="test-email-title">{t.testEmailTitle}</h2>
+    <FormCard name="test-email" title={t.testEmailTitle} onSubmit={onSubmit}>
       <p className="muted" data-testid="test-email-intro">
         {t.testEmailIntro(admin.email)}
       </p>
@@ -130,6 +111,6 @@ function TestEmailForm() {
         />
       </div>
       <SubmitStatus result={submit.result} testId="test-email-status" />
-    </form>
+    </FormCard>
   );
 }

@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { hostNameSchema, updateTenantRequestSchema } from '@guichet/types';
+import { FormActions, FormCard } from '../../components/card';
+import { TenantNameField } from '../../components/create-tenant-form';
 import { SubmitButton, SubmitStatus } from '../../components/feedback';
-import { SelectField, TextField } from '../../components/fields';
+import { bindFields } from '../../form-fields';
+import { SelectField, UrlField } from '../../components/fields';
 import { formatDateTime, safeHttpUrl } from '../../format';
 import { useSubmit } from '../../hooks/use-submit';
 import { useI18n } from '../../i18n';
@@ -82,6 +85,7 @@ function TenantIdentityForm() {
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const submit = useSubmit();
+  const { field, set } = bindFields(values, errors, setValues);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -97,59 +101,31 @@ function TenantIdentityForm() {
   };
 
   return (
-    <form
-      className="card"
-      noValidate
-      onSubmit={onSubmit}
-      aria-labelledby="identity-title"
-      data-testid="tenant-identity-form"
-    >
-      <h2 id="identity-title">{t.identityTitle}</h2>
+    <FormCard name="tenant-identity" title={t.identityTitle} onSubmit={onSubmit}>
       <div className="form-grid">
-        <TextField
-          id="tenant-name"
-          path="name"
-          label={t.tenantNameLabel}
-          error={errors.name}
-          value={values.name}
-          onChange={(name) => setValues((v) => ({ ...v, name }))}
-          maxLength={200}
-          required
-        />
+        <TenantNameField id="tenant-name" {...field('name')} />
         <SelectField
           id="tenant-status"
           path="status"
           label={t.columnStatus}
           hint={t.statusHint}
           value={values.status}
-          onChange={(status) => setValues((v) => ({ ...v, status: status as typeof v.status }))}
+          onChange={(status) => set('status')(status as typeof values.status)}
           options={[
             { value: 'active', label: t.status('active') },
             { value: 'disabled', label: t.status('disabled') },
           ]}
         />
       </div>
-      <TextField
+      <UrlField
         id="tenant-public-url"
-        path="publicUrl"
         label={t.columnPublicUrl}
         hint={t.publicUrlHint}
-        error={errors.publicUrl}
-        value={values.publicUrl}
-        onChange={(publicUrl) => setValues((v) => ({ ...v, publicUrl }))}
-        inputMode="url"
-        spellCheck={false}
+        {...field('publicUrl')}
       />
-      <div className="form-actions">
-        <SubmitButton
-          pending={submit.pending}
-          label={t.save}
-          pendingLabel={t.saving}
-          testId="tenant-identity-save"
-        />
-      </div>
+      <FormActions submit={submit} testId="tenant-identity-save" />
       <SubmitStatus result={submit.result} />
-    </form>
+    </FormCard>
   );
 }
 
@@ -206,7 +182,7 @@ function HostNamesCard() {
         </ul>
       )}
       <form noValidate onSubmit={add} className="inline-form" data-testid="add-host-form">
-        <TextField
+        <UrlField
           id="add-host"
           path="hostName"
           label={t.newHostLabel}
@@ -214,8 +190,6 @@ function HostNamesCard() {
           value={hostName}
           onChange={setHostName}
           autoCapitalize="none"
-          spellCheck={false}
-          inputMode="url"
         />
         <SubmitButton
           pending={submit.pending}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { passwordPolicySchema, type PasswordPolicy } from '@guichet/types';
 import { ErrorMessage } from '../../components/feedback';
-import { CheckboxField, NumberField, TextField } from '../../components/fields';
+import { CheckboxField, NO_ASSIST, TextField } from '../../components/fields';
+import { NumberFields, type NumberSpec } from '../../components/number-fields';
+import { bindFields } from '../../form-fields';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
@@ -9,6 +11,7 @@ import { SettingsFormCard } from '../../components/settings-form-card';
 import { useI18n, type Messages } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
 import { zodFieldErrors } from '../../validation';
+import { TryCard } from '../../components/card';
 
 const BOOLEAN_RULES = [
   'requireLetter',
@@ -18,6 +21,40 @@ const BOOLEAN_RULES = [
   'requireSymbol',
   'disallowUsername',
   'denyCommon',
+] as const;
+
+/** The policy's numbers, with the API's bounds. */
+const LENGTH_RULES: NumberSpec<'minLength' | 'maxLength' | 'historyCount'>[] = [
+  {
+    key: 'minLength',
+    id: 'min-length',
+    label: 'minLengthLabel',
+    min: 1,
+    max: 128,
+    unit: 'charactersUnit',
+  },
+  {
+    key: 'maxLength',
+    id: 'max-length',
+    label: 'maxLengthLabel',
+    min: 8,
+    max: 1024,
+    unit: 'charactersUnit',
+  },
+  {
+    key: 'historyCount',
+    id: 'history-count',
+    label: 'historyCountLabel',
+    hint: 'historyCountHint',
+    min: 0,
+    max: 24,
+  },
+];
+
+/** What the policy is tried on: a password (password managers kept out) and, optionally, a username. */
+const PROBE_FIELDS = [
+  { key: 'password', label: 'testPasswordLabel', hint: undefined, maxLength: 1024 },
+  { key: 'username', label: 'testUsernameLabel', hint: 'testUsernameHint', maxLength: 200 },
 ] as const;
 
 function validate(values: PasswordPolicy, t: Messages): Validation {
@@ -36,54 +73,20 @@ export function PasswordPolicyPage() {
     (tn) => tn.settings.passwordPolicy,
     (v) => validate(v, t),
   );
-  const { values, setValues, errors } = form;
-  const set = <K extends keyof PasswordPolicy>(key: K, value: PasswordPolicy[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const { values } = form;
+  const { field, check } = bindFields(values, form.errors, form.setValues, 'passwordPolicy');
 
   return (
     <div className="editor-with-preview">
       <SettingsFormCard
         form={form}
         name="password-policy"
-        titleId="policy-title"
         title={t.passwordPolicyTitle}
         intro={t.passwordPolicyIntro}
         className="card editor-pane"
       >
         <div className="form-grid">
-          <NumberField
-            id="min-length"
-            path="passwordPolicy.minLength"
-            label={t.minLengthLabel}
-            error={errors['passwordPolicy.minLength']}
-            value={values.minLength}
-            onChange={(v) => set('minLength', v)}
-            min={1}
-            max={128}
-            unit={t.charactersUnit}
-          />
-          <NumberField
-            id="max-length"
-            path="passwordPolicy.maxLength"
-            label={t.maxLengthLabel}
-            error={errors['passwordPolicy.maxLength']}
-            value={values.maxLength}
-            onChange={(v) => set('maxLength', v)}
-            min={8}
-            max={1024}
-            unit={t.charactersUnit}
-          />
-          <NumberField
-            id="history-count"
-            path="passwordPolicy.historyCount"
-            label={t.historyCountLabel}
-            hint={t.historyCountHint}
-            error={errors['passwordPolicy.historyCount']}
-            value={values.historyCount}
-            onChange={(v) => set('historyCount', v)}
-            min={0}
-            max={24}
-          />
+          <NumberFields specs={LENGTH_RULES} field={field} />
         </div>
         <fieldset className="fieldset">
           <legend>{t.compositionLegend}</legend>
@@ -91,10 +94,8 @@ export function PasswordPolicyPage() {
             <CheckboxField
               key={key}
               id={`policy-${key}`}
-              path={`passwordPolicy.${key}`}
               label={t.policyRule[key]}
-              checked={values[key]}
-              onChange={(v) => set(key, v)}
+              {...check(key)}
             />
           ))}
         </fieldset>
@@ -107,8 +108,8 @@ export function PasswordPolicyPage() {
 function PolicyTester({ policy }: { policy: PasswordPolicy }) {
   const { t, locale } = useI18n();
   const { api, tenant } = useTenantScope();
-  const [password, setPassword] = useState('');
-  const [username, setUsername] = useState('');
+  const [probe, setProbe] = useState({ password: '', username: '' });
+  const { password, username } = probe;
   const valid = passwordPolicySchema.safeParse(policy);
   const request = JSON.stringify(
     valid.success ? { policy: valid.data, password, username: username.trim() || undefined } : null,
@@ -125,12 +126,7 @@ function PolicyTester({ policy }: { policy: PasswordPolicy }) {
   const result = state.data;
 
   return (
-    <section
-      className="card preview-pane"
-      aria-labelledby="policy-test-title"
-      data-testid="password-policy-test"
-    >
-      <h2 id="policy-test-title">{t.policyWarningsTitle}</h2>
+    <TryCard name="password-policy-test" title={t.policyWarningsTitle}>
       <div aria-live="polite" data-testid="policy-warnings">
         {!valid.success && <p className="muted">{t.fixPolicyFirst}</p>}
         {result && result.warnings.length === 0 && (
@@ -149,28 +145,20 @@ function PolicyTester({ policy }: { policy: PasswordPolicy }) {
 
       <h3>{t.tryPasswordTitle}</h3>
       <div className="form-grid">
-        <TextField
-          id="test-password"
-          label={t.testPasswordLabel}
-          value={password}
-          onChange={setPassword}
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="none"
-          data-lpignore="true"
-          maxLength={1024}
-        />
-        <TextField
-          id="test-username"
-          label={t.testUsernameLabel}
-          hint={t.testUsernameHint}
-          value={username}
-          onChange={setUsername}
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="none"
-          maxLength={200}
-        />
+        {PROBE_FIELDS.map(({ key, label, hint, maxLength }) => (
+          <TextField
+            key={key}
+            id={`test-${key}`}
+            label={t[label]}
+            hint={hint && t[hint]}
+            value={probe[key]}
+            onChange={(value) => setProbe((p) => ({ ...p, [key]: value }))}
+            {...NO_ASSIST}
+            autoCapitalize="none"
+            data-lpignore={key === 'password' ? 'true' : undefined}
+            maxLength={maxLength}
+          />
+        ))}
       </div>
       <div aria-live="polite" data-testid="policy-verdict">
         {state.status === 'error' && (
@@ -207,6 +195,6 @@ function PolicyTester({ policy }: { policy: PasswordPolicy }) {
           </>
         )}
       </div>
-    </section>
+    </TryCard>
   );
 }

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { smtpSettingsRequestSchema, type SmtpSettingsRequest } from '@guichet/types';
-import { ActionButton, SubmitButton, SubmitStatus } from '../../components/feedback';
-import { CheckboxField, NumberField, TextField } from '../../components/fields';
+import { FormActions, FormCard } from '../../components/card';
+import { ActionButton, SubmitStatus } from '../../components/feedback';
+import { CheckboxField, NO_ASSIST, NumberField, TextField } from '../../components/fields';
+import { bindFields } from '../../form-fields';
 import { serverFieldErrors } from '../../errors';
 import { useSubmit } from '../../hooks/use-submit';
 import { useI18n } from '../../i18n';
@@ -32,8 +34,7 @@ export function SmtpForm() {
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const submit = useSubmit();
-  const set = <K extends keyof SmtpValues>(key: K, value: SmtpValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const { field, check, set } = bindFields(values, errors, setValues, 'smtp');
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -67,14 +68,7 @@ export function SmtpForm() {
   };
 
   return (
-    <form
-      className="card"
-      noValidate
-      onSubmit={onSubmit}
-      aria-labelledby="smtp-title"
-      data-testid="smtp-form"
-    >
-      <h2 id="smtp-title">{t.smtpTitle}</h2>
+    <FormCard name="smtp" title={t.smtpTitle} onSubmit={onSubmit}>
       <p className="notice notice-info" data-testid="smtp-mode">
         {smtp.usingPlatformDefault
           ? t.smtpUsingPlatform
@@ -83,73 +77,52 @@ export function SmtpForm() {
       <div className="form-grid">
         <TextField
           id="smtp-host"
-          path="smtp.host"
           label={t.smtpHostLabel}
-          error={errors['smtp.host']}
-          value={values.host}
-          onChange={(v) => set('host', v)}
+          {...field('host')}
           autoCapitalize="none"
           spellCheck={false}
         />
         <NumberField
           id="smtp-port"
-          path="smtp.port"
           label={t.smtpPortLabel}
           hint={t.smtpPortHint}
-          error={errors['smtp.port']}
-          value={values.port}
-          onChange={(v) => set('port', v)}
+          {...field('port')}
           min={1}
           max={65535}
         />
         <TextField
           id="smtp-username"
-          path="smtp.username"
           label={t.smtpUsernameLabel}
           hint={t.optional}
-          error={errors['smtp.username']}
-          value={values.username}
-          onChange={(v) => set('username', v)}
-          autoComplete="off"
+          {...field('username')}
+          {...NO_ASSIST}
           autoCapitalize="none"
-          spellCheck={false}
         />
         <TextField
           id="smtp-password"
-          path="smtp.password"
           type="password"
           label={t.smtpPasswordLabel}
           hint={smtp.passwordSet ? t.smtpPasswordKept : t.optional}
-          error={errors['smtp.password']}
-          value={values.password}
-          onChange={(v) => set('password', v)}
+          {...field('password')}
           autoComplete="new-password"
           disabled={values.removePassword}
         />
       </div>
       <CheckboxField
         id="smtp-secure"
-        path="smtp.secure"
         label={t.smtpSecureLabel}
         hint={t.smtpSecureHint}
-        checked={values.secure}
-        onChange={(v) => set('secure', v)}
+        {...check('secure')}
       />
       {smtp.passwordSet && (
         <CheckboxField
           id="smtp-remove-password"
           label={t.smtpRemovePassword}
           checked={values.removePassword}
-          onChange={(v) => set('removePassword', v)}
+          onChange={set('removePassword')}
         />
       )}
-      <div className="form-actions">
-        <SubmitButton
-          pending={submit.pending}
-          label={t.saveSmtp}
-          pendingLabel={t.saving}
-          testId="smtp-save"
-        />
+      <FormActions submit={submit} label={t.saveSmtp} pendingLabel={t.saving} testId="smtp-save">
         {!smtp.usingPlatformDefault && (
           <ActionButton
             label={t.usePlatformSmtp}
@@ -158,9 +131,9 @@ export function SmtpForm() {
             testId="smtp-use-platform"
           />
         )}
-      </div>
+      </FormActions>
       <SubmitStatus result={submit.result} testId="smtp-status" />
-    </form>
+    </FormCard>
   );
 }
 

@@ -7,13 +7,8 @@ import {
   type TemplateView,
 } from '@guichet/types';
 import { ApiRequestError } from '../../api';
-import {
-  ActionButton,
-  ErrorMessage,
-  Loadable,
-  SubmitButton,
-  SubmitStatus,
-} from '../../components/feedback';
+import { ActionButton, ErrorMessage, Loadable, SubmitStatus } from '../../components/feedback';
+import { FormActions } from '../../components/card';
 import { TextAreaField, TextField } from '../../components/fields';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
@@ -197,14 +192,7 @@ function TemplateEditor({
               </ul>
             </details>
           )}
-          <div className="form-actions">
-            <SubmitButton
-              pending={submit.pending}
-              label={t.save}
-              pendingLabel={t.saving}
-              testId="template-save"
-              disabled={!dirty}
-            />
+          <FormActions submit={submit} testId="template-save" disabled={!dirty}>
             {view.overridden && (
               <ActionButton
                 label={t.resetTemplate}
@@ -214,7 +202,7 @@ function TemplateEditor({
               />
             )}
             {dirty && <span className="muted">{t.unsavedChanges}</span>}
-          </div>
+          </FormActions>
           {saveProblem && (
             <p className="field-error" data-testid="template-error-line">
               {saveProblem}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { compileUsernamePattern, usernameRuleSchema, type UsernameRule } from '@guichet/types';
 import { ErrorMessage } from '../../components/feedback';
-import { NumberField, TextAreaField, TextField } from '../../components/fields';
+import { TextAreaField, TextField } from '../../components/fields';
+import { NumberFields, type NumberSpec } from '../../components/number-fields';
+import { bindFields } from '../../form-fields';
 import { useAsync } from '../../hooks/use-async';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useSettingsForm, type Validation } from '../../hooks/use-settings-form';
@@ -9,6 +11,7 @@ import { SettingsFormCard } from '../../components/settings-form-card';
 import { useI18n, type Messages } from '../../i18n';
 import { useTenantScope } from '../../tenant-context';
 import { zodFieldErrors } from '../../validation';
+import { TryCard } from '../../components/card';
 
 interface Values {
   kind: UsernameRule['kind'];
@@ -18,22 +21,15 @@ interface Values {
   example: string;
 }
 
+/** What a field of the other kind shows until it is chosen. */
+const BLANK = { lastNameLetters: 3, firstNameLetters: 1, pattern: '', example: '' };
+
 function toValues(rule: UsernameRule): Values {
-  return rule.kind === 'name-derived'
-    ? {
-        kind: rule.kind,
-        lastNameLetters: rule.lastNameLetters,
-        firstNameLetters: rule.firstNameLetters,
-        pattern: '',
-        example: '',
-      }
-    : {
-        kind: rule.kind,
-        lastNameLetters: 3,
-        firstNameLetters: 1,
-        pattern: rule.pattern,
-        example: rule.example,
-      };
+  const own =
+    rule.kind === 'name-derived'
+      ? { lastNameLetters: rule.lastNameLetters, firstNameLetters: rule.firstNameLetters }
+      : { pattern: rule.pattern, example: rule.example };
+  return { ...BLANK, kind: rule.kind, ...own };
 }
 
 function toRule(v: Values): unknown {
@@ -92,6 +88,24 @@ export function parseNames(text: string): TestName[] {
 }
 
 const SAMPLE = 'Tremblay, Jean\nTremblay, Julie\nCôté, Marie-Ève\nO’Neil-Lavoie, François\nNg, Li';
+/** How many letters of each name a derived username takes, with the API's bounds. */
+const LETTER_COUNTS: NumberSpec<'lastNameLetters' | 'firstNameLetters'>[] = [
+  {
+    key: 'lastNameLetters',
+    id: 'last-name-letters',
+    label: 'lastNameLettersLabel',
+    min: 1,
+    max: 12,
+  },
+  {
+    key: 'firstNameLetters',
+    id: 'first-name-letters',
+    label: 'firstNameLettersLabel',
+    min: 0,
+    max: 12,
+  },
+];
+
 const PATTERN_SAMPLE = 'Gagnon, Marc, gama1234\nRoy, Anne, anne-roy';
 
 /** The rule that makes usernames from names, tried on names as it is edited. */
@@ -101,16 +115,14 @@ export function UsernameRulePage() {
     (tn) => toValues(tn.settings.usernameRule),
     (v) => validate(v, t),
   );
-  const { values, setValues, errors } = form;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const { values } = form;
+  const { field, set } = bindFields(values, form.errors, form.setValues, 'usernameRule');
 
   return (
     <div className="editor-with-preview">
       <SettingsFormCard
         form={form}
         name="username-rule"
-        titleId="username-rule-title"
         title={t.usernameRuleTitle}
         intro={t.usernameRuleIntro}
         className="card editor-pane"
@@ -124,7 +136,7 @@ export function UsernameRulePage() {
                 id={`rule-kind-${kind}`}
                 name="rule-kind"
                 checked={values.kind === kind}
-                onChange={() => set('kind', kind)}
+                onChange={() => set('kind')(kind)}
                 aria-describedby={`rule-kind-${kind}-hint`}
               />
               <div>
@@ -138,37 +150,15 @@ export function UsernameRulePage() {
         </fieldset>
         {values.kind === 'name-derived' ? (
           <div className="form-grid">
-            <NumberField
-              id="last-name-letters"
-              path="usernameRule.lastNameLetters"
-              label={t.lastNameLettersLabel}
-              error={errors['usernameRule.lastNameLetters']}
-              value={values.lastNameLetters}
-              onChange={(v) => set('lastNameLetters', v)}
-              min={1}
-              max={12}
-            />
-            <NumberField
-              id="first-name-letters"
-              path="usernameRule.firstNameLetters"
-              label={t.firstNameLettersLabel}
-              error={errors['usernameRule.firstNameLetters']}
-              value={values.firstNameLetters}
-              onChange={(v) => set('firstNameLetters', v)}
-              min={0}
-              max={12}
-            />
+            <NumberFields specs={LETTER_COUNTS} field={field} />
           </div>
         ) : (
           <>
             <TextField
               id="rule-pattern"
-              path="usernameRule.pattern"
               label={t.patternLabel}
               hint={t.patternHint}
-              error={errors['usernameRule.pattern']}
-              value={values.pattern}
-              onChange={(v) => set('pattern', v)}
+              {...field('pattern')}
               spellCheck={false}
               autoCapitalize="none"
               className="mono"
@@ -176,11 +166,8 @@ export function UsernameRulePage() {
             />
             <TextField
               id="rule-example"
-              path="usernameRule.example"
               label={t.exampleLabel}
-              error={errors['usernameRule.example']}
-              value={values.example}
-              onChange={(v) => set('example', v)}
+              {...field('example')}
               spellCheck={false}
               autoCapitalize="none"
               maxLength={64}
@@ -215,12 +202,7 @@ function UsernameRuleTester({ kind, rule }: { kind: UsernameRule['kind']; rule: 
   );
 
   return (
-    <section
-      className="card preview-pane"
-      aria-labelledby="username-test-title"
-      data-testid="username-rule-test"
-    >
-      <h2 id="username-test-title">{t.tryRuleTitle}</h2>
+    <TryCard name="username-rule-test" title={t.tryRuleTitle}>
       <TextAreaField
         id="test-names"
         label={t.testNamesLabel}
@@ -268,6 +250,6 @@ function UsernameRuleTester({ kind, rule }: { kind: UsernameRule['kind']; rule: 
           </table>
         )}
       </div>
-    </section>
+    </TryCard>
   );
 }
