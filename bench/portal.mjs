@@ -1,23 +1,14 @@
 // Rows of `pnpm bench` for the signed-in portal API and the process sizes: /api/v1/me with an
 // access token, refresh-token rotations, the CSV import of 100,000 accounts, RSS at rest.
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const HOST = 'cegepdeseptiles.localhost:3000';
+import { rssOf } from './support.mjs';
 
-/** Resident set size (and its peak) of a process, in MiB, from /proc. */
-export function rssOf(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-    return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
-  } catch {
-    return { rss: NaN, peak: NaN };
-  }
-}
+const HOST = 'cegepdeseptiles.localhost:3000';
 
 /** One JSON POST over loopback with a Host header: status, body, set-cookie. */
 function post(port, path, body, headers = {}) {

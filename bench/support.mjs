@@ -4,6 +4,7 @@
 // to the bench's SMTP sink.
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 
@@ -13,6 +14,8 @@ const root = join(import.meta.dirname, '..');
 export const benchEnv = (more) => ({
   ...process.env,
   NODE_ENV: 'production',
+  // As the image runs them (infra/docker/Dockerfile, runtime stage).
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=4`.trim(),
   LOG_LEVEL: 'warn',
   DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   ADMIN_BOOTSTRAP_EMAIL: 'bench@guichet.localhost',
@@ -70,6 +73,11 @@ export async function emailSeed({ env, db, platform, username, email, shownAs })
     env.REDIS_PREFIX,
   );
   await queue.obliterate({ force: true }).catch(() => undefined);
+  // The emails earlier rows left in the outbox (forgot-password loads) are cancelled, or the
+  // worker's outbox reconciler would send them during the email rows and count them.
+  await ds.query(
+    "UPDATE email_deliveries SET status = 'cancelled' WHERE status IN ('queued', 'sending')",
+  );
   const outbox = async (n) => {
     const jobs = [];
     for (let i = 0; i < n; i++) {
@@ -122,4 +130,27 @@ export async function startWorker({ env, sink, children, tries }) {
   children.push(proc);
   await waitFor(port, { tries });
   return proc;
+}
+
+/** Resident set size (and its peak) of a process, in MiB, from /proc. */
+export function rssOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+    return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+  } catch {
+    return { rss: NaN, peak: NaN };
+  }
+}
+
+/**
+ * RSS at rest: 2 s after the process answered (start-up just done) and once it has been idle
+ * for `seconds` (V8's memory reducer collects an idle process's start-up garbage on its own
+ * within about ten seconds; until then the figure is start-up, not rest).
+ */
+export async function restingRss(pid, seconds = 20) {
+  await new Promise((r) => setTimeout(r, 2000));
+  const started = rssOf(pid).rss;
+  await new Promise((r) => setTimeout(r, (seconds - 2) * 1000));
+  return { started, rss: rssOf(pid).rss };
 }
