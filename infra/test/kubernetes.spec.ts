@@ -42,7 +42,7 @@ function validate(resource: Resource): void {
   try {
     new Model(resource as never).validate();
   } catch (error) {
-    throw new Error(`${key(resource)}: ${(error as Error).message}`);
+    throw new Error(`${key(resource)}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freePort, httpRequest, launchChromium } from '@guichet/testing';
 import type { Browser } from 'playwright-core';
+import { JULIE } from './factories/personas.js';
 import { createUser } from './factories/users.js';
 import { addClient, issuerAtTestAddress } from './support/oidc.js';
 import { waitFor } from './support/outbox.js';
@@ -135,7 +136,7 @@ OIDCDefaultLoggedOutURL ${site}/bye.html
     });
 
     it('signs a Cégep staff member in to the Apache-protected /intranet through the portal, signs out at the issuer, and is signed out by « Me déconnecter partout » (back-channel)', async () => {
-      const user = await createUser(ctx, 'cegepdeseptiles', { email: 'julie.tremblay@cegepsi.ca' });
+      const user = await createUser(ctx, 'cegepdeseptiles', { email: JULIE.email });
       const context = await browser.newContext({ locale: 'fr-CA' });
       const page = await context.newPage();
       const signInOnPortal = async () => {
@@ -148,7 +149,7 @@ OIDCDefaultLoggedOutURL ${site}/bye.html
       await page.goto(`${site}/intranet/index.shtml`);
       await signInOnPortal();
       expect(await page.locator('#who').textContent()).toBe(user.username);
-      expect(await page.locator('#email').textContent()).toBe('julie.tremblay@cegepsi.ca');
+      expect(await page.locator('#email').textContent()).toBe(JULIE.email);
 
       // RP-initiated logout through the module: the issuer's page, then back to the site.
       await page.goto(

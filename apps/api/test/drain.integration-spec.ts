@@ -50,7 +50,6 @@ describe('graceful drain of the API on SIGTERM', () => {
     const api = ctx.api;
     const failures: string[] = [];
     const answered: { at: number; status: number }[] = [];
-    let sigtermAt = 0;
     let notReadyAt = 0;
     let stopSending = false;
 
@@ -103,7 +102,7 @@ describe('graceful drain of the API on SIGTERM', () => {
     const clients = Array.from({ length: 12 }, (_, id) => client(id));
 
     await new Promise((r) => setTimeout(r, 1000));
-    sigtermAt = Date.now();
+    const sigtermAt = Date.now();
     api.child.kill('SIGTERM');
     // Sent just before the server closes, its body finished just after: in flight during the close.
     const inFlight = new Promise<number>((resolve, reject) =>

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { launchChromium, newWatchedPage } from '@guichet/testing';
 import type { Browser, Page } from 'playwright-core';
+import { JULIE, MARIE } from './factories/personas.js';
 import { createUser } from './factories/users.js';
 import { type MailWorker, startMailWorker } from './support/mail-worker.js';
 import { createTestContext, type TestContext } from './support/test-app.js';
@@ -50,12 +51,7 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
   });
 
   it('Cégep guide: login page → « Mot de passe oublié ? » → username → email → link → new password → login → account; the used link then says so', async () => {
-    const user = await createUser(ctx, 'cegepdeseptiles', {
-      username: 'tremj',
-      firstName: 'Julie',
-      lastName: 'Tremblay',
-      email: 'julie.tremblay@cegepsi.ca',
-    });
+    await createUser(ctx, 'cegepdeseptiles', JULIE);
     const { context, page, errors } = await newPage();
 
     await page.goto(`${cegep}/login`);
@@ -78,7 +74,7 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
       "un courriel vient d'être envoyé",
     );
 
-    const email = await mail.nextEmail('julie.tremblay@cegepsi.ca');
+    const email = await mail.nextEmail(JULIE.email);
     expect(email.from).toBe('supportTI@cegepsi.ca');
     expect(email.subject).toBe(
       'Changement de mot de passe pour accéder au portail Web du Centre de services',
@@ -105,7 +101,7 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     );
 
     // The "password changed" notice reaches the mailbox too.
-    const notice = await mail.nextEmail('julie.tremblay@cegepsi.ca');
+    const notice = await mail.nextEmail(JULIE.email);
     expect(notice.text).not.toMatch(/token=/);
 
     await page.getByLabel("Nom d'utilisateur", { exact: true }).fill('tremj');
@@ -136,13 +132,7 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
   }, 90_000);
 
   it("Montérégie guide: « M'inscrire au service » → unified account → email → link → passwords refused by the rule, then accepted → login", async () => {
-    const user = await createUser(ctx, 'monteregie', {
-      password: null,
-      username: 'gagm0001',
-      firstName: 'Marie',
-      lastName: 'Gagnon',
-      email: 'marie.gagnon@ssss.gouv.qc.ca',
-    });
+    const user = await createUser(ctx, 'monteregie', { ...MARIE, password: null });
     const { context, page, errors } = await newPage();
     await page.goto(`${mont}/login`);
     await page.getByRole('link', { name: "M'inscrire au service" }).click();
@@ -154,7 +144,7 @@ describe('portal in a browser (Chromium, api + worker + SMTP)', () => {
     await page.getByRole('button', { name: 'SOUMETTRE' }).click();
     await page.waitForURL(`${mont}/register`);
 
-    const email = await mail.nextEmail('marie.gagnon@ssss.gouv.qc.ca');
+    const email = await mail.nextEmail(MARIE.email);
     const link = local(mail.linkIn(email), mont);
     await page.goto(link);
     // The rules of the guide, listed in the user's language.
