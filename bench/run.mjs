@@ -196,11 +196,13 @@ async function httpRow({ row, port = apiPort, path, headers }, hello, nest) {
 }
 
 /** Bare Nest sending what the API sent on the row before: what is left is payload and headers. */
-const floor = (name) => ({
-  row: '  floor: bare Nest sending the same body and headers as the row above',
-  port: floorPort,
-  path: `/floor/${name}`,
-});
+function floor(name) {
+  return {
+    row: '  floor: bare Nest sending the same body and headers as the row above',
+    port: floorPort,
+    path: `/floor/${name}`,
+  };
+}
 
 /** Sign-ins per second at the default argon2id parameters against the argon2id limit; forgot-password at 100 clients. */
 async function identityRows() {
