@@ -28,6 +28,8 @@ import { createTestDatabase, type TestDatabase } from '../src/testing.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest();
 const token = () => randomBytes(32).toString('base64url');
+/** The audit event the sign-in statement writes beside the session. */
+const SIGNED_IN = { action: 'auth.login.succeeded', actorType: 'user' } as const;
 
 describe('repositories scope every statement to the tenant they are given', () => {
   let db: TestDatabase;
@@ -67,19 +69,23 @@ describe('repositories scope every statement to the tenant they are given', () =
       tokenHash: hash(ofB.token),
       minutes: 30,
     });
-    await sessions.insert(b, {
-      userId: ofB.userId,
-      familyId: randomBytes(16)
-        .toString('hex')
-        .replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
-      tokenHash: hash(ofB.session),
-      persistent: false,
-      signedInAt: new Date(),
-      lifetimeSeconds: 3600,
-      maxSeconds: 7200,
-      userAgent: null,
-      ip: null,
-    });
+    await sessions.insertAtSignIn(
+      b,
+      {
+        userId: ofB.userId,
+        familyId: randomBytes(16)
+          .toString('hex')
+          .replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
+        tokenHash: hash(ofB.session),
+        persistent: false,
+        signedInAt: new Date(),
+        lifetimeSeconds: 3600,
+        maxSeconds: 7200,
+        userAgent: null,
+        ip: null,
+      },
+      SIGNED_IN,
+    );
     const [row] = await ds.query<{ id: string }[]>(
       `INSERT INTO email_deliveries (tenant_id, user_id, kind, recipient, payload, status, action_token_id)
        VALUES ($1, $2, 'password-reset', 'jt@example.ca', '{}'::jsonb, 'failed', $3) RETURNING id`,
@@ -262,17 +268,21 @@ describe('repositories scope every statement to the tenant they are given', () =
       minutes: 30,
     });
     await expect(crossed).rejects.toMatchObject({ code: '23503' });
-    const session = sessions.insert(a, {
-      userId: ofB.userId,
-      familyId: '00000000-0000-4000-8000-000000000002',
-      tokenHash: hash(token()),
-      persistent: false,
-      signedInAt: new Date(),
-      lifetimeSeconds: 60,
-      maxSeconds: 60,
-      userAgent: null,
-      ip: null,
-    });
+    const session = sessions.insertAtSignIn(
+      a,
+      {
+        userId: ofB.userId,
+        familyId: '00000000-0000-4000-8000-000000000002',
+        tokenHash: hash(token()),
+        persistent: false,
+        signedInAt: new Date(),
+        lifetimeSeconds: 60,
+        maxSeconds: 60,
+        userAgent: null,
+        ip: null,
+      },
+      SIGNED_IN,
+    );
     await expect(session).rejects.toMatchObject({ code: '23503' });
   });
 

@@ -40,40 +40,12 @@ export interface RotatedSession {
   lifetimeSeconds: number;
 }
 
-/** A new session's INSERT (`sessionValues` are `$1`…`$10`), returning the seconds it is valid for. */
-const INSERT_SESSION = `INSERT INTO refresh_sessions (tenant_id, user_id, family_id, token_hash, persistent, signed_in_at, expires_at, user_agent, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, LEAST(now() + make_interval(secs => $7), $6::timestamptz + make_interval(secs => $8)), $9, $10)
-       RETURNING floor(extract(epoch FROM expires_at - now()))::int AS "lifetimeSeconds"`;
-const SESSION_VALUES = 10;
-
-const sessionValues = (tenant: TenantId, session: NewSession): unknown[] => [
-  tenant,
-  session.userId,
-  session.familyId,
-  session.tokenHash,
-  session.persistent,
-  session.signedInAt,
-  session.lifetimeSeconds,
-  session.maxSeconds,
-  session.userAgent,
-  session.ip,
-];
-
 /** Refresh sessions (`refresh_sessions`): opaque tokens stored hashed, one family per sign-in. */
 export class RefreshSessionsRepository {
   constructor(private readonly db: Queryable) {}
 
   in(db: Queryable): RefreshSessionsRepository {
     return new RefreshSessionsRepository(db);
-  }
-
-  /** Stores a session; returns the seconds it is valid for. */
-  async insert(tenant: TenantId, session: NewSession): Promise<number> {
-    const [row] = await this.db.query<{ lifetimeSeconds: number }[]>(
-      INSERT_SESSION,
-      sessionValues(tenant, session),
-    );
-    return row!.lifetimeSeconds;
   }
 
   /**
@@ -88,10 +60,25 @@ export class RefreshSessionsRepository {
          UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = now()
           WHERE tenant_id = $1 AND id = $2
        ), event AS (
-         ${insertAuditSql(1 + SESSION_VALUES)}
+         ${insertAuditSql(11)}
        )
-       ${INSERT_SESSION}`,
-      [...sessionValues(tenant, session), tenant, ...auditValues(event)],
+       INSERT INTO refresh_sessions (tenant_id, user_id, family_id, token_hash, persistent, signed_in_at, expires_at, user_agent, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, LEAST(now() + make_interval(secs => $7), $6::timestamptz + make_interval(secs => $8)), $9, $10)
+       RETURNING floor(extract(epoch FROM expires_at - now()))::int AS "lifetimeSeconds"`,
+      [
+        tenant,
+        session.userId,
+        session.familyId,
+        session.tokenHash,
+        session.persistent,
+        session.signedInAt,
+        session.lifetimeSeconds,
+        session.maxSeconds,
+        session.userAgent,
+        session.ip,
+        tenant,
+        ...auditValues(event),
+      ],
     );
     return row!.lifetimeSeconds;
   }

@@ -144,10 +144,7 @@ function claimsOf(
     for (const name of OIDC_CLAIMS[scope as keyof typeof OIDC_CLAIMS])
       if (!names.includes(name)) names.push(name);
   }
-  const available: Record<string, unknown> = {
-    ...accountClaims(account, tenant.settings.defaultLocale),
-    sub: account.id,
-  };
+  const available: Record<string, unknown> = accountClaims(account, tenant.settings.defaultLocale);
   const body: Record<string, unknown> = {};
   for (const name of names) if (Object.hasOwn(available, name)) body[name] = available[name];
   return JSON.stringify(body);
