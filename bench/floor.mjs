@@ -2,9 +2,7 @@
 // headers the API gave on a route, so that a row's ratio can be read against what the framework
 // alone costs to send that payload and those headers (none of our hooks, guards or lookups).
 import { fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Headers the server writes by itself; every other header of the API's answer is replayed. */
@@ -40,11 +38,9 @@ export async function startFloor({ env, apiPort, port, routes, children }) {
   const answers = {};
   for (const [floorPath, [path, headers]] of Object.entries(routes))
     answers[floorPath] = await capture(apiPort, path, headers);
-  const file = join(tmpdir(), `guichet-bench-floor-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(answers));
   children.push(
     fork(join(import.meta.dirname, 'hello-nest.mjs'), {
-      env: { ...env, PORT: String(port), FLOOR_FILE: file },
+      env: { ...env, PORT: String(port), FLOOR_ANSWERS: JSON.stringify(answers) },
       stdio: 'ignore',
     }),
   );

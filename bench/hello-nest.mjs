@@ -1,7 +1,6 @@
 // The framework's floor: a bare NestJS application on the Fastify adapter, the same NestJS,
-// adapter and Fastify as the API, one controller and nothing of ours. With FLOOR_FILE (see
-// floor.mjs) it also answers, on each path of that file, the status, headers and body kept there.
-import { readFileSync } from 'node:fs';
+// adapter and Fastify as the API, one controller and nothing of ours. With FLOOR_ANSWERS (see
+// floor.mjs) it also answers, on each path given there, the status, headers and body given.
 import { createRequire } from 'node:module';
 const require = createRequire(new URL('../apps/api/package.json', import.meta.url));
 await import(require.resolve('reflect-metadata'));
@@ -9,9 +8,7 @@ const { Controller, Get, Module, Req, Res } = await import(require.resolve('@nes
 const { NestFactory } = await import(require.resolve('@nestjs/core'));
 const { FastifyAdapter } = await import(require.resolve('@nestjs/platform-fastify'));
 
-const floor = process.env.FLOOR_FILE
-  ? JSON.parse(readFileSync(process.env.FLOOR_FILE, 'utf8'))
-  : {};
+const floor = JSON.parse(process.env.FLOOR_ANSWERS ?? '{}');
 
 class HelloController {
   hello() {
