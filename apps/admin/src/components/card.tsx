@@ -60,7 +60,7 @@ export function FormCard({
   className = 'card',
   onSubmit,
   children,
-}: CardProps & { onSubmit: (event: FormEvent) => void }) {
+}: Omit<CardProps, 'actions'> & { onSubmit: (event: FormEvent) => void }) {
   return (
     <form
       className={className}
